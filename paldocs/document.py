@@ -1,0 +1,215 @@
+"""The one document model (IR) that every writer renders.
+
+Contract:
+- A :class:`Document` is ``meta`` (facts about the act: number, date, organ, subject, title — never laid out
+  by position, see DESIGN.md convention 4) plus an ordered list of :class:`Part` (the resolution itself, each
+  annex, the justification). A part is a run of pages with its own header/footer rules.
+- Blocks: :class:`Paragraph`, :class:`Heading`, :class:`ListBlock` (with :class:`ListItem`), :class:`Unit`
+  (every legal editorial unit — § / ust. / pkt / lit. / tiret — as one uniform node), :class:`Div` (a
+  block with a layout *role*: title block, signature, annex header …), :class:`PageBreak`.
+- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak`.
+- Text in the IR is final: Polish typography (non-breaking spaces, quotes) is already applied; writers only
+  escape for their format and lay out by node type and role. Labels of units and list items are computed
+  here (``label``) so that every writer prints the same marker.
+- The IR is plain data: no I/O, no formatting libraries. ``walk`` yields every node depth-first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+# --- inlines ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A hard line break inside a block (Markdown: two trailing spaces or a backslash)."""
+
+
+Inline: TypeAlias = Text | Strong | Emphasis | LineBreak
+
+
+def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
+    """Plain text of inlines; a line break becomes "\\n"."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+        else:
+            parts.append(inline_text(node.children))
+    return "".join(parts)
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+UnitKind: TypeAlias = Literal["paragraf", "ustep", "punkt", "litera", "tiret"]
+UNIT_KINDS: tuple[UnitKind, ...] = ("paragraf", "ustep", "punkt", "litera", "tiret")
+
+ListStyle: TypeAlias = Literal["decimal-dot", "decimal-paren", "alpha-paren", "roman-dot", "dash", "bullet"]
+
+# Layout roles a Div may carry; writers map each to a named style (DOCX) or a class (HTML).
+DivRole: TypeAlias = Literal[
+    "title",  # resolution title block: centred, bold, one element per line (§ 120 ZTP)
+    "annex-header",  # "Załącznik do Uchwały Nr …" three lines, top right, smaller (DOMAIN.md § 6)
+    "program-title",  # the annex's own title: centred, bold
+    "legal-basis",  # "Na podstawie …" paragraph(s)
+    "enacting-formula",  # "… uchwala, co następuje:"
+    "signature",  # signature block, right
+    "toc",  # table of contents of a program
+    "justification-title",  # "UZASADNIENIE"
+    "center",  # any other centred block
+]
+
+PartKind: TypeAlias = Literal["resolution", "annex", "justification"]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    children: list[Inline]
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int  # 1..6, relative to the part
+    children: list[Inline]
+    num: str | None = None  # machine number of a program section ("I", "2"), printed before the text
+    num_style: Literal["roman-dot", "decimal-dot"] | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.num}." if self.num is not None else ""
+
+
+@dataclass(slots=True)
+class ListItem:
+    label: str  # printed marker: "1.", "1)", "a)", "–", "•"
+    children: list[Block]
+
+
+@dataclass(slots=True)
+class ListBlock:
+    style: ListStyle
+    items: list[ListItem]
+    start: int = 1
+
+
+@dataclass(slots=True)
+class Unit:
+    """A legal editorial unit (§ 54–57 ZTP). ``num`` is machine-assigned by numbering.
+
+    ``children`` start with the unit's own text (a Paragraph, the introduction when sub-units follow),
+    then sub-units, then optionally a common closing part (a Paragraph after the sub-units).
+    ``address`` is a stable id like ``par_2__ust_1__pkt_3`` for cross-references and anchors.
+    """
+
+    kind: UnitKind
+    children: list[Block]
+    num: str = ""
+    heading: list[Inline] | None = None
+    address: str = ""
+
+    @property
+    def label(self) -> str:
+        return format_unit_label(self.kind, self.num)
+
+
+@dataclass(slots=True)
+class Div:
+    role: DivRole
+    children: list[Block]
+
+
+@dataclass(slots=True)
+class PageBreak:
+    pass
+
+
+Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak
+
+
+def format_unit_label(kind: UnitKind, num: str) -> str:
+    """The marker printed before a unit (§ 55–57 ZTP): "§ 1.", "1.", "1)", "a)", "–"."""
+    match kind:
+        case "paragraf":
+            return f"§\u00a0{num}."
+        case "ustep":
+            return f"{num}."
+        case "punkt" | "litera":
+            return f"{num})"
+        case "tiret":
+            return "–"
+
+
+# --- document -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Meta:
+    """Facts about the document, laid out by writers (core properties, PDF metadata, page headers)."""
+
+    title: str  # e.g. "Uchwała Nr LXIV/400/14 Rady Miejskiej w Kętrzynie z dnia 29 kwietnia 2014 r."
+    subject: str = ""  # "w sprawie przyjęcia …"
+    language: str = "pl-PL"
+    author: str = ""  # the issuing organ, nominative
+    number: str | None = None  # "LXIV/400/14"; None for a draft
+    date: dt.date | None = None  # date of adoption; also the fixed "created" date for reproducible output
+    keywords: tuple[str, ...] = ()
+    # Layout choices that belong to the municipality's house style, not to a writer:
+    paragraph_layout: Literal["inline", "heading"] = "inline"  # "§ 1. Tekst" or "§ 1" centred on its own line
+
+
+@dataclass(slots=True)
+class Part:
+    kind: PartKind
+    blocks: list[Block]
+    page_numbers: bool = False  # page numbers in the footer (annexes and reports, DESIGN.md output rules)
+    label: str = ""  # human name of the part, e.g. "Załącznik nr 1"
+
+
+@dataclass(slots=True)
+class Document:
+    meta: Meta
+    parts: list[Part] = field(default_factory=list)
+
+
+Node: TypeAlias = Block | Inline | Part | ListItem
+
+
+def walk(node: Document | Node) -> Iterator[Node]:
+    """Yield every node below ``node`` (parts, blocks, list items, inlines) depth-first, in reading order."""
+    children: list | tuple
+    if isinstance(node, Document):
+        children = node.parts
+    elif isinstance(node, Part):
+        children = node.blocks
+    elif isinstance(node, ListBlock):
+        children = node.items
+    elif isinstance(node, Unit):
+        children = [*(node.heading or []), *node.children]
+    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis)):
+        children = node.children
+    else:
+        children = ()
+    for child in children:
+        yield child
+        yield from walk(child)

@@ -1,0 +1,1 @@
+"""Templates shipped with paldocs (Jinja2 → Markdown, print CSS, reference.docx). Data only."""
