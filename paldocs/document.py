@@ -184,6 +184,9 @@ class Part:
     blocks: list[Block]
     page_numbers: bool = False  # page numbers in the footer (annexes and reports, DESIGN.md output rules)
     label: str = ""  # human name of the part, e.g. "Załącznik nr 1"
+    # Machine numbering of the part's level-1 headings (program sections "I.", "II." or "1.", "2."); applied
+    # by paldocs.numbering, never typed in a template.
+    heading_numbering: Literal["roman-dot", "decimal-dot"] | None = None
 
 
 @dataclass(slots=True)

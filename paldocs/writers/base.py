@@ -10,6 +10,8 @@ cannot be silently dropped by one format (DESIGN.md convention 1). A writer neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from paldocs import document as ir
@@ -54,3 +56,62 @@ class Visitor:
         except KeyError:
             raise TypeError(f"{type(self).__name__} cannot render {type(node).__name__}") from None
         return getattr(self, name)(node, *args, **kwargs)
+
+
+@dataclass(slots=True)
+class UnitLine:
+    """One printed line (paragraph) of a legal unit, as every writer lays it out.
+
+    ``label`` is printed before ``paragraph``'s inlines ("§ 2. 1." when the first ustęp shares the
+    paragraf's line, "§ 2. 1. " is never split — DOMAIN.md § 2); ``kind`` is the innermost unit the line
+    belongs to (it picks the style and the indent), ``depth`` its nesting depth (paragraf = 0).
+    ``is_heading`` marks the "§ 1" line of the heading layout (centred, bold, no dot, own line).
+    ``block`` carries any non-paragraph child (rare; rendered by the writer's own visitor).
+    """
+
+    kind: ir.UnitKind
+    depth: int
+    label: str
+    paragraph: ir.Paragraph | None = None
+    is_heading: bool = False
+    is_closing: bool = False  # the common part after the sub-units ("część wspólna")
+    block: ir.Block | None = None
+    address: str = ""
+
+
+def iter_unit_lines(unit: ir.Unit, paragraph_layout: str = "inline", depth: int = 0,
+                    pending_label: str = "") -> Iterator[UnitLine]:
+    """Flatten a unit into printed lines in reading order.
+
+    Inline layout (ZTP default): "§ 1. Text"; a paragraf that starts with ustęp 1 prints "§ 2. 1. Text".
+    Heading layout (house style seen in Kętrzyn): "§ 1" centred on its own line, then the text.
+    """
+    label = unit.label
+    if unit.kind == "paragraf" and paragraph_layout == "heading":
+        yield UnitLine(unit.kind, depth, label.removesuffix("."), is_heading=True, address=unit.address)
+        label = ""
+    lead = f"{pending_label} {label}".strip() if pending_label else label
+    children = list(unit.children)
+    seen_subunit = False
+    for index, child in enumerate(children):
+        if index == 0 and isinstance(child, ir.Unit) and unit.kind == "paragraf" and child.kind == "ustep":
+            # "§ 2. 1. Tekst" — the first ustęp starts on the paragraf's line.
+            yield from iter_unit_lines(child, paragraph_layout, depth + 1, lead)
+            lead = ""
+            seen_subunit = True
+            continue
+        if isinstance(child, ir.Unit):
+            if lead:  # a unit with no text of its own before its sub-units: print its label alone
+                yield UnitLine(unit.kind, depth, lead, address=unit.address)
+                lead = ""
+            seen_subunit = True
+            yield from iter_unit_lines(child, paragraph_layout, depth + 1)
+        elif isinstance(child, ir.Paragraph):
+            yield UnitLine(unit.kind, depth, lead, paragraph=child, is_closing=seen_subunit,
+                           address=unit.address)
+            lead = ""
+        else:
+            yield UnitLine(unit.kind, depth, lead, block=child, address=unit.address)
+            lead = ""
+    if lead:
+        yield UnitLine(unit.kind, depth, lead, address=unit.address)

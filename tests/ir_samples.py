@@ -1,0 +1,132 @@
+"""Hand-built IR documents for writer tests (no loader, no templates involved).
+
+``sample_document()`` covers every node type and Div role a writer must render: a resolution part with a
+title block, legal basis, enacting formula, §§ with ust./pkt/lit./tiret, a signature; an annex part with the
+three-line header, a program title, a table of contents, numbered headings, lists of every style, emphasis,
+a hard line break, a page break; and a justification part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from paldocs.document import (
+    Div,
+    Document,
+    Emphasis,
+    Heading,
+    LineBreak,
+    ListBlock,
+    ListItem,
+    Meta,
+    PageBreak,
+    Paragraph,
+    Part,
+    Strong,
+    Text,
+    Unit,
+)
+
+NBSP = "\u00a0"
+
+
+def para(*inlines: object) -> Paragraph:
+    return Paragraph([Text(i) if isinstance(i, str) else i for i in inlines])  # type: ignore[misc]
+
+
+def lines(*texts: str) -> Paragraph:
+    """One paragraph whose lines are separated by hard breaks."""
+    children: list = []
+    for i, t in enumerate(texts):
+        if i:
+            children.append(LineBreak())
+        children.append(Text(t))
+    return Paragraph(children)
+
+
+def sample_document(paragraph_layout: str = "inline") -> Document:
+    meta = Meta(
+        title=f"Uchwała Nr LXIV/400/14 Rady Miejskiej w{NBSP}Kętrzynie z dnia 29{NBSP}kwietnia 2014{NBSP}r.",
+        subject="w sprawie przyjęcia „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”",
+        author="Rada Miejska w Kętrzynie",
+        number="LXIV/400/14",
+        date=dt.date(2014, 4, 29),
+        keywords=("uchwała", "program aktywności lokalnej"),
+        paragraph_layout=paragraph_layout,  # type: ignore[arg-type]
+    )
+    resolution = Part(
+        kind="resolution",
+        blocks=[
+            Div("title", [
+                para("UCHWAŁA NR LXIV/400/14"),
+                para("RADY MIEJSKIEJ W KĘTRZYNIE"),
+                para(f"z dnia 29{NBSP}kwietnia 2014{NBSP}r."),
+                para("w sprawie przyjęcia „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”"),
+            ]),
+            Div("legal-basis", [para(f"Na podstawie art.{NBSP}18 ust.{NBSP}2 pkt{NBSP}15 ustawy z dnia 8{NBSP}marca "
+                                     f"1990{NBSP}r. o{NBSP}samorządzie gminnym (Dz.{NBSP}U. z{NBSP}2013{NBSP}r. "
+                                     f"poz.{NBSP}594)")]),
+            Div("enacting-formula", [para("Rada Miejska w Kętrzynie uchwala, co następuje:")]),
+            Unit("paragraf", [para("Przyjmuje się „Program”, stanowiący załącznik do niniejszej uchwały.")],
+                 num="1", address="par_1"),
+            Unit("paragraf", [
+                Unit("ustep", [para("Program obejmuje:"),
+                               Unit("punkt", [para("cele;")], num="1", address="par_2__ust_1__pkt_1"),
+                               Unit("punkt", [para("działania, w tym:"),
+                                              Unit("litera", [para("szkolenia,")], num="a",
+                                                   address="par_2__ust_1__pkt_2__lit_a"),
+                                              Unit("litera", [para("spotkania:"),
+                                                              Unit("tiret", [para("otwarte,")], address=""),
+                                                              Unit("tiret", [para("zamknięte.")], address="")],
+                                                   num="b", address="par_2__ust_1__pkt_2__lit_b")],
+                                    num="2", address="par_2__ust_1__pkt_2"),
+                               para("– w zakresie określonym w programie.")],
+                     num="1", address="par_2__ust_1"),
+                Unit("ustep", [para("Wykonanie uchwały powierza się Burmistrzowi Miasta Kętrzyn.")], num="2",
+                     address="par_2__ust_2"),
+            ], num="2", address="par_2"),
+            Unit("paragraf", [para("Uchwała wchodzi w życie z dniem podjęcia.")], num="3", address="par_3"),
+            Div("signature", [lines("z up. Przewodniczącego Rady Miejskiej",
+                                    "Wiceprzewodniczący Rady Miejskiej w Kętrzynie"),
+                              para("Rafał Rypina")]),
+        ],
+    )
+    annex = Part(
+        kind="annex",
+        label="Załącznik",
+        page_numbers=True,
+        blocks=[
+            Div("annex-header", [lines("Załącznik do Uchwały Nr LXIV/400/14", "Rady Miejskiej w Kętrzynie",
+                                       f"z dnia 29{NBSP}kwietnia 2014{NBSP}r.")]),
+            Div("program-title", [Paragraph([Strong((Text("P R O G R A M"),)), LineBreak(),
+                                             Strong((Text("AKTYWNOŚCI LOKALNEJ"),)), LineBreak(),
+                                             Text("na lata"), LineBreak(), Strong((Text("2014 – 2020"),))])]),
+            Div("toc", [Heading(2, [Text("SPIS TREŚCI:")]),
+                        ListBlock("decimal-dot", [ListItem("1.", [para("Wstęp")]),
+                                                  ListItem("2.", [para("Cele")])])]),
+            Heading(1, [Text("Wstęp")], num="I", num_style="roman-dot"),
+            para(Strong((Text("Cel główny:"),)), Text(" realizowanie "), Emphasis((Text("polityki"),)),
+                 Text(" integracji.")),
+            ListBlock("decimal-paren", [
+                ListItem("1)", [para("działania o charakterze środowiskowym, obejmujące m.in.:"),
+                                ListBlock("alpha-paren", [ListItem("a)", [para("edukację,")]),
+                                                          ListItem("b)", [para("inspirowanie.")])])]),
+                ListItem("2)", [para("instrumenty aktywnej integracji.")]),
+            ]),
+            Heading(2, [Text("Przewidywane rezultaty")]),
+            ListBlock("dash", [ListItem("–", [para("rozwój zdolności,")]), ListItem("–", [para("stały monitoring.")])]),
+            ListBlock("bullet", [ListItem("•", [para("punkt wypunktowany")])]),
+            ListBlock("roman-dot", [ListItem("I.", [para("pierwszy")]), ListItem("II.", [para("drugi")])]),
+            PageBreak(),
+            Div("center", [para("Koniec programu")]),
+            Div("signature", [lines("Przewodniczący Rady Miejskiej", "Jan Kowalski")]),
+        ],
+    )
+    justification = Part(
+        kind="justification",
+        blocks=[
+            Div("justification-title", [para("UZASADNIENIE")]),
+            para("Program jest odpowiedzią na potrzeby mieszkańców."),
+        ],
+    )
+    return Document(meta=meta, parts=[resolution, annex, justification])
