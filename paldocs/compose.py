@@ -1,0 +1,236 @@
+"""Compose: model → Markdown with legal units, one text per part. The only place Jinja2 runs.
+
+Contract:
+- :func:`compose` takes a validated :class:`~paldocs.model.resolution.DataFile` and returns a
+  :class:`Composition`: document facts (:class:`~paldocs.document.Meta`), the Markdown of each part
+  (resolution, annex, justification) and notes for the user (e.g. citations the catalog cannot confirm).
+- Templates come from a user folder first (if given), then from the package's ``paldocs_templates``.
+  The environment is sandboxed, undefined variables are errors, and **data is never compiled as a
+  template**: values are only inserted. Every inserted plain string is escaped for Markdown, so a clerk's
+  "*" or "1." stays text; only :class:`~paldocs.model.base.MarkdownText` fields (program content) and
+  :class:`Md` fragments built here pass through as Markdown.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from jinja2.sandbox import SandboxedEnvironment
+
+from paldocs.document import Meta
+from paldocs.errors import Location, TemplateError
+from paldocs.legal.citation import cite
+from paldocs.model.base import MarkdownText
+from paldocs.model.program import Item, Program, Section
+from paldocs.model.resolution import DataFile, LegalBasisEntry
+from paldocs.polish import JINJA_FILTERS
+from paldocs.polish.dates import format_date
+from paldocs.polish.numerals import to_letter
+
+DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
+
+
+class Md(str):
+    """A Markdown fragment produced by paldocs itself (trusted, not escaped again)."""
+
+    __slots__ = ()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
+_LINE_START_MARKER = re.compile(r"^(\s*)(\d+|[a-z]{1,2})([.)])(\s)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make plain text safe to insert into Markdown: it prints as written, never as markup."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
+    text = _LINE_START_MARKER.sub(r"\1\2\\\3\4", text)
+    if text.startswith(("-", "+")):
+        text = "\\" + text
+    return text
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, (Md, MarkdownText)):
+        return value
+    if isinstance(value, str):
+        return escape_markdown(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class ComposedPart:
+    kind: str  # "resolution" | "annex" | "justification"
+    markdown: str
+    page_numbers: bool = False
+    heading_numbering: str | None = None
+
+
+@dataclass(slots=True)
+class Composition:
+    meta: Meta
+    parts: list[ComposedPart]
+    notes: list[str] = field(default_factory=list)
+
+    def dump(self) -> str:
+        """All parts' Markdown in one text (for golden files and debugging)."""
+        return "".join(f"<!-- part: {p.kind} -->\n{p.markdown.rstrip()}\n\n" for p in self.parts)
+
+
+class _PackageLoader(jinja2.BaseLoader):
+    """Loads templates shipped in ``paldocs_templates`` through importlib.resources (works from a wheel)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        resource = importlib.resources.files("paldocs_templates").joinpath(template)
+        if not resource.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return resource.read_text(encoding="utf-8"), f"paldocs_templates/{template}", lambda: True
+
+
+def make_environment(user_templates: Path | None = None) -> SandboxedEnvironment:
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(_PackageLoader())
+    env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+                               finalize=_finalize, autoescape=False, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(JINJA_FILTERS)
+    env.globals["md_list"] = markdown_list
+    env.globals["heading_marker"] = lambda level: Md("#" * int(level))
+    env.filters["lines"] = markdown_lines
+    return env
+
+
+def load_kinds(env: jinja2.Environment) -> dict[str, dict[str, Any]]:
+    source, _, _ = env.loader.get_source(env, "kinds.yaml")  # type: ignore[union-attr]
+    kinds: dict[str, dict[str, Any]] = yaml.safe_load(source)
+    return kinds
+
+
+_LIST_MARKERS = {"decimal-dot": "{n}.", "decimal-paren": "{n})", "alpha-paren": "{a})", "dash": "-", "bullet": "*"}
+
+
+def markdown_list(items: list[Item], style: str) -> Md:
+    """Items as a Markdown list; numbering assigns the printed numbers again (the markers set the style)."""
+    lines: list[str] = []
+    for position, item in enumerate(items, start=1):
+        marker = _LIST_MARKERS[style].format(n=position, a=to_letter(position) if style == "alpha-paren" else "")
+        indent = " " * (len(marker) + 1)
+        lines.append(f"{marker} " + str(item.text).replace("\n", "\n" + indent))
+        if item.items:
+            lines.append("")
+            lines.extend(indent + line if line else "" for line in markdown_list(item.items, item.items_style).splitlines())
+            lines.append("")
+    return Md("\n".join(lines).rstrip("\n") + "\n")
+
+
+def markdown_lines(value: str) -> Md:
+    """Each line of the value on its own printed line (hard breaks): title blocks keep their lines."""
+    text = value if isinstance(value, MarkdownText) else escape_markdown(value)
+    return Md("  \n".join(line.rstrip() for line in text.splitlines()))
+
+
+def format_number(data: DataFile) -> str:
+    number = data.resolution.number
+    if number is None:
+        return DRAFT_BLANK
+    year = str(number.year)[-2:] if data.municipality.numbering.year_digits == 2 else str(number.year)
+    order = data.municipality.numbering.order
+    if order == "number/session/year":
+        return f"{number.number}/{number.session}/{year}"
+    if order == "number/year":
+        return f"{number.number}/{year}"
+    return f"{number.session}/{number.number}/{year}"
+
+
+def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None) -> Composition:
+    env = env or make_environment()
+    kinds = load_kinds(env)
+    kind = kinds[data.resolution.kind]
+    resolution, program, municipality = data.resolution, data.program, data.municipality
+    number = format_number(data)
+    date_text = format_date(resolution.date) if resolution.date else f"{DRAFT_BLANK} r."
+    context: dict[str, Any] = {
+        "data": data, "resolution": resolution, "program": program, "municipality": municipality,
+        "layout": municipality.layout, "signatory": resolution.signatory or municipality.signatory,
+        "number": number, "date_text": date_text, "kind": kind,
+    }
+    subject = resolution.subject or _render_plain(env, kind["subject"], context, file)
+    notes: list[str] = []
+    citations = [] if data.document == "annex" else [  # an annex alone has no legal basis to print
+        _cite(entry, data, index, file, notes)
+        for index, entry in enumerate(resolution.legal_basis or _default_legal_basis(kind))]
+    context |= {"subject": subject, "citations": citations,
+                "legal_basis_join": resolution.legal_basis_join if resolution.legal_basis else kind["legal_basis_join"],
+                "toc_entries": _toc_entries(program)}
+    title = f"Uchwała Nr {number} {municipality.council.genitive} z dnia {date_text}"
+    parts: list[ComposedPart] = []
+    if data.document == "resolution":
+        parts.append(ComposedPart("resolution", _render(env, kind["template"], context, file)))
+    parts.append(ComposedPart("annex", _render(env, "annex.md.j2", context, file), page_numbers=True,
+                              heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
+                              .get(program.section_numbering)))
+    if data.document == "resolution" and resolution.justification:
+        parts.append(ComposedPart("justification", _render(env, "justification.md.j2", context, file)))
+    if data.document == "annex":
+        title = f"Załącznik do uchwały Nr {number} {municipality.council.genitive} z dnia {date_text}"
+        subject = program.title
+    meta = Meta(title=title, subject=subject, author=municipality.council.nominative,
+                number=None if resolution.number is None else number, date=resolution.date,
+                keywords=(kind["name"], program.title), paragraph_layout=municipality.layout.paragraph_layout)
+    return Composition(meta, parts, notes)
+
+
+def _default_legal_basis(kind: dict[str, Any]) -> list[LegalBasisEntry]:
+    return [LegalBasisEntry.model_validate(entry) for entry in kind["legal_basis"]]
+
+
+def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str]) -> str:
+    location = Location(file, path=f"resolution.legal_basis[{index}]")
+    citation = cite(entry.act, entry.provision, data.resolution.date, entry.address, location)
+    notes.extend(f"{location}: {note}" for note in citation.notes)
+    return citation.format()
+
+
+def _toc_entries(program: Program) -> list[str]:
+    entries: list[str] = []
+    for section in program.sections:
+        if isinstance(section.toc, str):
+            entries.append(section.toc)
+        elif section.toc is True or (section.toc is None and section.level == 1 and section.heading):
+            entries.append(_require_heading(section))
+    return entries
+
+
+def _require_heading(section: Section) -> str:
+    if section.heading is None:
+        raise TemplateError(f"rozdział „{section.id}” ma być w spisie treści, ale nie ma tytułu (heading)")
+    return section.heading
+
+
+def _render(env: SandboxedEnvironment, name: str, context: dict[str, Any], file: str | None) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"brak szablonu „{error.name}”", Location(file)) from None
+    except jinja2.TemplateError as error:
+        line = getattr(error, "lineno", None)
+        raise TemplateError(f"błąd w szablonie: {error.message}", Location(name, line)) from None
+
+
+def _render_plain(env: SandboxedEnvironment, source: str, context: dict[str, Any], file: str | None) -> str:
+    """Render a one-line template from kinds.yaml to plain text (no Markdown escaping)."""
+    plain = env.overlay(finalize=None)
+    try:
+        return plain.from_string(source).render(context)
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"błąd w szablonie tytułu: {error.message}", Location(file)) from None
+
+
+__all__ = ["compose", "Composition", "ComposedPart", "Md", "escape_markdown", "make_environment"]

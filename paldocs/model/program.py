@@ -1,0 +1,118 @@
+"""Program (e.g. Program Aktywności Lokalnej): what the council adopts as an annex.
+
+Contract: a program is a title, a period and an ordered list of sections. A section has an optional heading,
+an optional semantic role (goals, directions, recipients …: reports and checks find content by role, never by
+heading text), Markdown content before and after an optional list of items. Items carry stable ids that
+monitoring reports refer to; ids are unique across the whole program. No formatting happens here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+
+
+class SectionRole(StrEnum):
+    INTRODUCTION = "introduction"
+    DIAGNOSIS = "diagnosis"
+    GOALS = "goals"
+    MAIN_GOAL = "main-goal"
+    SPECIFIC_GOALS = "specific-goals"
+    DIRECTIONS = "directions"
+    RECIPIENTS = "recipients"
+    METHODS = "methods"
+    SCHEDULE = "schedule"
+    RESOURCES = "resources"
+    RESULTS = "results"
+    FINANCING = "financing"
+    IMPLEMENTER = "implementer"
+    PARTNERS = "partners"
+    MONITORING = "monitoring"
+    OTHER = "other"
+
+
+ItemListStyle = Literal["decimal-dot", "decimal-paren", "alpha-paren", "dash", "bullet"]
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class Item(StrictModel):
+    """One entry of a section's list (a goal, a direction …) with a stable id."""
+
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator, np. „cel-1” (do sprawozdań).")
+    text: Markdown = Field(description="Treść punktu (Markdown).")
+    items: list[Item] = Field(default_factory=list, description="Podpunkty.")
+    items_style: ItemListStyle = Field("alpha-paren", description="Styl numeracji podpunktów.")
+
+
+class Section(StrictModel):
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator rozdziału.")
+    heading: NonEmptyText | None = Field(None, description="Tytuł rozdziału (bez numeru — numer nadaje paldocs).")
+    level: Literal[1, 2, 3] = Field(1, description="1 — rozdział, 2 — podrozdział, 3 — część podrozdziału.")
+    role: SectionRole | None = Field(None, description="Rola rozdziału (cele, kierunki działań, adresaci …).")
+    toc: bool | NonEmptyText | None = Field(
+        None, description="Czy rozdział jest w spisie treści (domyślnie rozdziały 1. poziomu z tytułem); "
+        "tekst = inny tytuł w spisie treści.")
+    content: Markdown | None = Field(None, description="Treść przed listą punktów (Markdown).")
+    items: list[Item] = Field(default_factory=list, description="Punkty z identyfikatorami.")
+    items_style: ItemListStyle = Field("decimal-dot", description="Styl numeracji punktów.")
+    closing: Markdown | None = Field(None, description="Treść po liście punktów (Markdown).")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Section:
+        if not (self.heading or self.content or self.items or self.closing):
+            raise ValueError("rozdział jest pusty: podaj heading, content, items lub closing")
+        return self
+
+
+class Period(StrictModel):
+    start: int = Field(alias="from", ge=1990, le=2100, description="Pierwszy rok realizacji.")
+    end: int = Field(alias="to", ge=1990, le=2100, description="Ostatni rok realizacji.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"okres programu kończy się ({self.end}) przed początkiem ({self.start})")
+        return self
+
+
+class TableOfContents(StrictModel):
+    title: NonEmptyText = "Spis treści"
+
+
+class Program(StrictModel):
+    title: NonEmptyText = Field(description="Pełny tytuł w mianowniku, np. „Program Aktywności Lokalnej … na lata 2014–2020”.")
+    title_genitive: NonEmptyText | None = Field(
+        None, description="Tytuł w dopełniaczu (do tytułu uchwały: „w sprawie przyjęcia „Programu …””).")
+    display_title: Markdown | None = Field(
+        None, description="Tytuł na pierwszej stronie załącznika, jeśli inny niż title (Markdown, wiersze).")
+    period: Period
+    implementer: NonEmptyText | None = Field(None, description="Realizator, np. „Miejski Ośrodek Pomocy Społecznej w …”.")
+    section_numbering: Literal["none", "roman", "decimal"] = Field(
+        "none", description="Numeracja rozdziałów: brak, rzymska (I., II.) lub arabska (1., 2.).")
+    toc: TableOfContents | None = Field(None, description="Spis treści (gdy podany).")
+    sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Program:
+        seen: set[str] = set()
+        for section in self.sections:
+            for ident in [section.id, *_iter_item_ids(section.items)]:
+                if ident is None:
+                    continue
+                if ident in seen:
+                    raise ValueError(f"identyfikator „{ident}” występuje w programie więcej niż raz")
+                seen.add(ident)
+        return self
+
+
+def _iter_item_ids(items: list[Item]) -> list[str | None]:
+    ids: list[str | None] = []
+    for item in items:
+        ids.append(item.id)
+        ids.extend(_iter_item_ids(item.items))
+    return ids

@@ -1,0 +1,86 @@
+"""Resolution (uchwała): what the council decides, and the data file that holds it.
+
+Contract: :class:`ResolutionNumber` is structured (session in roman numerals, running number, year); a
+draft has no number and/or no date and prints dotted blanks. :class:`LegalBasisEntry` names an act from
+the acts catalog and a provision; an explicit journal ``address`` given by the legal office wins over the
+catalog. :class:`DataFile` is the root of a YAML file: the municipality profile, the resolution and its
+program (annex). ``document`` says what to build: the whole resolution with its annex, or the annex alone
+(a seed may hold only the annex). No formatting happens here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from paldocs.errors import PaldocsError
+from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.model.municipality import Municipality, Signatory
+from paldocs.model.program import Program
+from paldocs.polish.numerals import from_roman
+
+_NUMBER_TEXT = re.compile(r"^\s*([IVXLCDM]+)\s*/\s*(\d+)\s*/\s*(\d{2}|\d{4})\s*$")
+
+
+class ResolutionNumber(StrictModel):
+    """„LXIV/400/14”: session (roman) / running number / year."""
+
+    session: str = Field(description="Numer sesji cyframi rzymskimi, np. „LXIV”.")
+    number: int = Field(ge=1, description="Kolejny numer uchwały.")
+    year: int = Field(ge=1990, le=2100, description="Rok (czterocyfrowy; sposób zapisu wynika z profilu gminy).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            match = _NUMBER_TEXT.match(value)
+            if not match:
+                raise ValueError(f"„{value}” nie jest numerem uchwały w postaci sesja/numer/rok, np. „LXIV/400/14”")
+            session, number, year = match.groups()
+            full_year = int(year) + 2000 if len(year) == 2 else int(year)
+            return {"session": session, "number": int(number), "year": full_year}
+        return value
+
+    @field_validator("session")
+    @classmethod
+    def _roman(cls, value: str) -> str:
+        try:
+            from_roman(value)
+        except PaldocsError as error:  # pydantic reports only ValueErrors with their location
+            raise ValueError(error.message) from None
+        return value
+
+
+class LegalBasisEntry(StrictModel):
+    act: NonEmptyText = Field(description="Klucz ustawy w katalogu aktów, np. „samorzad-gminny”.")
+    provision: NonEmptyText = Field(description="Przepis, np. „art. 18 ust. 2 pkt 15”.")
+    address: NonEmptyText | None = Field(
+        None, description="Adres publikacji podany przez biuro prawne, np. „Dz. U. z 2013 r. poz. 594” "
+        "(ma pierwszeństwo przed katalogiem).")
+
+
+class Resolution(StrictModel):
+    kind: Literal["pal"] = Field("pal", description="Rodzaj uchwały (szablon podstawy prawnej).")
+    number: ResolutionNumber | None = Field(None, description="Numer; brak = projekt (wykropkowane miejsce).")
+    date: dt.date | None = Field(None, description="Data podjęcia (RRRR-MM-DD); brak = projekt.")
+    subject: NonEmptyText | None = Field(
+        None, description="Tytuł „w sprawie …”; domyślnie z szablonu rodzaju uchwały.")
+    legal_basis: list[LegalBasisEntry] | None = Field(
+        None, description="Podstawa prawna; domyślnie z szablonu rodzaju uchwały.")
+    legal_basis_join: Literal["i", "oraz", "w związku z"] = Field(
+        "oraz", description="Spójnik między przepisami podstawy prawnej.")
+    provisions: list[Markdown] = Field(
+        default_factory=list, description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez numerów.")
+    signatory: Signatory | None = Field(None, description="Podpisujący; domyślnie z profilu gminy.")
+    justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).")
+
+
+class DataFile(StrictModel):
+    document: Literal["resolution", "annex"] = Field(
+        "resolution", description="Co zbudować: całą uchwałę z załącznikiem albo tylko załącznik.")
+    municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).")
+    resolution: Resolution
+    program: Program = Field(description="Program przyjmowany uchwałą (załącznik).")

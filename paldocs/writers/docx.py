@@ -1,0 +1,285 @@
+"""DOCX writer: the IR → a Word document styled by a reference .docx (python-docx).
+
+Contract: :func:`to_docx` returns the bytes of a .docx built from ``templates/reference.docx`` (or the
+``reference`` given): its body is cleared, its styles and page setup kept, and every block gets a *named*
+style (:mod:`paldocs.writers.docx_styles`), so a municipality restyles documents in Word, not in code.
+
+- Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``;
+  text is written as the IR has it (non-breaking spaces stay).
+- Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
+  and a space before the text, each unit's first paragraph bookmarked with its ``address``.
+- Lists keep the IR's labels as literal text ("1)", "a)", "–") followed by a TAB against a hanging indent;
+  Word's automatic numbering would renumber them.
+- The first part fills the reference's first section; every following part starts a new section on a new
+  page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
+- Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
+  SOURCE_DATE_EPOCH, else 2000-01-01) and the package is rewritten with fixed zip timestamps.
+- Text that XML 1.0 cannot hold raises :class:`~paldocs.errors.RenderError` before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.section import Section
+from docx.shared import Cm, Emu, Length
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from paldocs import document as ir
+from paldocs.errors import Location, RenderError
+from paldocs.writers import docx_styles as styles
+from paldocs.writers.base import Visitor, iter_unit_lines
+from paldocs.writers.docx_fields import (
+    add_bookmark,
+    add_page_field,
+    check_xml_text,
+    fold_section_break,
+    restart_page_numbers,
+    to_reproducible_package,
+)
+
+__all__ = ["DocxWriter", "to_docx"]
+
+DEFAULT_DATE = dt.date(2000, 1, 1)
+DEFAULT_STEP = Cm(0.75)  # list indent step when the style itself has no indent
+CORE_PROPERTY_LIMIT = 255  # characters; python-docx refuses longer core property strings
+
+
+def to_docx(document: ir.Document, *, reference: Path | None = None) -> bytes:
+    """Render ``document`` as .docx bytes, styled by ``reference`` (default: the shipped reference.docx)."""
+    check_xml_text(document)
+    target = load_reference(reference)
+    DocxWriter(target, document.meta).write(document)
+    created = format_created(document.meta)
+    set_core_properties(target, document.meta, created)
+    buffer = io.BytesIO()
+    target.save(buffer)
+    return to_reproducible_package(buffer.getvalue(), created.date())
+
+
+def load_reference(reference: Path | None = None) -> DocxDocument:
+    """Open the reference document, check it has every style the writer uses, and empty its body."""
+    source = reference if reference is not None else resources.files("paldocs_templates") / "reference.docx"
+    location = Location(file=str(source))
+    try:
+        with source.open("rb") as stream:
+            target = docx.Document(stream)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
+        raise RenderError(f"nie można otworzyć dokumentu wzorcowego DOCX ({error})", location) from error
+    missing = [name for name in styles.required_styles() if name not in target.styles]
+    if missing:
+        raise RenderError(f"w dokumencie wzorcowym DOCX brakuje stylów: {', '.join(missing)}", location,
+                          hint="Wygeneruj wzorzec poleceniem scripts/make_reference_docx.py i zmieniaj "
+                               "wygląd stylów, nie ich nazwy.")
+    target.element.body.clear_content()  # keeps the final w:sectPr (page size, margins)
+    return target
+
+
+def format_created(meta: ir.Meta) -> dt.datetime:
+    """Midnight of the adoption date; without one, of SOURCE_DATE_EPOCH; without that, of 2000-01-01."""
+    day = meta.date
+    if day is None and (epoch := os.environ.get("SOURCE_DATE_EPOCH", "").strip()):
+        try:
+            day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError) as error:
+            raise RenderError(f"zmienna SOURCE_DATE_EPOCH ({epoch!r}) nie jest liczbą sekund") from error
+    day = day or DEFAULT_DATE
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def set_core_properties(target: DocxDocument, meta: ir.Meta, created: dt.datetime) -> None:
+    props = target.core_properties
+    props.title = _fit(meta.title)
+    props.subject = _fit(meta.subject)
+    props.author = _fit(meta.author)
+    props.keywords = _fit(", ".join(meta.keywords))
+    props.language = _fit(meta.language)
+    props.comments = ""
+    props.category = ""
+    props.created = props.modified = created
+    props.last_modified_by = "paldocs"
+    props.revision = 1
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a block lands: the paragraph style a Div imposes (None: the block's own) and the list depth."""
+
+    style: str | None = None
+    list_depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Font:
+    bold: bool = False
+    italic: bool = False
+
+
+class DocxWriter(Visitor):
+    """Appends the IR to a python-docx document whose body is empty (see :func:`load_reference`)."""
+
+    def __init__(self, target: DocxDocument, meta: ir.Meta) -> None:
+        self.target = target
+        self.meta = meta
+        self._bookmarks: dict[str, int] = {}
+        self._indents: dict[str, tuple[Length | None, Length | None]] = {}
+
+    def write(self, document: ir.Document) -> None:
+        for index, part in enumerate(document.parts):
+            if index:
+                section = self.target.add_section(WD_SECTION.NEW_PAGE)
+                fold_section_break(self.target.element.body)
+                self._set_footer(section, part, restart=True)
+            elif part.page_numbers:
+                self._set_footer(self.target.sections[0], part, restart=False)
+            for block in part.blocks:
+                self.visit(block, _Where())
+
+    # --- blocks ---------------------------------------------------------------------------------
+
+    def visit_paragraph(self, node: ir.Paragraph, where: _Where) -> None:
+        self._add_inlines(self._paragraph(where.style or styles.BODY), node.children)
+
+    def visit_heading(self, node: ir.Heading, where: _Where) -> None:
+        paragraph = self._paragraph(styles.heading_style(node.level))
+        if node.label:
+            paragraph.add_run(f"{node.label} ")
+        self._add_inlines(paragraph, node.children)
+
+    def visit_div(self, node: ir.Div, where: _Where) -> None:
+        inner = replace(where, style=styles.ROLE_STYLES[node.role])
+        for child in node.children:
+            self.visit(child, inner)
+
+    def visit_page_break(self, node: ir.PageBreak, where: _Where) -> None:
+        self._paragraph(styles.BODY).add_run().add_break(WD_BREAK.PAGE)
+
+    def visit_list_block(self, node: ir.ListBlock, where: _Where) -> None:
+        style = where.style or styles.LIST_STYLES[node.style]
+        for item in node.items:
+            self.visit(item, where, style)
+
+    def visit_list_item(self, node: ir.ListItem, where: _Where, style: str) -> None:
+        label = node.label
+        for child in node.children:
+            if isinstance(child, ir.Paragraph):
+                self._add_inlines(self._list_paragraph(style, where.list_depth, label), child.children)
+                label = ""
+                continue
+            if label:
+                self._list_paragraph(style, where.list_depth, label)
+                label = ""
+            self.visit(child, replace(where, list_depth=where.list_depth + 1))
+        if label:
+            self._list_paragraph(style, where.list_depth, label)
+
+    def visit_unit(self, node: ir.Unit, where: _Where) -> None:
+        # The unit's own address goes on its first line: with "§ 2. 1." that line belongs to ust. 1.
+        pending = [node.address]
+        for line in iter_unit_lines(node, self.meta.paragraph_layout):
+            if line.block is not None and not line.label:
+                pending.append(line.address)
+                self.visit(line.block, where)
+                continue
+            if line.is_heading:
+                style = styles.UNIT_HEADING_STYLE
+            elif line.is_closing:
+                style = styles.UNIT_CLOSING_STYLE
+            else:
+                style = styles.UNIT_STYLES[line.kind]
+            paragraph = self._paragraph(style)
+            if line.is_closing:  # the common part lines up with the text of the unit it closes
+                left, _ = self._style_indent(styles.UNIT_STYLES[line.kind])
+                if left:
+                    paragraph.paragraph_format.left_indent = left
+            if line.label:
+                paragraph.add_run(f"{line.label} " if line.paragraph is not None else line.label)
+            if line.paragraph is not None:
+                self._add_inlines(paragraph, line.paragraph.children)
+            self._bookmark(paragraph, *pending, line.address)
+            pending = []
+            if line.block is not None:
+                self.visit(line.block, where)
+
+    # --- inlines --------------------------------------------------------------------------------
+
+    def visit_text(self, node: ir.Text, paragraph: DocxParagraph, font: _Font) -> None:
+        run = paragraph.add_run(node.text)
+        if font.bold:
+            run.bold = True
+        if font.italic:
+            run.italic = True
+
+    def visit_strong(self, node: ir.Strong, paragraph: DocxParagraph, font: _Font) -> None:
+        self._add_inlines(paragraph, node.children, replace(font, bold=True))
+
+    def visit_emphasis(self, node: ir.Emphasis, paragraph: DocxParagraph, font: _Font) -> None:
+        self._add_inlines(paragraph, node.children, replace(font, italic=True))
+
+    def visit_line_break(self, node: ir.LineBreak, paragraph: DocxParagraph, font: _Font) -> None:
+        paragraph.add_run().add_break()
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _add_inlines(self, paragraph: DocxParagraph, inlines: list[ir.Inline] | tuple[ir.Inline, ...],
+                     font: _Font = _Font()) -> None:
+        for node in inlines:
+            self.visit(node, paragraph, font)
+
+    def _paragraph(self, style: str) -> DocxParagraph:
+        return self.target.add_paragraph(style=style)
+
+    def _list_paragraph(self, style: str, depth: int, label: str) -> DocxParagraph:
+        """A list paragraph: "label TAB" against the style's hanging indent, one step further per depth;
+        without a label (a second paragraph of an item) it is aligned with the item's text."""
+        paragraph = self._paragraph(style)
+        left, first_line = self._style_indent(style)
+        step = left or DEFAULT_STEP
+        fmt = paragraph.paragraph_format
+        if depth or not left:
+            fmt.left_indent = Emu(step * (depth + 1))
+            fmt.first_line_indent = Emu(-step)
+            fmt.tab_stops.add_tab_stop(fmt.left_indent, WD_TAB_ALIGNMENT.LEFT)
+        if label:
+            paragraph.add_run(f"{label}\t")
+        else:
+            fmt.first_line_indent = Emu(0)
+        return paragraph
+
+    def _style_indent(self, style: str) -> tuple[Length | None, Length | None]:
+        if style not in self._indents:
+            fmt = self.target.styles[style].paragraph_format
+            self._indents[style] = (fmt.left_indent, fmt.first_line_indent)
+        return self._indents[style]
+
+    def _bookmark(self, paragraph: DocxParagraph, *addresses: str) -> None:
+        for address in addresses:
+            if address and address not in self._bookmarks:
+                self._bookmarks[address] = len(self._bookmarks)
+                add_bookmark(paragraph, address, self._bookmarks[address])
+
+    def _set_footer(self, section: Section, part: ir.Part, *, restart: bool) -> None:
+        footer = section.footer
+        footer.is_linked_to_previous = False  # a fresh, empty footer: the previous part's does not carry over
+        if not part.page_numbers:
+            return
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        paragraph.style = self.target.styles[styles.FOOTER_STYLE]
+        add_page_field(paragraph)
+        if restart:
+            restart_page_numbers(section._sectPr)

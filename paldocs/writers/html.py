@@ -1,0 +1,198 @@
+"""HTML writer: semantic, self-contained HTML5 for BIP publication and as the input of the PDF writer.
+
+Contract:
+- ``to_html(document)`` returns one deterministic string. Standalone mode (the default) is a whole page —
+  ``<html lang="pl">``, ``<title>`` = ``meta.title``, ``<meta name="description">`` = ``meta.subject``, author,
+  keywords, ``dcterms.created``/``dcterms.modified`` (see :func:`format_document_date`) — with the print CSS
+  embedded in a ``<style>`` element: the page makes no request of its own (no ``src``, no ``href``).
+  ``standalone=False`` returns the ``<section>`` elements only, to embed in another page.
+- Every part is ``<section class="part part-{kind}">`` (``new-page`` when it is not the first part,
+  ``page-numbers`` when the IR asks for numbered pages). Legal units are laid out by
+  :func:`paldocs.writers.base.iter_unit_lines`, one ``<p class="unit unit-{kind} depth-{n}">`` per line with
+  the unit's address as ``id``; list markers are the IR's own labels (``<span class="label">``), never the
+  browser's counters.
+- Escaping happens here and only here: every text and attribute value goes through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import importlib.resources
+import os
+
+from paldocs import document as ir
+from paldocs.errors import RenderError
+from paldocs.writers.base import Visitor, iter_unit_lines
+
+GENERATOR = "paldocs"
+
+# Div roles with a more specific element than <div>.
+_DIV_TAGS: dict[str, str] = {"title": "header", "annex-header": "header", "toc": "nav"}
+_UNORDERED_STYLES = frozenset({"dash", "bullet"})
+# Parts that open on a new page; the first part of a document never does (no blank first page).
+_NEW_PAGE_PARTS = frozenset({"annex", "justification"})
+
+
+@functools.cache
+def load_print_css() -> str:
+    """The packaged print stylesheet (``templates/print.css``)."""
+    return (importlib.resources.files("paldocs_templates") / "print.css").read_text(encoding="utf-8")
+
+
+def format_document_date(meta: ir.Meta) -> str | None:
+    """The document's fixed creation date as a W3C date, or None when it has none.
+
+    ``SOURCE_DATE_EPOCH`` (reproducible builds) wins when set; otherwise the date of adoption. Never the
+    clock: the same IR gives the same bytes.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return meta.date.isoformat() if meta.date else None
+
+
+def to_html(document: ir.Document, *, standalone: bool = True, css: str | None = None) -> str:
+    """Render ``document`` as HTML; ``css`` replaces the packaged print CSS ("" embeds none)."""
+    body = HtmlWriter(document.meta).render_parts(document.parts)
+    if not standalone:
+        return body
+    return _render_head(document.meta, load_print_css() if css is None else css) + body + "</body>\n</html>\n"
+
+
+def _render_head(meta: ir.Meta, css: str) -> str:
+    esc = html.escape
+    lang = meta.language.split("-")[0] or "pl"
+    head = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
+            f"<title>{esc(meta.title)}</title>"]
+    named = [("description", meta.subject), ("author", meta.author), ("keywords", ", ".join(meta.keywords)),
+             ("generator", GENERATOR)]
+    if date := format_document_date(meta):
+        named += [("dcterms.created", date), ("dcterms.modified", date)]
+    head += [f'<meta name="{name}" content="{esc(value)}">' for name, value in named if value]
+    if css:
+        # A stylesheet cannot end a <style> element early unless it contains "</"; refuse that rather than
+        # emit a page whose remainder is parsed as markup.
+        if "</" in css:
+            raise RenderError("Arkusz stylów CSS nie może zawierać znaków „</”.")
+        head.append(f"<style>\n{css.rstrip()}\n</style>")
+    head += ["</head>", "<body>", ""]
+    return "\n".join(head)
+
+
+def _attrs(**attrs: str) -> str:
+    """` name="value"` for each non-empty attribute, in order (``class_`` → class, ``aria_label`` → aria-label)."""
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{html.escape(value)}"'
+                   for name, value in attrs.items() if value)
+
+
+class HtmlWriter(Visitor):
+    """Visits IR nodes and returns HTML strings; one instance renders one document (ids stay unique)."""
+
+    def __init__(self, meta: ir.Meta) -> None:
+        self.meta = meta
+        self.used_ids: set[str] = set()
+
+    def render_parts(self, parts: list[ir.Part]) -> str:
+        out = []
+        for index, part in enumerate(parts):
+            classes = ["part", f"part-{part.kind}"]
+            if index and part.kind in _NEW_PAGE_PARTS:
+                classes.append("new-page")
+            if part.page_numbers:
+                classes.append("page-numbers")
+            blocks = "".join(self.visit(block) for block in part.blocks)
+            out.append(f"<section{_attrs(class_=' '.join(classes), aria_label=part.label)}>\n{blocks}</section>\n")
+        return "".join(out)
+
+    def _id(self, address: str) -> str:
+        """``address`` the first time it is used in the document, else "" (ids must be unique)."""
+        if not address or address in self.used_ids:
+            return ""
+        self.used_ids.add(address)
+        return address
+
+    def _inlines(self, inlines: list[ir.Inline] | tuple[ir.Inline, ...]) -> str:
+        return "".join(self.visit(node) for node in inlines)
+
+    # --- blocks ---------------------------------------------------------------------------------------
+
+    def visit_paragraph(self, node: ir.Paragraph) -> str:
+        return f"<p>{self._inlines(node.children)}</p>\n"
+
+    def visit_heading(self, node: ir.Heading) -> str:
+        level = min(max(node.level, 1), 6)
+        num = f'<span class="num">{html.escape(node.label)}</span> ' if node.label else ""
+        return f"<h{level}>{num}{self._inlines(node.children)}</h{level}>\n"
+
+    def visit_list_block(self, node: ir.ListBlock) -> str:
+        tag = "ul" if node.style in _UNORDERED_STYLES else "ol"
+        start = str(node.start) if tag == "ol" and node.start != 1 else ""
+        items = "".join(self.visit(item) for item in node.items)
+        return f"<{tag}{_attrs(class_=f'list list-{node.style}', start=start)}>\n{items}</{tag}>\n"
+
+    def visit_list_item(self, node: ir.ListItem) -> str:
+        label = f'<span class="label">{html.escape(node.label)}</span>'
+        children = list(node.children)
+        first = ""
+        if children and isinstance(children[0], ir.Paragraph):
+            first = " " + self._inlines(children.pop(0).children)
+        rest = "".join(self.visit(child) for child in children)
+        if rest:
+            rest = "\n" + rest
+        return f"<li>{label}{first}{rest}</li>\n"
+
+    def visit_unit(self, node: ir.Unit) -> str:
+        # Ids: every unit's address once, in reading order. When a line starts with a parent's label
+        # ("§ 2. 1."), the parent has no line of its own: its id goes on an empty anchor in that line.
+        pending = [u.address for u in (node, *ir.walk(node)) if isinstance(u, ir.Unit) and u.address]
+        title_after_heading = node.kind == "paragraf" and self.meta.paragraph_layout == "heading"
+        out = [self._unit_title(node)] if node.heading and not title_after_heading else []
+        for line in iter_unit_lines(node, self.meta.paragraph_layout):
+            anchors = line_id = ""
+            if line.address in pending:
+                index = pending.index(line.address)
+                anchors = "".join(f'<span class="anchor"{_attrs(id=self._id(a))}></span>' for a in pending[:index])
+                line_id = self._id(line.address)
+                del pending[: index + 1]
+            if line.is_heading:
+                out.append(f'<p{_attrs(class_="unit-heading", id=line_id)}>{anchors}{html.escape(line.label)}</p>\n')
+                if node.heading:
+                    out.append(self._unit_title(node))
+                continue
+            classes = f"unit unit-{line.kind} depth-{line.depth}" + (" closing" if line.is_closing else "")
+            label = f'<span class="label">{html.escape(line.label)}</span>' if line.label else ""
+            if line.block is not None:
+                inner = f"<p>{label}</p>\n" if label else ""
+                out.append(f"<div{_attrs(class_=classes, id=line_id)}>{anchors}{inner}{self.visit(line.block)}</div>\n")
+            else:
+                text = self._inlines(line.paragraph.children) if line.paragraph else ""
+                sep = " " if label and text else ""
+                out.append(f"<p{_attrs(class_=classes, id=line_id)}>{anchors}{label}{sep}{text}</p>\n")
+        return "".join(out)
+
+    def _unit_title(self, node: ir.Unit) -> str:
+        return f'<p class="unit-title">{self._inlines(node.heading or [])}</p>\n'
+
+    def visit_div(self, node: ir.Div) -> str:
+        tag = _DIV_TAGS.get(node.role, "div")
+        children = "".join(self.visit(child) for child in node.children)
+        return f"<{tag}{_attrs(class_=node.role)}>\n{children}</{tag}>\n"
+
+    def visit_page_break(self, node: ir.PageBreak) -> str:
+        return '<div class="page-break"></div>\n'
+
+    # --- inlines --------------------------------------------------------------------------------------
+
+    def visit_text(self, node: ir.Text) -> str:
+        return html.escape(node.text)
+
+    def visit_strong(self, node: ir.Strong) -> str:
+        return f"<strong>{self._inlines(node.children)}</strong>"
+
+    def visit_emphasis(self, node: ir.Emphasis) -> str:
+        return f"<em>{self._inlines(node.children)}</em>"
+
+    def visit_line_break(self, node: ir.LineBreak) -> str:
+        return "<br>"

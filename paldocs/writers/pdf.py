@@ -1,0 +1,133 @@
+"""PDF writer: the HTML writer's page + the print CSS, laid out by WeasyPrint.
+
+Contract:
+- ``to_pdf(document, variant=None)`` returns the PDF bytes. The same IR gives byte-identical bytes: the
+  creation/modification dates come from ``meta.date`` or ``SOURCE_DATE_EPOCH`` (see
+  :func:`paldocs.writers.html.format_document_date`), never from the clock. Metadata: title, subject,
+  author, keywords, language (``meta.language``, e.g. pl-PL).
+- Nothing reaches the network or the file system: WeasyPrint gets an :class:`AssetFetcher`, which serves
+  only paldocs's own packaged assets (``paldocs-asset:fonts/x.ttf`` → ``paldocs_templates/fonts/x.ttf``)
+  and small inline raster images, and refuses everything else; a refused reference stops the build with
+  a :class:`~paldocs.errors.RenderError`.
+- The text is set in Liberation Serif and only in it: if fontconfig lacks it, or some character is not in
+  it, the build fails with a RenderError instead of embedding a fallback font.
+- ``variant`` is WeasyPrint's ``pdf_variant`` ("pdf/a-3b", "pdf/ua-1" …); None gives a plain PDF.
+- The parsed print CSS and the WeasyPrint ``FontConfiguration`` are built once per process and reused
+  (WeasyPrint is not thread-safe; neither is this cache).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import importlib.resources
+import io
+import re
+
+import pydyf
+import weasyprint
+from weasyprint.pdf import VARIANTS
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from paldocs import document as ir
+from paldocs.errors import RenderError
+from paldocs.writers.html import load_print_css, to_html
+from paldocs.writers.text import to_text
+
+BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve to nothing fetchable
+ASSET_SCHEME = "paldocs-asset:"
+FONT_FAMILY = "Liberation Serif"
+FONT_PACKAGE = "fonts-liberation2"
+
+_ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
+                ".woff2": "font/woff2", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                ".svg": "image/svg+xml"}
+_DATA_IMAGE = re.compile(r"data:(image/(?:png|jpeg|gif));base64,([A-Za-z0-9+/=\s]*)\Z")
+MAX_DATA_IMAGE = 256 * 1024  # bytes, decoded
+
+
+class AssetRefused(Exception):
+    """A reference that the locked-down fetcher does not serve."""
+
+
+class AssetFetcher(URLFetcher):
+    """Serves ``paldocs-asset:`` files from the packaged templates and small data: images, nothing else.
+
+    ``refused`` lists every URL it turned down. ``fail_on_errors`` makes WeasyPrint stop at the first
+    refusal (a missing image or font in an official document is an error, not a warning).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=True)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        if url.startswith(ASSET_SCHEME):
+            name = url.removeprefix(ASSET_SCHEME).lstrip("/")
+            parts = name.split("/")
+            suffix = "." + name.rpartition(".")[2].lower()
+            if all(p and p not in {".", ".."} and "\\" not in p for p in parts) and suffix in _ASSET_TYPES:
+                resource = importlib.resources.files("paldocs_templates").joinpath(*parts)
+                if resource.is_file():
+                    return URLFetcherResponse(url, resource.read_bytes(), {"Content-Type": _ASSET_TYPES[suffix]})
+        elif match := _DATA_IMAGE.match(url):
+            try:
+                data = base64.b64decode(match[2], validate=False)
+            except (binascii.Error, ValueError):
+                data = b""
+            if 0 < len(data) <= MAX_DATA_IMAGE:
+                return URLFetcherResponse(url[:40], data, {"Content-Type": match[1]})
+        self.refused.append(url)
+        raise AssetRefused(url)
+
+
+@functools.cache
+def _resources() -> tuple[FontConfiguration, weasyprint.CSS]:
+    """The process-wide font configuration and parsed print CSS (built on first use)."""
+    font_config = FontConfiguration()
+    css = weasyprint.CSS(string=load_print_css(), base_url=BASE_URL, url_fetcher=AssetFetcher(),
+                         font_config=font_config)
+    return font_config, css
+
+
+def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
+    """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b")."""
+    if variant is not None and variant not in VARIANTS:
+        raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
+    font_config, css = _resources()
+    fetcher = AssetFetcher()
+    page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
+    try:
+        return page.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant,
+                              finisher=functools.partial(_finish, document))
+    except FatalURLFetchingError as error:
+        refused = ", ".join(fetcher.refused) or str(error)
+        raise RenderError(f"Dokument odwołuje się do zasobu spoza paldocs ({refused}); nie został pobrany.") from None
+
+
+def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
+    """Check the fonts actually used, and set the full language tag (the HTML carries only "pl")."""
+    families = {font.family for font in rendered.fonts.values()}
+    if families and FONT_FAMILY not in families:
+        raise RenderError(f"Brak czcionki {FONT_FAMILY}: PDF musi ją osadzić, a zastępczej ({', '.join(sorted(families))}) "
+                          "paldocs nie używa.", hint=f"Zainstaluj pakiet {FONT_PACKAGE} (np. apt install {FONT_PACKAGE}).")
+    if others := families - {FONT_FAMILY}:
+        missing = _chars_missing_from(rendered, document)
+        raise RenderError(f"Tekst zawiera znaki, których nie ma w czcionce {FONT_FAMILY}: {missing} "
+                          f"(zastąpiłaby je czcionka {', '.join(sorted(others))}).",
+                          hint="Usuń te znaki lub zastąp je zwykłym tekstem.")
+    if document.meta.language:
+        pdf.catalog["Lang"] = pydyf.String(document.meta.language)
+
+
+def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) -> str:
+    """The document's characters that Liberation Serif lacks, quoted for the error message."""
+    from fontTools.ttLib import TTFont  # a WeasyPrint dependency; only needed on this error path
+
+    font = next(f for f in rendered.fonts.values() if f.family == FONT_FAMILY)
+    covered = set(TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getBestCmap())
+    text = to_text(document)
+    missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
+    return " ".join(f"„{c}” (U+{ord(c):04X})" for c in missing) or "?"
