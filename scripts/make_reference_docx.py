@@ -59,11 +59,13 @@ STYLES: dict[str, Look] = {
     "Paragraf": Look(J, before=6),
     "Paragraf nagłówek": Look(C, bold=True, before=12, after=6, keep_next=True),
     "Ustęp": Look(J, before=3),
-    "Punkt": Look(J, left=HANG, first_line=-HANG),
-    "Litera": Look(J, left=HANG * 2, first_line=-HANG),
-    "Tiret": Look(J, left=HANG * 3, first_line=-HANG),
+    "Punkt": Look(J, left=HANG, first_line=-HANG, tab=HANG),
+    "Litera": Look(J, left=HANG * 2, first_line=-HANG, tab=HANG * 2),
+    "Tiret": Look(J, left=HANG * 3, first_line=-HANG, tab=HANG * 3),
     "Część wspólna": Look(J),
-    "Podpis": Look(C, left=Cm(9), before=30, keep_together=True, contextual=True),
+    # A left indent, not right alignment, so that the lines of a signature share one axis; 7 cm leaves room
+    # for "Wiceprzewodniczący Rady Miejskiej w Kętrzynie" (8.5 cm) on one line.
+    "Podpis": Look(C, left=Cm(7), before=30, keep_together=True, contextual=True),
     "Nagłówek załącznika": Look(R, size=10, after=24, contextual=True),
     "Tytuł programu": Look(C, bold=True, size=14, before=24, after=24, keep_next=True, contextual=True),
     "Spis treści": Look(L, left=HANG, first_line=-HANG, tab=HANG),
@@ -84,6 +86,8 @@ def build_reference() -> bytes:
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
         setattr(section, side, Cm(2.5))
     section.header_distance = section.footer_distance = Cm(1.25)
+    for attribute in [a for a in section._sectPr.attrib if a.startswith(qn("w:rsid"))]:
+        del section._sectPr.attrib[attribute]  # revision ids of the python-docx template's editing sessions
 
     styles = document.styles
     normal = styles[names.BODY]

@@ -7,7 +7,9 @@ style (:mod:`paldocs.writers.docx_styles`), so a municipality restyles documents
 - Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``;
   text is written as the IR has it (non-breaking spaces stay).
 - Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
-  and a space before the text, each unit's first paragraph bookmarked with its ``address``.
+  before the text — separated by a space ("§ 1. Tekst"), or by a TAB where the style hangs the label out
+  (pkt, lit., tiret) — and each unit's first paragraph bookmarked with its ``address``.
+- PageBreak → a page-break run at the start of the next paragraph (dropped before a new part's section).
 - Lists keep the IR's labels as literal text ("1)", "a)", "–") followed by a TAB against a hanging indent;
   Word's automatic numbering would renumber them.
 - The first part fills the reference's first section; every following part starts a new section on a new
@@ -40,14 +42,8 @@ from paldocs import document as ir
 from paldocs.errors import Location, RenderError
 from paldocs.writers import docx_styles as styles
 from paldocs.writers.base import Visitor, iter_unit_lines
-from paldocs.writers.docx_fields import (
-    add_bookmark,
-    add_page_field,
-    check_xml_text,
-    fold_section_break,
-    restart_page_numbers,
-    to_reproducible_package,
-)
+from paldocs.writers.docx_fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
+                                         restart_page_numbers, to_reproducible_package)
 
 __all__ = ["DocxWriter", "to_docx"]
 
@@ -61,7 +57,7 @@ def to_docx(document: ir.Document, *, reference: Path | None = None) -> bytes:
     check_xml_text(document)
     target = load_reference(reference)
     DocxWriter(target, document.meta).write(document)
-    created = format_created(document.meta)
+    created = document_datetime(document.meta)
     set_core_properties(target, document.meta, created)
     buffer = io.BytesIO()
     target.save(buffer)
@@ -86,8 +82,8 @@ def load_reference(reference: Path | None = None) -> DocxDocument:
     return target
 
 
-def format_created(meta: ir.Meta) -> dt.datetime:
-    """Midnight of the adoption date; without one, of SOURCE_DATE_EPOCH; without that, of 2000-01-01."""
+def document_datetime(meta: ir.Meta) -> dt.datetime:
+    """Midnight (UTC) of the adoption date; without one, of SOURCE_DATE_EPOCH; without that, of 2000-01-01."""
     day = meta.date
     if day is None and (epoch := os.environ.get("SOURCE_DATE_EPOCH", "").strip()):
         try:
@@ -95,7 +91,7 @@ def format_created(meta: ir.Meta) -> dt.datetime:
         except (ValueError, OverflowError, OSError) as error:
             raise RenderError(f"zmienna SOURCE_DATE_EPOCH ({epoch!r}) nie jest liczbą sekund") from error
     day = day or DEFAULT_DATE
-    return dt.datetime(day.year, day.month, day.day)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
 def set_core_properties(target: DocxDocument, meta: ir.Meta, created: dt.datetime) -> None:
@@ -138,10 +134,12 @@ class DocxWriter(Visitor):
         self.meta = meta
         self._bookmarks: dict[str, int] = {}
         self._indents: dict[str, tuple[Length | None, Length | None]] = {}
+        self._page_break = False  # a PageBreak waiting for the next paragraph
 
     def write(self, document: ir.Document) -> None:
         for index, part in enumerate(document.parts):
             if index:
+                self._page_break = False  # the new section starts on a new page anyway
                 section = self.target.add_section(WD_SECTION.NEW_PAGE)
                 fold_section_break(self.target.element.body)
                 self._set_footer(section, part, restart=True)
@@ -149,6 +147,8 @@ class DocxWriter(Visitor):
                 self._set_footer(self.target.sections[0], part, restart=False)
             for block in part.blocks:
                 self.visit(block, _Where())
+        if self._page_break:
+            self._paragraph(styles.BODY)
 
     # --- blocks ---------------------------------------------------------------------------------
 
@@ -167,7 +167,9 @@ class DocxWriter(Visitor):
             self.visit(child, inner)
 
     def visit_page_break(self, node: ir.PageBreak, where: _Where) -> None:
-        self._paragraph(styles.BODY).add_run().add_break(WD_BREAK.PAGE)
+        # The break run opens the next paragraph: a paragraph holding only a page break would leave an empty
+        # line at the top of the new page in Word.
+        self._page_break = True
 
     def visit_list_block(self, node: ir.ListBlock, where: _Where) -> None:
         style = where.style or styles.LIST_STYLES[node.style]
@@ -208,10 +210,10 @@ class DocxWriter(Visitor):
                 if left:
                     paragraph.paragraph_format.left_indent = left
             if line.label:
-                paragraph.add_run(f"{line.label} " if line.paragraph is not None else line.label)
+                paragraph.add_run(line.label + (self._separator(style) if line.paragraph is not None else ""))
             if line.paragraph is not None:
                 self._add_inlines(paragraph, line.paragraph.children)
-            self._bookmark(paragraph, *pending, line.address)
+            self._bookmark(paragraph, *reversed([*pending, line.address]))  # outermost unit's bookmark outside
             pending = []
             if line.block is not None:
                 self.visit(line.block, where)
@@ -242,7 +244,11 @@ class DocxWriter(Visitor):
             self.visit(node, paragraph, font)
 
     def _paragraph(self, style: str) -> DocxParagraph:
-        return self.target.add_paragraph(style=style)
+        paragraph = self.target.add_paragraph(style=style)
+        if self._page_break:
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+            self._page_break = False
+        return paragraph
 
     def _list_paragraph(self, style: str, depth: int, label: str) -> DocxParagraph:
         """A list paragraph: "label TAB" against the style's hanging indent, one step further per depth;
@@ -261,6 +267,12 @@ class DocxWriter(Visitor):
             fmt.first_line_indent = Emu(0)
         return paragraph
 
+    def _separator(self, style: str) -> str:
+        """After a unit's label: a TAB where the style hangs the label out (pkt, lit., tiret), so that every
+        line of the text starts at the indent even when justified; a space elsewhere ("§ 1. Tekst")."""
+        _, first_line = self._style_indent(style)
+        return "\t" if first_line is not None and first_line < 0 else " "
+
     def _style_indent(self, style: str) -> tuple[Length | None, Length | None]:
         if style not in self._indents:
             fmt = self.target.styles[style].paragraph_format
@@ -276,10 +288,9 @@ class DocxWriter(Visitor):
     def _set_footer(self, section: Section, part: ir.Part, *, restart: bool) -> None:
         footer = section.footer
         footer.is_linked_to_previous = False  # a fresh, empty footer: the previous part's does not carry over
-        if not part.page_numbers:
-            return
-        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        paragraph.style = self.target.styles[styles.FOOTER_STYLE]
-        add_page_field(paragraph)
         if restart:
-            restart_page_numbers(section._sectPr)
+            restart_page_numbers(section._sectPr, 1 if part.page_numbers else None)
+        if part.page_numbers:
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            paragraph.style = self.target.styles[styles.FOOTER_STYLE]
+            add_page_field(paragraph)

@@ -58,10 +58,13 @@ _AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titleP
                     "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
-def restart_page_numbers(sect_pr: BaseOxmlElement, start: int = 1) -> None:
-    """Number the section's pages from ``start`` (an annex counts its own pages)."""
+def restart_page_numbers(sect_pr: BaseOxmlElement, start: int | None = 1) -> None:
+    """Number the section's pages from ``start`` (an annex counts its own pages); ``None`` continues the
+    numbering of the previous section (python-docx copies the previous section's setting into a new one)."""
     for old in sect_pr.findall(qn("w:pgNumType")):
         sect_pr.remove(old)
+    if start is None:
+        return
     element = OxmlElement("w:pgNumType", {qn("w:start"): str(start)})
     for tag in _AFTER_PGNUMTYPE:
         successor = sect_pr.find(qn(tag))
