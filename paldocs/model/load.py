@@ -132,9 +132,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     return f"błąd składni YAML: {problem}"
 
 
-def load_data_file(path: str | Path) -> DataFile:
-    """Load and validate one resolution/annex data file."""
+def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) -> DataFile:
+    """Load and validate one resolution/annex data file; ``files_read`` collects every file it read."""
     path = Path(path)
+    if files_read is not None:
+        files_read.append(path)
     file = str(path)
     data, positions = parse_yaml(read_text(path), file)
     if not isinstance(data, Mapping):
@@ -143,6 +145,8 @@ def load_data_file(path: str | Path) -> DataFile:
     profile = data.get("municipality")
     if isinstance(profile, str):
         profile_path = (path.parent / profile).resolve()
+        if files_read is not None:
+            files_read.append(profile_path)
         profile_data, profile_positions = parse_yaml(read_text(profile_path), str(profile_path))
         data = {**data, "municipality": profile_data}
         for sub_path, position in profile_positions.items():

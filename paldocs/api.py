@@ -1,0 +1,119 @@
+"""The public pipeline, top to bottom: load → compose → parse → number → write.
+
+Contract:
+- :func:`to_document` turns a data file (path or validated model) into the IR, with the notes the user must
+  read (e.g. citations the catalog cannot confirm).
+- :func:`render` turns an IR document into the bytes of one format (``docx``, ``pdf``, ``html``, ``txt``);
+  writers are imported lazily so that a DOCX build never loads WeasyPrint.
+- :func:`build` does both for one file and writes ``<out>/<stem>.<ext>`` atomically (temporary file in the
+  same folder, then rename): a failure leaves no partial file and the previous output intact; an output that
+  would overwrite an input file is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from paldocs.compose import compose, make_environment
+from paldocs.document import Document, Part
+from paldocs.errors import Location, PaldocsError, RenderError
+from paldocs.markup import to_blocks
+from paldocs.model.load import load_data_file
+from paldocs.model.resolution import DataFile
+from paldocs.numbering import number_part
+
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+
+
+@dataclass(slots=True)
+class BuildResult:
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def load(path: str | Path) -> DataFile:
+    """Read and validate one data file."""
+    return load_data_file(path)
+
+
+def to_document(data: DataFile | str | Path, *, templates: Path | None = None,
+                source: str | None = None) -> tuple[Document, list[str]]:
+    """Data → IR document (composed, parsed, numbered) and the notes for the user."""
+    if not isinstance(data, DataFile):
+        source = source or str(data)
+        data = load_data_file(data)
+    composition = compose(data, make_environment(templates), file=source)
+    parts = [
+        number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
+                                                           source=f"{source or '<dane>'} (część: {part.kind})"),
+                         page_numbers=part.page_numbers, heading_numbering=part.heading_numbering))  # type: ignore[arg-type]
+        for part in composition.parts
+    ]
+    return Document(meta=composition.meta, parts=parts), composition.notes
+
+
+def render(document: Document, fmt: str) -> bytes:
+    """One output format of an IR document, as bytes."""
+    if fmt == "docx":
+        from paldocs.writers.docx import to_docx
+
+        return to_docx(document)
+    if fmt == "pdf":
+        from paldocs.writers.pdf import to_pdf
+
+        return to_pdf(document)
+    if fmt == "html":
+        from paldocs.writers.html import to_html
+
+        return to_html(document).encode("utf-8")
+    if fmt == "txt":
+        from paldocs.writers.text import to_text
+
+        return to_text(document).encode("utf-8")
+    raise PaldocsError(f"nieznany format „{fmt}”; dostępne: {', '.join(FORMATS)}")
+
+
+def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
+          *, templates: Path | None = None) -> BuildResult:
+    """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file)."""
+    source = Path(path)
+    files_read: list[Path] = []
+    data = load_data_file(source, files_read=files_read)
+    document, notes = to_document(data, templates=templates, source=str(source))
+    target_dir = Path(out_dir) if out_dir is not None else source.parent
+    inputs = {file.resolve() for file in files_read}
+    rendered = {fmt: render(document, fmt) for fmt in formats}  # render all first: all or nothing
+    result = BuildResult(source, notes=notes)
+    for fmt, content in rendered.items():
+        target = target_dir / f"{source.stem}.{fmt}"
+        if target.resolve() in inputs:
+            raise RenderError(f"plik wynikowy {target} nadpisałby plik wejściowy — wybierz inny katalog (--out)",
+                              Location(str(source)))
+        write_atomically(target, content)
+        result.outputs.append(target)
+    return result
+
+
+def write_atomically(target: Path, content: bytes) -> None:
+    """Write via a temporary file in the target's folder and rename it into place."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise RenderError(f"nie można zapisać w katalogu {target.parent} ({error.strerror})",
+                          Location(str(target))) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise RenderError(f"nie można zapisać pliku ({error.strerror})", Location(str(target))) from None
+        raise

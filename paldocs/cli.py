@@ -1,0 +1,121 @@
+"""Command line: ``paldocs build | check | schema``. Calls :mod:`paldocs.api` only.
+
+Contract: exit code 0 on success; 2 for bad input or usage (every :class:`~paldocs.errors.PaldocsError`
+is printed once as ``błąd: <location>: <message>``, never as a traceback); 1 for an internal failure
+(a short message; set ``PALDOCS_DEBUG=1`` to see the traceback). Notes about uncertain data (e.g. an
+unverified citation) go to standard error as ``uwaga:`` lines and do not change the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from paldocs.errors import PaldocsError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXAMPLES = """
+Przykłady:
+
+\b
+  paldocs build resolutions/ketrzyn-2014-pal.yaml --format docx,pdf --out build/
+  paldocs build resolutions/*.yaml --format txt
+  paldocs check resolutions/ketrzyn-2014-pal.yaml
+  paldocs schema > paldocs.schema.json
+"""
+
+
+def reports_errors(command: F) -> F:
+    """Turn paldocs errors into a message and exit code 2; never show a traceback to a clerk."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PaldocsError as error:
+            click.echo(f"błąd: {error}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug in paldocs, not the user's fault
+            if os.environ.get("PALDOCS_DEBUG"):
+                raise
+            click.echo(f"błąd wewnętrzny paldocs ({type(error).__name__}: {error}). "
+                       "Uruchom ponownie z PALDOCS_DEBUG=1 i zgłoś ten błąd.", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    from paldocs.api import FORMATS
+
+    formats = [part.strip().lower() for part in value.split(",") if part.strip()]
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        raise click.BadParameter(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(FORMATS)}")
+    return list(dict.fromkeys(formats))
+
+
+@click.group(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="paldocs")
+def main() -> None:
+    """paldocs — projekty uchwał rady gminy, załączników (programów) i sprawozdań z danych YAML.
+
+    Dane (YAML) + szablony → DOCX, PDF, HTML i tekst zgodne z zasadami techniki prawodawczej.
+    """
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "-f", "formats", default="docx,pdf", show_default=True, callback=_parse_formats,
+              help="Formaty wynikowe, po przecinku: docx, pdf, html, txt.")
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Katalog wynikowy (domyślnie: katalog pliku danych).")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Własny katalog szablonów (przeszukiwany przed wbudowanym).")
+@reports_errors
+def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, templates: Path | None) -> None:
+    """Buduje dokumenty z plików danych FILES (zapis atomowy: <katalog>/<nazwa>.<format>)."""
+    from paldocs.api import build as build_file
+
+    for file in files:
+        result = build_file(file, formats, out_dir, templates=templates)
+        for note in result.notes:
+            click.echo(f"uwaga: {note}", err=True)
+        for output in result.outputs:
+            click.echo(str(output))
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def check(files: tuple[Path, ...]) -> None:
+    """Sprawdza pliki danych: schemat, szablony i strukturę dokumentu (bez zapisu plików)."""
+    from paldocs.api import to_document
+
+    for file in files:
+        _, notes = to_document(file)
+        for note in notes:
+            click.echo(f"uwaga: {note}", err=True)
+        click.echo(f"{file}: OK")
+
+
+@main.command()
+@reports_errors
+def schema() -> None:
+    """Wypisuje JSON Schema plików danych (do podpowiedzi i sprawdzania w edytorze)."""
+    from paldocs.model.resolution import DataFile
+
+    document = DataFile.model_json_schema(by_alias=True)
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "paldocs — plik danych uchwały"
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
