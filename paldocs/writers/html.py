@@ -21,6 +21,7 @@ import functools
 import html
 import importlib.resources
 import os
+import re
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
@@ -72,10 +73,9 @@ def _render_head(meta: ir.Meta, css: str) -> str:
         named += [("dcterms.created", date), ("dcterms.modified", date)]
     head += [f'<meta name="{name}" content="{esc(value)}">' for name, value in named if value]
     if css:
-        # A stylesheet cannot end a <style> element early unless it contains "</"; refuse that rather than
-        # emit a page whose remainder is parsed as markup.
-        if "</" in css:
-            raise RenderError("Arkusz stylów CSS nie może zawierać znaków „</”.")
+        # "</style" inside the stylesheet would end the element early and turn the rest into markup.
+        if re.search(r"</style", css, re.IGNORECASE):
+            raise RenderError("Arkusz stylów CSS nie może zawierać „</style”.")
         head.append(f"<style>\n{css.rstrip()}\n</style>")
     head += ["</head>", "<body>", ""]
     return "\n".join(head)
@@ -85,6 +85,13 @@ def _attrs(**attrs: str) -> str:
     """` name="value"` for each non-empty attribute, in order (``class_`` → class, ``aria_label`` → aria-label)."""
     return "".join(f' {name.rstrip("_").replace("_", "-")}="{html.escape(value)}"'
                    for name, value in attrs.items() if value)
+
+
+def _label(label: str, *, followed: bool) -> str:
+    """A unit's or list item's marker. The space before the text sits inside the span: where the print CSS
+    hangs the label in the indent (a float), that space then ends the label's own line and disappears,
+    instead of pushing the first line's text off the indent."""
+    return f'<span class="label">{html.escape(label)}{" " if followed else ""}</span>'
 
 
 class HtmlWriter(Visitor):
@@ -133,11 +140,9 @@ class HtmlWriter(Visitor):
         return f"<{tag}{_attrs(class_=f'list list-{node.style}', start=start)}>\n{items}</{tag}>\n"
 
     def visit_list_item(self, node: ir.ListItem) -> str:
-        label = f'<span class="label">{html.escape(node.label)}</span>'
         children = list(node.children)
-        first = ""
-        if children and isinstance(children[0], ir.Paragraph):
-            first = " " + self._inlines(children.pop(0).children)
+        first = self._inlines(children.pop(0).children) if children and isinstance(children[0], ir.Paragraph) else ""
+        label = _label(node.label, followed=bool(first))
         rest = "".join(self.visit(child) for child in children)
         if rest:
             rest = "\n" + rest
@@ -162,14 +167,13 @@ class HtmlWriter(Visitor):
                     out.append(self._unit_title(node))
                 continue
             classes = f"unit unit-{line.kind} depth-{line.depth}" + (" closing" if line.is_closing else "")
-            label = f'<span class="label">{html.escape(line.label)}</span>' if line.label else ""
             if line.block is not None:
-                inner = f"<p>{label}</p>\n" if label else ""
+                inner = f"<p>{_label(line.label, followed=False)}</p>\n" if line.label else ""
                 out.append(f"<div{_attrs(class_=classes, id=line_id)}>{anchors}{inner}{self.visit(line.block)}</div>\n")
             else:
                 text = self._inlines(line.paragraph.children) if line.paragraph else ""
-                sep = " " if label and text else ""
-                out.append(f"<p{_attrs(class_=classes, id=line_id)}>{anchors}{label}{sep}{text}</p>\n")
+                label = _label(line.label, followed=bool(text)) if line.label else ""
+                out.append(f"<p{_attrs(class_=classes, id=line_id)}>{anchors}{label}{text}</p>\n")
         return "".join(out)
 
     def _unit_title(self, node: ir.Unit) -> str:

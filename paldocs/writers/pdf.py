@@ -27,6 +27,7 @@ import re
 
 import pydyf
 import weasyprint
+from weasyprint.css import ColorProfile
 from weasyprint.pdf import VARIANTS
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -40,6 +41,7 @@ BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve
 ASSET_SCHEME = "paldocs-asset:"
 FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
+SRGB_INTENT = "paldocs-srgb"
 
 _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
                 ".woff2": "font/woff2", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -78,9 +80,20 @@ class AssetFetcher(URLFetcher):
             except (binascii.Error, ValueError):
                 data = b""
             if 0 < len(data) <= MAX_DATA_IMAGE:
-                return URLFetcherResponse(url[:40], data, {"Content-Type": match[1]})
+                return URLFetcherResponse(url, data, {"Content-Type": match[1]})
         self.refused.append(url)
         raise AssetRefused(url)
+
+
+@functools.cache
+def _srgb_icc() -> bytes:
+    return (importlib.resources.files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+
+
+def _srgb_profile() -> ColorProfile:
+    """WeasyPrint's own sRGB output-intent profile (see :func:`to_pdf`). A fresh object per build: reading
+    its name changes how littlecms serializes it, so a shared one would not give byte-identical PDFs."""
+    return ColorProfile(io.BytesIO(_srgb_icc()), "sRGB2014.icc", "relative-colorimetric", (["r"], ["g"], ["b"]))
 
 
 @functools.cache
@@ -99,20 +112,27 @@ def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
     font_config, css = _resources()
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
+    options: dict = {}
+    if variant and VARIANTS[variant][1].get("output_intent") == "srgb":
+        # WeasyPrint opens its own sRGB profile for these variants and never closes the file (a
+        # ResourceWarning); hand it the same profile, under a name of ours, from bytes read once.
+        options = {"output_intent": SRGB_INTENT, "color_profiles": {SRGB_INTENT: _srgb_profile()}}
     try:
         return page.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant,
-                              finisher=functools.partial(_finish, document))
+                              finisher=functools.partial(_finish, document), **options)
     except FatalURLFetchingError as error:
         refused = ", ".join(fetcher.refused) or str(error)
-        raise RenderError(f"Dokument odwołuje się do zasobu spoza paldocs ({refused}); nie został pobrany.") from None
+        raise RenderError(f"Dokument odwołuje się do zasobu spoza paldocs ({refused}); nie został pobrany.",
+                          hint="paldocs osadza tylko własne zasoby (paldocs-asset:) i małe obrazy data:.") from None
 
 
 def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
     """Check the fonts actually used, and set the full language tag (the HTML carries only "pl")."""
     families = {font.family for font in rendered.fonts.values()}
     if families and FONT_FAMILY not in families:
-        raise RenderError(f"Brak czcionki {FONT_FAMILY}: PDF musi ją osadzić, a zastępczej ({', '.join(sorted(families))}) "
-                          "paldocs nie używa.", hint=f"Zainstaluj pakiet {FONT_PACKAGE} (np. apt install {FONT_PACKAGE}).")
+        raise RenderError(f"Nie znaleziono czcionki {FONT_FAMILY}, którą PDF musi osadzić (system podsunął "
+                          f"zamiast niej: {', '.join(sorted(families))}).",
+                          hint=f"Zainstaluj pakiet {FONT_PACKAGE} (np. apt install {FONT_PACKAGE}).")
     if others := families - {FONT_FAMILY}:
         missing = _chars_missing_from(rendered, document)
         raise RenderError(f"Tekst zawiera znaki, których nie ma w czcionce {FONT_FAMILY}: {missing} "
@@ -126,8 +146,10 @@ def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) ->
     """The document's characters that Liberation Serif lacks, quoted for the error message."""
     from fontTools.ttLib import TTFont  # a WeasyPrint dependency; only needed on this error path
 
-    font = next(f for f in rendered.fonts.values() if f.family == FONT_FAMILY)
-    covered = set(TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getBestCmap())
-    text = to_text(document)
-    missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
+    # By now the embedded fonts are subsets: together they cover exactly the characters set in them.
+    covered: set[int] = set()
+    for font in rendered.fonts.values():
+        if font.family == FONT_FAMILY:
+            covered.update(TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getBestCmap())
+    missing = sorted({c for c in to_text(document) if ord(c) not in covered and not c.isspace()})
     return " ".join(f"„{c}” (U+{ord(c):04X})" for c in missing) or "?"

@@ -1,0 +1,224 @@
+"""HTML writer: structure, ids, labels, escaping and self-containment, checked on the parsed page."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+
+import lxml.html
+import pytest
+
+from ir_samples import NBSP, para, sample_document
+from paldocs import document as ir
+from paldocs.errors import RenderError
+from paldocs.writers.html import load_print_css, to_html
+
+
+def parse(page: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(page)
+
+
+def text_of(element: lxml.html.HtmlElement) -> str:
+    return element.text_content()
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return to_html(sample_document())
+
+
+@pytest.fixture(scope="module")
+def root(page: str) -> lxml.html.HtmlElement:
+    return parse(page)
+
+
+def test_head_carries_the_metadata(page: str, root: lxml.html.HtmlElement) -> None:
+    meta = sample_document().meta
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert root.get("lang") == "pl"
+    assert root.xpath("//head/meta[@charset]")[0].get("charset") == "utf-8"
+    assert root.findtext(".//head/title") == meta.title
+    named = {m.get("name"): m.get("content") for m in root.xpath("//head/meta[@name]")}
+    assert named["description"] == meta.subject
+    assert named["author"] == "Rada Miejska w Kętrzynie"
+    assert named["keywords"] == "uchwała, program aktywności lokalnej"
+    assert named["dcterms.created"] == named["dcterms.modified"] == "2014-04-29"
+
+
+def test_source_date_epoch_wins_over_the_date_of_adoption(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    named = {m.get("name"): m.get("content") for m in parse(to_html(sample_document())).xpath("//meta[@name]")}
+    assert named["dcterms.created"] == "2023-11-14T22:13:20Z"
+
+
+def test_parts_are_sections(root: lxml.html.HtmlElement) -> None:
+    sections = root.xpath("//body/section")
+    assert [s.get("class") for s in sections] == [
+        "part part-resolution",
+        "part part-annex new-page page-numbers",
+        "part part-justification new-page",
+    ]
+    assert sections[1].get("aria-label") == "Załącznik"
+
+
+def test_div_roles(root: lxml.html.HtmlElement) -> None:
+    title = root.xpath("//section[1]/header[@class='title']")[0]
+    assert [text_of(p) for p in title.findall("p")] == [
+        "UCHWAŁA NR LXIV/400/14", "RADY MIEJSKIEJ W KĘTRZYNIE", f"z dnia 29{NBSP}kwietnia 2014{NBSP}r.",
+        "w sprawie przyjęcia „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”"]
+    assert root.xpath("//section[1]/div[@class='legal-basis']/p")
+    assert text_of(root.xpath("//section[1]/div[@class='enacting-formula']")[0]).strip().endswith("co następuje:")
+    signature = root.xpath("//section[1]/div[@class='signature']")[0]
+    assert text_of(signature).split("\n")[-2] == "Rafał Rypina"
+    assert len(signature.xpath(".//br")) == 1
+    annex = root.xpath("//section[2]")[0]
+    assert annex.xpath("header[@class='annex-header']//br") and annex.xpath("div[@class='program-title']//strong")
+    assert annex.xpath("nav[@class='toc']/h2")[0].text == "SPIS TREŚCI:"
+    assert annex.xpath("div[@class='center']/p")[0].text == "Koniec programu"
+    assert len(annex.xpath("div[@class='page-break']")) == 1
+    assert root.xpath("//section[3]/div[@class='justification-title']/p")[0].text == "UZASADNIENIE"
+
+
+def test_headings_print_their_number(root: lxml.html.HtmlElement) -> None:
+    h1 = root.xpath("//section[2]/h1")[0]
+    assert h1.xpath("span[@class='num']")[0].text == "I."
+    assert text_of(h1) == "I. Wstęp"
+    assert [text_of(h) for h in root.xpath("//section[2]/h2")] == ["Przewidywane rezultaty"]
+
+
+def test_inlines(root: lxml.html.HtmlElement) -> None:
+    paragraph = root.xpath("//section[2]/p")[0]
+    assert paragraph.xpath("strong")[0].text == "Cel główny:"
+    assert paragraph.xpath("em")[0].text == "polityki"
+    assert text_of(paragraph) == "Cel główny: realizowanie polityki integracji."
+
+
+def test_every_unit_address_is_an_id_once(root: lxml.html.HtmlElement) -> None:
+    addresses = [n.address for n in ir.walk(sample_document()) if isinstance(n, ir.Unit) and n.address]
+    ids = root.xpath("//section[1]//@id")
+    assert len(ids) == len(set(ids)) == len(addresses)
+    assert set(ids) == set(addresses)
+    # "§ 2. 1." shares one line: the paragraf's id is an anchor at the start of that line
+    line = root.get_element_by_id("par_2__ust_1")
+    assert line.xpath("span[@class='anchor']/@id") == ["par_2"]
+
+
+def test_unit_lines(root: lxml.html.HtmlElement) -> None:
+    lines = root.xpath("//section[1]/p[contains(concat(' ', @class, ' '), ' unit ')]")
+    rows = [(p.get("class"), (p.xpath("span[@class='label']/text()") or [""])[0].strip(), text_of(p)) for p in lines]
+    assert rows == [
+        ("unit unit-paragraf depth-0", f"§{NBSP}1.",
+         f"§{NBSP}1. Przyjmuje się „Program”, stanowiący załącznik do niniejszej uchwały."),
+        ("unit unit-ustep depth-1", f"§{NBSP}2. 1.", f"§{NBSP}2. 1. Program obejmuje:"),
+        ("unit unit-punkt depth-2", "1)", "1) cele;"),
+        ("unit unit-punkt depth-2", "2)", "2) działania, w tym:"),
+        ("unit unit-litera depth-3", "a)", "a) szkolenia,"),
+        ("unit unit-litera depth-3", "b)", "b) spotkania:"),
+        ("unit unit-tiret depth-4", "–", "– otwarte,"),
+        ("unit unit-tiret depth-4", "–", "– zamknięte."),
+        ("unit unit-ustep depth-1 closing", "", "– w zakresie określonym w programie."),
+        ("unit unit-ustep depth-1", "2.", "2. Wykonanie uchwały powierza się Burmistrzowi Miasta Kętrzyn."),
+        ("unit unit-paragraf depth-0", f"§{NBSP}3.", f"§{NBSP}3. Uchwała wchodzi w życie z dniem podjęcia."),
+    ]
+    assert all(p.get("id") is None for p in lines if "tiret" in p.get("class") or "closing" in p.get("class"))
+
+
+def test_heading_layout() -> None:
+    root = parse(to_html(sample_document("heading")))
+    headings = root.xpath("//p[@class='unit-heading']")
+    assert [(h.text, h.get("id")) for h in headings] == [
+        (f"§{NBSP}1", "par_1"), (f"§{NBSP}2", "par_2"), (f"§{NBSP}3", "par_3")]
+    after = headings[0].getnext()
+    assert after.get("class") == "unit unit-paragraf depth-0" and after.get("id") is None
+    assert text_of(after).startswith("Przyjmuje się")
+    assert root.get_element_by_id("par_2__ust_1").xpath("span[@class='label']/text()")[0].strip() == "1."
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_lists_print_the_ir_labels(root: lxml.html.HtmlElement) -> None:
+    lists = root.xpath("//section[2]//*[contains(concat(' ', @class, ' '), ' list ')]")
+    rows = [(lst.tag, lst.get("class"), [s.strip() for s in lst.xpath("li/span[@class='label']/text()")])
+            for lst in lists]
+    assert rows == [
+        ("ol", "list list-decimal-dot", ["1.", "2."]),
+        ("ol", "list list-decimal-paren", ["1)", "2)"]),
+        ("ol", "list list-alpha-paren", ["a)", "b)"]),
+        ("ul", "list list-dash", ["–", "–"]),
+        ("ul", "list list-bullet", ["•"]),
+        ("ol", "list list-roman-dot", ["I.", "II."]),
+    ]
+    item = lists[1].xpath("li")[0]
+    assert text_of(item).startswith("1) działania o charakterze środowiskowym")
+    assert item.xpath("ol/li")  # the nested list sits inside its item
+    assert re.search(r"\.list\s*\{[^}]*list-style:\s*none", load_print_css())
+
+
+def test_escaping_happens_here() -> None:
+    evil = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
+    doc = sample_document()
+    doc.meta.title = evil
+    doc.meta.subject = 'a "quoted" <b>subject</b>'
+    doc.parts[1].label = '"><script>x</script>'
+    doc.parts[2].blocks.append(para(evil))
+    doc.parts[2].blocks.append(ir.ListBlock("dash", [ir.ListItem("<b>", [para("&amp;")])]))
+    page = to_html(doc)
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    root = parse(page)
+    assert root.findtext(".//title") == evil
+    assert root.xpath("//meta[@name='description']/@content") == ['a "quoted" <b>subject</b>']
+    assert root.xpath("//section[2]/@aria-label") == ['"><script>x</script>']
+    assert text_of(root.xpath("//section[3]/p")[-1]) == evil
+    assert text_of(root.xpath("//section[3]//li")[0]) == "<b> &amp;"
+    assert not root.xpath("//script | //img")
+
+
+def test_self_contained(page: str, root: lxml.html.HtmlElement) -> None:
+    assert not re.search(r"\b(src|href|srcset)\s*=", page)
+    assert "url(" not in page and "@import" not in page
+    assert not root.xpath("//link | //script | //img | //iframe | //object")
+    style = root.xpath("//head/style")[0].text
+    assert style.strip() == load_print_css().strip()
+
+
+def test_print_css_is_the_packaged_file() -> None:
+    packaged = (importlib.resources.files("paldocs_templates") / "print.css").read_text(encoding="utf-8")
+    assert load_print_css() == packaged
+    for rule in ("size: A4", "margin: 2.5cm", '"Liberation Serif", "Times New Roman", serif', "font-size: 12pt",
+                 "text-align: justify", "hyphens: manual", "break-before: page", "page: numbered",
+                 "@page numbered", "content: counter(page)"):
+        assert rule in packaged, rule
+
+
+def test_fragment_and_css_options() -> None:
+    doc = sample_document()
+    fragment = to_html(doc, standalone=False)
+    assert fragment.startswith('<section class="part part-resolution">') and "<html" not in fragment
+    assert fragment in to_html(doc)
+    assert "<style>" not in to_html(doc, css="")
+    assert "<style>\nbody { color: red; }\n</style>" in to_html(doc, css="body { color: red; }")
+    with pytest.raises(RenderError):
+        to_html(doc, css="</STYLE><script>")
+
+
+def test_deterministic() -> None:
+    assert to_html(sample_document()) == to_html(sample_document())
+
+
+def test_unit_heading_and_draft_without_date() -> None:
+    unit = ir.Unit("paragraf", [para("Tekst.")], num="1", heading=[ir.Text("Przepisy ogólne")], address="par_1")
+    doc = ir.Document(ir.Meta(title="Projekt"), [ir.Part("resolution", [unit])])
+    root = parse(to_html(doc))
+    assert [(p.get("class"), text_of(p)) for p in root.xpath("//section/p")] == [
+        ("unit-title", "Przepisy ogólne"), ("unit unit-paragraf depth-0", f"§{NBSP}1. Tekst.")]
+    assert not root.xpath("//meta[starts-with(@name, 'dcterms')]")
+    doc.meta.paragraph_layout = "heading"
+    root = parse(to_html(doc))
+    assert [p.get("class") for p in root.xpath("//section/p")] == [
+        "unit-heading", "unit-title", "unit unit-paragraf depth-0"]
+
+
+def test_first_part_never_opens_a_new_page() -> None:
+    annex_only = sample_document()
+    annex_only.parts = annex_only.parts[1:]
+    assert parse(to_html(annex_only)).xpath("//section/@class")[0] == "part part-annex page-numbers"
