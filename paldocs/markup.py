@@ -1,0 +1,239 @@
+"""Composed Markdown (the paldocs dialect) → IR blocks.
+
+Contract of :func:`to_blocks`:
+
+- Input is CommonMark without raw HTML, indented/fenced code, block quotes, thematic breaks, setext headings,
+  link reference definitions, links, images, autolinks and code spans: such syntax stays literal text, so a
+  clerk's words are never dropped. Kept: ATX headings, paragraphs, lists, ``*em*``/``**strong**``, hard
+  breaks, backslash escapes and entities; a soft line break becomes one space.
+- Dialect additions (rules in :mod:`paldocs.markup_rules`): en-dash bullets ``–``; alpha lists ``a)``;
+  fenced divs ``::: role`` (``::: page-break`` → :class:`PageBreak`); ``\\–`` / ``\\§`` for a literal
+  character at the start of a line; with ``legal=True``, paragrafy opened by ``§`` whose lists become
+  :class:`Unit` nodes by marker (``1.`` ustęp, ``1)`` punkt, ``a)`` litera, ``-``/``–``/``*`` tiret), nested
+  as § 54–57 ZTP allows. Outside paragrafy lists stay :class:`ListBlock`.
+- Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
+  (:mod:`paldocs.markup_inline`).
+- Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them.
+- Any violation raises :class:`MarkupError` at ``Location(file=source, line=first_line + <0-based line>)``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import cast
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from paldocs.document import (
+    Block,
+    Div,
+    DivRole,
+    Heading,
+    Inline,
+    ListBlock,
+    ListItem,
+    ListStyle,
+    PageBreak,
+    Paragraph,
+    Unit,
+    UnitKind,
+)
+from paldocs.errors import MarkupError
+from paldocs.markup_inline import to_inlines
+from paldocs.markup_rules import ENV_KEY, ParseContext, paldocs_plugin
+
+__all__ = ["to_blocks"]
+
+# Deep enough for § > ust. > pkt > lit. > tiret inside a div; checked so that nothing deeper is silently cut.
+MAX_NESTING = 40
+
+_DISABLED = [
+    "html_block", "code", "fence", "blockquote", "hr", "lheading", "reference",  # block
+    "html_inline", "image", "link", "autolink", "backticks",  # inline
+]
+
+_LIST_CLOSE = {
+    "bullet_list_open": "bullet_list_close",
+    "ordered_list_open": "ordered_list_close",
+    "alpha_list_open": "alpha_list_close",
+}
+
+# Which units may directly contain which (§ 55–56 ZTP; punkt ⊃ tiret is established practice).
+_ALLOWED: dict[UnitKind, frozenset[UnitKind]] = {
+    "paragraf": frozenset({"ustep", "punkt"}),
+    "ustep": frozenset({"punkt"}),
+    "punkt": frozenset({"litera", "tiret"}),
+    "litera": frozenset({"tiret"}),
+    "tiret": frozenset(),
+}
+_NAME = {"paragraf": "Paragraf", "ustep": "Ustęp", "punkt": "Punkt", "litera": "Litera", "tiret": "Tiret"}
+_MARKER = {"paragraf": "§", "ustep": "1.", "punkt": "1)", "litera": "a)", "tiret": "–"}
+_IN = {"paragraf": "w paragrafie", "ustep": "w ustępie", "punkt": "w punkcie", "litera": "w literze",
+       "tiret": "w tirecie"}
+_PLURAL_GENITIVE = {"ustep": "ustępów", "punkt": "punktów", "litera": "liter", "tiret": "tiretów"}
+_PLURAL = {"ustep": "ustępy", "punkt": "punkty", "litera": "litery", "tiret": "tirety"}
+# Where ZTP places each unit: ustępy divide a paragraf (§ 55); punkty, litery, tirets enumerate (§ 56 ust. 1–3).
+_ZTP = {"ustep": "§ 55 ZTP", "punkt": "§ 56 ust. 1 ZTP", "litera": "§ 56 ust. 2 ZTP", "tiret": "§ 56 ust. 3 ZTP"}
+_CONTENTS = {
+    "paragraf": "W paragrafie mogą wystąpić ustępy (1.) albo punkty (1)).",
+    "ustep": "W ustępie mogą wystąpić tylko punkty (1)).",
+    "punkt": "W punkcie mogą wystąpić litery (a)) albo tirety (–).",
+    "litera": "W literze mogą wystąpić tylko tirety (–).",
+    "tiret": "Tiret nie dzieli się na mniejsze jednostki.",
+}
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The one configured parser, built on first use (rule chains are compiled once, then reused)."""
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+    md.disable(_DISABLED)
+    md.use(paldocs_plugin)
+    return md
+
+
+def to_blocks(markdown: str, *, legal: bool = False, source: str = "<composed>", first_line: int = 1) -> list[Block]:
+    """Parse composed Markdown into IR blocks; ``legal`` turns on § units (the body of a resolution)."""
+    ctx = ParseContext(source=source, first_line=first_line, legal=legal)
+    tokens = _parser().parse(markdown, {ENV_KEY: ctx})
+    return _Converter(tokens, ctx).document()
+
+
+def _unit_kind(token: Token) -> UnitKind:
+    if token.type == "alpha_list_open":
+        return "litera"
+    if token.type == "ordered_list_open":
+        return "ustep" if token.markup == "." else "punkt"
+    return "tiret"
+
+
+def _list_style(token: Token) -> ListStyle:
+    if token.type == "alpha_list_open":
+        return "alpha-paren"
+    if token.type == "ordered_list_open":
+        return "decimal-dot" if token.markup == "." else "decimal-paren"
+    return "dash" if token.markup in ("-", "–") else "bullet"
+
+
+class _Converter:
+    """Recursive descent over the flat token stream; ``pos`` always points at the next unread token."""
+
+    def __init__(self, tokens: list[Token], ctx: ParseContext) -> None:
+        self.tokens = tokens
+        self.ctx = ctx
+        self.pos = 0
+
+    def document(self) -> list[Block]:
+        # markdown-it drops whatever lies deeper than maxNesting; say so instead of losing the clerk's text.
+        for token in self.tokens:
+            if token.nesting == 1 and token.level >= MAX_NESTING - 1:
+                raise self.error(token, "Zbyt głębokie zagnieżdżenie list lub bloków.",
+                                 "Uprość strukturę: wyliczenie może mieć najwyżej kilka poziomów.")
+        return self.blocks(None, parent=None, in_list=False)
+
+    def error(self, token: Token, message: str, hint: str | None = None) -> MarkupError:
+        return self.ctx.error(token.map[0] if token.map else 0, message, hint)
+
+    def blocks(self, close: str | None, *, parent: UnitKind | None, in_list: bool) -> list[Block]:
+        """Read blocks up to the ``close`` token (consumed); inside a unit, check its shape on the way."""
+        out: list[Block] = []
+        tokens = self.tokens
+        sub_kind: UnitKind | None = None  # kind of the unit's sub-units seen so far
+        closing = False  # a paragraph followed the sub-units: the common closing part has begun
+        while self.pos < len(tokens):
+            token = tokens[self.pos]
+            kind = token.type
+            if kind == close:
+                self.pos += 1
+                return out
+            if kind == "paragraph_open":
+                out.append(Paragraph(self.inlines(tokens[self.pos + 1])))
+                self.pos += 3
+                closing = closing or sub_kind is not None
+            elif kind == "heading_open":
+                if parent is not None:
+                    raise self.error(token, f"Nagłówek („#”) nie może występować {_IN[parent]}.",
+                                     "Nagłówki mogą stać tylko poza paragrafami (§).")
+                out.append(Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1])))
+                self.pos += 3
+            elif kind in _LIST_CLOSE and parent is not None:
+                unit_kind = _unit_kind(token)
+                self.check_sub_unit(token, parent, unit_kind, sub_kind, closing)
+                sub_kind = unit_kind
+                out.extend(self.units(token, unit_kind))
+            elif kind in _LIST_CLOSE:
+                out.append(self.list_block(token))
+            elif kind == "paldocs_paragraf_open":
+                if parent is not None or in_list:
+                    where = _IN[parent] if parent is not None else "w wyliczeniu (liście)"
+                    raise self.error(token, f"Paragraf (§) nie może występować {where}.",
+                                     "Znak § na początku wiersza otwiera nowy paragraf; odesłanie zacznij "
+                                     "od słów, np. „w § 2”, albo napisz „\\§”.")
+                self.pos += 1
+                out.append(self.unit(token, "paragraf", "paldocs_paragraf_close"))
+            elif kind == "paldocs_div_open":
+                if parent is not None:
+                    raise self.error(token, f"Blok „{token.markup} {token.info}” nie może występować {_IN[parent]}.")
+                self.pos += 1
+                out.append(Div(cast(DivRole, token.info),
+                               self.blocks("paldocs_div_close", parent=None, in_list=False)))
+            elif kind == "paldocs_page_break":
+                if parent is not None:
+                    raise self.error(token, f"Podział strony nie może występować {_IN[parent]}.")
+                self.pos += 1
+                out.append(PageBreak())
+            else:  # every token type the enabled rules produce is handled above
+                raise RuntimeError(f"unexpected markdown-it token {kind!r}")
+        return out
+
+    def check_sub_unit(self, token: Token, parent: UnitKind, kind: UnitKind, seen: UnitKind | None,
+                       closing: bool) -> None:
+        if kind not in _ALLOWED[parent]:
+            hint = _CONTENTS[parent]
+            if kind != "tiret" and parent != "tiret":
+                hint += " Jednostkę niższego stopnia wpisz z wcięciem pod jednostką, do której należy."
+            raise self.error(token, f"{_NAME[kind]} ({_MARKER[kind]}) nie może występować {_IN[parent]} — "
+                                    f"{_ZTP[kind]}.", hint)
+        if seen is not None and seen != kind:
+            raise self.error(token, f"{_NAME[parent]} nie może zawierać jednocześnie {_PLURAL_GENITIVE[seen]} "
+                                    f"({_MARKER[seen]}) i {_PLURAL_GENITIVE[kind]} ({_MARKER[kind]}) — "
+                                    f"{_ZTP[kind]}.", _CONTENTS[parent])
+        if closing:
+            raise self.error(token, f"Po części wspólnej nie mogą następować dalsze {_PLURAL[kind]} "
+                                    f"({_MARKER[kind]}) — część wspólna zamyka wyliczenie (§ 56 ust. 1 ZTP).",
+                             "Tekst należący do poprzedniej jednostki wpisz z wcięciem; część wspólną "
+                             "przenieś na koniec wyliczenia.")
+
+    def unit(self, token: Token, kind: UnitKind, close: str) -> Unit:
+        children = self.blocks(close, parent=kind, in_list=False)
+        if not children:
+            raise self.error(token, f"{_NAME[kind]} ({_MARKER[kind]}) nie ma treści.")
+        return Unit(kind, children)
+
+    def units(self, list_open: Token, kind: UnitKind) -> list[Unit]:
+        """A list inside a unit: one sub-unit per item."""
+        close = _LIST_CLOSE[list_open.type]
+        self.pos += 1
+        out: list[Unit] = []
+        while self.tokens[self.pos].type != close:
+            item = self.tokens[self.pos]  # list_item_open
+            self.pos += 1
+            out.append(self.unit(item, kind, "list_item_close"))
+        self.pos += 1
+        return out
+
+    def list_block(self, list_open: Token) -> ListBlock:
+        """A list outside any unit: a plain ListBlock (a § inside it is an error, see ``in_list``)."""
+        close = _LIST_CLOSE[list_open.type]
+        start = list_open.attrs.get("start", 1)
+        block = ListBlock(_list_style(list_open), [], start=int(start))
+        self.pos += 1
+        while self.tokens[self.pos].type != close:
+            self.pos += 1  # list_item_open
+            block.items.append(ListItem("", self.blocks("list_item_close", parent=None, in_list=True)))
+        self.pos += 1
+        return block
+
+    def inlines(self, token: Token) -> list[Inline]:
+        return to_inlines(token.children or [])

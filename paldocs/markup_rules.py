@@ -1,0 +1,221 @@
+"""markdown-it-py rules of the paldocs Markdown dialect (used by :mod:`paldocs.markup`).
+
+Contract: :func:`paldocs_plugin` installs on a ``MarkdownIt`` instance
+
+- ``list`` (replaces the core rule): :func:`paldocs.markup_lists.list_rule` — en-dash bullets, alpha lists;
+- ``paldocs_div``: pandoc-style fenced divs ``::: role`` … ``:::`` closed by a bare fence of the same number
+  of colons (same-width fences nest by counting) → ``paldocs_div_open`` (``info`` = role) /
+  ``paldocs_div_close``; ``::: page-break`` must be empty and yields one ``paldocs_page_break`` token.
+- ``paldocs_paragraf`` (only when the parse context says ``legal``): a line starting with ``§`` + blank (or a
+  lone ``§``) opens ``paldocs_paragraf_open`` … ``paldocs_paragraf_close`` holding everything up to the next
+  such line or opening ``::: role`` fence (not indented deeper than the §), or the end of the enclosing
+  block. A number typed after § is an error.
+- inline ``paldocs_escape``: ``\\–`` and ``\\§`` print the character itself, so a paragraph may begin with an
+  en dash (the common closing part of an enumeration) or a § that is not a new paragraf.
+
+Errors are raised as :class:`~paldocs.errors.MarkupError` located through the :class:`ParseContext` that the
+caller stores in ``env[ENV_KEY]``. Tokens carry ``map`` line ranges relative to the parsed text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import get_args
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+
+from paldocs.document import DivRole
+from paldocs.errors import Location, MarkupError
+from paldocs.markup_lists import list_rule
+
+ENV_KEY = "paldocs"
+DIV_ROLES: frozenset[str] = frozenset(get_args(DivRole))
+PAGE_BREAK = "page-break"
+
+_FENCE = re.compile(r"(:{3,})[ \t]*(.*?)[ \t]*:*[ \t]*$")
+_TYPED_NUMBER = re.compile(r"[0-9]+[a-z]?[.)]?")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseContext:
+    """Per-parse settings, passed to the rules through markdown-it's ``env``."""
+
+    source: str
+    first_line: int
+    legal: bool
+
+    def error(self, line: int, message: str, hint: str | None = None) -> MarkupError:
+        """A MarkupError at 0-based ``line`` of the parsed text."""
+        return MarkupError(message, Location(file=self.source, line=self.first_line + line), hint)
+
+
+def _context(state: StateBlock) -> ParseContext | None:
+    ctx = state.env.get(ENV_KEY)
+    return ctx if isinstance(ctx, ParseContext) else None
+
+
+def _is_blank(ch: str) -> bool:
+    return ch == " " or ch == "\t"
+
+
+# --- fenced divs ----------------------------------------------------------------------------------
+
+
+def _fence(state: StateBlock, line: int) -> tuple[int, str] | None:
+    """``(number of colons, role)`` of a ``:::`` line (role "" for a closing fence), or None."""
+    pos = state.bMarks[line] + state.tShift[line]
+    maximum = state.eMarks[line]
+    if not state.src.startswith(":::", pos, maximum):
+        return None
+    m = _FENCE.match(state.src, pos, maximum)
+    return (len(m.group(1)), m.group(2)) if m else None
+
+
+def _opens_div(state: StateBlock, line: int) -> bool:
+    fence = _fence(state, line)
+    return fence is not None and bool(fence[1])
+
+
+def div_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+    fence = _fence(state, startLine)
+    if fence is None:
+        return False
+    if silent:
+        return True  # any fence line ends a paragraph or list; the non-silent pass reports bad ones
+    ctx = _context(state) or ParseContext("<markdown>", 1, False)
+    width, role = fence
+    colons = ":" * width
+    if not role:
+        raise ctx.error(
+            startLine,
+            f"Wiersz „{colons}” zamyka blok, który nie został otwarty.",
+            f"Blok otwiera wiersz „{colons} rodzaj” (np. „{colons} signature”), a zamyka taki sam ciąg dwukropków.",
+        )
+    if role not in DIV_ROLES and role != PAGE_BREAK:
+        allowed = ", ".join(sorted(DIV_ROLES | {PAGE_BREAK}))
+        raise ctx.error(startLine, f"Nieznany rodzaj bloku „{colons} {role}”.", f"Dozwolone rodzaje: {allowed}.")
+
+    # Find the matching bare fence; same-width openers on the way nest one level deeper.
+    depth, line, close = 0, startLine + 1, -1
+    while line < endLine:
+        inner = _fence(state, line)
+        if inner is not None and inner[0] == width:
+            if inner[1]:
+                depth += 1
+            elif depth == 0:
+                close = line
+                break
+            else:
+                depth -= 1
+        line += 1
+    if close < 0:
+        raise ctx.error(
+            startLine,
+            f"Blok „{colons} {role}” nie został zamknięty.",
+            f"Dodaj po jego treści wiersz „{colons}” (tyle samo dwukropków).",
+        )
+
+    if role == PAGE_BREAK:
+        for line in range(startLine + 1, close):
+            if not state.isEmpty(line):
+                raise ctx.error(line, f"Podział strony („{colons} {PAGE_BREAK}”) nie może mieć treści.",
+                                "Przenieś ten tekst przed albo za podział strony.")
+        token = state.push("paldocs_page_break", "hr", 0)
+        token.map = [startLine, close + 1]
+        token.markup = colons
+        state.line = close + 1
+        return True
+
+    token = state.push("paldocs_div_open", "div", 1)
+    token.info, token.markup, token.map = role, colons, [startLine, close + 1]
+    # Parse the content as a document of its own: column 0, bounded by the closing fence (lineMax also
+    # stops paragraphs, which otherwise look up to the end of the input for their continuation lines).
+    saved = state.lineMax, state.blkIndent, state.listIndent, state.parentType
+    state.lineMax, state.blkIndent, state.listIndent, state.parentType = close, 0, -1, "div"
+    state.md.block.tokenize(state, startLine + 1, close)
+    state.lineMax, state.blkIndent, state.listIndent, state.parentType = saved
+    token = state.push("paldocs_div_close", "div", -1)
+    token.markup = colons
+    state.line = close + 1
+    return True
+
+
+# --- legal units: § -------------------------------------------------------------------------------
+
+
+def _is_paragraf_line(state: StateBlock, line: int) -> bool:
+    """``§`` at the start of the line followed by a blank, a digit (an error reported later) or nothing."""
+    pos = state.bMarks[line] + state.tShift[line]
+    maximum = state.eMarks[line]
+    if pos >= maximum or state.src[pos] != "§":
+        return False
+    return pos + 1 >= maximum or _is_blank(ch := state.src[pos + 1]) or "0" <= ch <= "9"
+
+
+def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+    ctx = _context(state)
+    if ctx is None or not ctx.legal or not _is_paragraf_line(state, startLine):
+        return False
+    if silent:
+        return True
+    pos = state.bMarks[startLine] + state.tShift[startLine] + 1
+    maximum = state.eMarks[startLine]
+    content = min(state.skipSpaces(pos), maximum)
+    if typed := _TYPED_NUMBER.match(state.src, content, maximum):
+        raise ctx.error(
+            startLine,
+            f"Numery paragrafów nadaje paldocs — usuń „{typed.group()}” po znaku §.",
+            "Wpisz sam znak § i tekst, np. „§ Uchwała wchodzi w życie…”.",
+        )
+
+    # The unit ends at the next § or opening fence that is not indented deeper than this § (deeper ones sit
+    # inside its list items and are reported there); bare closing fences never end it.
+    indent = state.sCount[startLine]
+    end = startLine + 1
+    while end < endLine:
+        if state.sCount[end] <= indent and (_is_paragraf_line(state, end) or _opens_div(state, end)):
+            break
+        end += 1
+
+    opening = state.push("paldocs_paragraf_open", "section", 1)
+    opening.markup, opening.map = "§", [startLine, end]
+    # The unit's text starts after "§ " and needs no indentation: pretend the first line starts there
+    # (bMarks too, since getLines cuts paragraph text from bMarks, as markdown-it's task-list code does).
+    saved = (state.bMarks[startLine], state.tShift[startLine], state.sCount[startLine], state.lineMax,
+             state.parentType)
+    state.bMarks[startLine], state.tShift[startLine], state.sCount[startLine] = content, 0, state.blkIndent
+    state.lineMax, state.parentType = end, "paragraf"
+    state.md.block.tokenize(state, startLine, end)
+    (state.bMarks[startLine], state.tShift[startLine], state.sCount[startLine], state.lineMax,
+     state.parentType) = saved
+    token = state.push("paldocs_paragraf_close", "section", -1)
+    token.markup = "§"
+    # Inside a list item the content may stop early at a less indented line; continue from there.
+    state.line = max(state.line, startLine + 1)
+    opening.map[1] = state.line
+    return True
+
+
+# --- inline escapes -------------------------------------------------------------------------------
+
+
+def escape_rule(state: StateInline, silent: bool) -> bool:
+    pos = state.pos
+    if state.src[pos] != "\\" or pos + 1 >= state.posMax or state.src[pos + 1] not in "–§":
+        return False
+    if not silent:
+        token = state.push("text_special", "", 0)  # joined into the surrounding text by core "text_join"
+        token.content, token.markup, token.info = state.src[pos + 1], state.src[pos : pos + 2], "escape"
+    state.pos += 2
+    return True
+
+
+def paldocs_plugin(md: MarkdownIt) -> None:
+    """Install the dialect's rules (see the module docstring)."""
+    md.block.ruler.at("list", list_rule, {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before("list", "paldocs_div", div_rule, {"alt": ["paragraph", "list"]})
+    md.block.ruler.before("list", "paldocs_paragraf", paragraf_rule, {"alt": ["paragraph", "list"]})
+    md.inline.ruler.before("escape", "paldocs_escape", escape_rule)

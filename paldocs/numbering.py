@@ -1,0 +1,115 @@
+"""Machine numbering of a part: unit numbers and addresses, list labels, section heading numbers.
+
+Contract of :func:`number_part` (in place, returns the part; idempotent — everything is recomputed):
+
+- paragrafy get 1…n through the whole part in reading order (wherever they stand);
+- below a unit, each kind counts from 1 among its siblings: ustępy and punkty "1", "2", …; litery "a", "b",
+  … "z", "za", "zb" … (:func:`paldocs.polish.numerals.to_letter`, § 56–57 ZTP); tirets stay unnumbered ("");
+  units outside any paragraf count per part, so hand-built IR is numbered too;
+- every unit gets an ``address``: ``par_2``, ``par_2__ust_1``, ``par_2__ust_1__pkt_3``, ``…__lit_a``,
+  ``…__tir_2`` (a tiret by its position among its sibling tirets); addresses are unique within the part;
+- list items get their printed label from the list style and ``ListBlock.start``: "1.", "1)", "a)", "I.",
+  "–", "•";
+- when ``part.heading_numbering`` is set, the part's top-level (not in a Div) level-1 headings get ``num``
+  "I", "II", … (roman-dot) or "1", "2", … (decimal-dot) and that ``num_style``.
+
+One pass over the tree, linear in its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Part, Unit, UnitKind
+from paldocs.errors import MarkupError
+from paldocs.polish.numerals import to_letter, to_roman
+
+__all__ = ["format_list_label", "number_part", "unit_address_part"]
+
+# Address component prefixes (ZTP citation abbreviations without dots).
+_ADDRESS_PREFIX: dict[UnitKind, str] = {
+    "paragraf": "par",
+    "ustep": "ust",
+    "punkt": "pkt",
+    "litera": "lit",
+    "tiret": "tir",
+}
+
+_LABELS: dict[ListStyle, Callable[[int], str]] = {
+    "decimal-dot": lambda n: f"{n}.",
+    "decimal-paren": lambda n: f"{n})",
+    "alpha-paren": lambda n: f"{to_letter(n)})",
+    "roman-dot": lambda n: f"{to_roman(n)}.",
+    "dash": lambda n: "–",
+    "bullet": lambda n: "•",
+}
+
+
+def format_list_label(style: ListStyle, n: int) -> str:
+    """The printed marker of the ``n``-th item (1-based value, start already applied) of a list."""
+    return _LABELS[style](n)
+
+
+def unit_address_part(kind: UnitKind, position: int) -> str:
+    """One component of a unit address: ``("punkt", 3)`` → ``"pkt_3"``, ``("litera", 28)`` → ``"lit_zb"``."""
+    value = to_letter(position) if kind == "litera" else str(position)
+    return f"{_ADDRESS_PREFIX[kind]}_{value}"
+
+
+def number_part(part: Part) -> Part:
+    """Number ``part`` in place (see the module docstring) and return it."""
+    numberer = _Numberer()
+    numberer.blocks(part.blocks, parent_address="", counts={})
+    if part.heading_numbering is not None:
+        _number_headings(part)
+    return part
+
+
+def _number_headings(part: Part) -> None:
+    style = part.heading_numbering
+    n = 0
+    for block in part.blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            n += 1
+            block.num = to_roman(n) if style == "roman-dot" else str(n)
+            block.num_style = style
+
+
+class _Numberer:
+    def __init__(self) -> None:
+        self.paragrafy = 0
+        self.addresses: set[str] = set()
+
+    def blocks(self, blocks: list[Block], parent_address: str, counts: dict[UnitKind, int]) -> None:
+        """Number ``blocks``; ``counts`` are the per-kind sibling counters of the enclosing unit (or part)."""
+        for block in blocks:
+            if isinstance(block, Unit):
+                self.unit(block, parent_address, counts)
+            elif isinstance(block, ListBlock):
+                self.list_block(block, parent_address, counts)
+            elif isinstance(block, Div):
+                # Divs and list items are layout, not units: what they hold counts with the enclosing unit.
+                self.blocks(block.children, parent_address, counts)
+
+    def unit(self, unit: Unit, parent_address: str, counts: dict[UnitKind, int]) -> None:
+        kind = unit.kind
+        if kind == "paragraf":
+            self.paragrafy += 1
+            position = self.paragrafy
+            parent_address = ""  # a paragraf's address never depends on where it stands
+        else:
+            position = counts[kind] = counts.get(kind, 0) + 1
+        unit.num = "" if kind == "tiret" else to_letter(position) if kind == "litera" else str(position)
+        component = unit_address_part(kind, position)
+        unit.address = f"{parent_address}__{component}" if parent_address else component
+        if unit.address in self.addresses:
+            # Cannot happen for IR built by paldocs.markup; guards hand-built trees against broken anchors.
+            raise MarkupError(f"Wewnętrzny błąd numeracji: adres „{unit.address}” powtarza się.")
+        self.addresses.add(unit.address)
+        self.blocks(unit.children, unit.address, {})
+
+    def list_block(self, block: ListBlock, parent_address: str, counts: dict[UnitKind, int]) -> None:
+        label = _LABELS[block.style]
+        for offset, item in enumerate(block.items):
+            item.label = label(block.start + offset)
+            self.blocks(item.children, parent_address, counts)
