@@ -67,7 +67,7 @@ STYLES: dict[str, Look] = {
     # for "Wiceprzewodniczący Rady Miejskiej w Kętrzynie" (8.5 cm) on one line.
     "Podpis": Look(C, left=Cm(7), before=30, keep_together=True, contextual=True),
     "Nagłówek załącznika": Look(R, size=10, after=24, contextual=True),
-    "Tytuł programu": Look(C, bold=True, size=14, before=24, after=24, keep_next=True, contextual=True),
+    "Tytuł programu": Look(C, size=14, before=24, after=24, keep_next=True, contextual=True),
     "Spis treści": Look(L, left=HANG, first_line=-HANG, tab=HANG),
     "Uzasadnienie tytuł": Look(C, bold=True, after=12, keep_next=True),
     "Wyśrodkowany": Look(C, after=6),

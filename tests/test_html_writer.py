@@ -55,7 +55,7 @@ def test_parts_are_sections(root: lxml.html.HtmlElement) -> None:
     sections = root.xpath("//body/section")
     assert [s.get("class") for s in sections] == [
         "part part-resolution",
-        "part part-annex new-page page-numbers",
+        "part part-annex new-page page-numbers numbered-a",
         "part part-justification new-page",
     ]
     assert sections[1].get("aria-label") == "Załącznik"
@@ -185,8 +185,8 @@ def test_print_css_is_the_packaged_file() -> None:
     packaged = (importlib.resources.files("paldocs_templates") / "print.css").read_text(encoding="utf-8")
     assert load_print_css() == packaged
     for rule in ("size: A4", "margin: 2.5cm", '"Liberation Serif", "Times New Roman", serif', "font-size: 12pt",
-                 "text-align: justify", "hyphens: manual", "break-before: page", "page: numbered",
-                 "@page numbered", "content: counter(page)"):
+                 "text-align: justify", "hyphens: manual", "break-before: page", "page: numbered-a", "page: numbered-b",
+                 "@page numbered-a", "content: counter(part-page-a)"):
         assert rule in packaged, rule
 
 
@@ -221,4 +221,4 @@ def test_unit_heading_and_draft_without_date() -> None:
 def test_first_part_never_opens_a_new_page() -> None:
     annex_only = sample_document()
     annex_only.parts = annex_only.parts[1:]
-    assert parse(to_html(annex_only)).xpath("//section/@class")[0] == "part part-annex page-numbers"
+    assert parse(to_html(annex_only)).xpath("//section/@class")[0] == "part part-annex page-numbers numbered-a"

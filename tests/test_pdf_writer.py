@@ -83,7 +83,7 @@ def test_pages_annex_on_a_new_page_and_numbers_in_its_footer(pdf_path: Path) -> 
     assert "Załącznik" not in page_text(pdf_path, 1)
     assert page_text(pdf_path, 2).split()[0] == "Załącznik"
     assert page_text(pdf_path, 4).split()[0] == "UZASADNIENIE"
-    for page, number in ((1, None), (2, "2"), (3, "3"), (4, None)):
+    for page, number in ((1, None), (2, "1"), (3, "2"), (4, None)):  # the annex counts from 1, like DOCX
         footer = [w for w, _, y_min, _, _ in page_words(pdf_path, page) if y_min > 770]  # below the 2.5 cm margin
         assert footer == ([number] if number else []), page
 

@@ -87,10 +87,13 @@ def _attrs(**attrs: str) -> str:
                    for name, value in attrs.items() if value)
 
 
+_SLASHED_NUMBER = re.compile(r"\b\w+(?:/\w+)+\b")
+
+
 def _label(label: str, *, followed: bool) -> str:
-    """A unit's or list item's marker. The space before the text sits inside the span: where the print CSS
-    hangs the label in the indent (a float), that space then ends the label's own line and disappears,
-    instead of pushing the first line's text off the indent."""
+    """A unit's or list item's marker. The space before the text sits inside the span: the print CSS hangs
+    the label in the indent as a fixed-width inline-block, so the space neither widens the first line nor
+    gets lost in extracted text."""
     return f'<span class="label">{html.escape(label)}{" " if followed else ""}</span>'
 
 
@@ -103,12 +106,16 @@ class HtmlWriter(Visitor):
 
     def render_parts(self, parts: list[ir.Part]) -> str:
         out = []
+        numbered = 0
         for index, part in enumerate(parts):
             classes = ["part", f"part-{part.kind}"]
             if index and part.kind in _NEW_PAGE_PARTS:
                 classes.append("new-page")
             if part.page_numbers:
-                classes.append("page-numbers")
+                # Each numbered part counts its own pages from 1 (as the DOCX sections do): consecutive
+                # numbered parts alternate between two named pages whose counters reset each other.
+                classes += ["page-numbers", "numbered-a" if numbered % 2 == 0 else "numbered-b"]
+                numbered += 1
             blocks = "".join(self.visit(block) for block in part.blocks)
             out.append(f"<section{_attrs(class_=' '.join(classes), aria_label=part.label)}>\n{blocks}</section>\n")
         return "".join(out)
@@ -190,7 +197,8 @@ class HtmlWriter(Visitor):
     # --- inlines --------------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text) -> str:
-        return html.escape(node.text)
+        # Numbers with slashes ("LXXV/387/10") must not break at a slash, as Pango and browsers may.
+        return _SLASHED_NUMBER.sub(r'<span class="nowrap">\g<0></span>', html.escape(node.text))
 
     def visit_strong(self, node: ir.Strong) -> str:
         return f"<strong>{self._inlines(node.children)}</strong>"
