@@ -103,6 +103,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # an unclosed quote: point where it opens, not at the end of the file
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise DataError(_yaml_problem(error), Location(file, line, column)) from None
     except yaml.YAMLError as error:
@@ -123,6 +125,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions]:
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "błąd składni"
+    if "quoted scalar" in (error.context or ""):
+        return "błąd składni YAML: niedomknięty cudzysłów"
     if "\\t" in problem or "tab" in problem:
         return "błąd składni YAML: znak tabulacji — do wcięć używaj spacji"
     if "mapping values are not allowed" in problem:
@@ -161,7 +165,9 @@ def validate(model: type[BaseModel], data: Any, file: str, positions: Positions,
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
+        errors = error.errors(include_url=False)
+        # An unknown key usually explains a "missing" one next to it (a typo): report it first.
+        first = min(errors, key=lambda item: item["type"] != "extra_forbidden")
         loc = tuple(part for part in first["loc"] if not (isinstance(part, str) and part.startswith("function-")))
         message, hint, loc = describe_validation_error(first, model, loc)
         line, column = _nearest_position(positions, loc)
