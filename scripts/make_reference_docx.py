@@ -93,7 +93,7 @@ def build_reference() -> bytes:
     normal = styles[names.BODY]
     normal.font.name = FONT
     normal.font.size = Pt(12)
-    _apply(normal, Look(J))
+    _apply(normal, Look(J, after=6))  # body paragraphs of a program, as the print CSS (0.5em)
     for level in range(1, names.HEADING_LEVELS + 1):
         heading = styles[names.heading_style(level)]
         _plain_font(heading)
