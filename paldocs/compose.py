@@ -50,7 +50,7 @@ def escape_markdown(text: str) -> str:
     """Make plain text safe to insert into Markdown: it prints as written, never as markup."""
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
     text = _LINE_START_MARKER.sub(r"\1\2\\\3\4", text)
-    if text.startswith(("-", "+")):
+    if text.startswith(("-", "+", ":", "§", "–")):  # list, div fence, legal unit or tiret at a line start
         text = "\\" + text
     return text
 
