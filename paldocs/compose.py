@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs.document import Meta
@@ -30,7 +29,9 @@ from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
+from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import format_date
+from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
@@ -107,12 +108,6 @@ def make_environment(user_templates: Path | None = None) -> SandboxedEnvironment
     return env
 
 
-def load_kinds(env: jinja2.Environment) -> dict[str, dict[str, Any]]:
-    source, _, _ = env.loader.get_source(env, "kinds.yaml")  # type: ignore[union-attr]
-    kinds: dict[str, dict[str, Any]] = yaml.safe_load(source)
-    return kinds
-
-
 _LIST_MARKERS = {"decimal-dot": "{n}.", "decimal-paren": "{n})", "alpha-paren": "{a})", "dash": "-", "bullet": "*"}
 
 
@@ -151,44 +146,50 @@ def format_number(data: DataFile) -> str:
 
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None) -> Composition:
     env = env or make_environment()
-    kinds = load_kinds(env)
-    kind = kinds[data.resolution.kind]
+    kind = load_kinds(env)[data.resolution.kind]
+    check_requirements(kind, data, file)
     resolution, program, municipality = data.resolution, data.program, data.municipality
     number = format_number(data)
     date_text = format_date(resolution.date) if resolution.date else f"{DRAFT_BLANK} r."
+    building_resolution = data.document == "resolution"
+    apm = building_resolution and is_act_of_local_law(kind, data, file)
     context: dict[str, Any] = {
         "data": data, "resolution": resolution, "program": program, "municipality": municipality,
         "layout": municipality.layout, "signatory": resolution.signatory or municipality.signatory,
-        "number": number, "date_text": date_text, "kind": kind,
+        "number": number, "date_text": date_text, "kind": kind, "act_of_local_law": apm,
+        "official_journal": official_journal(municipality.voivodeship) if apm and municipality.voivodeship else "",
+        "toc_entries": _toc_entries(program) if program else [],
     }
-    subject = resolution.subject or _render_plain(env, kind["subject"], context, file)
     notes: list[str] = []
-    citations = [] if data.document == "annex" else [  # an annex alone has no legal basis to print
-        _cite(entry, data, index, file, notes)
-        for index, entry in enumerate(resolution.legal_basis or _default_legal_basis(kind))]
-    context |= {"subject": subject, "citations": citations,
-                "legal_basis_join": resolution.legal_basis_join if resolution.legal_basis else kind["legal_basis_join"],
-                "toc_entries": _toc_entries(program)}
-    title = f"Uchwała Nr {number} {municipality.council.genitive} z dnia {date_text}"
+    subject = resolution.subject or _render_plain(env, kind.subject or "", context, file)
+    if building_resolution:  # an annex alone has no legal basis to print
+        entries = resolution.legal_basis or list(kind.legal_basis)
+        context["citations"] = [_cite(entry, data, index, file, notes) for index, entry in enumerate(entries)]
+        context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
+        if not kind.verified:
+            notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
+                         f"gmin, nie na sprawdzonym przepisie ({kind.sources}) — biuro prawne powinno to potwierdzić")
+    context["subject"] = subject
     parts: list[ComposedPart] = []
-    if data.document == "resolution":
-        parts.append(ComposedPart("resolution", _render(env, kind["template"], context, file)))
-    parts.append(ComposedPart("annex", _render(env, "annex.md.j2", context, file), page_numbers=True,
-                              heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
-                              .get(program.section_numbering)))
-    if data.document == "resolution" and resolution.justification:
+    if building_resolution:
+        parts.append(ComposedPart("resolution", _render(env, kind.template, context, file)))
+    if program is not None:
+        parts.append(ComposedPart("annex", _render(env, "annex.md.j2", context, file), page_numbers=True,
+                                  heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
+                                  .get(program.section_numbering)))
+    if building_resolution and resolution.justification:
         parts.append(ComposedPart("justification", _render(env, "justification.md.j2", context, file)))
-    if data.document == "annex":
-        title = f"Załącznik do uchwały Nr {number} {municipality.council.genitive} z dnia {date_text}"
-        subject = program.title
+    council = municipality.council.genitive
+    if building_resolution:
+        title = f"Uchwała Nr {number} {council} z dnia {date_text}"
+    else:
+        assert program is not None  # DataFile guarantees a program for an annex
+        title, subject = f"Załącznik do uchwały Nr {number} {council} z dnia {date_text}", program.title
     meta = Meta(title=title, subject=subject, author=municipality.council.nominative,
                 number=None if resolution.number is None else number, date=resolution.date,
-                keywords=(kind["name"], program.title), paragraph_layout=municipality.layout.paragraph_layout)
+                keywords=(kind.name, *([program.title] if program else [])),
+                paragraph_layout=municipality.layout.paragraph_layout)
     return Composition(meta, parts, notes)
-
-
-def _default_legal_basis(kind: dict[str, Any]) -> list[LegalBasisEntry]:
-    return [LegalBasisEntry.model_validate(entry) for entry in kind["legal_basis"]]
 
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str]) -> str:

@@ -32,7 +32,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_ships_templates_and_catalog(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("paldocs_templates/resolution.md.j2", "paldocs_templates/kind-pal.md.j2",
+    for required in ("paldocs_templates/resolution.md.j2", "paldocs_templates/kind-adopt-program.md.j2",
                      "paldocs_templates/annex.md.j2", "paldocs_templates/kinds.yaml",
                      "paldocs_templates/print.css", "paldocs_templates/reference.docx",
                      "paldocs/legal/acts.yaml", "paldocs/py.typed"):

@@ -71,10 +71,26 @@ class Layout(StrictModel):
     annex_signature: bool = Field(False, description="Powtórzyć blok podpisu na końcu załącznika.")
 
 
+Voivodeship = Literal[
+    "dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie", "mazowieckie",
+    "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie", "świętokrzyskie", "warmińsko-mazurskie",
+    "wielkopolskie", "zachodniopomorskie"]
+
+
 class Municipality(StrictModel):
     name: NonEmptyText = Field(description="Nazwa gminy, np. „Kętrzyn”.")
     kind: GminaKind = Field(description="Rodzaj gminy: gmina miejska, gmina wiejska, gmina miejsko-wiejska.")
     seat: NonEmptyText = Field(description="Siedziba organów, np. „Kętrzyn”.")
+    voivodeship: Voivodeship | None = Field(
+        None, description="Województwo (małymi literami, np. „warmińsko-mazurskie”) — do ogłoszenia aktów prawa "
+        "miejscowego w Dzienniku Urzędowym Województwa.")
+    population: int | None = Field(None, ge=0, description="Liczba mieszkańców (wójt / burmistrz / prezydent, art. 26 u.s.g.).")
+    president_before_1990: bool = Field(
+        False, description="Miasto, w którym prezydent był przed 27 maja 1990 r. (prezydent mimo < 100 tys. mieszkańców).")
+    citation_style: Literal["ztp", "tj-ze-zm", "z-pozn-zm"] = Field(
+        "ztp", description="Styl cytowania Dz. U.: „ztp” (§ 158 ZTP), „tj-ze-zm” („t.j. … ze zm.”), "
+        "„z-pozn-zm” („… z późn. zm.”).")
+    acts: str | None = Field(None, description="Własny katalog aktów (plik YAML, ścieżka względem profilu); ma pierwszeństwo.")
     council: Council
     executive: Executive
     numbering: Numbering = Numbering()

@@ -62,8 +62,19 @@ class LegalBasisEntry(StrictModel):
         "(ma pierwszeństwo przed katalogiem).")
 
 
+class RepealedResolution(StrictModel):
+    """The earlier resolution that a "repeal" resolution repeals (of the same council)."""
+
+    number: NonEmptyText = Field(description="Numer uchylanej uchwały, np. „XII/85/2019”.")
+    date: dt.date = Field(description="Data podjęcia uchylanej uchwały (RRRR-MM-DD).")
+    subject: NonEmptyText = Field(description="Jej tytuł „w sprawie …”.")
+
+
+ResolutionKind = Literal["pal", "gpwr", "program-wspolpracy", "program", "repeal", "generic"]
+
+
 class Resolution(StrictModel):
-    kind: Literal["pal"] = Field("pal", description="Rodzaj uchwały (szablon podstawy prawnej).")
+    kind: ResolutionKind = Field("pal", description="Rodzaj uchwały (szablon podstawy prawnej; lista: paldocs kinds).")
     number: ResolutionNumber | None = Field(None, description="Numer; brak = projekt (wykropkowane miejsce).")
     date: dt.date | None = Field(None, description="Data podjęcia (RRRR-MM-DD); brak = projekt.")
     subject: NonEmptyText | None = Field(
@@ -74,6 +85,9 @@ class Resolution(StrictModel):
         "oraz", description="Spójnik między przepisami podstawy prawnej.")
     provisions: list[Markdown] = Field(
         default_factory=list, description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez numerów.")
+    repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).")
+    act_of_local_law: bool | None = Field(
+        None, description="Czy uchwała jest aktem prawa miejscowego (domyślnie: jak rodzaj uchwały).")
     signatory: Signatory | None = Field(None, description="Podpisujący; domyślnie z profilu gminy.")
     justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).")
 
@@ -83,4 +97,10 @@ class DataFile(StrictModel):
         "resolution", description="Co zbudować: całą uchwałę z załącznikiem albo tylko załącznik.")
     municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).")
     resolution: Resolution
-    program: Program = Field(description="Program przyjmowany uchwałą (załącznik).")
+    program: Program | None = Field(None, description="Program przyjmowany uchwałą (załącznik).")
+
+    @model_validator(mode="after")
+    def _annex_needs_a_program(self) -> DataFile:
+        if self.document == "annex" and self.program is None:
+            raise ValueError("„document: annex” buduje sam załącznik — podaj program (pole „program”)")
+        return self
