@@ -119,3 +119,49 @@ def schema() -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "paldocs — plik danych uchwały"
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Własny katalog szablonów.")
+@reports_errors
+def kinds(templates: Path | None) -> None:
+    """Wypisuje rodzaje uchwał (szablony podstawy prawnej)."""
+    from paldocs.compose import make_environment
+    from paldocs.kinds import load_kinds
+
+    for kind in load_kinds(make_environment(templates)).values():
+        basis = "; ".join(f"{entry.provision} ({entry.act})" for entry in kind.legal_basis) or "z danych"
+        flags = ["akt prawa miejscowego" if kind.act_of_local_law else "nie jest APM",
+                 "sprawdzony" if kind.verified else "praktyka — do potwierdzenia"]
+        click.echo(f"{kind.key:20} {kind.name}\n{'':20} {kind.description}\n{'':20} podstawa: {basis}; "
+                   f"{', '.join(flags)}")
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("kind")
+@click.option("--municipality", "-m", "profile", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Plik profilu gminy (YAML).")
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Plik projektu do utworzenia.")
+@click.option("--force", is_flag=True, help="Nadpisz istniejący plik.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Własny katalog szablonów.")
+@reports_errors
+def new(kind: str, profile: Path, output: Path, force: bool, templates: Path | None) -> None:
+    """Tworzy projekt uchwały rodzaju KIND z komentarzami do każdego pola."""
+    import os
+
+    from paldocs.api import write_atomically
+    from paldocs.draft import format_draft
+    from paldocs.errors import DataError, Location
+    from paldocs.model.load import parse_yaml, read_text, validate
+    from paldocs.model.municipality import Municipality
+
+    values, positions = parse_yaml(read_text(profile), str(profile))
+    validate(Municipality, values, str(profile), positions)  # a broken profile is reported now, not at build
+    if output.exists() and not force:
+        raise DataError("plik już istnieje — użyj --force, aby go nadpisać", Location(str(output)))
+    relative = Path(os.path.relpath(profile.resolve(), output.resolve().parent)).as_posix()
+    write_atomically(output, format_draft(kind, relative, output.name, templates).encode("utf-8"))
+    click.echo(str(output))
