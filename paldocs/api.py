@@ -27,6 +27,7 @@ from paldocs.model.resolution import DataFile
 from paldocs.numbering import number_part
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+PART_LABELS = {"resolution": "Uchwała", "annex": "Załącznik", "justification": "Uzasadnienie"}
 
 
 @dataclass(slots=True)
@@ -51,7 +52,8 @@ def to_document(data: DataFile | str | Path, *, templates: Path | None = None,
     parts = [
         number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
                                                            source=f"{source or '<dane>'} (część: {part.kind})"),
-                         page_numbers=part.page_numbers, heading_numbering=part.heading_numbering))  # type: ignore[arg-type]
+                         page_numbers=part.page_numbers, heading_numbering=part.heading_numbering,  # type: ignore[arg-type]
+                         label=PART_LABELS[part.kind]))
         for part in composition.parts
     ]
     return Document(meta=composition.meta, parts=parts), composition.notes
