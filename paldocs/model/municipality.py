@@ -1,8 +1,10 @@
 """Municipality profile: who adopts the resolution and how its house style looks.
 
-Contract: every organ name is given in the grammatical cases the templates need (DOMAIN.md § 4: councils
-are named inconsistently in practice, so nothing is derived here — a later issue fills gaps with morfeusz2,
-the profile always wins). ``layout`` holds house-style choices seen in real documents; ``numbering`` says
+Contract: every organ name is available in the grammatical cases the templates need. A form given in the
+profile always wins (DOMAIN.md § 4: councils are named inconsistently in practice); a form left out is
+derived when the profile is validated (paldocs.polish.organs: only the organ's head word inflects; place names
+go through morfeusz2, loaded only then), and a form that cannot be derived unambiguously is an error naming
+the field to fill. ``layout`` holds house-style choices seen in real documents; ``numbering`` says
 how resolution numbers look. No formatting happens here.
 """
 
@@ -11,7 +13,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import ConfigDict, Field, model_validator
+
+from paldocs.errors import PaldocsError
 
 from paldocs.model.base import NonEmptyText, StrictModel
 
@@ -22,8 +28,19 @@ class GminaKind(StrEnum):
     MIEJSKO_WIEJSKA = "gmina miejsko-wiejska"
 
 
+def _derivable(*fields: str) -> ConfigDict:
+    """In the JSON Schema for editors these fields are optional: a profile may leave them to derivation."""
+
+    def drop_required(schema: dict[str, Any]) -> None:
+        schema["required"] = [name for name in schema.get("required", []) if name not in fields]
+
+    return ConfigDict(json_schema_extra=drop_required)  # type: ignore[typeddict-item]
+
+
 class Council(StrictModel):
-    """The rada (decision-making organ)."""
+    """The rada (decision-making organ). Forms left out of a profile are derived (see Municipality)."""
+
+    model_config = StrictModel.model_config | _derivable("nominative", "genitive", "type_genitive")
 
     nominative: NonEmptyText = Field(description="Mianownik, np. „Rada Miejska w Kętrzynie”.")
     genitive: NonEmptyText = Field(description="Dopełniacz, np. „Rady Miejskiej w Kętrzynie”.")
@@ -34,6 +51,8 @@ class Council(StrictModel):
 
 class Executive(StrictModel):
     """The executive organ: wójt, burmistrz or prezydent miasta (art. 26 u.s.g.)."""
+
+    model_config = StrictModel.model_config | _derivable("nominative", "dative")
 
     nominative: NonEmptyText = Field(description="Mianownik, np. „Burmistrz Miasta Kętrzyn”.")
     dative: NonEmptyText = Field(description="Celownik, do klauzuli wykonawczej: „Burmistrzowi Miasta Kętrzyn”.")
@@ -78,6 +97,8 @@ Voivodeship = Literal[
 
 
 class Municipality(StrictModel):
+    model_config = StrictModel.model_config | _derivable("council", "executive")
+
     name: NonEmptyText = Field(description="Nazwa gminy, np. „Kętrzyn”.")
     kind: GminaKind = Field(description="Rodzaj gminy: gmina miejska, gmina wiejska, gmina miejsko-wiejska.")
     seat: NonEmptyText = Field(description="Siedziba organów, np. „Kętrzyn”.")
@@ -96,3 +117,50 @@ class Municipality(StrictModel):
     numbering: Numbering = Numbering()
     layout: Layout = Layout()
     signatory: Signatory | None = Field(None, description="Domyślny podpisujący (może go nadpisać uchwała).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_organ_forms(cls, value: Any) -> Any:
+        """Derive the organ forms a profile leaves out (DOMAIN.md § 4): given forms always win."""
+        if not isinstance(value, dict):
+            return value
+        council, executive = value.get("council", {}), value.get("executive", {})
+        if not isinstance(council, dict) or not isinstance(executive, dict) or value.get("kind") not in _KINDS:
+            return value  # the field validators report what is wrong with these
+        if all(council.get(key) for key in ("nominative", "genitive", "type_genitive")) and all(
+                executive.get(key) for key in ("nominative", "dative")):
+            return value  # every form given: nothing to derive, morfeusz2 is never loaded
+        try:
+            return {**value, **derive_organ_forms(value, council, executive)}
+        except PaldocsError as error:  # pydantic locates only ValueErrors
+            raise ValueError(error.message) from None
+
+
+_KINDS = {kind.value for kind in GminaKind}
+
+
+def derive_organ_forms(value: dict[str, Any], council: dict[str, Any], executive: dict[str, Any]) -> dict[str, Any]:
+    """Council and executive forms missing from a raw profile, from the name, the kind and the population."""
+    from paldocs.polish.organs import (
+        council_forms,
+        default_council_nominative,
+        default_executive_nominative,
+        executive_forms,
+        executive_title,
+    )
+
+    kind, name = value["kind"], str(value.get("name", ""))
+    title = None
+    if not council.get("nominative") or not executive.get("nominative"):
+        title = executive_title(kind, value.get("population"), seat_is_town=kind != GminaKind.WIEJSKA.value,
+                                president_before_1990=bool(value.get("president_before_1990", False)))
+    council_nominative = council.get("nominative") or default_council_nominative(kind, name, title=title)
+    derived_council = council_forms(council_nominative)
+    executive_nominative = executive.get("nominative") or default_executive_nominative(title, kind, name)
+    return {
+        "council": {**council, "nominative": council_nominative,
+                    "genitive": council.get("genitive") or derived_council.genitive,
+                    "type_genitive": council.get("type_genitive") or derived_council.type_genitive},
+        "executive": {**executive, "nominative": executive_nominative,
+                      "dative": executive.get("dative") or executive_forms(executive_nominative).dative},
+    }

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from paldocs.polish.dates import format_date, format_month_year, parse_date
+from paldocs.polish.inflection import place_case
 from paldocs.polish.numerals import (
     format_amount,
     format_integer,
@@ -40,15 +41,36 @@ from paldocs.polish.numerals import (
     to_letter,
     to_roman,
 )
+from paldocs.polish.organs import (
+    CouncilForms,
+    ExecutiveForms,
+    chair_title,
+    council_forms,
+    default_council_nominative,
+    default_executive_nominative,
+    executive_forms,
+    executive_title,
+)
 from paldocs.polish.typography import NBSP, QUOTE_CLOSE, QUOTE_OPEN, apply_typography, normalize_spaces
+from paldocs.polish.words import amount_in_words, format_count, number_in_words, plural_form
 
 __all__ = [
     "JINJA_FILTERS",
     "NBSP",
     "QUOTE_CLOSE",
     "QUOTE_OPEN",
+    "CouncilForms",
+    "ExecutiveForms",
+    "amount_in_words",
     "apply_typography",
+    "chair_title",
+    "council_forms",
+    "default_council_nominative",
+    "default_executive_nominative",
+    "executive_forms",
+    "executive_title",
     "format_amount",
+    "format_count",
     "format_date",
     "format_integer",
     "format_month_year",
@@ -56,16 +78,23 @@ __all__ = [
     "from_roman",
     "is_roman",
     "normalize_spaces",
+    "number_in_words",
     "parse_date",
+    "place_case",
+    "plural_form",
     "to_letter",
     "to_roman",
 ]
 
-# Filter names as templates write them: {{ session | roman }}, {{ adopted_on | date }}, {{ total | amount }}.
+# Filter names as templates write them: {{ session | roman }}, {{ adopted_on | date }}, {{ total | amount }},
+# {{ total | amount_words }}, {{ n | count("osoba") }} → "5 osób", {{ n | plural("zadanie", "zadania", "zadań") }}.
 JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "roman": to_roman,
     "letter": to_letter,
     "date": format_date,
     "amount": format_amount,
     "month_year": format_month_year,
+    "amount_words": amount_in_words,
+    "count": format_count,
+    "plural": plural_form,
 }
