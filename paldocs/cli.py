@@ -165,3 +165,6 @@ def new(kind: str, profile: Path, output: Path, force: bool, templates: Path | N
     relative = Path(os.path.relpath(profile.resolve(), output.resolve().parent)).as_posix()
     write_atomically(output, format_draft(kind, relative, output.name, templates).encode("utf-8"))
     click.echo(str(output))
+
+
+from paldocs.cli_acts import acts; main.add_command(acts)  # noqa: E402, E702 — "paldocs acts" (after reports_errors exists)

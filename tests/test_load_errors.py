@@ -81,9 +81,11 @@ CASES = [
          "nie rozpoznano przepisu „artykuł osiemnasty”", None, "resolution.legal_basis[0]", LegalBasisError),
     Case("malformed journal address", "Dz. U. z 2024 r. poz. 1283", "Dziennik 2024",
          "nie rozpoznano adresu publikacji „Dziennik 2024”", None, "resolution.legal_basis[1]", LegalBasisError),
-    Case("no dated consolidated text before the date", "  date: 2024-11-20", "  date: 1995-11-20",
-         "katalog nie zna tekstu jednolitego ustawy z dnia 8 marca 1990 r. o samorządzie gminnym z datą ogłoszenia",
-         None, "resolution.legal_basis[0]", LegalBasisError, hint="Podaj adres publikacji w polu „address”"),
+    # A date before the act itself: no text can have been announced (a date after 1990 cites the original text).
+    Case("no text of the act announced by the date", "  date: 2024-11-20", "  date: 1990-01-15",
+         "katalog nie zna żadnego tekstu ustawy z dnia 8 marca 1990 r. o samorządzie gminnym ogłoszonego najpóźniej "
+         "15 stycznia 1990 r.", None, "resolution.legal_basis[0]", LegalBasisError,
+         hint="podaj adres publikacji w polu „address”"),
 ]
 
 

@@ -1,163 +1,257 @@
-"""Acts catalog, journal addresses and provisions: parse, choose by date, format in the § 158 ZTP form.
+"""Citing a statute by the day of adoption (§ 158 and § 121 ust. 3 ZTP), with notes on what is uncertain.
 
-Contract:
-- :func:`load_catalog` reads ``acts.yaml`` shipped with the package (rows carry ``source`` and ``verified``
-  exactly as DOMAIN.md marks them).
-- :class:`JournalAddress` holds both shapes of a Dziennik Ustaw address — before 2012 with an issue number
-  (``Dz. U. z 2001 r. Nr 142, poz. 1591``), after without (``Dz. U. z 2013 r. poz. 594``);
-  :func:`parse_address` reads the common written forms, :meth:`JournalAddress.format` writes the ZTP form
-  (year omitted when it equals the act's own year, "poz." once, ", " and " i " between positions).
-- :func:`format_provision` normalises "art. 18 ust. 2 pkt. 15" → "art. 18 ust. 2 pkt 15".
-- :func:`cite` returns the citation of an act for a resolution date with the notes that say what is not
-  certain (unverified row, amendments the catalog does not list). It never invents an address.
+Contract: :func:`cite` returns a :class:`Citation` for ``provision`` of the act ``act_key`` in a resolution
+adopted ``on`` (``None`` = a draft). It never invents an address and never guesses silently: everything the
+catalog cannot confirm becomes a Polish sentence in :attr:`Citation.notes` (``certain`` is true only when
+there is none).
+
+Which text (§ 121 ust. 3 ZTP — the address announced by the day of adoption): the latest text, original or
+consolidated, announced by ``on``. Rows are ordered by (year, first position): Dziennik Ustaw numbers its
+positions in announcement order within a year. A row with an ``announced`` date counts if announced ≤ on; a
+row without one counts if its year < on.year, not if its year > on.year (nor if ``on`` precedes the act);
+in on's own year the catalog cannot tell, and a note says which text to cite if it was announced by then.
+Then every amendment announced after that text and by ``on``, under the same rules. ``on=None`` cites the
+newest text and notes that it must be checked on the day of adoption.
+
+An ``address`` written by the legal office wins: it is parsed (:func:`~paldocs.legal.journal.parse_address`),
+re-written in the chosen style, and compared with the catalog (unknown, unverified, newer text, amendments
+the address leaves out).
+
+Styles (a municipality profile setting):
+
+- ``ztp`` (default) — the § 158 ZTP form: "(Dz. U. z 2024 r. poz. 1465 i 1572)", "(Dz. U. Nr 64, poz. 593)",
+  "(Dz. U. z 2023 r. poz. 40, z 2024 r. poz. 12 oraz z 2025 r. poz. 3)";
+- ``tj-ze-zm`` — practice [S]: "(t.j. Dz. U. z 2013 r. poz. 594 ze zm.)"; "t.j." only for a consolidated text;
+- ``z-pozn-zm`` — practice [S]: "(Dz. U. z 2013 r. poz. 594 z późn. zm.)".
+
+In both practice styles the amendments are not listed; "ze zm." / "z późn. zm." is added when amendments exist
+by ``on`` or are unknown (the catalog is not declared complete by ``amendments_checked`` up to ``on``).
+
+Errors (:class:`~paldocs.errors.LegalBasisError`, with the location passed in and a hint): unknown act,
+unknown style, malformed provision or address, no text of the act announced by ``on``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import importlib.resources
-import re
+import enum
 from dataclasses import dataclass, field
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field
-
 from paldocs.errors import LegalBasisError, Location
+from paldocs.legal.catalog import Act, Catalog, JournalRow, load_catalog
+from paldocs.legal.journal import FIRST_YEAR_WITHOUT_ISSUES, JournalRef, format_journal, join_list, parse_address
+from paldocs.legal.provisions import Deviation, Provision, parse_provision
+from paldocs.polish.dates import format_date
+
+STYLES = ("ztp", "tj-ze-zm", "z-pozn-zm")
+ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
 
 
-class JournalAddress(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Announced(enum.Enum):
+    """Was a row announced by the day of adoption? The catalog may not know."""
 
-    year: int
-    issue: int | None = None  # "Nr" — only before 2012
-    positions: list[int] = Field(min_length=1)
-    announced: dt.date | None = None
-    source: str = ""
-    verified: bool = False
-
-    def format(self, act_year: int | None = None) -> str:
-        """"Dz. U. z 2013 r. poz. 594" (§ 158 ZTP); the year is omitted when it is the act's own year."""
-        year = "" if act_year == self.year else f" z {self.year} r."
-        issue = f" Nr {self.issue}," if self.issue is not None else ""
-        return f"Dz. U.{year}{issue} poz. {join_positions(self.positions)}"
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
 
 
-def join_positions(positions: list[int]) -> str:
-    """"594", "1465 i 1572", "40, 572 i 1463" — commas, then " i " before the last (§ 158 ZTP)."""
-    texts = [str(p) for p in positions]
-    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " i " + texts[-1]
-
-
-class Act(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str
-    title_genitive: str
-    short: str
-    date: dt.date
-    original: JournalAddress
-    consolidated: list[JournalAddress] = Field(default_factory=list)
-
-
-@functools.cache
-def load_catalog() -> dict[str, Act]:
-    text = importlib.resources.files("paldocs.legal").joinpath("acts.yaml").read_text(encoding="utf-8")
-    return {key: Act.model_validate(value) for key, value in yaml.safe_load(text).items()}
-
-
-_ADDRESS = re.compile(
-    r"^\s*(?:\(\s*)?(?:t\.\s*j\.\s*|tekst\s+jednolity\s*:?\s*)?Dz\.\s*U\.\s*"
-    r"(?:z\s*(?P<year>\d{4})\s*r\.?\s*,?\s*)?"
-    r"(?:Nr\.?\s*(?P<issue>\d+)\s*,?\s*)?"
-    r"poz\.?\s*(?P<positions>\d+(?:\s*(?:,|i|oraz)\s*\d+)*)"
-    r"\s*(?P<tail>(?:,?\s*(?:ze\s+zm\.|z\s+późn\.\s*zm\.))?)\s*\)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def parse_address(text: str, act_year: int | None = None, location: Location | None = None) -> JournalAddress:
-    """Read "Dz. U. z 2013 r. poz. 594", "Dz. U. z 2001 r. Nr 142, poz. 1591", "Dz.U.2013.594"-like forms."""
-    match = _ADDRESS.match(text.replace("\u00a0", " "))
-    if not match:
-        raise LegalBasisError(
-            f"nie rozpoznano adresu publikacji „{text}”",
-            location,
-            "Wpisz go w postaci „Dz. U. z 2013 r. poz. 594” albo „Dz. U. z 2001 r. Nr 142, poz. 1591”.",
-        )
-    year = int(match["year"]) if match["year"] else act_year
-    if year is None:
-        raise LegalBasisError(f"w adresie „{text}” brakuje roku", location)
-    positions = [int(p) for p in re.split(r"\s*(?:,|i|oraz)\s*", match["positions"])]
-    return JournalAddress(year=year, issue=int(match["issue"]) if match["issue"] else None, positions=positions)
-
-
-_PROVISION = re.compile(
-    r"^\s*(?:art\.?\s*(?P<art>\d+[a-z]*)|§\s*(?P<par>\d+[a-z]*))"
-    r"(?:\s*ust\.?\s*(?P<ust>\d+[a-z]*))?"
-    r"(?:\s*pkt\.?\s*(?P<pkt>\d+[a-z]*))?"
-    r"(?:\s*lit\.?\s*(?P<lit>[a-z]{1,2}))?\s*$",
-)
-
-
-def format_provision(text: str, location: Location | None = None) -> str:
-    """"art. 18 ust.2 pkt. 15" → "art. 18 ust. 2 pkt 15" (no dot after "pkt", DOMAIN.md § 2)."""
-    match = _PROVISION.match(text.replace("\u00a0", " "))
-    if not match:
-        raise LegalBasisError(f"nie rozpoznano przepisu „{text}”", location,
-                              "Przykłady: „art. 18 ust. 2 pkt 15”, „art. 110 ust. 10”, „§ 5 ust. 1 lit. a”.")
-    parts = [f"art. {match['art']}" if match["art"] else f"§ {match['par']}"]
-    for key, label in (("ust", "ust."), ("pkt", "pkt"), ("lit", "lit.")):
-        if match[key]:
-            parts.append(f"{label} {match[key]}")
-    return " ".join(parts)
+def announced_by(year: int, announced: dt.date | None, on: dt.date | None, act: Act) -> Announced:
+    """The counting rule of the module docstring for one address."""
+    if on is None:
+        return Announced.YES  # a draft cites the newest text
+    if announced is not None:
+        return Announced.YES if announced <= on else Announced.NO
+    if on < act.date or year > on.year:
+        return Announced.NO  # nothing is announced before the act is passed, nor in a later year
+    return Announced.YES if year < on.year else Announced.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    provision: str
+    act_key: str
     act: Act
-    address: JournalAddress
-    notes: list[str] = field(default_factory=list)  # what is not certain, in Polish, for the user
+    provision: Provision | None
+    on: dt.date | None
+    text: JournalRef  # the text cited: original or consolidated
+    amendments: tuple[JournalRef, ...]  # amendments announced after it (ZTP style lists them)
+    style: str
+    address_text: str  # the parenthesis content, e.g. "Dz. U. z 2024 r. poz. 1465 i 1572"
+    notes: list[str] = field(default_factory=list)  # what is not certain, in Polish
+    catalog_version: str = ""
+    provision_deviations: tuple[Deviation, ...] = ()  # normalisations applied to the provision as written
+
+    @property
+    def certain(self) -> bool:
+        return not self.notes
 
     def format(self) -> str:
-        """"art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2013 r. poz. 594)"."""
-        return f"{self.provision} {self.act.title_genitive} ({self.address.format(self.act.date.year)})"
+        """"art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2024 r. poz. 1465)"."""
+        head = f"{self.provision.format()} " if self.provision is not None else ""
+        return f"{head}{self.act.title_genitive} ({self.address_text})"
 
 
-def cite(act_key: str, provision: str, on: dt.date | None, address: str | None = None,
-         location: Location | None = None) -> Citation:
-    """The citation of ``provision`` of an act for a resolution adopted ``on`` (§ 121 ust. 3 ZTP)."""
-    catalog = load_catalog()
-    act = catalog.get(act_key)
-    if act is None:
-        raise LegalBasisError(f"nieznana ustawa „{act_key}”", location,
-                              "Znane ustawy: " + ", ".join(sorted(catalog)) + ".")
-    formatted_provision = format_provision(provision, location)
+def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, address: str | None = None,
+         location: Location | None = None, *, style: str = "ztp", catalog: Catalog | None = None) -> Citation:
+    """The citation of ``provision`` of ``act_key`` for a resolution adopted ``on`` (None = draft).
+
+    Pass ``address`` and ``location`` by keyword; they stay positional only while paldocs.compose calls
+    ``cite(act, provision, date, address, location)``.
+    """
+    if style not in STYLES:
+        raise LegalBasisError(f"nieznany styl cytowania „{style}”", location, "Dozwolone style: " + ", ".join(STYLES) + ".")
+    catalog = catalog if catalog is not None else load_catalog()
+    act = catalog.act(act_key, location)
+    deviations: list[Deviation] = []
+    if isinstance(provision, str):
+        provision, deviations = parse_provision(provision, location)
     notes: list[str] = []
-    if address is not None:
-        chosen = parse_address(address, act.date.year, location)
-        known = next((row for row in [act.original, *act.consolidated] if _same_text(row, chosen)), None)
-        if known is None:
-            notes.append(f"adres „{chosen.format()}” podany ręcznie; katalog go nie zna — sprawdź w ISAP")
-        elif not known.verified:
-            notes.append(f"adres „{chosen.format()}” jest w katalogu niezweryfikowany ({known.source})")
+    if address is None:
+        row, rows = _by_date(act, on, location, notes)
+        text, amendments = row.ref, [amendment.ref for amendment in rows]
+        consolidated = row is not act.original
     else:
-        dated = [row for row in act.consolidated if row.announced is not None and (on is None or row.announced <= on)]
-        if not dated:
-            raise LegalBasisError(
-                f"katalog nie zna tekstu jednolitego {act.title_genitive} z datą ogłoszenia"
-                + (f" do {on.isoformat()}" if on else ""),
-                location, "Podaj adres publikacji w polu „address”, np. „Dz. U. z 2013 r. poz. 182”.")
-        chosen = dated[-1]
-        undated_later = [row for row in act.consolidated if row.announced is None and row.year >= chosen.year]
-        if undated_later:
-            notes.append(f"katalog zna też teksty bez daty ogłoszenia ({', '.join(r.format() for r in undated_later)}); "
-                         "sprawdź, który obowiązywał w dniu podjęcia")
-    notes.append(f"katalog nie zawiera zmian {act.title_genitive} ogłoszonych po tekście jednolitym "
-                 f"{chosen.format()}; jeśli były, dopisz je (§ 158 ZTP)")
-    return Citation(formatted_provision, act, chosen, notes)
+        text, amendments, consolidated = _by_address(act, address, on, location, notes)
+    unknown_amendments = _amendments_note(act, text, on, notes)  # always called: it adds the note
+    amended = bool(amendments) or unknown_amendments
+    if on is None:
+        cited = (f"zacytowano najnowszy tekst znany katalogowi ({_show(text)})" if address is None
+                 else f"zacytowano adres podany ręcznie ({_show(text)})")
+        notes.insert(0, f"uchwała nie ma jeszcze daty podjęcia: {cited}; w dniu podjęcia sprawdź, czy nie ogłoszono "
+                        "nowszego tekstu jednolitego ani zmian (§ 121 ust. 3 ZTP)")
+    elif on > catalog.version_date:
+        notes.append(f"data {format_date(on)} jest późniejsza niż data katalogu aktów ({catalog.version}); mogły "
+                     f"zostać ogłoszone teksty jednolite lub zmiany, których katalog nie zna — {ISAP_CHECK}")
+    return Citation(act_key, act, provision, on, text, tuple(amendments), style,
+                    format_address_text(style, text, amendments, act.date.year, consolidated=consolidated,
+                                        amended=amended),
+                    notes, catalog.version, tuple(deviations))
 
 
-def _same_text(row: JournalAddress, other: JournalAddress) -> bool:
-    return (row.year, row.issue, row.positions[:1]) == (other.year, other.issue, other.positions[:1])
+def format_address_text(style: str, text: JournalRef, amendments: list[JournalRef], act_year: int, *,
+                        consolidated: bool, amended: bool) -> str:
+    """The parenthesis content in ``style`` (see the module docstring)."""
+    if style == "ztp":
+        return format_journal([text, *amendments], act_year)
+    base = format_journal([text], act_year)
+    if style == "tj-ze-zm":
+        return ("t.j. " if consolidated else "") + base + (" ze zm." if amended else "")
+    return base + (" z późn. zm." if amended else "")
+
+
+def _by_date(act: Act, on: dt.date | None, location: Location | None,
+             notes: list[str]) -> tuple[JournalRow, list[JournalRow]]:
+    states = [(row, announced_by(row.year, row.announced, on, act)) for row in act.texts]
+    sure = [row for row, state in states if state is Announced.YES]
+    unsure = [row for row, state in states if state is Announced.UNKNOWN]
+    if sure:
+        chosen = sure[-1]
+    elif unsure:
+        chosen = unsure[0]
+        notes.append(f"katalog nie zna daty ogłoszenia tekstu {_show(chosen.ref)} i nie zna tekstu na pewno "
+                     f"ogłoszonego najpóźniej {_day(on)}; zacytowano ten tekst — {ISAP_CHECK}, czy był już ogłoszony")
+    else:
+        example = act.texts[0].ref.format() if act.texts else "Dz. U. z 2024 r. poz. 1465"
+        raise LegalBasisError(
+            f"katalog nie zna żadnego tekstu {act.title_genitive} ogłoszonego najpóźniej {_day(on)}", location,
+            f"Sprawdź datę podjęcia uchwały (ustawa nosi datę {format_date(act.date)}) albo podaj adres publikacji "
+            f"w polu „address”, np. „{example}”.")
+    if not chosen.verified:
+        notes.append(f"tekst {_show(chosen.ref)} jest w katalogu niezweryfikowany (źródło: {chosen.source}) — {ISAP_CHECK}")
+    notes.extend(_undated_newer(row, on) for row in unsure if row.order > chosen.order)
+    amendments = []
+    for row in act.sorted_amendments:
+        state = announced_by(row.year, row.announced, on, act)
+        if row.order <= chosen.order or state is Announced.NO:
+            continue
+        if state is Announced.UNKNOWN:
+            notes.append(f"katalog zna zmianę {_show(row.ref)} bez daty ogłoszenia; jeśli ogłoszono ją najpóźniej "
+                         f"{_day(on)}, należy ją dopisać do adresu (§ 158 ZTP)")
+            continue
+        amendments.append(row)
+        if not row.verified:
+            notes.append(f"zmiana {_show(row.ref)} jest w katalogu niezweryfikowana (źródło: {row.source}) — {ISAP_CHECK}")
+    return chosen, amendments
+
+
+def _by_address(act: Act, address: str, on: dt.date | None, location: Location | None,
+                notes: list[str]) -> tuple[JournalRef, list[JournalRef], bool]:
+    parsed = parse_address(address, act.date.year, location)
+    base = parsed.base
+    known = next((row for row in act.texts if _same(row.ref, base)), None)
+    if known is None:
+        notes.append(f"adres „{_show(base)}” podano ręcznie; katalog nie zna takiego tekstu {act.title_genitive} — "
+                     f"{ISAP_CHECK}")
+    elif not known.verified:
+        notes.append(f"adres „{_show(base)}” jest w katalogu niezweryfikowany (źródło: {known.source}) — {ISAP_CHECK}")
+    if base.issue is None and base.year < FIRST_YEAR_WITHOUT_ISSUES:
+        notes.append(f"w adresie „{_show(base)}” brakuje numeru Dziennika Ustaw (Nr): przed {FIRST_YEAR_WITHOUT_ISSUES} r. "
+                     "adres ma postać „Dz. U. z 2001 r. Nr 142, poz. 1591”"
+                     + (f"; katalog podaje „{_show(known.ref)}”" if known is not None and known.issue else ""))
+    state = announced_by(base.year, known.announced if known else None, on, act)
+    if state is Announced.NO:
+        notes.append(f"tekst {_show(base)} ogłoszono po dniu podjęcia uchwały ({_day(on)}); cytuje się tekst "
+                     "ogłoszony najpóźniej w dniu podjęcia (§ 121 ust. 3 ZTP)")
+    newer = [(row, announced_by(row.year, row.announced, on, act)) for row in act.texts if row.order > base.order]
+    sure = [row for row, row_state in newer if row_state is Announced.YES]
+    if sure:
+        when = f"ogłoszony {format_date(sure[-1].announced)}" if sure[-1].announced else f"z {sure[-1].year} r."
+        notes.append(f"katalog zna nowszy tekst jednolity {_show(sure[-1].ref)} ({when}) — sprawdź, czy to nie on "
+                     "powinien być cytowany (§ 121 ust. 3 ZTP)")
+    latest = sure[-1].order if sure else base.order
+    notes.extend(_undated_newer(row, on) for row, row_state in newer
+                 if row_state is Announced.UNKNOWN and row.order > latest)
+    given = parsed.amendments
+    unknown = [ref for ref in given if not any(_contains(row, ref) for row in act.amendments)]
+    if unknown:
+        notes.append(f"katalog nie zna zmian {join_list([_show(ref) for ref in unknown])} podanych w adresie — {ISAP_CHECK}")
+    for row in act.sorted_amendments:
+        row_state = announced_by(row.year, row.announced, on, act)
+        if any(_contains(row, ref) for ref in given):
+            if not row.verified:
+                notes.append(f"zmiana {_show(row.ref)} jest w katalogu niezweryfikowana (źródło: {row.source}) — "
+                             f"{ISAP_CHECK}")
+        elif row.order > base.order and row_state is not Announced.NO:
+            notes.append(f"katalog zna zmianę {_show(row.ref)}, ogłoszoną po tekście {_show(base)}, której adres nie "
+                         "wymienia — sprawdź, czy jej nie dopisać (§ 158 ZTP)")
+    is_original = act.original is not None and _same(act.original.ref, base)
+    return base, given, parsed.consolidated_mark or not is_original
+
+
+def _amendments_note(act: Act, text: JournalRef, on: dt.date | None, notes: list[str]) -> bool:
+    """Say when the amendment list may be incomplete; True when amendments by ``on`` are unknown."""
+    if act.amendments_checked is not None and on is not None and on <= act.amendments_checked:
+        return False
+    held = [row for row in act.amendments
+            if row.order > text.order and announced_by(row.year, row.announced, on, act) is not Announced.NO]
+    if held:
+        notes.append(f"katalog nie potwierdza, że zna wszystkie zmiany {act.title_genitive} ogłoszone po tekście "
+                     f"{_show(text)} najpóźniej {_day(on)} (brak pola „amendments_checked”) — {ISAP_CHECK}")
+    else:
+        notes.append(f"katalog nie zawiera zmian {act.title_genitive} ogłoszonych po tekście {_show(text)}, więc "
+                     f"adres może być niepełny: zmiany ogłoszone najpóźniej {_day(on)} trzeba dopisać (§ 158 ZTP) — "
+                     f"{ISAP_CHECK}")
+    return True
+
+
+def _undated_newer(row: JournalRow, on: dt.date | None) -> str:
+    return (f"katalog zna tekst {_show(row.ref)} bez daty ogłoszenia; jeśli ogłoszono go najpóźniej {_day(on)}, "
+            "należy cytować ten tekst")
+
+
+def _same(row: JournalRef, other: JournalRef) -> bool:
+    """The same text: year and first position agree (and the issue, when both give one)."""
+    return (row.year, row.positions[0]) == (other.year, other.positions[0]) and (
+        row.issue is None or other.issue is None or row.issue == other.issue)
+
+
+def _contains(row: JournalRow, ref: JournalRef) -> bool:
+    return row.year == ref.year and ref.positions[0] in row.positions
+
+
+def _show(ref: JournalRef) -> str:
+    """An address in a note: always with its year."""
+    return format_journal([ref])
+
+
+def _day(on: dt.date | None) -> str:
+    return format_date(on) if on is not None else "w dniu podjęcia"

@@ -1,0 +1,256 @@
+"""The acts catalog: statutes, their original and consolidated texts and amendments, as data.
+
+Contract:
+
+- ``acts.yaml`` (shipped) and user catalogs share one shape::
+
+      version: 2026-11-25          # the date the catalog was compiled; documents record it
+      acts:
+        samorzad-gminny:           # key: lowercase letters, digits, "-"
+          title: ustawa z dnia 8 marca 1990 r. o samorządzie gminnym
+          title_genitive: ustawy z dnia 8 marca 1990 r. o samorządzie gminnym
+          short: u.s.g.
+          date: 1990-03-08
+          original: {year: 1990, issue: 16, positions: [95], source: …, verified: false}
+          consolidated: [{year: 2024, positions: [1465], announced: 2024-10-03, source: …, verified: true}]
+          amendments: [{year: 2024, positions: [1572], source: …, verified: true}]
+          amendments_checked: 2024-12-31   # optional: the amendments list is complete up to this date
+
+  Every address row carries ``source`` and ``verified``; ``announced`` (date of announcement) when known.
+  The ELI id of an act is computed from its original address (``DU/1990/95``), never stored.
+- :func:`load_catalog` returns the package catalog (validated once, cached) merged with user catalogs in the
+  order given: an existing key is patched — fields given replace, address rows are merged by
+  (year, issue, positions) with the user's row winning — and a new key is added whole. "Legal offices
+  maintain citations themselves, and theirs wins." A user file that sets ``version`` sets the merged
+  catalog's version. User files are read on every call (never cached), so edits are seen at once.
+- Every problem in a catalog file is a :class:`~paldocs.errors.DataError` with file:line:column and the field
+  path (``acts.samorzad-gminny.consolidated[2].year``); an unknown key asked of the catalog is a
+  :class:`~paldocs.errors.LegalBasisError` listing the known keys, the closest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import importlib.resources
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, TypeVar
+
+from pydantic import Field, model_validator
+
+from paldocs.errors import DataError, LegalBasisError, Location
+from paldocs.legal.journal import FIRST_YEAR_WITHOUT_ISSUES, JournalRef, eli_id
+from paldocs.model.base import NonEmptyText, StrictModel
+from paldocs.model.load import Positions, parse_yaml, read_text, validate
+from paldocs.polish.dates import format_date
+
+PACKAGE_FILE = "paldocs/legal/acts.yaml"
+_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Position = Annotated[int, Field(ge=1)]
+
+
+class JournalRow(StrictModel):
+    """One catalog row: an address in Dziennik Ustaw with where it comes from and whether it was checked."""
+
+    year: int = Field(ge=1918, le=2100, description="Rocznik Dziennika Ustaw.")
+    issue: int | None = Field(None, ge=1, description="Numer (Nr) — tylko przed 2012 r.")
+    positions: list[Position] = Field(min_length=1, description="Pozycje, np. [1465].")
+    announced: dt.date | None = Field(None, description="Data ogłoszenia, jeśli znana (RRRR-MM-DD).")
+    source: NonEmptyText = Field(description="Skąd pochodzi adres (np. „DOMAIN.md § 3”, „ISAP, 2024-10-05”).")
+    verified: bool = Field(description="true tylko wtedy, gdy adres odczytano w nazwanym źródle.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> JournalRow:
+        if self.issue is not None and self.year >= FIRST_YEAR_WITHOUT_ISSUES:
+            raise ValueError(f"od {FIRST_YEAR_WITHOUT_ISSUES} r. Dziennik Ustaw nie ma numerów — usuń „issue”")
+        if self.issue is None and self.year < FIRST_YEAR_WITHOUT_ISSUES:
+            raise ValueError(f"przed {FIRST_YEAR_WITHOUT_ISSUES} r. adres ma numer Dziennika Ustaw — dodaj „issue” (Nr)")
+        if len(set(self.positions)) != len(self.positions):
+            raise ValueError("ta sama pozycja występuje dwa razy")
+        if self.announced is not None and self.announced.year != self.year:
+            raise ValueError(f"data ogłoszenia {self.announced.isoformat()} nie należy do rocznika {self.year}")
+        return self
+
+    @property
+    def ref(self) -> JournalRef:
+        return JournalRef(self.year, self.issue, tuple(self.positions))
+
+    @property
+    def key(self) -> tuple[int, int | None, tuple[int, ...]]:
+        """Merge key of rows: (year, issue, positions)."""
+        return (self.year, self.issue, tuple(self.positions))
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return self.ref.order
+
+
+class _ActFields(StrictModel):
+    @model_validator(mode="after")
+    def _unique_rows(self) -> _ActFields:
+        for name in ("consolidated", "amendments"):
+            keys = [row.key for row in getattr(self, name) or ()]
+            if len(set(keys)) != len(keys):
+                raise ValueError(f"w „{name}” ten sam adres występuje dwa razy")
+        return self
+
+
+class Act(_ActFields):
+    """A statute: its names, date, original text, consolidated texts and amendments."""
+
+    title: NonEmptyText = Field(description="Pełny tytuł, np. „ustawa z dnia 8 marca 1990 r. o samorządzie gminnym”.")
+    title_genitive: NonEmptyText = Field(description="Tytuł w dopełniaczu do cytowania („ustawy z dnia …”).")
+    short: NonEmptyText = Field(description="Skrót, np. „u.s.g.”.")
+    date: dt.date = Field(description="Data ustawy (RRRR-MM-DD).")
+    original: JournalRow | None = Field(None, description="Adres tekstu pierwotnego.")
+    consolidated: list[JournalRow] = Field(default_factory=list, description="Teksty jednolite.")
+    amendments: list[JournalRow] = Field(default_factory=list, description="Zmiany (ustawy zmieniające).")
+    amendments_checked: dt.date | None = Field(
+        None, description="Data, do której lista zmian jest kompletna (sprawdzona w ISAP); brak = nie wiadomo.")
+
+    @model_validator(mode="after")
+    def _dates_agree(self) -> Act:
+        written = f"z dnia {format_date(self.date)}"
+        for name in ("title", "title_genitive"):
+            if written not in getattr(self, name):
+                raise ValueError(f"„{name}” nie zawiera daty ustawy „{written}” (pole „date”: {self.date.isoformat()})")
+        for row in [*self.texts, *self.amendments]:
+            if row.year < self.date.year or (row.announced is not None and row.announced < self.date):
+                raise ValueError(f"adres {row.ref.format()} jest wcześniejszy niż ustawa z {format_date(self.date)}")
+        return self
+
+    @property
+    def texts(self) -> list[JournalRow]:
+        """The original and every consolidated text, in announcement order."""
+        return sorted([*([self.original] if self.original else []), *self.consolidated], key=lambda row: row.order)
+
+    @property
+    def sorted_amendments(self) -> list[JournalRow]:
+        return sorted(self.amendments, key=lambda row: row.order)
+
+    @property
+    def eli(self) -> str | None:
+        """ELI id of the original text, e.g. ``DU/1990/95`` (None when the catalog lacks the original)."""
+        return eli_id(self.original.year, self.original.positions[0]) if self.original else None
+
+
+class ActPatch(_ActFields):
+    """A user catalog's entry for a key the catalog already has: only the fields given change."""
+
+    title: NonEmptyText | None = None
+    title_genitive: NonEmptyText | None = None
+    short: NonEmptyText | None = None
+    date: dt.date | None = None
+    original: JournalRow | None = None
+    consolidated: list[JournalRow] = Field(default_factory=list)
+    amendments: list[JournalRow] = Field(default_factory=list)
+    amendments_checked: dt.date | None = None
+
+
+M = TypeVar("M", bound=_ActFields)
+
+
+class _CatalogFile(StrictModel):
+    version: dt.date | None = Field(None, description="Data katalogu (RRRR-MM-DD).")
+    acts: dict[str, Any] = Field(description="Ustawy według klucza, np. „samorzad-gminny”.")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The merged catalog; ``files`` lists what it was built from (the package file first)."""
+
+    version: str
+    acts: Mapping[str, Act]
+    files: tuple[str, ...] = ()
+
+    @property
+    def version_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.version)
+
+    def act(self, key: str, location: Location | None = None) -> Act:
+        """The act under ``key``, or a LegalBasisError naming the known keys (closest first)."""
+        act = self.acts.get(key)
+        if act is not None:
+            return act
+        known = sorted(self.acts, key=lambda known: (-difflib.SequenceMatcher(None, key, known).ratio(), known))
+        close = difflib.get_close_matches(key, list(self.acts), n=1, cutoff=0.6)
+        hint = (f"Czy chodziło o „{close[0]}”? " if close else "") + "Znane ustawy: " + ", ".join(known) + "."
+        raise LegalBasisError(f"nieznana ustawa „{key}”", location, hint)
+
+
+def load_catalog(extra: Sequence[str | Path] = ()) -> Catalog:
+    """The package catalog merged with the user catalogs ``extra`` (later files win)."""
+    catalog = _package_catalog()
+    for path in extra:
+        catalog = _merge_file(catalog, Path(path))
+    return catalog
+
+
+@functools.cache
+def _package_catalog() -> Catalog:
+    text = importlib.resources.files("paldocs.legal").joinpath("acts.yaml").read_text(encoding="utf-8")
+    data, positions = parse_yaml(text, PACKAGE_FILE)
+    header = _read_header(data, PACKAGE_FILE, positions)
+    if header.version is None:
+        raise DataError("brak wymaganego pola „version”", Location(PACKAGE_FILE, 1, 1, "version"))
+    acts = {key: _validate_act(Act, raw, key, PACKAGE_FILE, positions) for key, raw in header.acts.items()}
+    return Catalog(header.version.isoformat(), MappingProxyType(acts), (PACKAGE_FILE,))
+
+
+def _merge_file(base: Catalog, path: Path) -> Catalog:
+    file = str(path)
+    data, positions = parse_yaml(read_text(path), file)
+    header = _read_header(data, file, positions)
+    acts = dict(base.acts)
+    for key, raw in header.acts.items():
+        if key in acts:
+            patch = _validate_act(ActPatch, raw, key, file, positions)
+            acts[key] = _validate_act(Act, _patched(acts[key], patch), key, file, positions)
+        else:
+            acts[key] = _validate_act(Act, raw, key, file, positions)
+    version = header.version.isoformat() if header.version else base.version
+    return Catalog(version, MappingProxyType(acts), (*base.files, file))
+
+
+def _read_header(data: Any, file: str, positions: Positions) -> _CatalogFile:
+    if not isinstance(data, Mapping):
+        raise DataError("katalog aktów musi być mapą pól „version” i „acts”", Location(file, 1, 1))
+    header: _CatalogFile = validate(_CatalogFile, data, file, positions)
+    for key in header.acts:
+        if not _KEY.match(key):
+            line, column = positions.get(("acts", key), (None, None))
+            raise DataError(f"nieprawidłowy klucz ustawy „{key}”: dozwolone małe litery łacińskie, cyfry i „-”",
+                            Location(file, line, column, f"acts.{key}"), "Przykład: „samorzad-gminny”.")
+    return header
+
+
+def _validate_act(model: type[M], raw: Any, key: str, file: str, positions: Positions) -> M:
+    """Validate one entry with positions relative to it, then put ``acts.<key>`` in front of the path."""
+    prefix = ("acts", key)
+    relative = {path[2:]: place for path, place in positions.items() if path[:2] == prefix}
+    try:
+        result: M = validate(model, raw, file, relative)
+    except DataError as error:
+        inner = error.location.path
+        path = f"acts.{key}" + ("" if not inner else inner if inner.startswith("[") else f".{inner}")
+        raise DataError(error.message, error.location.with_path(path), error.hint) from None
+    return result
+
+
+def _patched(act: Act, patch: ActPatch) -> dict[str, Any]:
+    """The act's fields with the patch applied; rows merged by (year, issue, positions), the patch's winning."""
+    merged = act.model_dump()
+    for name in patch.model_fields_set:
+        value = getattr(patch, name)
+        if name in ("consolidated", "amendments"):
+            rows = {row.key: row for row in getattr(act, name)}
+            rows.update({row.key: row for row in value})
+            merged[name] = [row.model_dump() for row in rows.values()]
+        else:
+            merged[name] = value.model_dump() if isinstance(value, StrictModel) else value
+    return merged

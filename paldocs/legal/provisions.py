@@ -1,0 +1,188 @@
+"""Provisions ("art. 18 ust. 2 pkt 15 lit. a"): parse what people type, write the ZTP form, say what was fixed.
+
+Contract (pure functions, no I/O):
+
+- :class:`Provision` is the address of an editorial unit (§ 54–57 ZTP, DOMAIN.md § 2): article or paragraph,
+  then ustęp, punkt, litera, tiret — each optional after the first. An article may have paragraphs instead of
+  ustępy, as codes do ("art. 61 § 1"). :meth:`Provision.format` writes the cited form: "art. 18 ust. 2 pkt 15
+  lit. a tiret pierwsze", "§ 5 ust. 1" — "pkt" and "tiret" without a dot, every other abbreviation with one.
+- :func:`parse_provision` returns the provision and the :class:`Deviation` list: every normalisation it had
+  to apply ("pkt." → "pkt", "ust.10" → "ust. 10", "art 18", "Art. 18", "par. 5" → "§ 5", double spaces, NBSP,
+  "lit. a)"). Drafting checks report these; citations simply use the normalised form.
+- Malformed input ("art. ust. 2", "pkt 15", "art. 18 lit.", units out of order, empty) is a
+  :class:`~paldocs.errors.LegalBasisError` "nie rozpoznano przepisu „…”: <what is wrong>" with examples.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from paldocs.errors import LegalBasisError, Location
+
+EXAMPLES = "Przykłady: „art. 18 ust. 2 pkt 15”, „art. 110 ust. 10”, „§ 5 ust. 1 lit. a”, „art. 5a ust. 1”."
+TIRET_ORDINALS = ("pierwsze", "drugie", "trzecie", "czwarte", "piąte", "szóste", "siódme", "ósme", "dziewiąte",
+                  "dziesiąte")
+
+
+class Deviation(enum.StrEnum):
+    """A normalisation applied while reading a provision (the value is the Polish explanation)."""
+
+    PKT_DOT = "kropka po „pkt” lub „tiret” — te skróty pisze się bez kropki („pkt 15”)"
+    MISSING_DOT = "brak kropki po skrócie „art.”, „ust.” lub „lit.”"
+    MISSING_SPACE = "brak spacji między oznaczeniem a numerem („ust.10” → „ust. 10”, „§5” → „§ 5”)"
+    EXTRA_SPACE = "zbędne lub podwójne spacje"
+    NBSP = "twarde spacje (NBSP) — typografia dokumentu dodaje je sama"
+    CAPITAL = "wielka litera w przepisie („Art. 18” → „art. 18”)"
+    PAR_ALIAS = "„par.” zamiast znaku „§”"
+    LETTER_PAREN = "nawias po literze („lit. a)” → „lit. a”)"
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """The address of a unit; ``art`` or ``par`` is required; ``tiret`` counts from 1."""
+
+    art: str | None = None
+    par: str | None = None
+    ust: str | None = None
+    pkt: str | None = None
+    lit: str | None = None
+    tiret: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.art is None and self.par is None:
+            raise ValueError("a provision starts with an article or a paragraph")
+
+    def format(self) -> str:
+        """"art. 18 ust. 2 pkt 15 lit. a" (DOMAIN.md § 2: "pkt 1" — no dot after pkt)."""
+        parts = [f"art. {self.art}"] if self.art is not None else []
+        parts += [f"§ {self.par}"] if self.par is not None else []
+        parts += [f"ust. {self.ust}"] if self.ust is not None else []
+        parts += [f"pkt {self.pkt}"] if self.pkt is not None else []
+        parts += [f"lit. {self.lit}"] if self.lit is not None else []
+        if self.tiret is not None:
+            parts.append(f"tiret {TIRET_ORDINALS[self.tiret - 1] if self.tiret <= len(TIRET_ORDINALS) else self.tiret}")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+_LABEL = re.compile(r"(?P<label>§|(?:art|par|ust|pkt|lit|tiret)(?![^\W\d_]))(?P<dot>\.?)(?P<gap> ?)", re.IGNORECASE)
+# "18", "5a", "15ab" — but in "18ust. 2" the letters are the next label, typed without a space
+_NUMBER = re.compile(r"\d+(?:(?!(?:art|par|ust|pkt|lit|tiret)(?![^\W\d_]))[a-z]{1,3}(?![^\W_]))?", re.IGNORECASE)
+_LETTER = re.compile(r"(?P<letter>[a-z]{1,2})(?P<paren>\))?(?![^\W_])", re.IGNORECASE)  # a … z, za, zb …
+_ORDINAL = re.compile("|".join(TIRET_ORDINALS) + r"|\d+", re.IGNORECASE)
+
+# Order of units inside a provision (§ 54–57 ZTP): article, its paragraph (codes), ustęp, punkt, litera, tiret.
+_RANK = {"art": 0, "par": 1, "ust": 2, "pkt": 3, "lit": 4, "tiret": 5}
+_SHOWN = {"art": "art.", "par": "§", "ust": "ust.", "pkt": "pkt", "lit": "lit.", "tiret": "tiret"}
+_MISSING = {"art": "numeru artykułu", "par": "numeru paragrafu", "ust": "numeru ustępu", "pkt": "numeru punktu",
+            "lit": "oznaczenia litery (a, b, …)", "tiret": "numeru tiret („tiret pierwsze”)"}
+
+
+class _Malformed(ValueError):
+    """Why a provision cannot be read (the second half of the LegalBasisError message)."""
+
+
+def parse_provision(text: str, location: Location | None = None) -> tuple[Provision, list[Deviation]]:
+    """Read "art. 18 ust. 2 pkt. 15" → (Provision(art="18", ust="2", pkt="15"), [Deviation.PKT_DOT])."""
+    try:
+        return _parse(text)
+    except _Malformed as error:
+        raise LegalBasisError(f"nie rozpoznano przepisu „{text}”: {error}", location, EXAMPLES) from None
+
+
+def format_provision(text: str, location: Location | None = None) -> str:
+    """The normalised form: "art. 18 ust.2 pkt. 15" → "art. 18 ust. 2 pkt 15"."""
+    return parse_provision(text, location)[0].format()
+
+
+def _parse(text: str) -> tuple[Provision, list[Deviation]]:
+    deviations: list[Deviation] = []
+
+    def note(deviation: Deviation) -> None:
+        if deviation not in deviations:
+            deviations.append(deviation)
+
+    if "\u00a0" in text:
+        note(Deviation.NBSP)
+    spaced = text.replace("\u00a0", " ").replace("\t", " ")
+    cleaned = " ".join(spaced.split())
+    if not cleaned:
+        raise _Malformed("przepis jest pusty")
+    if cleaned != spaced:
+        note(Deviation.EXTRA_SPACE)
+    units: dict[str, str | int] = {}
+    position, previous = 0, None
+    while position < len(cleaned):
+        match = _LABEL.match(cleaned, position)
+        if not match:
+            if not units:
+                raise _Malformed("przepis zaczyna się od „art.” albo „§”")
+            raise _Malformed(f"niezrozumiały fragment „{cleaned[position:]}”")
+        label = match["label"].lower()
+        kind = "par" if label == "§" else label
+        _note_label(match, label, kind, note)
+        if previous is None and kind not in ("art", "par"):
+            raise _Malformed(f"brak artykułu lub paragrafu — „{_SHOWN[kind]}” nie mówi, którego artykułu dotyczy")
+        if previous is not None and _RANK[kind] <= _RANK[previous]:
+            if kind == previous or kind in units:
+                raise _Malformed(f"„{_SHOWN[kind]}” występuje dwa razy — każdy przepis cytuj osobno")
+            raise _Malformed(f"„{_SHOWN[kind]}” po „{_SHOWN[previous]}” — kolejność to: art., §, ust., pkt, lit., tiret")
+        units[kind], position = _value(kind, cleaned, match.end(), note)
+        previous = kind
+        if position < len(cleaned):
+            if cleaned[position] == " ":
+                position += 1
+            else:
+                note(Deviation.MISSING_SPACE)  # "art. 18ust. 2"
+    return Provision(art=_text(units.get("art")), par=_text(units.get("par")), ust=_text(units.get("ust")),
+                     pkt=_text(units.get("pkt")), lit=_text(units.get("lit")),
+                     tiret=int(units["tiret"]) if "tiret" in units else None), deviations
+
+
+def _note_label(match: re.Match[str], label: str, kind: str, note: Callable[[Deviation], None]) -> None:
+    if match["label"] != label:
+        note(Deviation.CAPITAL)
+    if label == "par":
+        note(Deviation.PAR_ALIAS)
+    if kind in ("pkt", "tiret") and match["dot"]:
+        note(Deviation.PKT_DOT)  # DOMAIN.md § 2: "pkt 1" — no dot after pkt
+    elif label in ("art", "par", "ust", "lit") and not match["dot"]:
+        note(Deviation.MISSING_DOT)
+    if not match["gap"]:
+        note(Deviation.MISSING_SPACE)
+
+
+def _value(kind: str, text: str, position: int, note: Callable[[Deviation], None]) -> tuple[str | int, int]:
+    """The number, letter or ordinal after a label, and where it ends."""
+    if kind == "lit":
+        letter = _LETTER.match(text, position)
+        if not letter:
+            raise _Malformed(f"po „lit.” brakuje {_MISSING[kind]}")
+        if letter["paren"]:
+            note(Deviation.LETTER_PAREN)
+        if letter["letter"] != letter["letter"].lower():
+            note(Deviation.CAPITAL)
+        return letter["letter"].lower(), letter.end()
+    if kind == "tiret":
+        ordinal = _ORDINAL.match(text, position)
+        if not ordinal:
+            raise _Malformed(f"po „tiret” brakuje {_MISSING[kind]}")
+        word = ordinal.group().lower()
+        return (TIRET_ORDINALS.index(word) + 1 if word in TIRET_ORDINALS else int(word)), ordinal.end()
+    number = _NUMBER.match(text, position)
+    if not number:
+        raise _Malformed(f"po „{_SHOWN[kind]}” brakuje {_MISSING[kind]}")
+    if number.group().startswith("0"):
+        raise _Malformed(f"numer „{number.group()}” po „{_SHOWN[kind]}” — numeracja zaczyna się od 1")
+    if number.group() != number.group().lower():
+        note(Deviation.CAPITAL)
+    return number.group().lower(), number.end()
+
+
+def _text(value: str | int | None) -> str | None:
+    return None if value is None else str(value)

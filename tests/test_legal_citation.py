@@ -1,0 +1,285 @@
+"""Citations by the day of adoption (§ 158 and § 121 ust. 3 ZTP): which text, which amendments, which notes.
+
+Each case cites an act for a date (``None`` = a draft) with the package catalog or a user catalog from
+tests/data/acts (test data, not legal facts), and checks the parenthesis content, fragments that must appear
+in the notes, and — where it matters — that nothing else is noted (``certain``) or how many notes there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from conftest import TESTS
+
+from paldocs.errors import LegalBasisError, Location
+from paldocs.legal import Catalog, Provision, cite, load_catalog
+from paldocs.legal.provisions import Deviation
+
+ACTS = TESTS / "data" / "acts"
+NO_AMENDMENTS = "katalog nie zawiera zmian"
+UNVERIFIED = "jest w katalogu niezweryfikowany"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    act: str
+    on: str | None
+    expected: str  # Citation.address_text
+    notes: tuple[str, ...] = ()  # each a fragment of some note
+    address: str | None = None
+    style: str = "ztp"
+    catalog: str | None = None  # a user catalog in tests/data/acts
+    note_count: int | None = None
+
+
+def catalog_for(name: str | None) -> Catalog:
+    return load_catalog([ACTS / name] if name else [])
+
+
+# u.s.g. through its consolidated texts (announcement dates from DOMAIN.md § 3 [V]); the day before and the day of.
+USG = [
+    Case("usg 1990 same year as the original", "samorzad-gminny", "1990-05-01", "Dz. U. Nr 16, poz. 95",
+         ("katalog nie zna daty ogłoszenia tekstu Dz. U. z 1990 r. Nr 16, poz. 95", UNVERIFIED, NO_AMENDMENTS), note_count=3),
+    Case("usg 1991 original, year omitted", "samorzad-gminny", "1991-01-02", "Dz. U. Nr 16, poz. 95",
+         (UNVERIFIED, "DOMAIN.md § 3 (adres bez znacznika)", NO_AMENDMENTS), note_count=2),
+    Case("usg 1996 day before", "samorzad-gminny", "1996-02-09", "Dz. U. Nr 16, poz. 95", (UNVERIFIED,)),
+    Case("usg 1996 day of", "samorzad-gminny", "1996-02-10", "Dz. U. z 1996 r. Nr 13, poz. 74", (NO_AMENDMENTS,), note_count=1),
+    Case("usg 2001 day before", "samorzad-gminny", "2001-12-12", "Dz. U. z 1996 r. Nr 13, poz. 74"),
+    Case("usg 2001 day of", "samorzad-gminny", "2001-12-13", "Dz. U. z 2001 r. Nr 142, poz. 1591"),
+    Case("usg Inowrocław 2009", "samorzad-gminny", "2009-03-25", "Dz. U. z 2001 r. Nr 142, poz. 1591"),
+    Case("usg 2013 day before", "samorzad-gminny", "2013-05-22", "Dz. U. z 2001 r. Nr 142, poz. 1591"),
+    Case("usg 2013 day of", "samorzad-gminny", "2013-05-23", "Dz. U. z 2013 r. poz. 594"),
+    Case("usg Kętrzyn seed date", "samorzad-gminny", "2014-04-29", "Dz. U. z 2013 r. poz. 594",
+         ("ogłoszonych po tekście Dz. U. z 2013 r. poz. 594", "29 kwietnia 2014 r."), note_count=1),
+    Case("usg 2015 day before", "samorzad-gminny", "2015-09-30", "Dz. U. z 2013 r. poz. 594"),
+    Case("usg 2015 day of", "samorzad-gminny", "2015-10-01", "Dz. U. z 2015 r. poz. 1515"),
+    Case("usg 2016 day before", "samorzad-gminny", "2016-04-03", "Dz. U. z 2015 r. poz. 1515"),
+    Case("usg 2016 day of", "samorzad-gminny", "2016-04-04", "Dz. U. z 2016 r. poz. 446"),
+    Case("usg 2017 day before", "samorzad-gminny", "2017-10-08", "Dz. U. z 2016 r. poz. 446"),
+    Case("usg 2017 day of", "samorzad-gminny", "2017-10-09", "Dz. U. z 2017 r. poz. 1875"),
+    Case("usg 2018", "samorzad-gminny", "2018-05-24", "Dz. U. z 2018 r. poz. 994"),
+    Case("usg 2019 day before", "samorzad-gminny", "2019-03-14", "Dz. U. z 2018 r. poz. 994"),
+    Case("usg 2019 day of", "samorzad-gminny", "2019-03-15", "Dz. U. z 2019 r. poz. 506"),
+    Case("usg 2020", "samorzad-gminny", "2020-04-21", "Dz. U. z 2020 r. poz. 713"),
+    Case("usg 2021", "samorzad-gminny", "2021-07-27", "Dz. U. z 2021 r. poz. 1372"),
+    Case("usg 2022 day before", "samorzad-gminny", "2022-03-08", "Dz. U. z 2021 r. poz. 1372"),
+    Case("usg 2022 day of", "samorzad-gminny", "2022-03-09", "Dz. U. z 2022 r. poz. 559"),
+    Case("usg 2023 day before", "samorzad-gminny", "2023-01-04", "Dz. U. z 2022 r. poz. 559"),
+    Case("usg 2023 day of", "samorzad-gminny", "2023-01-05", "Dz. U. z 2023 r. poz. 40", note_count=1),
+    Case("usg 2024 new year: poz. 609 undated", "samorzad-gminny", "2024-01-01", "Dz. U. z 2023 r. poz. 40",
+         ("katalog zna tekst Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia",), note_count=2),
+    Case("usg 2024-06-01 poz. 609 may apply", "samorzad-gminny", "2024-06-01", "Dz. U. z 2023 r. poz. 40",
+         (("katalog zna tekst Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia; jeśli ogłoszono go najpóźniej "
+          "1 czerwca 2024 r., należy cytować ten tekst"), NO_AMENDMENTS), note_count=2),
+    Case("usg 2024 day before poz. 1465", "samorzad-gminny", "2024-10-02", "Dz. U. z 2023 r. poz. 40", ("poz. 609",)),
+    Case("usg 2024 day of poz. 1465: poz. 609 is older", "samorzad-gminny", "2024-10-03", "Dz. U. z 2024 r. poz. 1465",
+         (NO_AMENDMENTS,), note_count=1),
+    Case("usg Ostróda 2024-11-20", "samorzad-gminny", "2024-11-20", "Dz. U. z 2024 r. poz. 1465", note_count=1),
+    Case("usg 2025: poz. 1153 undated", "samorzad-gminny", "2025-01-01", "Dz. U. z 2024 r. poz. 1465",
+         ("katalog zna tekst Dz. U. z 2025 r. poz. 1153 bez daty ogłoszenia",), note_count=2),
+    Case("usg 2026 poz. 1153 unverified", "samorzad-gminny", "2026-01-01", "Dz. U. z 2025 r. poz. 1153",
+         ("tekst Dz. U. z 2025 r. poz. 1153 jest w katalogu niezweryfikowany (źródło: DOMAIN.md § 3 [U])", NO_AMENDMENTS),
+         note_count=2),
+    Case("usg today", "samorzad-gminny", "2026-11-25", "Dz. U. z 2025 r. poz. 1153", (UNVERIFIED, NO_AMENDMENTS), note_count=2),
+    Case("usg after the catalog version", "samorzad-gminny", "2026-11-26", "Dz. U. z 2025 r. poz. 1153",
+         (UNVERIFIED, NO_AMENDMENTS, "jest późniejsza niż data katalogu aktów (2026-11-25)"), note_count=3),
+    Case("usg draft", "samorzad-gminny", None, "Dz. U. z 2025 r. poz. 1153",
+         ("uchwała nie ma jeszcze daty podjęcia", "w dniu podjęcia sprawdź", UNVERIFIED, "najpóźniej w dniu podjęcia")),
+]
+
+# The other statutes: pre-2012 shapes, the act's own year left out, rows without announcement dates.
+OTHERS = [
+    Case("ups 2004 original in its own year", "pomoc-spoleczna", "2004-06-01", "Dz. U. Nr 64, poz. 593",
+         ("katalog nie zna daty ogłoszenia tekstu Dz. U. z 2004 r. Nr 64, poz. 593",)),
+    Case("ups 2005 original, year omitted", "pomoc-spoleczna", "2005-01-01", "Dz. U. Nr 64, poz. 593", (UNVERIFIED,)),
+    Case("ups 2009 consolidated text undated", "pomoc-spoleczna", "2009-06-01", "Dz. U. Nr 64, poz. 593",
+         ("katalog zna tekst Dz. U. z 2009 r. Nr 175, poz. 1362 bez daty ogłoszenia",)),
+    Case("ups 2010 verified pre-2012 text", "pomoc-spoleczna", "2010-01-01", "Dz. U. z 2009 r. Nr 175, poz. 1362",
+         (NO_AMENDMENTS,), note_count=1),
+    Case("ups Kętrzyn seed date", "pomoc-spoleczna", "2014-04-29", "Dz. U. z 2013 r. poz. 182",
+         ("(źródło: DOMAIN.md § 3 [S: uchwała z Kętrzyna])",)),
+    Case("ups 2023 poz. 901 undated", "pomoc-spoleczna", "2023-06-01", "Dz. U. z 2021 r. poz. 2268",
+         ("Dz. U. z 2023 r. poz. 901 bez daty ogłoszenia", UNVERIFIED)),
+    Case("ups 2024", "pomoc-spoleczna", "2024-01-01", "Dz. U. z 2023 r. poz. 901",
+         ("Dz. U. z 2024 r. poz. 1283 bez daty ogłoszenia", NO_AMENDMENTS), note_count=2),
+    Case("udppw 2013 pre-2012 text unverified", "pozytek-publiczny", "2013-01-01", "Dz. U. z 2010 r. Nr 234, poz. 1536",
+         ("DOMAIN.md § 3 [U]",)),
+    Case("udppw 2021", "pozytek-publiczny", "2021-03-01", "Dz. U. z 2020 r. poz. 1057", ("DOMAIN.md § 3 [S]",)),
+    Case("uwrspz 2012 original not in DOMAIN", "wspieranie-rodziny", "2012-06-01", "Dz. U. Nr 149, poz. 887",
+         ("nie w DOMAIN.md — do sprawdzenia w ISAP",)),
+    Case("uwrspz 2025", "wspieranie-rodziny", "2025-06-01", "Dz. U. z 2024 r. poz. 177", ("Dz. U. z 2025 r. poz. 49",)),
+    Case("ufp 2010 original, year omitted", "finanse-publiczne", "2010-01-01", "Dz. U. Nr 157, poz. 1240"),
+    Case("ufp same year never guessed", "finanse-publiczne", "2024-12-31", "Dz. U. z 2023 r. poz. 1270",
+         ("Dz. U. z 2024 r. poz. 1530 bez daty ogłoszenia; jeśli ogłoszono go najpóźniej 31 grudnia 2024 r.",)),
+    Case("uoan 2020", "ogloszanie-aktow", "2020-01-01", "Dz. U. z 2019 r. poz. 1461", ("nie w DOMAIN.md",)),
+]
+
+# A user catalog with amendments (tests/data/acts/amendments.yaml): ", " / " i " / " oraz ", "Nr", year omission.
+AMENDMENTS = [
+    Case("pre-2012 amendments in two issues", "samorzad-gminny", "2003-01-01",
+         "Dz. U. z 2001 r. Nr 142, poz. 1591 oraz z 2002 r. Nr 23, poz. 220 i Nr 62, poz. 558",
+         ("katalog nie potwierdza, że zna wszystkie zmiany",), catalog="amendments.yaml", note_count=1),
+    Case("undated amendments in on's year are not guessed", "samorzad-gminny", "2002-06-01",
+         "Dz. U. z 2001 r. Nr 142, poz. 1591",
+         (("katalog zna zmianę Dz. U. z 2002 r. Nr 23, poz. 220 bez daty ogłoszenia; jeśli ogłoszono ją najpóźniej "
+          "1 czerwca 2002 r., należy ją dopisać"), "Dz. U. z 2002 r. Nr 62, poz. 558 bez daty"), catalog="amendments.yaml"),
+    Case("poz. 1465 i 1572", "samorzad-gminny", "2024-10-20", "Dz. U. z 2024 r. poz. 1465 i 1572",
+         ("katalog zna zmianę Dz. U. z 2024 r. poz. 1907 bez daty ogłoszenia",), catalog="amendments.yaml"),
+    Case("amendment announced the day after", "samorzad-gminny", "2024-10-19", "Dz. U. z 2024 r. poz. 1465",
+         catalog="amendments.yaml"),
+    Case("two year groups with oraz", "samorzad-gminny", "2025-01-03",
+         "Dz. U. z 2024 r. poz. 1465, 1572 i 1907 oraz z 2025 r. poz. 3",
+         ("zmiana Dz. U. z 2024 r. poz. 1907 jest w katalogu niezweryfikowana (źródło: dane testowe)",
+          "Dz. U. z 2025 r. poz. 1153 bez daty ogłoszenia"), catalog="amendments.yaml"),
+    Case("three year groups, complete and verified: certain", "ustawa-przykladowa", "2025-06-01",
+         "Dz. U. z 2023 r. poz. 40, z 2024 r. poz. 12 oraz z 2025 r. poz. 3", catalog="amendments.yaml", note_count=0),
+    Case("the act's own year omitted with an amendment", "ustawa-przykladowa", "2020-03-01", "Dz. U. poz. 100 i 200",
+         catalog="amendments.yaml", note_count=0),
+    Case("after amendments_checked", "ustawa-przykladowa", "2026-01-01",
+         "Dz. U. z 2023 r. poz. 40, z 2024 r. poz. 12 oraz z 2025 r. poz. 3",
+         ("katalog nie potwierdza, że zna wszystkie zmiany",), catalog="amendments.yaml", note_count=1),
+]
+
+STYLES = [
+    Case("tj-ze-zm consolidated with amendments", "ustawa-przykladowa", "2025-06-01", "t.j. Dz. U. z 2023 r. poz. 40 ze zm.",
+         style="tj-ze-zm", catalog="amendments.yaml", note_count=0),
+    Case("tj-ze-zm no amendments, complete", "ustawa-przykladowa", "2023-06-01", "t.j. Dz. U. z 2023 r. poz. 40",
+         style="tj-ze-zm", catalog="amendments.yaml", note_count=0),
+    Case("z-pozn-zm original, complete", "ustawa-przykladowa", "2020-01-25", "Dz. U. poz. 100", style="z-pozn-zm",
+         catalog="amendments.yaml", note_count=0),
+    Case("z-pozn-zm original with amendment", "ustawa-przykladowa", "2020-03-01", "Dz. U. poz. 100 z późn. zm.",
+         style="z-pozn-zm", catalog="amendments.yaml"),
+    Case("tj-ze-zm amendments unknown", "samorzad-gminny", "2014-04-29", "t.j. Dz. U. z 2013 r. poz. 594 ze zm.",
+         (NO_AMENDMENTS,), style="tj-ze-zm"),
+    Case("tj-ze-zm original: no t.j.", "pomoc-spoleczna", "2005-01-01", "Dz. U. Nr 64, poz. 593 ze zm.", style="tj-ze-zm"),
+    Case("z-pozn-zm pre-2012 text", "samorzad-gminny", "2009-03-25", "Dz. U. z 2001 r. Nr 142, poz. 1591 z późn. zm.",
+         style="z-pozn-zm"),
+    Case("tj-ze-zm with a user's address", "samorzad-gminny", "2014-04-29", "t.j. Dz. U. z 2013 r. poz. 594 ze zm.",
+         address="Dz. U. z 2013 r. poz. 594", style="tj-ze-zm"),
+    Case("z-pozn-zm with a user's original address", "pomoc-spoleczna", "2005-01-01", "Dz. U. Nr 64, poz. 593 z późn. zm.",
+         address="Dz. U. Nr 64, poz. 593", style="z-pozn-zm"),
+    Case("ztp drops the practice marks of a user's address", "pomoc-spoleczna", "2014-04-29", "Dz. U. z 2013 r. poz. 182",
+         address="tekst jednolity: Dz. U. z 2013 r. poz. 182 ze zm.", notes=(UNVERIFIED,)),
+]
+
+# A legal office's own address wins; the catalog only comments.
+ADDRESSES = [
+    Case("Kętrzyn u.s.g. as written", "samorzad-gminny", "2014-04-29", "Dz. U. z 2013 r. poz. 594", (NO_AMENDMENTS,),
+         address="Dz. U. z 2013 r. poz. 594", note_count=1),
+    Case("Kętrzyn u.p.s. unverified in the catalog", "pomoc-spoleczna", "2014-04-29", "Dz. U. z 2013 r. poz. 182",
+         ("adres „Dz. U. z 2013 r. poz. 182” jest w katalogu niezweryfikowany",), address="Dz. U. z 2013 r. poz. 182"),
+    Case("a newer text is known", "samorzad-gminny", "2024-11-20", "Dz. U. z 2023 r. poz. 40",
+         ("katalog zna nowszy tekst jednolity Dz. U. z 2024 r. poz. 1465 (ogłoszony 3 października 2024 r.) — sprawdź",),
+         address="t.j. Dz. U. z 2023 r. poz. 40 ze zm.", note_count=2),
+    Case("unknown amendment in the address", "samorzad-gminny", "2024-11-20", "Dz. U. z 2024 r. poz. 1465 i 1572",
+         ("katalog nie zna zmian Dz. U. z 2024 r. poz. 1572 podanych w adresie",), address="Dz. U. z 2024 r. poz. 1465 i 1572"),
+    Case("known amendment, another one left out", "samorzad-gminny", "2024-11-20", "Dz. U. z 2024 r. poz. 1465 i 1572",
+         (("katalog zna zmianę Dz. U. z 2024 r. poz. 1907, ogłoszoną po tekście Dz. U. z 2024 r. poz. 1465, której adres "
+          "nie wymienia"),), address="Dz.U. z 2024r. poz.1465 i 1572", catalog="amendments.yaml"),
+    Case("unknown to the catalog, and from a later year", "samorzad-gminny", "2024-11-20", "Dz. U. z 2030 r. poz. 5",
+         ("podano ręcznie; katalog nie zna takiego tekstu", "ogłoszono po dniu podjęcia uchwały"),
+         address="Dz. U. z 2030 r. poz. 5"),
+    Case("pre-2012 address without Nr", "samorzad-gminny", "2009-03-25", "Dz. U. z 2001 r. poz. 1591",
+         ("brakuje numeru Dziennika Ustaw (Nr)", "katalog podaje „Dz. U. z 2001 r. Nr 142, poz. 1591”"),
+         address="Dz. U. z 2001 r. poz. 1591"),
+    Case("draft with the office's address", "samorzad-gminny", None, "Dz. U. z 2024 r. poz. 1465",
+         ("uchwała nie ma jeszcze daty podjęcia: zacytowano adres podany ręcznie (Dz. U. z 2024 r. poz. 1465)",
+          "katalog zna nowszy tekst jednolity Dz. U. z 2025 r. poz. 1153 (z 2025 r.)"), address="Dz. U. z 2024 r. poz. 1465"),
+    Case("several year groups written by the office", "samorzad-gminny", "2025-06-01",
+         "Dz. U. z 2024 r. poz. 1465, 1572 i 1907 oraz z 2025 r. poz. 3",
+         address="Dz. U. z 2024 r. poz. 1465, 1572, 1907, z 2025 r. poz. 3", catalog="amendments.yaml"),
+]
+
+CASES = USG + OTHERS + AMENDMENTS + STYLES + ADDRESSES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_citation(case: Case) -> None:
+    on = dt.date.fromisoformat(case.on) if case.on else None
+    citation = cite(case.act, "art. 1", on, address=case.address, style=case.style, catalog=catalog_for(case.catalog))
+    assert citation.address_text == case.expected
+    for fragment in case.notes:
+        assert any(fragment in note for note in citation.notes), (fragment, citation.notes)
+    if case.note_count is not None:
+        assert len(citation.notes) == case.note_count, citation.notes
+    assert citation.certain == (not citation.notes)
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 40
+
+
+def test_the_whole_citation_reads_as_in_domain() -> None:
+    citation = cite("samorzad-gminny", "art. 18 ust. 2 pkt. 15", dt.date(2024, 10, 20),
+                    catalog=catalog_for("amendments.yaml"))
+    assert citation.format() == ("art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym "
+                                 "(Dz. U. z 2024 r. poz. 1465 i 1572)")
+    assert citation.provision == Provision(art="18", ust="2", pkt="15")
+    assert citation.provision_deviations == (Deviation.PKT_DOT,)
+    assert citation.catalog_version == "2026-11-25"
+    assert [ref.positions for ref in (citation.text, *citation.amendments)] == [(1465,), (1572,)]
+
+
+def test_without_a_provision_and_with_a_provision_object() -> None:
+    bare = cite("pomoc-spoleczna", None, dt.date(2024, 1, 1))
+    assert bare.format() == "ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz. U. z 2023 r. poz. 901)"
+    given = cite("pomoc-spoleczna", Provision(art="110", ust="10"), dt.date(2024, 1, 1))
+    assert given.format().startswith("art. 110 ust. 10 ustawy z dnia 12 marca 2004 r.")
+
+
+def test_the_legacy_positional_call_of_compose_still_works() -> None:
+    location = Location("dane.yaml", path="resolution.legal_basis[1]")
+    citation = cite("pomoc-spoleczna", "art. 110 ust. 10", dt.date(2024, 11, 20), "Dz. U. z 2024 r. poz. 1283", location)
+    assert citation.address_text == "Dz. U. z 2024 r. poz. 1283"
+
+
+@dataclass(frozen=True)
+class ErrorCase:
+    id: str
+    act: str
+    on: str | None
+    fragment: str
+    hint: str | None = None
+    address: str | None = None
+    provision: str = "art. 18"
+    style: str = "ztp"
+
+
+ERRORS = [
+    ErrorCase("unknown act", "samorzad-gminy", "2024-01-01", "nieznana ustawa „samorzad-gminy”",
+              hint="Czy chodziło o „samorzad-gminny”? Znane ustawy: samorzad-gminny, "),
+    ErrorCase("before the act", "samorzad-gminny", "1990-03-07",
+              "katalog nie zna żadnego tekstu ustawy z dnia 8 marca 1990 r. o samorządzie gminnym ogłoszonego najpóźniej "
+              "7 marca 1990 r.", hint="ustawa nosi datę 8 marca 1990 r."),
+    ErrorCase("before the act, other statute", "wspieranie-rodziny", "2010-12-31", "katalog nie zna żadnego tekstu"),
+    ErrorCase("malformed address", "samorzad-gminny", "2024-01-01", "nie rozpoznano adresu publikacji „Dziennik 2024”",
+              hint="Dz. U. z 2013 r. poz. 594", address="Dziennik 2024"),
+    ErrorCase("malformed provision", "samorzad-gminny", "2024-01-01",
+              "nie rozpoznano przepisu „art. ust. 2”: po „art.” brakuje numeru artykułu", provision="art. ust. 2"),
+    ErrorCase("unknown style", "samorzad-gminny", "2024-01-01", "nieznany styl cytowania „apa”",
+              hint="ztp, tj-ze-zm, z-pozn-zm", style="apa"),
+]
+
+
+@pytest.mark.parametrize("case", ERRORS, ids=[case.id for case in ERRORS])
+def test_errors_are_located_and_explained(case: ErrorCase) -> None:
+    location = Location("uchwala.yaml", 12, 5, "resolution.legal_basis[0]")
+    with pytest.raises(LegalBasisError) as caught:
+        cite(case.act, case.provision, dt.date.fromisoformat(case.on) if case.on else None, address=case.address,
+             style=case.style, location=location)
+    assert case.fragment in caught.value.message
+    assert caught.value.location == location
+    if case.hint:
+        assert caught.value.hint and case.hint in caught.value.hint
+
+
+def test_unknown_act_lists_the_closest_key_first() -> None:
+    with pytest.raises(LegalBasisError) as caught:
+        cite("pomoc-spoleczn", "art. 1", None)
+    hint = caught.value.hint or ""
+    assert hint.index("pomoc-spoleczna") < hint.index("samorzad-gminny")
+    for key in load_catalog().acts:
+        assert key in hint
