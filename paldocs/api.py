@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,13 +42,19 @@ def load(path: str | Path) -> DataFile:
     return load_data_file(path)
 
 
-def to_document(data: DataFile | str | Path, *, templates: Path | None = None,
-                source: str | None = None) -> tuple[Document, list[str]]:
+def to_document(data: DataFile | str | Path, *, templates: Path | None = None, source: str | None = None,
+                acts: Sequence[Path] = ()) -> tuple[Document, list[str]]:
     """Data → IR document (composed, parsed, numbered) and the notes for the user."""
+    document, notes, _ = _compose_document(data, templates=templates, source=source, acts=acts)
+    return document, notes
+
+
+def _compose_document(data: DataFile | str | Path, *, templates: Path | None, source: str | None,
+                      acts: Sequence[Path]) -> tuple[Document, list[str], list[str]]:
     if not isinstance(data, DataFile):
         source = source or str(data)
         data = load_data_file(data)
-    composition = compose(data, make_environment(templates), file=source)
+    composition = compose(data, make_environment(templates), file=source, acts=acts)
     parts = [
         number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
                                                            source=f"{source or '<dane>'} (część: {part.kind})"),
@@ -56,7 +62,7 @@ def to_document(data: DataFile | str | Path, *, templates: Path | None = None,
                          label=PART_LABELS[part.kind]))
         for part in composition.parts
     ]
-    return Document(meta=composition.meta, parts=parts), composition.notes
+    return Document(meta=composition.meta, parts=parts), composition.notes, composition.catalog_files
 
 
 def render(document: Document, fmt: str) -> bytes:
@@ -81,14 +87,14 @@ def render(document: Document, fmt: str) -> bytes:
 
 
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
-          *, templates: Path | None = None) -> BuildResult:
+          *, templates: Path | None = None, acts: Sequence[Path] = ()) -> BuildResult:
     """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file)."""
     source = Path(path)
     files_read: list[Path] = []
     data = load_data_file(source, files_read=files_read)
-    document, notes = to_document(data, templates=templates, source=str(source))
+    document, notes, catalogs = _compose_document(data, templates=templates, source=str(source), acts=acts)
     target_dir = Path(out_dir) if out_dir is not None else source.parent
-    inputs = {file.resolve() for file in files_read}
+    inputs = {file.resolve() for file in [*files_read, *map(Path, catalogs)]}
     rendered = {fmt: render(document, fmt) for fmt in formats}  # render all first: all or nothing
     result = BuildResult(source, notes=notes)
     for fmt, content in rendered.items():

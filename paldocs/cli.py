@@ -82,13 +82,16 @@ def main() -> None:
               help="Katalog wynikowy (domyślnie: katalog pliku danych).")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Własny katalog szablonów (przeszukiwany przed wbudowanym).")
+@click.option("--acts", "acts", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Własny katalog aktów (YAML); ma pierwszeństwo przed katalogiem z profilu i wbudowanym.")
 @reports_errors
-def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, templates: Path | None) -> None:
+def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, templates: Path | None,
+          acts: tuple[Path, ...]) -> None:
     """Buduje dokumenty z plików danych FILES (zapis atomowy: <katalog>/<nazwa>.<format>)."""
     from paldocs.api import build as build_file
 
     for file in files:
-        result = build_file(file, formats, out_dir, templates=templates)
+        result = build_file(file, formats, out_dir, templates=templates, acts=acts)
         for note in result.notes:
             click.echo(f"uwaga: {note}", err=True)
         for output in result.outputs:
@@ -97,13 +100,15 @@ def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, tem
 
 @main.command(epilog=EXAMPLES)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--acts", "acts", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Własny katalog aktów (YAML).")
 @reports_errors
-def check(files: tuple[Path, ...]) -> None:
+def check(files: tuple[Path, ...], acts: tuple[Path, ...]) -> None:
     """Sprawdza pliki danych: schemat, szablony i strukturę dokumentu (bez zapisu plików)."""
     from paldocs.api import to_document
 
     for file in files:
-        _, notes = to_document(file)
+        _, notes = to_document(file, acts=acts)
         for note in notes:
             click.echo(f"uwaga: {note}", err=True)
         click.echo(f"{file}: OK")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,14 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs.document import Meta
 from paldocs.errors import Location, TemplateError
-from paldocs.legal.citation import cite
+from paldocs.legal import Catalog, cite, load_catalog
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
 from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import format_date
+from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
 
@@ -77,6 +79,7 @@ class Composition:
     meta: Meta
     parts: list[ComposedPart]
     notes: list[str] = field(default_factory=list)
+    catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
 
     def dump(self) -> str:
         """All parts' Markdown in one text (for golden files and debugging)."""
@@ -104,6 +107,7 @@ def make_environment(user_templates: Path | None = None) -> SandboxedEnvironment
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
+    env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
     return env
 
@@ -144,7 +148,9 @@ def format_number(data: DataFile) -> str:
     return f"{number.session}/{number.number}/{year}"
 
 
-def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None) -> Composition:
+def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,
+            acts: Sequence[Path] = ()) -> Composition:
+    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's."""
     env = env or make_environment()
     kind = load_kinds(env)[data.resolution.kind]
     check_requirements(kind, data, file)
@@ -162,9 +168,10 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     }
     notes: list[str] = []
     subject = resolution.subject or _render_plain(env, kind.subject or "", context, file)
+    catalog = load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
-        context["citations"] = [_cite(entry, data, index, file, notes) for index, entry in enumerate(entries)]
+        context["citations"] = [_cite(entry, data, index, file, notes, catalog) for index, entry in enumerate(entries)]
         context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
         if not kind.verified:
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
@@ -188,13 +195,15 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     meta = Meta(title=title, subject=subject, author=municipality.council.nominative,
                 number=None if resolution.number is None else number, date=resolution.date,
                 keywords=(kind.name, *([program.title] if program else [])),
-                paragraph_layout=municipality.layout.paragraph_layout)
-    return Composition(meta, parts, notes)
+                paragraph_layout=municipality.layout.paragraph_layout, catalog_version=catalog.version)
+    return Composition(meta, parts, notes, catalog_files=list(catalog.files))
 
 
-def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str]) -> str:
+def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str],
+          catalog: Catalog) -> str:
     location = Location(file, path=f"resolution.legal_basis[{index}]")
-    citation = cite(entry.act, entry.provision, data.resolution.date, entry.address, location)
+    citation = cite(entry.act, entry.provision, data.resolution.date, address=entry.address, location=location,
+                    style=data.municipality.citation_style, catalog=catalog)
     notes.extend(f"{location}: {note}" for note in citation.notes)
     return citation.format()
 

@@ -174,6 +174,7 @@ class Meta:
     number: str | None = None  # "LXIV/400/14"; None for a draft
     date: dt.date | None = None  # date of adoption; also the fixed "created" date for reproducible output
     keywords: tuple[str, ...] = ()
+    catalog_version: str = ""  # version of the acts catalog the citations come from (archived with the document)
     # Layout choices that belong to the municipality's house style, not to a writer:
     paragraph_layout: Literal["inline", "heading"] = "inline"  # "§ 1. Tekst" or "§ 1" centred on its own line
 

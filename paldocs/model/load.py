@@ -147,6 +147,7 @@ def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) ->
         raise DataError("plik danych musi być mapą pól (np. „resolution:”, „program:”)", Location(file, 1, 1))
     sources: dict[tuple[str | int, ...], str] = {}
     profile = data.get("municipality")
+    profile_path = path
     if isinstance(profile, str):
         profile_path = (path.parent / profile).resolve()
         if files_read is not None:
@@ -156,7 +157,23 @@ def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) ->
         for sub_path, position in profile_positions.items():
             positions[("municipality", *sub_path)] = position
             sources[("municipality", *sub_path)] = str(profile_path)
+    profile_folder = profile_path.parent if isinstance(profile, str) else path.parent
+    data = _resolve_catalog_paths(data, profile_folder)
     return validate(DataFile, data, file, positions, sources)
+
+
+def _resolve_catalog_paths(data: Mapping[str, Any], folder: Path) -> Mapping[str, Any]:
+    """``municipality.acts`` paths are relative to the file that names them (profile or data file)."""
+    municipality = data.get("municipality")
+    if not isinstance(municipality, Mapping):
+        return data
+    acts = municipality.get("acts")
+    if isinstance(acts, str):
+        acts = [acts]
+    if not isinstance(acts, list):
+        return data
+    resolved = [str((folder / entry).resolve()) if isinstance(entry, str) else entry for entry in acts]
+    return {**data, "municipality": {**municipality, "acts": resolved}}
 
 
 def validate(model: type[BaseModel], data: Any, file: str, positions: Positions,

@@ -15,7 +15,7 @@ from typing import Literal
 
 from typing import Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from paldocs.errors import PaldocsError
 
@@ -111,7 +111,14 @@ class Municipality(StrictModel):
     citation_style: Literal["ztp", "tj-ze-zm", "z-pozn-zm"] = Field(
         "ztp", description="Styl cytowania Dz. U.: „ztp” (§ 158 ZTP), „tj-ze-zm” („t.j. … ze zm.”), "
         "„z-pozn-zm” („… z późn. zm.”).")
-    acts: str | None = Field(None, description="Własny katalog aktów (plik YAML, ścieżka względem profilu); ma pierwszeństwo.")
+    acts: list[str] = Field(
+        default_factory=list, description="Własne katalogi aktów (pliki YAML, ścieżki względem profilu); mają "
+        "pierwszeństwo przed wbudowanym.")
+
+    @field_validator("acts", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
     council: Council
     executive: Executive
     numbering: Numbering = Numbering()
