@@ -45,6 +45,9 @@ def reports_errors(command: F) -> F:
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # "paldocs acts list | head": the reader left; nothing is wrong
+            sys.stderr.close()
+            sys.exit(0)
         except Exception as error:  # a bug in paldocs, not the user's fault
             if os.environ.get("PALDOCS_DEBUG"):
                 raise
