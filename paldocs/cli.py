@@ -8,6 +8,7 @@ unverified citation) go to standard error as ``uwaga:`` lines and do not change 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -101,20 +102,43 @@ def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, tem
             click.echo(str(output))
 
 
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"„{value}” nie jest datą RRRR-MM-DD") from None
+
+
 @main.command(epilog=EXAMPLES)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Postać wyniku: tekst dla człowieka albo JSON (schemat: docs/rules.md).")
+@click.option("--today", callback=_parse_today, default=None, metavar="RRRR-MM-DD",
+              help="Dzisiejsza data dla reguł zależnych od daty (domyślnie: dziś).")
+@click.option("--ignore", "ignored", multiple=True, metavar="ID", help="Pomiń regułę (można powtarzać), np. PD012.")
 @click.option("--acts", "acts", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Własny katalog aktów (YAML).")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Własny katalog szablonów.")
 @reports_errors
-def check(files: tuple[Path, ...], acts: tuple[Path, ...]) -> None:
-    """Sprawdza pliki danych: schemat, szablony i strukturę dokumentu (bez zapisu plików)."""
-    from paldocs.api import to_document
+def check(files: tuple[Path, ...], output_format: str, today: dt.date, ignored: tuple[str, ...],
+          acts: tuple[Path, ...], templates: Path | None) -> None:
+    """Sprawdza projekty uchwał jak radca prawny: struktura, podstawa prawna, klauzule, typografia.
 
-    for file in files:
-        _, notes = to_document(file, acts=acts)
-        for note in notes:
-            click.echo(f"uwaga: {note}", err=True)
-        click.echo(f"{file}: OK")
+    Kod wyjścia: 0 — bez błędów (mogą być ostrzeżenia), 1 — znaleziono błędy, 2 — złe dane wejściowe.
+    """
+    from paldocs.checks import RULES, check_file, format_json, format_text
+
+    unknown = [rule_id for rule_id in ignored if rule_id not in RULES]
+    if unknown:
+        raise click.BadParameter(f"nieznana reguła {', '.join(unknown)} (lista: docs/rules.md)", param_hint="--ignore")
+    findings = [finding for file in files
+                for finding in check_file(file, today=today, ignore=ignored, acts=acts, templates=templates)]
+    click.echo(format_json(findings) if output_format == "json" else format_text(findings), nl=False)
+    if any(finding.severity == "error" for finding in findings):
+        sys.exit(1)
 
 
 @main.command()

@@ -116,13 +116,6 @@ def test_internal_errors_are_short_without_traceback(monkeypatch: pytest.MonkeyP
     assert "Traceback" not in out + err
 
 
-def test_check_validates_without_writing(tmp_path: Path) -> None:
-    code, out, err = run("check", str(VALID), str(REPO / "resolutions" / "inowroclaw-2009-pal.yaml"))
-    assert code == 0
-    assert out.splitlines() == [f"{VALID}: OK", f"{REPO / 'resolutions' / 'inowroclaw-2009-pal.yaml'}: OK"]
-    assert "uwaga:" in err
-
-
 def test_check_reports_bad_input(tmp_path: Path) -> None:
     bad = tmp_path / "zle.yaml"
     bad.write_text(VALID.read_text(encoding="utf-8").replace("XII/85/2024", "XIIII/85/2024"), encoding="utf-8")

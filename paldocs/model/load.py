@@ -11,6 +11,7 @@ mean" hint. Nothing here formats documents.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -136,11 +137,35 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     return f"błąd składni YAML: {problem}"
 
 
+@dataclass(frozen=True)
+class Source:
+    """A loaded data file with where each value came from (for checks that point into the YAML)."""
+
+    data: DataFile
+    file: str
+    positions: Positions
+    sources: Mapping[tuple[str | int, ...], str]  # field path → the file it came from, when not ``file``
+    files: tuple[Path, ...]  # every file read (data file, profile)
+
+    def locate(self, path: tuple[str | int, ...]) -> Location:
+        """``file:line:column field.path`` of a field (the nearest known parent's line for derived values)."""
+        known = _longest_known(self.positions, path)
+        line, column = self.positions.get(known, (None, None))
+        return Location(self.sources.get(known, self.file), line, column, _dotted(path) or None)
+
+
 def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) -> DataFile:
     """Load and validate one resolution/annex data file; ``files_read`` collects every file it read."""
-    path = Path(path)
+    source = load_source(path)
     if files_read is not None:
-        files_read.append(path)
+        files_read.extend(source.files)
+    return source.data
+
+
+def load_source(path: str | Path) -> Source:
+    """Load and validate one data file, keeping the positions of its values."""
+    path = Path(path)
+    files_read = [path]
     file = str(path)
     data, positions = parse_yaml(read_text(path), file)
     if not isinstance(data, Mapping):
@@ -150,8 +175,7 @@ def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) ->
     profile_path = path
     if isinstance(profile, str):
         profile_path = (path.parent / profile).resolve()
-        if files_read is not None:
-            files_read.append(profile_path)
+        files_read.append(profile_path)
         profile_data, profile_positions = parse_yaml(read_text(profile_path), str(profile_path))
         data = {**data, "municipality": profile_data}
         for sub_path, position in profile_positions.items():
@@ -159,7 +183,8 @@ def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) ->
             sources[("municipality", *sub_path)] = str(profile_path)
     profile_folder = profile_path.parent if isinstance(profile, str) else path.parent
     data = _resolve_catalog_paths(data, profile_folder)
-    return validate(DataFile, data, file, positions, sources)
+    model = validate(DataFile, data, file, positions, sources)
+    return Source(model, file, positions, sources, tuple(files_read))
 
 
 def _resolve_catalog_paths(data: Mapping[str, Any], folder: Path) -> Mapping[str, Any]:
@@ -207,4 +232,4 @@ def _nearest_position(positions: Positions, loc: tuple[str | int, ...]) -> tuple
     return positions.get(known, (None, None))
 
 
-__all__ = ["load_data_file", "parse_yaml", "read_text", "validate"]
+__all__ = ["Source", "load_data_file", "load_source", "parse_yaml", "read_text", "validate"]

@@ -1,0 +1,149 @@
+"""The drafting-check engine: rules, findings, the context rules read, and the runner.
+
+Contract:
+- A rule is a function registered with :func:`rule` under a stable id (``PD012``), a default severity and a
+  Polish title; it receives a :class:`CheckContext` and yields :class:`Report` values (message, where, an
+  optional fix and unit address). The runner turns them into :class:`Finding` values with locations.
+- :func:`check_file` loads a data file (bad input raises :class:`~paldocs.errors.PaldocsError`: the CLI exits
+  2), builds the document model if it can (a failure becomes finding PD000, not a crash) and runs every rule
+  not ignored. Findings are sorted by file position, then rule id: the output is stable.
+- Rules read the model (data as the user wrote it), the document model (what paldocs prints) and the acts
+  catalog; they never write anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from paldocs.document import Document
+from paldocs.errors import Location, PaldocsError
+from paldocs.kinds import Kind, load_kinds
+from paldocs.legal import Catalog, load_catalog
+from paldocs.model.load import Source, load_source
+from paldocs.model.resolution import DataFile
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a rule says: ``where`` is a field path into the data (or None: the whole file)."""
+
+    message: str
+    where: FieldPath | None = None
+    fix: str | None = None
+    unit: str | None = None  # the unit's citation address, e.g. "§ 2 ust. 1 pkt 3"
+    severity: Severity | None = None  # overrides the rule's default when a case is milder or worse
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    unit: str | None = None
+    fix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str
+    check: Callable[[CheckContext], Iterable[Report]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, title: str) -> Callable[[Callable[[CheckContext], Iterable[Report]]],
+                                                                   Callable[[CheckContext], Iterable[Report]]]:
+    """Register a check under a stable id (never reuse an id for another rule)."""
+
+    def register(check: Callable[[CheckContext], Iterable[Report]]) -> Callable[[CheckContext], Iterable[Report]]:
+        if rule_id in RULES:
+            raise ValueError(f"rule id {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, severity, title, check)
+        return check
+
+    return register
+
+
+@dataclass
+class CheckContext:
+    source: Source
+    today: dt.date
+    catalog: Catalog
+    kind: Kind
+    document: Document | None = None
+    build_error: PaldocsError | None = None
+    extra_acts: tuple[Path, ...] = field(default_factory=tuple)
+
+    @property
+    def data(self) -> DataFile:
+        return self.source.data
+
+    def iter_free_texts(self) -> Iterator[tuple[FieldPath, str]]:
+        """Every text a clerk typed (plain and Markdown), with its field path."""
+        resolution, program = self.data.resolution, self.data.program
+        if resolution.subject:
+            yield ("resolution", "subject"), resolution.subject
+        for index, provision in enumerate(resolution.provisions):
+            yield ("resolution", "provisions", index), provision
+        if resolution.justification:
+            yield ("resolution", "justification"), resolution.justification
+        if program is None:
+            return
+        yield ("program", "title"), program.title
+        if program.display_title:
+            yield ("program", "display_title"), program.display_title
+        for number, section in enumerate(program.sections):
+            base: FieldPath = ("program", "sections", number)
+            for name in ("heading", "content", "closing"):
+                if value := getattr(section, name):
+                    yield (*base, name), value
+            yield from _item_texts(section.items, (*base, "items"))
+
+
+def _item_texts(items: Sequence, base: FieldPath) -> Iterator[tuple[FieldPath, str]]:  # type: ignore[type-arg]
+    for index, item in enumerate(items):
+        yield (*base, index, "text"), item.text
+        yield from _item_texts(item.items, (*base, index, "items"))
+
+
+def check_file(path: str | Path, *, today: dt.date, ignore: Iterable[str] = (), acts: Sequence[Path] = (),
+               templates: Path | None = None) -> list[Finding]:
+    from paldocs import checks  # noqa: F401 — importing the package registers every rule
+    from paldocs.api import to_document
+    from paldocs.compose import make_environment
+
+    source = load_source(path)
+    kind = load_kinds(make_environment(templates))[source.data.resolution.kind]
+    catalog = load_catalog([*source.data.municipality.acts, *acts])
+    context = CheckContext(source, today, catalog, kind, extra_acts=tuple(acts))
+    try:
+        context.document, _ = to_document(source.data, templates=templates, source=source.file, acts=acts)
+    except PaldocsError as error:
+        context.build_error = error
+    skipped = set(ignore)
+    findings: list[Finding] = []
+    for rule_id, registered in sorted(RULES.items()):
+        if rule_id in skipped:
+            continue
+        for report in registered.check(context):
+            location = source.locate(report.where) if report.where is not None else Location(source.file)
+            findings.append(Finding(rule_id, report.severity or registered.severity, report.message, location,
+                                    report.unit, report.fix))
+    return sorted(findings, key=_order)
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str, str]:
+    location = finding.location
+    return (location.file or "", location.line or 0, location.column or 0, finding.rule, finding.message)

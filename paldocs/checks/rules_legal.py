@@ -1,0 +1,1 @@
+"""Drafting rules (placeholder module being written)."""
