@@ -142,6 +142,22 @@ def check(files: tuple[Path, ...], output_format: str, today: dt.date, ignored: 
 
 
 @main.command()
+@click.option("--markdown", is_flag=True, help="Tabela w Markdown (docs/rules.md).")
+@reports_errors
+def rules(markdown: bool) -> None:
+    """Wypisuje reguły sprawdzania projektów (id, poziom, opis)."""
+    from paldocs.checks import RULES
+    from paldocs.checks.docs import format_rules_markdown, rule_description
+    from paldocs.checks.output import SEVERITY_WORDS
+
+    if markdown:
+        click.echo(format_rules_markdown(), nl=False)
+        return
+    for rule in sorted(RULES.values(), key=lambda r: r.id):
+        click.echo(f"{rule.id}  {SEVERITY_WORDS[rule.severity]:12} {rule.title}\n       {rule_description(rule.id)}")
+
+
+@main.command()
 @reports_errors
 def schema() -> None:
     """Wypisuje JSON Schema plików danych (do podpowiedzi i sprawdzania w edytorze)."""

@@ -2,12 +2,7 @@
 
 Contract: :func:`format_text` prints one finding per line, ``<file:line:column field> <unit>: <poziom> <ID>:
 <message>``, a ``→ <fix>`` line when there is one, and a summary; :func:`format_json` prints the documented
-schema below (``version`` changes only when a field changes meaning):
-
-    {"version": 1,
-     "findings": [{"rule": "PD029", "severity": "warning", "message": "…", "file": "…", "line": 12,
-                   "column": 9, "path": "program.sections[3].items[1].text", "unit": null, "fix": "…"}],
-     "summary": {"error": 0, "warning": 3, "info": 1}}
+schema of :data:`JSON_EXAMPLE` (``version`` changes only when a field changes meaning).
 """
 
 from __future__ import annotations
@@ -18,6 +13,10 @@ from collections.abc import Sequence
 
 from paldocs.checks.engine import Finding
 
+JSON_EXAMPLE = """{"version": 1,
+ "findings": [{"rule": "PD045", "severity": "warning", "message": "…", "file": "resolutions/x.yaml", "line": 12,
+               "column": 9, "path": "program.sections[3].items[1].text", "unit": null, "fix": "…"}],
+ "summary": {"error": 0, "warning": 3, "info": 1}}"""
 SEVERITY_WORDS = {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"}
 
 
