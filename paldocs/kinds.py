@@ -31,6 +31,8 @@ class Kind:
     act_of_local_law: bool
     verified: bool
     sources: str
+    # Program sections the kind expects, by role (SectionRole values); each tuple lists alternatives (PD007).
+    required_roles: tuple[tuple[str, ...], ...] = ()
 
     @property
     def has_program(self) -> bool:
@@ -55,7 +57,9 @@ def _to_kind(key: str, value: dict[str, Any]) -> Kind:
                 legal_basis=tuple(LegalBasisEntry.model_validate(entry) for entry in value.get("legal_basis", [])),
                 legal_basis_join=value.get("legal_basis_join", "oraz"), requires=tuple(value.get("requires", [])),
                 act_of_local_law=bool(value.get("act_of_local_law", False)), verified=bool(value["verified"]),
-                sources=value.get("sources", ""))
+                sources=value.get("sources", ""),
+                required_roles=tuple((role,) if isinstance(role, str) else tuple(role)
+                                     for role in value.get("required_roles", [])))
 
 
 _REQUIREMENTS: dict[str, tuple[str, str]] = {

@@ -1,1 +1,304 @@
-"""Drafting rules (placeholder module being written)."""
+"""Drafting rules over the data as written (PD001–PD010): title block, number and date, subject, program, organs.
+
+Contract: the rules read ``context.data`` (the model as the user wrote it), ``context.kind``, ``context.today``
+and — PD004/PD005 only — ``context.document`` (what paldocs prints). They also run when the document could not
+be built (``context.build_error``), never raise on odd data, and say nothing when they cannot judge. Each rule
+names its source: a ZTP paragraph or a DOMAIN.md section with its mark ([V] read, [S] seen, [U] unverified).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.errors import PaldocsError
+from paldocs.model.municipality import GminaKind
+from paldocs.polish.dates import format_date
+from paldocs.polish.organs import PRESIDENT_POPULATION, executive_title
+
+RESOLUTION = "resolution"
+
+
+def _is_resolution(context: CheckContext) -> bool:
+    return context.data.document == RESOLUTION
+
+
+@rule("PD001", "warning", "blok tytułowy kompletny")
+def title_block_complete(context: CheckContext) -> Iterator[Report]:
+    """Uchwała bez numeru lub bez daty to projekt: w nagłówku drukują się wykropkowane miejsca.
+
+    DOMAIN.md § 5 [V practice]: "a draft (no number yet) prints dotted blanks". Warning, not info: a draft
+    must not go out as the adopted text unnoticed.
+    """
+    if not _is_resolution(context):
+        return
+    resolution = context.data.resolution
+    if resolution.number is None:
+        yield Report("uchwała nie ma numeru — w nagłówku zostanie wykropkowane miejsce („UCHWAŁA NR …………”) jak w "
+                     "projekcie; numer nadaje się na sesji (np. „XII/85/2024”)", ("resolution", "number"))
+    if resolution.date is None:
+        yield Report("uchwała nie ma daty podjęcia — w nagłówku zostanie wykropkowane miejsce („z dnia ………… r.”) jak "
+                     "w projekcie; od tej daty zależy też adres publikacji ustaw w podstawie prawnej (§ 121 ust. 3 ZTP)",
+                     ("resolution", "date"))
+
+
+def _year_text(year: int, digits: int) -> str:
+    return str(year)[-2:] if digits == 2 else str(year)
+
+
+@rule("PD002", "error", "numer zgodny z datą")
+def number_matches_date(context: CheckContext) -> Iterator[Report]:
+    """Rok w numerze uchwały jest rokiem jej podjęcia (z daty); przy roku dwucyfrowym — także to samo stulecie.
+
+    DOMAIN.md § 5 [V practice]: the number is session / running number / year (2 or 4 digits, a profile
+    setting). With 2 digits a year of another century prints the same — reported too, with both years.
+    """
+    resolution = context.data.resolution
+    number, date = resolution.number, resolution.date
+    if number is None or date is None or number.year == date.year:
+        return
+    digits = context.data.municipality.numbering.year_digits
+    printed = _year_text(number.year, digits)
+    if digits == 2 and printed == _year_text(date.year, 2):
+        message = (f"rok w numerze uchwały ({number.year}, drukowany jako „{printed}”) i rok daty podjęcia "
+                   f"({date.year}) należą do różnych stuleci — sprawdź numer i datę")
+    else:
+        message = (f"rok w numerze uchwały ({number.year}) różni się od roku daty podjęcia ({date.year}) — numer "
+                   "uchwały kończy się rokiem jej podjęcia; popraw numer albo datę")
+    if ("resolution", "number", "year") in context.source.positions:  # the number written as a mapping
+        yield Report(message, ("resolution", "number", "year"), fix=str(date.year))
+    else:
+        # "XII/85/95" would be read as 2095: outside 2000–2099 the fix keeps four digits (still printed as two)
+        year = _year_text(date.year, digits if 2000 <= date.year <= 2099 else 4)
+        fix = f"{number.session}/{number.number}/{year}"
+        yield Report(message, ("resolution", "number"), fix=fix)
+
+
+@rule("PD003", "error", "data nie późniejsza niż dziś")
+def date_not_in_future(context: CheckContext) -> Iterator[Report]:
+    """Data podjęcia uchwały nie jest późniejsza niż dzisiejsza.
+
+    The date is the day the council adopted the resolution (DOMAIN.md § 1, § 121 ust. 3 ZTP [V]); a resolution
+    not yet adopted is a draft and carries blanks instead (DOMAIN.md § 5 [V practice]).
+    """
+    date = context.data.resolution.date
+    if date is not None and date > context.today:
+        yield Report(f"data podjęcia uchwały ({format_date(date)}) jest późniejsza niż dzisiejsza "
+                     f"({format_date(context.today)}) — uchwała nie może mieć daty przyszłej; projekt zostaw bez daty",
+                     ("resolution", "date"))
+
+
+def _printed_subject(context: CheckContext) -> tuple[str, FieldPath, bool] | None:
+    """(subject as printed, where it comes from, written by the user?) — None when it cannot be known."""
+    if not _is_resolution(context):
+        return None  # an annex alone prints no "w sprawie …" title
+    written = context.data.resolution.subject
+    subject = context.document.meta.subject if context.document is not None else written
+    if not subject:
+        return None
+    if written:
+        return subject, ("resolution", "subject"), True
+    return subject, ("resolution", "kind"), False
+
+
+_GERUND_ENDINGS = ("nia", "cia", "zmiany")  # "Przyjęcia …", "Uchylenia …", "Zmiany …" lose the capital after "w sprawie"
+
+
+def _with_w_sprawie(subject: str) -> str:
+    text = " ".join(subject.split())
+    if text.lower().startswith("w sprawie"):
+        return "w sprawie" + text[len("w sprawie"):]
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first.lower().endswith(_GERUND_ENDINGS):
+        text = text[:1].lower() + text[1:]
+    return f"w sprawie {text}"
+
+
+@rule("PD004", "error", "tytuł zaczyna się od „w sprawie”")
+def subject_starts_w_sprawie(context: CheckContext) -> Iterator[Report]:
+    """Drukowany tytuł uchwały (podany w danych albo domyślny dla rodzaju) zaczyna się od „w sprawie”.
+
+    DOMAIN.md § 1 (the resolution top to bottom: "w sprawie przyjęcia „Programu …”"; the Kętrzyn original [S]).
+    """
+    printed = _printed_subject(context)
+    if printed is None:
+        return
+    subject, where, written = printed
+    if " ".join(subject.split()).startswith("w sprawie "):
+        return
+    origin = "" if written else " (domyślny tytuł rodzaju uchwały)"
+    yield Report(f"tytuł uchwały „{subject}”{origin} nie zaczyna się od „w sprawie” — tytuł uchwały ma postać "
+                 "„w sprawie …”, np. „w sprawie przyjęcia „Programu …””", where,
+                 fix=_with_w_sprawie(subject) if written else None)
+
+
+# A final dot that belongs to an abbreviation ("… z dnia 5 maja 2014 r.") is not a sentence full stop.
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:r|zm|ust|art|poz|lit|nr|im|ul|św|al|tj|ww|in)\.$", re.IGNORECASE)
+
+
+@rule("PD005", "warning", "tytuł bez kropki")
+def subject_without_full_stop(context: CheckContext) -> Iterator[Report]:
+    """Tytuł uchwały nie kończy się kropką (kropka skrótu, np. „r.”, nie jest błędem).
+
+    DOMAIN.md § 1: the title line "w sprawie przyjęcia „Programu …”" has none; the Kętrzyn original [S] wrote
+    "…2020”." — a title is not a sentence. A dot closing an abbreviation ("r.") is not reported.
+    """
+    printed = _printed_subject(context)
+    if printed is None:
+        return
+    subject, where, written = printed
+    text = subject.rstrip()
+    if not text.endswith(".") or text.endswith("..") or _ABBREVIATION_END.search(text):
+        return
+    origin = "" if written else " (domyślny tytuł rodzaju uchwały)"
+    yield Report(f"tytuł uchwały{origin} kończy się kropką — tytuł „w sprawie …” pisze się bez kropki na końcu",
+                 where, fix=text[:-1].rstrip() if written else None)
+
+
+_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
+_SINGLE = re.compile(r"\bna\s+(?:rok\s+((?:19|20)\d{2})(?!\d)|((?:19|20)\d{2})\s+r(?:ok\b|\.))", re.IGNORECASE)
+
+
+@rule("PD006", "warning", "okres programu zgodny z tytułem")
+def program_period_matches_title(context: CheckContext) -> Iterator[Report]:
+    """Lata w tytule programu („na lata 2014 – 2020”, „2009-2013”, „na rok 2025”) są równe okresowi program.period.
+
+    A consistency check of the data (no ZTP rule): the title (DOMAIN.md § 1, "Programu … na lata 2014–2020")
+    and the period (used by reports) must say the same. A title without years is not judged.
+    """
+    program = context.data.program
+    if program is None:
+        return
+    start, end = program.period.start, program.period.end
+    period = f"{start}–{end}" if start != end else str(start)
+    for name in ("title", "title_genitive"):
+        title = getattr(program, name)
+        if not title:
+            continue
+        if match := _RANGE.search(title):
+            years = (int(match[1]), int(match[2]))
+            if years == (start, end):
+                continue
+            fix: str | None = (title[:match.start(1)] + str(start) + title[match.end(1):match.start(2)] + str(end)
+                               + title[match.end(2):])
+            said = f"lata {years[0]}–{years[1]}"
+        elif match := _SINGLE.search(title):
+            group = 1 if match[1] else 2
+            year = int(match[group])
+            if (year, year) == (start, end):
+                continue
+            fix = title[:match.start(group)] + str(start) + title[match.end(group):] if start == end else None
+            said = f"rok {year}"
+        else:
+            continue
+        yield Report(f"tytuł programu ({name}) podaje {said}, a okres programu (program.period) to {period} — "
+                     "popraw tytuł albo pola „from”/„to” okresu", ("program", name), fix=fix)
+
+
+# Role → what the section is about, in the locative ("brak rozdziału o …").
+_ROLE_TOPICS = {
+    "introduction": "wstępie", "diagnosis": "diagnozie", "goals": "celach", "main-goal": "celu głównym",
+    "specific-goals": "celach szczegółowych", "directions": "kierunkach działań", "recipients": "adresatach",
+    "methods": "metodach pracy", "schedule": "harmonogramie", "resources": "zasobach", "results": "rezultatach",
+    "financing": "finansowaniu", "implementer": "realizatorze", "partners": "partnerach", "monitoring": "monitoringu",
+}
+
+
+def _quoted_roles(roles: tuple[str, ...]) -> str:
+    names = [f"„{role}”" for role in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " lub " + names[-1]
+
+
+@rule("PD007", "warning", "rozdziały wymagane przez rodzaj uchwały")
+def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
+    """Program ma rozdział każdej roli wymaganej przez rodzaj uchwały (required_roles w kinds.yaml; lista [U]).
+
+    DOMAIN.md § 8: the typical PAL sections are [U] (recollection, not a rule), so the list is short and the
+    message says it is unverified; gpwr and program współpracy are "adopted the same way" [S] (kinds.yaml).
+    """
+    program, kind = context.data.program, context.kind
+    if program is None or not kind.required_roles:
+        return
+    present = {section.role.value for section in program.sections if section.role is not None}
+    for roles in kind.required_roles:
+        if not roles or present.intersection(roles):
+            continue
+        topic = _ROLE_TOPICS.get(roles[0], f"roli „{roles[0]}”")
+        plural = "rola" if len(roles) == 1 else "rola jedna z:"
+        yield Report(f"brak rozdziału o {topic} ({plural} {_quoted_roles(roles)}) — to typowy rozdział programu "
+                     f"rodzaju „{kind.key}” ({kind.name}); lista typowych rozdziałów pochodzi z praktyki i nie jest "
+                     "potwierdzona przepisem [U]", ("program", "sections"))
+
+
+@rule("PD008", "warning", "podpisujący wskazany")
+def signatory_given(context: CheckContext) -> Iterator[Report]:
+    """Uchwała wskazuje podpisującego (w uchwale albo w profilu gminy) — bez niego nie ma bloku podpisu.
+
+    DOMAIN.md § 1 and § 4 [S]: the resolution ends with the chair's signature block; without a signatory
+    paldocs prints none.
+    """
+    if _is_resolution(context) and not (context.data.resolution.signatory or context.data.municipality.signatory):
+        yield Report("uchwała nie wskazuje, kto ją podpisuje (ani resolution.signatory, ani municipality.signatory) — "
+                     "blok podpisu przewodniczącego rady nie zostanie wydrukowany", ("resolution", "signatory"))
+
+
+@rule("PD009", "info", "rodzaj uchwały oparty na praktyce")
+def kind_is_practice(context: CheckContext) -> Iterator[Report]:
+    """Rodzaj uchwały opiera się na praktyce gmin, nie na sprawdzonym przepisie (verified: false) — ze źródłami.
+
+    DOMAIN.md marks: [S]/[U] must reach the user ("let the tool say so"). Only a resolution prints the kind's
+    legal basis and clauses, so an annex alone is not reported.
+    """
+    kind = context.kind
+    if _is_resolution(context) and not kind.verified:
+        yield Report(f"rodzaj uchwały „{kind.key}” ({kind.name}) opiera się na praktyce gmin, nie na sprawdzonym "
+                     f"przepisie: {kind.sources} — biuro prawne powinno potwierdzić podstawę prawną i treść",
+                     ("resolution", "kind"))
+
+
+_TITLE_WORDS = {"wójt": "wójt", "burmistrz": "burmistrz", "prezydent": "prezydent miasta"}
+_TITLE_CAPITALISED = {"wójt": "Wójt", "burmistrz": "Burmistrz", "prezydent miasta": "Prezydent"}
+_KIND_LOCATIVE = {GminaKind.MIEJSKA: "gminie miejskiej", GminaKind.WIEJSKA: "gminie wiejskiej",
+                  GminaKind.MIEJSKO_WIEJSKA: "gminie miejsko-wiejskiej"}
+
+
+def _expected_title(kind: GminaKind, population: int | None, before_1990: bool, actual: str) -> str | None:
+    """The title art. 26 u.s.g. gives, or None when the data cannot decide (the rule then says nothing)."""
+    if kind is GminaKind.MIEJSKO_WIEJSKA:
+        # The seat may lie outside the town (then a wójt): only a prezydent below the threshold contradicts.
+        small = population is not None and population <= PRESIDENT_POPULATION and not before_1990
+        return "burmistrz" if actual == "prezydent miasta" and small else None
+    try:
+        return executive_title(kind.value, population, seat_is_town=kind is GminaKind.MIEJSKA,
+                               president_before_1990=before_1990)
+    except PaldocsError:  # a gmina miejska without population: burmistrz or prezydent, never wójt
+        return "burmistrz" if actual == "wójt" else None
+
+
+@rule("PD010", "warning", "organ wykonawczy zgodny z rodzajem gminy")
+def executive_matches_gmina(context: CheckContext) -> Iterator[Report]:
+    """Tytuł organu wykonawczego (Wójt / Burmistrz / Prezydent) zgadza się z rodzajem gminy i liczbą mieszkańców.
+
+    Art. 26 u.s.g. as DOMAIN.md § 4 records it [V]: wójt in a gmina wiejska, burmistrz where the seat is in a
+    town, prezydent miasta above 100 000 inhabitants "(and where one existed before)" — hence a warning.
+    """
+    municipality = context.data.municipality
+    nominative = municipality.executive.nominative
+    words = nominative.split()
+    actual = _TITLE_WORDS.get(words[0].lower()) if words else None
+    if actual is None:
+        return
+    expected = _expected_title(municipality.kind, municipality.population, municipality.president_before_1990, actual)
+    if expected is None or expected == actual:
+        return
+    facts = f"w {_KIND_LOCATIVE[municipality.kind]}"
+    if municipality.population is not None and municipality.kind is not GminaKind.WIEJSKA:
+        facts += f" liczącej {municipality.population:,} mieszkańców".replace(",", " ")
+    if municipality.president_before_1990:
+        facts += ", w której prezydent był przed 1990 r.,"
+    yield Report(f"organ wykonawczy „{nominative}” nie pasuje do gminy: {facts} organem wykonawczym jest {expected} "
+                 "(art. 26 u.s.g.: wójt w gminie wiejskiej, burmistrz, gdy siedziba jest w mieście, prezydent miasta "
+                 "powyżej 100 000 mieszkańców lub tam, gdzie był wcześniej) — sprawdź nazwę organu i dane gminy "
+                 "(kind, population, president_before_1990)", ("municipality", "executive", "nominative"),
+                 fix=" ".join([_TITLE_CAPITALISED[expected], *words[1:]]))

@@ -1,1 +1,297 @@
-"""Drafting rules (placeholder module being written)."""
+"""Drafting rules over the legal basis (PD011–PD017): acts, provisions and journal addresses (§ 158 ZTP).
+
+Contract: only a resolution (``document: resolution``) is checked — an annex alone prints no legal basis. The
+rules read the data entries as written (``resolution.legal_basis``; PD011 and PD014 also the kind's default
+basis, which paldocs prints when the data give none) and the acts catalog in ``context.catalog``; they also run
+when the document could not be built, never raise, and say nothing when they cannot judge (an unknown act is
+PD012's; a malformed provision PD015's; an unreadable address makes the build fail, PD000). Citations by date
+come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, DOMAIN.md § 3 [V]).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.errors import PaldocsError
+from paldocs.legal import JournalRef, cite, format_journal, parse_address, parse_provision
+from paldocs.legal.catalog import Act, JournalRow
+from paldocs.legal.citation import ISAP_CHECK, Announced, announced_by
+from paldocs.model.resolution import LegalBasisEntry
+from paldocs.polish.dates import format_date
+
+USG = "samorzad-gminny"
+
+
+def _data_entries(context: CheckContext) -> list[tuple[FieldPath, LegalBasisEntry]]:
+    """The legal basis as the user wrote it, with field paths (nothing for an annex alone)."""
+    if context.data.document != "resolution":
+        return []
+    return [(("resolution", "legal_basis", index), entry)
+            for index, entry in enumerate(context.data.resolution.legal_basis or [])]
+
+
+@rule("PD011", "error", "podstawa prawna podana")
+def legal_basis_given(context: CheckContext) -> Iterator[Report]:
+    """Uchwała ma podstawę prawną: podaną w danych albo domyślną dla rodzaju uchwały.
+
+    DOMAIN.md § 1: a resolution states "Na podstawie art. … ustawy …" before the enacting formula.
+    """
+    resolution = context.data.resolution
+    if context.data.document == "resolution" and not resolution.legal_basis and not context.kind.legal_basis:
+        yield Report(f"uchwała nie ma podstawy prawnej: rodzaj „{context.kind.key}” nie ma domyślnej, a pole "
+                     "resolution.legal_basis jest puste — podaj ustawę i przepis, np. „{act: samorzad-gminny, "
+                     "provision: art. 18 ust. 2 pkt 15}”", ("resolution", "legal_basis"))
+
+
+@rule("PD012", "error", "ustawa znana katalogowi")
+def act_in_catalog(context: CheckContext) -> Iterator[Report]:
+    """Każda ustawa podstawy prawnej jest w katalogu aktów (paldocs acts list); komunikat podaje najbliższe klucze.
+
+    Catalog keys: paldocs/legal/catalog.py (user catalogs may add acts: "legal offices maintain citations").
+    """
+    for where, entry in _data_entries(context):
+        if entry.act in context.catalog.acts:
+            continue
+        known = sorted(context.catalog.acts,
+                       key=lambda key: (-difflib.SequenceMatcher(None, entry.act, key).ratio(), key))
+        close = difflib.get_close_matches(entry.act, list(context.catalog.acts), n=1, cutoff=0.6)
+        yield Report(f"ustawy „{entry.act}” nie ma w katalogu aktów — najbliższe klucze: {', '.join(known[:3])} "
+                     "(pełna lista: paldocs acts list; własną ustawę dopisuje się w katalogu gminy, pole „acts”)",
+                     (*where, "act"), fix=close[0] if close else None)
+
+
+def _show(ref: JournalRef) -> str:
+    return format_journal([ref])  # always with the year
+
+
+def _same(one: JournalRef, other: JournalRef) -> bool:
+    """The same text: year and first position agree (and the issue, when both give one) — as citation.py."""
+    return (one.year, one.positions[0]) == (other.year, other.positions[0]) and (
+        one.issue is None or other.issue is None or one.issue == other.issue)
+
+
+def _address_report(context: CheckContext, entry: LegalBasisEntry, where: FieldPath) -> Report | None:
+    """PD013's judgement of one written address against the catalog's text for the day (None: nothing to say)."""
+    act: Act | None = context.catalog.acts.get(entry.act)
+    if act is None or entry.address is None:
+        return None
+    dated = context.data.resolution.date
+    on = dated or context.today
+    try:
+        base = parse_address(entry.address, act.date.year).base
+        by_date = cite(entry.act, None, on, catalog=context.catalog)
+    except PaldocsError:
+        return None
+    chosen = next((row for row in act.texts if _same(row.ref, by_date.text)), None)
+    if chosen is None or _same(base, chosen.ref):
+        return None
+
+    def state(row: JournalRow) -> Announced:
+        return announced_by(row.year, row.announced, on, act)
+
+    known = next((row for row in act.texts if _same(row.ref, base)), None)
+    day = format_date(on) + ("" if dated else " (dziś — uchwała nie ma jeszcze daty podjęcia)")
+    rule_text = "cytuje się tekst ogłoszony najpóźniej w dniu podjęcia uchwały (§ 121 ust. 3 ZTP)"
+    doubts = [f"ten tekst jest w katalogu niezweryfikowany (źródło: {chosen.source})"] if not chosen.verified else []
+    doubts += [f"katalog zna też tekst {_show(row.ref)} bez daty ogłoszenia — jeśli ogłoszono go najpóźniej {day}, "
+               "należy cytować ten tekst"
+               for row in act.texts if row.order > chosen.order and state(row) is Announced.UNKNOWN]
+    doubt = f"; {'; '.join(doubts)} — {ISAP_CHECK}" if doubts else ""
+    if any(row.order > base.order and state(row) is Announced.YES for row in act.texts):
+        # then ``chosen`` is the latest text surely announced by the day, newer than the address
+        return Report(f"adres publikacji „{entry.address}” nie jest aktualny na dzień {day}: katalog zna nowszy tekst "
+                      f"jednolity {_show(chosen.ref)} ({_when(chosen)}) — {rule_text}{doubt}", where,
+                      fix=by_date.address_text)
+    if known is None:
+        return None  # a newer text the catalog does not know: PD014 says so
+    if state(known) is Announced.UNKNOWN:
+        return Report(f"katalog nie zna daty ogłoszenia tekstu {_show(base)} (adres „{entry.address}”), więc nie "
+                      f"potwierdza, że ogłoszono go najpóźniej {day}: jeśli tak — adres jest poprawny, jeśli nie — "
+                      f"należy cytować {_show(chosen.ref)} ({rule_text}) — {ISAP_CHECK}", where, severity="info")
+    if state(known) is Announced.NO:
+        sure = state(chosen) is Announced.YES
+        unsure = "" if sure else f"; katalog nie wie jednak na pewno, który tekst był wtedy ogłoszony — {ISAP_CHECK}"
+        return Report(f"adres publikacji „{entry.address}” wskazuje tekst {_show(base)} ({_when(known)}), czyli "
+                      f"ogłoszony po dniu podjęcia uchwały ({day}) — {rule_text}; według katalogu: {_show(chosen.ref)}"
+                      f"{doubt if sure else unsure}", where, fix=by_date.address_text if sure else None,
+                      severity=None if sure else "info")
+    return None
+
+
+def _when(row: JournalRow) -> str:
+    return f"ogłoszony {format_date(row.announced)}" if row.announced else f"z {row.year} r."
+
+
+@rule("PD013", "warning", "adres publikacji aktualny na dzień podjęcia")
+def address_current_on_adoption_day(context: CheckContext) -> Iterator[Report]:
+    """Adres publikacji podany w danych to tekst, który katalog wskazuje na dzień podjęcia (w projekcie: na dziś).
+
+    § 121 ust. 3 ZTP [V: DOMAIN.md § 3]: the address is the one announced by the day of adoption; § 158 ZTP: the
+    latest consolidated text. Where the catalog does not know when a text was announced, the finding is info and
+    says so instead of calling the address wrong.
+    """
+    for where, entry in _data_entries(context):
+        report = _address_report(context, entry, (*where, "address"))
+        if report is not None:
+            yield report
+
+
+# Notes of cite() that PD013 already turns into a finding (with a fix) when it judges the address.
+_PD013_TOPICS = ("katalog zna nowszy tekst jednolity", "ogłoszono po dniu podjęcia uchwały")
+# Notes about amendments the catalog may not list, and the draft's reminder: worth knowing, not a defect.
+_INFO_NOTES = ("katalog nie zawiera zmian", "katalog nie potwierdza, że zna wszystkie zmiany",
+               "uchwała nie ma jeszcze daty podjęcia")
+
+
+def _repeats(note: str, verdict: Report | None) -> bool:
+    """Whether PD013's finding on the same entry already says what this note of cite() says."""
+    if verdict is None:
+        return False
+    if any(topic in note for topic in _PD013_TOPICS):
+        return True
+    undated = re.match(r"katalog zna tekst (.+?) bez daty ogłoszenia", note)
+    return undated is not None and f"tekst {undated[1]} bez daty ogłoszenia" in verdict.message
+
+
+@rule("PD014", "warning", "pewność cytowania")
+def citation_certainty(context: CheckContext) -> Iterator[Report]:
+    """Każda wątpliwość katalogu aktów co do cytowania (adres niezweryfikowany, nieznana data ogłoszenia, możliwe
+    brakujące zmiany) jako osobne zgłoszenie — treścią jest uwaga katalogu (``cite()``).
+
+    DOMAIN.md § 3: "the citation check must not claim more certainty than the data has" — unverified rows
+    ([S]/[U]), unknown announcement dates, a date beyond the catalog are warnings; a possibly incomplete list
+    of amendments is info. The kind's default basis is checked too (it is what gets printed).
+    """
+    if context.data.document != "resolution":
+        return
+    entries, defaults = _data_entries(context), False
+    if not entries:  # paldocs prints the kind's default basis
+        entries, defaults = [(("resolution", "legal_basis"), entry) for entry in context.kind.legal_basis], True
+    for where, entry in entries:
+        act = context.catalog.acts.get(entry.act)
+        if act is None:
+            continue
+        prefix = (f"domyślna podstawa prawna rodzaju „{context.kind.key}” ({_provision_text(entry)} {act.short}): "
+                  if defaults else "")
+        try:
+            citation = cite(entry.act, None, context.data.resolution.date, address=entry.address,
+                            style=context.data.municipality.citation_style, catalog=context.catalog)
+        except PaldocsError:
+            continue
+        verdict = _address_report(context, entry, where)
+        for note in citation.notes:
+            if _repeats(note, verdict):
+                continue
+            info = any(note.startswith(start) for start in _INFO_NOTES)
+            yield Report(prefix + note, where, severity="info" if info else None)
+
+
+@rule("PD015", "warning", "forma przepisu")
+def provision_form(context: CheckContext) -> Iterator[Report]:
+    """Przepis zapisany jak w cytowaniu: „art. 18 ust. 2 pkt 15” — „pkt” bez kropki, spacja po oznaczeniach.
+
+    § 54–57 ZTP as DOMAIN.md § 2 records them [V] ("pkt 1 (no dot after pkt)", "ust. 1", "lit. a"). A provision
+    paldocs cannot read at all is an error.
+    """
+    for where, entry in _data_entries(context):
+        try:
+            provision, deviations = parse_provision(entry.provision)
+        except PaldocsError as error:
+            yield Report(error.message + (f" — {error.hint}" if error.hint else ""), (*where, "provision"),
+                         severity="error")
+            continue
+        if deviations:
+            yield Report(f"przepis „{entry.provision}” zapisano niezgodnie z zasadami cytowania: "
+                         + "; ".join(deviation.value for deviation in deviations)
+                         + f" — poprawnie: „{provision.format()}”", (*where, "provision"), fix=provision.format())
+
+
+_PRACTICE_MARKS = (
+    (re.compile(r"\d{4}r\.?"), "między rokiem a „r.” pisze się spację"),
+    (re.compile(r"poz\.\d+"), "po „poz.” pisze się spację"),
+    (re.compile(r"Dz\.U\.?|Dz\s+U\b\.?|Dz\.\s*U(?!\.)"), "skrót dziennika pisze się „Dz. U.”"),
+)
+_CONSOLIDATED = re.compile(r"tekst\s+jednolity|t\.\s*j\.?", re.IGNORECASE)
+_AMENDED = re.compile(r"ze\s+zm(?:\.|ianami)?|z\s+p[óo][źz]n(?:\.|iejszymi)?\s*zm(?:\.|ianami)?", re.IGNORECASE)
+
+
+def _mark(pattern: re.Pattern[str], text: str, default: str) -> str:
+    match = pattern.search(text)
+    return match.group() if match else default
+
+
+@rule("PD016", "warning", "forma adresu publikacji (§ 158 ZTP)")
+def address_form(context: CheckContext) -> Iterator[Report]:
+    """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”.
+
+    DOMAIN.md § 3 [V]: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice [S], not the ZTP form.
+    With a practice citation style in the profile the finding is info: the profile chose it, ZTP is the standard.
+    """
+    style = context.data.municipality.citation_style
+    for where, entry in _data_entries(context):
+        act = context.catalog.acts.get(entry.act)
+        if entry.address is None:
+            continue
+        try:
+            parsed = parse_address(entry.address, act.date.year if act else None)
+        except PaldocsError:
+            continue  # unreadable: the build fails and PD000 names it
+        ztp = format_journal(parsed.refs, act.date.year if act else None)
+        written = " ".join(entry.address.split())
+        if written.startswith("(") and written.endswith(")"):
+            written = written[1:-1].strip()
+        if written == ztp:
+            continue
+        problems = []
+        if parsed.consolidated_mark:
+            problems.append(f"„{_mark(_CONSOLIDATED, written, 't.j.')}” — § 158 ZTP nie oznacza tekstu jednolitego")
+        if parsed.amended_mark:
+            problems.append(f"„{_mark(_AMENDED, written, 'ze zm.')}” — § 158 ZTP wymienia zamiast tego adresy "
+                            "wszystkich zmian ogłoszonych po tekście jednolitym (np. „Dz. U. z 2024 r. poz. 1465 i 1572”)"
+                            + ("; paldocs wydrukuje adres bez tego dopisku, więc zmiany trzeba dopisać do adresu"
+                               if style == "ztp" else ""))
+        problems += [f"„{match.group()}” — {text}" for pattern, text in _PRACTICE_MARKS
+                     if (match := pattern.search(written))]
+        if not problems:
+            problems.append("zapis różni się od formy z § 158 ZTP")
+        practice = (f" Profil gminy cytuje w stylu praktyki („{style}”), ale standardem jest forma z § 158 ZTP."
+                    if style != "ztp" else "")
+        yield Report(f"adres publikacji „{entry.address}” nie ma formy z § 158 ZTP: {'; '.join(problems)} — forma ZTP: "
+                     f"„{ztp}”.{practice}", (*where, "address"), fix=ztp, severity="info" if practice else None)
+
+
+@rule("PD017", "info", "kolejność podstawy prawnej")
+def specific_statute_first(context: CheckContext) -> Iterator[Report]:
+    """Ustawa o samorządzie gminnym stoi w podstawie prawnej po przepisie ustawy szczególnej (zalecenie).
+
+    DOMAIN.md § 1 [V: commentary]: the specific statute first is the recommended order; most real resolutions
+    do the opposite, so this is info only, and only for a basis written in the data.
+    """
+    entries = _data_entries(context)
+    for position, (where, entry) in enumerate(entries):
+        if entry.act != USG:
+            continue
+        later = [other for _, other in entries[position + 1:] if other.act != USG]
+        if not later:
+            return
+        names = ", ".join(f"{_provision_text(other)} {_short(context, other.act)}" for other in later)
+        yield Report(f"podstawa prawna wymienia ustawę o samorządzie gminnym ({_provision_text(entry)} u.s.g.) przed "
+                     f"ustawą szczególną ({names}) — zalecana kolejność to najpierw przepis ustawy szczególnej, potem "
+                     "u.s.g. (zalecenie komentarza; w praktyce częsta jest kolejność odwrotna)", where)
+        return
+
+
+def _provision_text(entry: LegalBasisEntry) -> str:
+    """The provision in its cited form when paldocs can read it, else as written."""
+    try:
+        return parse_provision(entry.provision)[0].format()
+    except PaldocsError:
+        return entry.provision
+
+
+def _short(context: CheckContext, key: str) -> str:
+    act = context.catalog.acts.get(key)
+    return act.short if act is not None else f"„{key}”"

@@ -1,0 +1,256 @@
+"""Drafting rules over the closing provisions and annexes of the printed document: executor clause, entry into
+force (and for an act of local law the Dziennik Urzędowy formula, no retroactivity), annex references and headers.
+
+Contract: as :mod:`paldocs.checks.rules_document` — rules read ``context.document`` (nothing when it is None),
+name the unit in ``Report.unit`` and point ``where`` at the data that printed it; each docstring names the
+drafting rule (DOMAIN.md section, mark [V]/[S]/[U]).
+"""
+
+from __future__ import annotations
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from paldocs.checks.engine import CheckContext, Report, rule
+from paldocs.document import Div
+from paldocs.errors import PaldocsError
+from paldocs.model.municipality import GminaKind
+from paldocs.polish.dates import format_date, parse_date
+from paldocs.polish.regions import official_journal
+from paldocs.checks.units import (
+    div_text,
+    iter_nodes,
+    paragrafy_of,
+    plain,
+    resolution_units,
+)
+
+
+_EXECUTOR = re.compile(r"Wykonanie (?:niniejszej )?uchwały powierza się (?P<organ>.+?)\.?$")
+_TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi": "prezydent miasta"}
+
+
+@rule("PD024", "error", "klauzula wykonawcza")
+def executor_clause(context: CheckContext) -> Iterator[Report]:
+    """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku,
+    a jego tytuł pasuje do rodzaju gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo
+    Prezydentowi.
+
+    DOMAIN.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie [V]; brzmienie klauzuli [S]) i § 4
+    (art. 26 u.s.g. [V]; celownik „Wójtowi Gminy Ostróda” [S]).
+    """
+    roots = resolution_units(context)
+    if roots is None:
+        return
+    dative = plain(context.data.municipality.executive.dative)
+    clause = f"Wykonanie uchwały powierza się {dative}."
+    clauses = [(node, plain(match["organ"])) for node in iter_nodes(roots)
+               if (match := _EXECUTOR.match(node.own_text or ""))]
+    if not clauses:
+        yield Report("brak klauzuli wykonawczej: uchwała wskazuje organ, który ją wykonuje — paragraf „Wykonanie "
+                     "uchwały powierza się …” przed przepisem o wejściu w życie", fix=clause)
+        return
+    # With two clauses the template's (no data path) stays; the clerk's copy is the one to remove.
+    node, organ = next((found for found in clauses if found[0].where is None), clauses[0])
+    for other, _ in clauses:
+        if other is not node:
+            yield Report(f"klauzula wykonawcza powtórzona ({other.citation} i {node.citation}) — uchwała ma jedną "
+                         "klauzulę wykonawczą", other.where, unit=other.citation)
+    if node.unit.kind != "paragraf":
+        yield Report(f"klauzula wykonawcza stoi w {node.citation} — powinna być osobnym paragrafem przed przepisem "
+                     "o wejściu w życie", node.where, fix=clause, unit=node.citation)
+    if organ != dative:
+        yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
+                     "(profil gminy, celownik)", node.where, fix=clause, unit=node.citation)
+    accepted, preferred, doubtful = _executive_titles(context)
+    title, _, rest = organ.partition(" ")
+    fixed = f"Wykonanie uchwały powierza się {preferred} {rest}".rstrip() + "."
+    where = ("municipality", "executive", "dative") if organ == dative else node.where
+    if title.capitalize() in doubtful:
+        yield Report(f"„{organ}”: w gminie miejsko-wiejskiej organem wykonawczym jest burmistrz, a wójt tylko wtedy, "
+                     "gdy siedziba władz gminy nie jest w mieście (art. 26 u.s.g.) — sprawdź", where, fix=fixed,
+                     unit=node.citation, severity="warning")
+    elif title.capitalize() not in accepted:
+        expected = " albo ".join(name for key, name in _TITLE_NAMES.items() if key in accepted)
+        kind = str(context.data.municipality.kind).removeprefix("gmina ")[:-1] + "iej"
+        yield Report(f"„{organ}”: w gminie {kind} organem wykonawczym jest {expected} (art. 26 u.s.g.), w klauzuli "
+                     "wykonawczej — w celowniku", where, fix=fixed, unit=node.citation)
+
+
+def _executive_titles(context: CheckContext) -> tuple[set[str], str, set[str]]:
+    """Titles (dative) accepted for the gmina's kind, the one to suggest, and those only doubtful (art. 26 u.s.g.)."""
+    municipality = context.data.municipality
+    if municipality.kind == GminaKind.WIEJSKA:
+        return {"Wójtowi"}, "Wójtowi", set()
+    if municipality.kind == GminaKind.MIEJSKO_WIEJSKA:
+        return {"Burmistrzowi", "Prezydentowi"}, "Burmistrzowi", {"Wójtowi"}
+    if municipality.president_before_1990 or (municipality.population or 0) > 100_000:
+        return {"Prezydentowi"}, "Prezydentowi", set()
+    return ({"Burmistrzowi"} if municipality.population is not None else {"Burmistrzowi", "Prezydentowi"},
+            "Burmistrzowi", set())
+
+
+# --- PD025 / PD026 entry into force --------------------------------------------------------------------------------
+
+_IN_FORCE = "Uchwała wchodzi w życie"
+_APM_FORMULA = "po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym Województwa"
+_DATE = re.compile(r"\d{1,2} [^\W\d_]+ \d{4}(?: ?r\.)?|\d{1,2}\.\d{1,2}\.\d{4}(?: ?r\.)?")
+
+
+def _is_apm(context: CheckContext) -> bool:
+    own = context.data.resolution.act_of_local_law
+    return own if own is not None else context.kind.act_of_local_law
+
+
+def _in_force_text(context: CheckContext) -> str:
+    if not _is_apm(context):
+        return f"{_IN_FORCE} z dniem podjęcia."
+    voivodeship = context.data.municipality.voivodeship
+    journal = official_journal(voivodeship) if voivodeship else "Dzienniku Urzędowym Województwa …"
+    return f"{_IN_FORCE} po upływie 14 dni od dnia ogłoszenia w {journal}."
+
+
+@rule("PD025", "error", "wejście w życie")
+def entry_into_force(context: CheckContext) -> Iterator[Report]:
+    """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały.
+
+    DOMAIN.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę [V].
+    """
+    roots = resolution_units(context)
+    if roots is None:
+        return
+    paragrafy = paragrafy_of(roots)
+    entries = [node for node in paragrafy if node.text.startswith(_IN_FORCE)]
+    if not entries:
+        yield Report("brak przepisu o wejściu w życie: uchwałę zamyka paragraf „Uchwała wchodzi w życie …”",
+                     fix=_in_force_text(context))
+    for node in entries:
+        if node is not paragrafy[-1]:
+            more = f" (uchwała ma {len(entries)} takie przepisy)" if len(entries) > 1 else ""
+            yield Report(f"przepis o wejściu w życie ({node.citation}) nie jest ostatnim paragrafem — po nim jest "
+                         f"{paragrafy[-1].citation}{more}; przepis o wejściu w życie zamyka uchwałę", node.where,
+                         unit=node.citation)
+
+
+@rule("PD026", "error", "wejście w życie aktu prawa miejscowego")
+def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
+    """Akt prawa miejscowego wchodzi w życie „po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym
+    Województwa …”, nie „z dniem podjęcia” i nigdy wstecz („z mocą od …”, „z dniem” sprzed dnia podjęcia);
+    „w terminie 14 dni” jest wadliwe w każdej uchwale.
+
+    DOMAIN.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych [V]; APM nie działa wstecz [V];
+    „w terminie 14 dni” uznano za wadliwe [V].
+    """
+    roots = resolution_units(context)
+    if roots is None or context.document is None:
+        return
+    apm, expected, voivodeship = _is_apm(context), _in_force_text(context), context.data.municipality.voivodeship
+    for node in paragrafy_of(roots):
+        text, problem, fix = node.text, "", expected
+        if not text.startswith(_IN_FORCE):
+            continue
+        if "w terminie 14 dni" in text:
+            problem = "„w terminie 14 dni” nie wskazuje dnia wejścia w życie (sformułowanie uznane za wadliwe)"
+            fix = text.replace("w terminie 14 dni", "po upływie 14 dni")
+        elif not apm:
+            continue
+        elif "z mocą od" in text or _retroactive(text, context.document.meta.date):
+            problem = "akt prawa miejscowego nie może działać wstecz"
+        elif "z dniem podjęcia" in text:
+            problem = "akt prawa miejscowego nie wchodzi w życie z dniem podjęcia, lecz po ogłoszeniu"
+        elif _APM_FORMULA not in text:
+            problem = "akt prawa miejscowego wchodzi w życie po upływie 14 dni od dnia ogłoszenia"
+        elif voivodeship and official_journal(voivodeship) not in text:
+            problem = f"akt ogłasza się w dzienniku urzędowym województwa {voivodeship}"
+        if problem:
+            yield Report(f"{node.citation}: „{text}” — {problem} (DOMAIN.md § 1)", node.where, fix=fix,
+                         unit=node.citation)
+
+
+def _retroactive(text: str, adopted: dt.date | None) -> bool:
+    match = re.search(r"z dniem (.*)", text)
+    date = _DATE.match(match[1]) if match else None
+    try:
+        return adopted is not None and date is not None and parse_date(date[0]) < adopted
+    except PaldocsError:
+        return False
+
+
+# --- PD027 / PD028 annexes -----------------------------------------------------------------------------------------
+
+_ANNEX_REFERENCE = re.compile(r"\b[Zz]ałącznik\w*(?: (?:nr|Nr|NR) ?(?P<nums>\d+(?:(?:, ?| i | oraz |[–-])\d+)*))?"
+                              r"(?P<after> do (?P<whose>\w+))?")
+
+
+@rule("PD027", "error", "załączniki")
+def annex_references(context: CheckContext) -> Iterator[Report]:
+    """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”,
+    „załącznik nr 2”), a każdy powołany załącznik istnieje.
+
+    DOMAIN.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.” [S]) i § 6 (numer załącznika, gdy jest ich
+    kilka [S]).
+    """
+    roots = resolution_units(context)
+    if roots is None or context.document is None:
+        return
+    count = sum(part.kind == "annex" for part in context.document.parts)
+    referenced: set[int] = set()
+    for node in iter_nodes(roots):
+        for match in _ANNEX_REFERENCE.finditer(node.own_text or ""):
+            if match["after"] and match["whose"] != "niniejszej":
+                continue  # an annex to another act
+            numbers = _numbers(match["nums"]) if match["nums"] else ({1} if count == 1 or match["after"] else set())
+            referenced |= numbers
+            for number in sorted(n for n in numbers if n > count):
+                what = f"załącznik nr {number}" if match["nums"] else "załącznik"
+                has = f"ma załączników: {count}" if count else "nie ma załącznika"
+                yield Report(f"{node.citation} powołuje {what} do niniejszej uchwały, a uchwała {has}", node.where,
+                             unit=node.citation)
+    for number in sorted(set(range(1, count + 1)) - referenced):
+        name = "załącznik" if count == 1 else f"załącznik nr {number}"
+        yield Report(f"{name} nie jest powołany w żadnym paragrafie uchwały — paragraf, który go przyjmuje, mówi np. "
+                     f"„…, stanowiący {name} do niniejszej uchwały”", ("program",) if context.data.program else None,
+                     fix=f"stanowiący {name} do niniejszej uchwały")
+
+
+def _numbers(text: str) -> set[int]:
+    numbers: set[int] = set()
+    for piece in re.split(r", ?| i | oraz ", text):
+        low, _, high = piece.replace("–", "-").partition("-")
+        numbers |= set(range(int(low), min(int(high or low), int(low) + 50) + 1))
+    return numbers
+
+
+@rule("PD028", "error", "nagłówek załącznika")
+def annex_header(context: CheckContext) -> Iterator[Report]:
+    """Nagłówek każdego załącznika podaje numer i datę uchwały oraz radę w dopełniaczu („Załącznik do Uchwały
+    Nr … / Rady … / z dnia … r.”), a gdy załączników jest kilka — numer załącznika.
+
+    DOMAIN.md § 6 [V: oficjalny wzór XML]; „Załącznik nr 1 do …” przy kilku załącznikach [S].
+    """
+    if context.document is None:
+        return
+    meta, council = context.document.meta, plain(context.data.municipality.council.genitive)
+    annexes = [part for part in context.document.parts if part.kind == "annex"]
+    date = format_date(meta.date) if meta.date else "… r."
+    for number, part in enumerate(annexes, 1):
+        name = "Załącznik" if len(annexes) == 1 else f"Załącznik nr {number}"
+        expected = f"{name} do Uchwały Nr {meta.number or '…'} / {council} / z dnia {date}"
+        header = next((b for b in part.blocks if isinstance(b, Div) and b.role == "annex-header"), None)
+        if header is None:
+            yield Report(f"{name.lower()} nie ma nagłówka wskazującego uchwałę (DOMAIN.md § 6)", fix=expected)
+            continue
+        text = div_text(header)
+        low = text.lower()
+        missing = [what for what, present in (
+            (f"numeru uchwały „Nr {meta.number}”", not meta.number or f"nr {meta.number}".lower() in low),
+            (f"daty „z dnia {date}”", not meta.date or f"z dnia {date}".lower() in low),
+            (f"rady w dopełniaczu „{council}”", council.lower() in low),
+            (f"numeru załącznika „{name}”", len(annexes) == 1 or low.startswith(name.lower())),
+        ) if not present]
+        if missing:
+            yield Report(f"nagłówek załącznika „{text}” nie zawiera {', '.join(missing)} (DOMAIN.md § 6)",
+                         fix=expected)

@@ -1,0 +1,148 @@
+"""The unit tree of a resolution's IR and citation addresses, shared by the document rules.
+
+Contract: :func:`unit_tree` links every legal unit of the resolution part to its citation address
+("§ 2 ust. 1 pkt 3", tirets "tiret drugie") and, where it can, to the field path of the data that printed it
+(``resolution.provisions[i]``); helpers never raise on odd (imported, hand-built) IR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from paldocs.checks.engine import CheckContext, FieldPath
+from paldocs.document import Block, Div, ListBlock, Paragraph, Part, Unit, inline_text, walk
+
+# --- citation addresses and the unit tree (shared by the rules below) ---------------------------------------------
+
+_PREFIX = {"paragraf": "§", "ustep": "ust.", "punkt": "pkt", "litera": "lit.", "tiret": "tiret"}
+_ADDRESS_KINDS = {"par": "paragraf", "ust": "ustep", "pkt": "punkt", "lit": "litera", "tir": "tiret"}
+_ORDINALS = ["", *("pierwsze drugie trzecie czwarte piąte szóste siódme ósme dziewiąte dziesiąte jedenaste dwunaste "
+                   "trzynaste czternaste piętnaste szesnaste siedemnaste osiemnaste dziewiętnaste").split()]
+_TENS = ["", "", *("dwudzieste trzydzieste czterdzieste pięćdziesiąte sześćdziesiąte siedemdziesiąte "
+                   "osiemdziesiąte dziewięćdziesiąte").split()]
+Chain = tuple[tuple[str, str], ...]
+
+
+def tiret_ordinal(n: int) -> str:
+    """Tirets are cited by ordinal (neuter): 1 → "pierwsze", 22 → "dwudzieste drugie"; from 100 the number."""
+    if 1 <= n < 20:
+        return _ORDINALS[n]
+    return " ".join(word for word in (_TENS[n // 10], _ORDINALS[n % 10]) if word) if 20 <= n < 100 else str(n)
+
+
+def unit_citation(chain: Sequence[tuple[str, str]]) -> str:
+    """``[("paragraf", "2"), ("ustep", "1"), ("punkt", "3")]`` → "§ 2 ust. 1 pkt 3" (DOMAIN.md § 2 "cited as");
+    a tiret's number is its position among its sibling tirets: ``("tiret", "2")`` → "tiret drugie"."""
+    return " ".join(f"{_PREFIX.get(kind, kind)} {tiret_ordinal(int(num)) if kind == 'tiret' and num.isdigit() else num}"
+                    .strip() for kind, num in chain)
+
+
+def citation_from_address(address: str) -> str:
+    """A unit address from numbering → its citation: "par_2__ust_1__pkt_3" → "§ 2 ust. 1 pkt 3"."""
+    parts = [component.partition("_") for component in address.split("__")]
+    return unit_citation([(_ADDRESS_KINDS.get(prefix, prefix), value) for prefix, _, value in parts])
+
+
+def plain(text: str) -> str:
+    """Text as a reader compares it: every run of whitespace (NO-BREAK SPACE, line breaks) is one space."""
+    return " ".join(text.split())
+
+
+@dataclass(eq=False, slots=True)
+class UnitNode:
+    unit: Unit
+    chain: Chain  # (kind, printed number) from the paragraf down; a tiret's number is its position
+    where: FieldPath | None
+    last: bool  # the last unit of its kind among its siblings
+    children: list[UnitNode] = field(default_factory=list)
+
+    @property
+    def citation(self) -> str:
+        return unit_citation(self.chain)
+
+    @property
+    def own_text(self) -> str | None:
+        """The unit's own text (the introduction when sub-units follow); None when it starts with a sub-unit."""
+        first = self.unit.children[0] if self.unit.children else None
+        return plain(inline_text(first.children)) if isinstance(first, Paragraph) else None
+
+    @property
+    def text(self) -> str:
+        """The first text printed in the unit (its own or its first sub-unit's)."""
+        return next((plain(inline_text(node.children)) for node in walk(self.unit) if isinstance(node, Paragraph)), "")
+
+
+def sub_units(blocks: Sequence[Block]) -> list[Unit]:
+    """The units directly below, looking through Divs and list items as numbering does."""
+    found: list[Unit] = []
+    for block in blocks:
+        if isinstance(block, Unit):
+            found.append(block)
+        elif isinstance(block, (Div, ListBlock)):
+            inner = block.children if isinstance(block, Div) else [b for item in block.items for b in item.children]
+            found += sub_units(inner)
+    return found
+
+
+def resolution_part(context: CheckContext) -> Part | None:
+    parts = context.document.parts if context.document is not None else []
+    return next((part for part in parts if part.kind == "resolution"), None)
+
+
+def unit_tree(context: CheckContext, part: Part) -> list[UnitNode]:
+    """The part's top-level units as nodes; paragrafy printed from the clerk's provisions (matched in order by
+    their letters and digits) point, with all their sub-units, at ``resolution.provisions[i]``."""
+    keys = [match_key(text) for text in context.data.resolution.provisions]
+    roots, start = build_nodes(sub_units(part.blocks), ()), 0
+    for root in roots:
+        key = match_key(root.text)
+        index = next((i for i in range(start, len(keys)) if key and key in keys[i]), None)
+        if index is not None:
+            start = index + 1
+            for node in iter_nodes(root):
+                node.where = ("resolution", "provisions", index)
+    return roots
+
+
+def match_key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def build_nodes(units: list[Unit], chain: Chain) -> list[UnitNode]:
+    last_index = {unit.kind: index for index, unit in enumerate(units)}
+    nodes, tirets = [], 0
+    for index, unit in enumerate(units):
+        tirets += unit.kind == "tiret"
+        num = str(tirets) if unit.kind == "tiret" else unit.num
+        own = ((unit.kind, num),) if unit.kind == "paragraf" else (*chain, (unit.kind, num))
+        nodes.append(UnitNode(unit, own, None, last_index[unit.kind] == index, build_nodes(sub_units(unit.children), own)))
+    return nodes
+
+
+def iter_nodes(nodes: UnitNode | list[UnitNode]) -> Iterator[UnitNode]:
+    """Every node in reading order (depth-first)."""
+    for node in [nodes] if isinstance(nodes, UnitNode) else nodes:
+        yield node
+        yield from iter_nodes(node.children)
+
+
+def resolution_units(context: CheckContext) -> list[UnitNode] | None:
+    """The resolution's unit tree; None when there is no resolution to check."""
+    part = resolution_part(context)
+    return None if part is None else unit_tree(context, part)
+
+
+def paragrafy_of(roots: list[UnitNode]) -> list[UnitNode]:
+    return [node for node in iter_nodes(roots) if node.unit.kind == "paragraf"]
+
+
+def div_text(div: Div) -> str:
+    return plain(" ".join(inline_text(node.children) for node in walk(div) if isinstance(node, Paragraph)))
+
+
+def text_tail(text: str, size: int = 30) -> str:
+    return text if len(text) <= size else "…" + text[-size:]
+
+
+# --- PD020 enacting formula ----------------------------------------------------------------------------------------
