@@ -6,7 +6,8 @@ Contract:
   annex, the justification). A part is a run of pages with its own header/footer rules.
 - Blocks: :class:`Paragraph`, :class:`Heading`, :class:`ListBlock` (with :class:`ListItem`), :class:`Unit`
   (every legal editorial unit — § / ust. / pkt / lit. / tiret — as one uniform node), :class:`Div` (a
-  block with a layout *role*: title block, signature, annex header …), :class:`PageBreak`.
+  block with a layout *role*: title block, signature, annex header …), :class:`PageBreak`, :class:`Table`
+  (with :class:`TableCell`) and :class:`Figure` (a chart with its drawings and alt text).
 - Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak`.
 - Text in the IR is final: Polish typography (non-breaking spaces, quotes) is already applied; writers only
   escape for their format and lay out by node type and role. Labels of units and list items are computed
@@ -78,9 +79,10 @@ DivRole: TypeAlias = Literal[
     "toc",  # table of contents of a program
     "justification-title",  # "UZASADNIENIE"
     "center",  # any other centred block
+    "report-title",  # title page of a monitoring report: centred, large
 ]
 
-PartKind: TypeAlias = Literal["resolution", "annex", "justification"]
+PartKind: TypeAlias = Literal["resolution", "annex", "justification", "report"]
 
 
 @dataclass(slots=True)
@@ -144,7 +146,36 @@ class PageBreak:
     pass
 
 
-Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak
+@dataclass(slots=True)
+class TableCell:
+    children: list[Inline]
+    align: Literal["left", "center", "right"] | None = None  # numbers are right-aligned by the report templates
+
+
+@dataclass(slots=True)
+class Table:
+    """A real table: header rows repeat on every page (DOCX "repeat header row", HTML ``<thead>``)."""
+
+    header: list[list[TableCell]]
+    rows: list[list[TableCell]]
+    caption: list[Inline] | None = None  # "Tabela 1. Wskaźniki …" — printed above the table
+
+
+@dataclass(slots=True)
+class Figure:
+    """A chart or picture. ``asset`` names it in the composition; the pipeline attaches the drawings before
+    writing: ``svg`` (vector, for HTML and PDF) and ``png`` (for DOCX), and ``alt`` — the text alternative that
+    says what the chart shows (accessibility: every figure has one)."""
+
+    asset: str
+    caption: list[Inline] | None = None
+    alt: str = ""
+    svg: bytes | None = None
+    png: bytes | None = None
+    width_cm: float = 16.0
+
+
+Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak | Table | Figure
 
 
 def format_unit_label(kind: UnitKind, num: str) -> str:
@@ -196,7 +227,7 @@ class Document:
     parts: list[Part] = field(default_factory=list)
 
 
-Node: TypeAlias = Block | Inline | Part | ListItem
+Node: TypeAlias = Block | Inline | Part | ListItem | TableCell
 
 
 def walk(node: Document | Node) -> Iterator[Node]:
@@ -210,8 +241,12 @@ def walk(node: Document | Node) -> Iterator[Node]:
         children = node.items
     elif isinstance(node, Unit):
         children = [*(node.heading or []), *node.children]
-    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis)):
+    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis, TableCell)):
         children = node.children
+    elif isinstance(node, Table):
+        children = [*(node.caption or []), *(cell for row in [*node.header, *node.rows] for cell in row)]
+    elif isinstance(node, Figure):
+        children = list(node.caption or [])
     else:
         children = ()
     for child in children:
