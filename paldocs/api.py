@@ -17,17 +17,19 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from paldocs.compose import compose, make_environment
-from paldocs.document import Document, Part
-from paldocs.errors import Location, PaldocsError, RenderError
+from paldocs.document import Document, Figure, Part, walk
+from paldocs.errors import Location, PaldocsError, RenderError, TemplateError
 from paldocs.markup import to_blocks
-from paldocs.model.load import load_data_file
+from paldocs.model.load import load_data_file, parse_yaml, read_text
 from paldocs.model.resolution import DataFile
 from paldocs.numbering import number_part
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
-PART_LABELS = {"resolution": "Uchwała", "annex": "Załącznik", "justification": "Uzasadnienie"}
+PART_LABELS = {"resolution": "Uchwała", "annex": "Załącznik", "justification": "Uzasadnienie",
+               "report": "Sprawozdanie"}
 
 
 @dataclass(slots=True)
@@ -50,11 +52,23 @@ def to_document(data: DataFile | str | Path, *, templates: Path | None = None, s
 
 
 def _compose_document(data: DataFile | str | Path, *, templates: Path | None, source: str | None,
-                      acts: Sequence[Path]) -> tuple[Document, list[str], list[str]]:
-    if not isinstance(data, DataFile):
+                      acts: Sequence[Path]) -> tuple[Document, list[str], list[Path]]:
+    """Compose, parse and number; the third value lists every input file read (never to be overwritten)."""
+    env = make_environment(templates)
+    inputs: list[Path] = []
+    if isinstance(data, DataFile):
+        composition = compose(data, env, file=source, acts=acts)
+    elif is_report_file(Path(data)):
+        from paldocs.model.load_report import load_report
+        from paldocs.report.compose_report import compose_report
+
+        report = load_report(data)
+        composition = compose_report(report, env)
+        source, inputs = report.file, list(report.files)
+    else:
         source = source or str(data)
-        data = load_data_file(data)
-    composition = compose(data, make_environment(templates), file=source, acts=acts)
+        composition = compose(load_data_file(data, files_read=inputs), env, file=source, acts=acts)
+    inputs += [Path(file) for file in composition.catalog_files]
     parts = [
         number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
                                                            source=f"{source or '<dane>'} (część: {part.kind})"),
@@ -62,7 +76,28 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
                          label=PART_LABELS[part.kind]))
         for part in composition.parts
     ]
-    return Document(meta=composition.meta, parts=parts), composition.notes, composition.catalog_files
+    document = Document(meta=composition.meta, parts=parts)
+    attach_assets(document, composition.assets, source)
+    return document, composition.notes, inputs
+
+
+def is_report_file(path: Path) -> bool:
+    """A data file whose top level says ``document: report`` (a monitoring report, not a resolution)."""
+    if path.suffix.lower() not in (".yaml", ".yml") and not path.exists():
+        return False
+    values, _ = parse_yaml(read_text(path), str(path))
+    return isinstance(values, dict) and values.get("document") == "report"
+
+
+def attach_assets(document: Document, assets: dict[str, Any], source: str | None) -> None:
+    """Give every Figure its drawings and alt text; a figure naming no drawing is a template error."""
+    for node in walk(document):
+        if isinstance(node, Figure):
+            chart = assets.get(node.asset)
+            if chart is None:
+                raise TemplateError(f"szablon odwołuje się do wykresu „{node.asset}”, którego nie ma "
+                                    f"(dostępne: {', '.join(sorted(assets)) or 'brak'})", Location(source))
+            node.svg, node.png, node.alt = chart.svg, chart.png, chart.alt
 
 
 def render(document: Document, fmt: str) -> bytes:
@@ -90,11 +125,9 @@ def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: s
           *, templates: Path | None = None, acts: Sequence[Path] = ()) -> BuildResult:
     """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file)."""
     source = Path(path)
-    files_read: list[Path] = []
-    data = load_data_file(source, files_read=files_read)
-    document, notes, catalogs = _compose_document(data, templates=templates, source=str(source), acts=acts)
+    document, notes, files_read = _compose_document(source, templates=templates, source=str(source), acts=acts)
     target_dir = Path(out_dir) if out_dir is not None else source.parent
-    inputs = {file.resolve() for file in [*files_read, *map(Path, catalogs)]}
+    inputs = {file.resolve() for file in files_read}
     rendered = {fmt: render(document, fmt) for fmt in formats}  # render all first: all or nothing
     result = BuildResult(source, notes=notes)
     for fmt, content in rendered.items():

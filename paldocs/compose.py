@@ -80,6 +80,7 @@ class Composition:
     parts: list[ComposedPart]
     notes: list[str] = field(default_factory=list)
     catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
+    assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts) by Figure asset id
 
     def dump(self) -> str:
         """All parts' Markdown in one text (for golden files and debugging)."""
@@ -109,6 +110,7 @@ def make_environment(user_templates: Path | None = None) -> SandboxedEnvironment
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
     env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
+    env.filters["trim_list_mark"] = lambda text: str(text).strip().rstrip(",;.").strip()
     return env
 
 
@@ -179,13 +181,13 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     context["subject"] = subject
     parts: list[ComposedPart] = []
     if building_resolution:
-        parts.append(ComposedPart("resolution", _render(env, kind.template, context, file)))
+        parts.append(ComposedPart("resolution", render_template(env, kind.template, context, file)))
     if program is not None:
-        parts.append(ComposedPart("annex", _render(env, "annex.md.j2", context, file), page_numbers=True,
+        parts.append(ComposedPart("annex", render_template(env, "annex.md.j2", context, file), page_numbers=True,
                                   heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
                                   .get(program.section_numbering)))
     if building_resolution and resolution.justification:
-        parts.append(ComposedPart("justification", _render(env, "justification.md.j2", context, file)))
+        parts.append(ComposedPart("justification", render_template(env, "justification.md.j2", context, file)))
     council = municipality.council.genitive
     if building_resolution:
         title = f"Uchwała Nr {number} {council} z dnia {date_text}"
@@ -224,7 +226,7 @@ def _require_heading(section: Section) -> str:
     return section.heading
 
 
-def _render(env: SandboxedEnvironment, name: str, context: dict[str, Any], file: str | None) -> str:
+def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any], file: str | None) -> str:
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound as error:

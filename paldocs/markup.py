@@ -11,6 +11,19 @@ Contract of :func:`to_blocks`:
   character at the start of a line; with ``legal=True``, paragrafy opened by ``§`` whose lists become
   :class:`Unit` nodes by marker (``1.`` ustęp, ``1)`` punkt, ``a)`` litera, ``-``/``–``/``*`` tiret), nested
   as § 54–57 ZTP allows. Outside paragrafy lists stay :class:`ListBlock`.
+- Tables (:mod:`paldocs.markup_tables`): GFM pipe tables → :class:`Table` — the first row is the header, the
+  delimiter row sets each column's alignment (``:---`` left, ``---:`` right, ``:---:`` center, ``---``
+  none), ``\\|`` is a pipe inside a cell, cells get the same inline conversion and typography as paragraphs.
+  A row with fewer cells than the header is filled with empty cells; one with more is an error (nothing is
+  silently dropped). A table ends at a blank line; a line without pipes directly after it is one more row.
+  A paragraph directly before a table (a blank line between them allowed) whose text starts with exactly
+  ``Tabela: `` is the table's caption, without the prefix: ``Tabela: Wskaźniki realizacji programu w 2015
+  r.``; the caption text is printed as written (a template writes the number: ``Tabela: Tabela 1. …``).
+- Figures: ``::: figure <asset>`` … ``:::`` → :class:`Figure` with ``asset`` = the id (``[a-z0-9][a-z0-9-]*``)
+  that names the chart the pipeline attaches; its content is empty (no caption) or one paragraph, the
+  caption. ``figure`` is not a :class:`DivRole`.
+- Tables and figures stand at the top level or inside divs — never inside a paragraf or another legal unit,
+  nor in a list item (the error names the place).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
   (:mod:`paldocs.markup_inline`).
 - Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them.
@@ -29,6 +42,7 @@ from paldocs.document import (
     Block,
     Div,
     DivRole,
+    Figure,
     Heading,
     Inline,
     ListBlock,
@@ -36,12 +50,14 @@ from paldocs.document import (
     ListStyle,
     PageBreak,
     Paragraph,
+    Table,
     Unit,
     UnitKind,
 )
 from paldocs.errors import MarkupError
 from paldocs.markup_inline import to_inlines
 from paldocs.markup_rules import ENV_KEY, ParseContext, paldocs_plugin
+from paldocs.markup_tables import caption_tokens, table_plugin, to_table
 
 __all__ = ["to_blocks"]
 
@@ -90,6 +106,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
     md.disable(_DISABLED)
     md.use(paldocs_plugin)
+    md.use(table_plugin)
     return md
 
 
@@ -148,9 +165,18 @@ class _Converter:
                 self.pos += 1
                 return out
             if kind == "paragraph_open":
+                caption = self.caption(self.pos)
+                if caption is not None:  # "Tabela: …" directly before a table: its caption
+                    self.pos += 3
+                    out.append(self.table(tokens[self.pos], parent, in_list, caption))
+                    continue
                 out.append(Paragraph(self.inlines(tokens[self.pos + 1])))
                 self.pos += 3
                 closing = closing or sub_kind is not None
+            elif kind == "table_open":
+                out.append(self.table(token, parent, in_list, None))
+            elif kind == "paldocs_figure_open":
+                out.append(self.figure(token, parent, in_list))
             elif kind == "heading_open":
                 if parent is not None:
                     raise self.error(token, f"Nagłówek („#”) nie może występować {_IN[parent]}.",
@@ -177,7 +203,7 @@ class _Converter:
                     raise self.error(token, f"Blok „{token.markup} {token.info}” nie może występować {_IN[parent]}.")
                 self.pos += 1
                 out.append(Div(cast(DivRole, token.info),
-                               self.blocks("paldocs_div_close", parent=None, in_list=False)))
+                               self.blocks("paldocs_div_close", parent=None, in_list=in_list)))
             elif kind == "paldocs_page_break":
                 if parent is not None:
                     raise self.error(token, f"Podział strony nie może występować {_IN[parent]}.")
@@ -186,6 +212,39 @@ class _Converter:
             else:  # every token type the enabled rules produce is handled above
                 raise RuntimeError(f"unexpected markdown-it token {kind!r}")
         return out
+
+    def caption(self, pos: int) -> list[Inline] | None:
+        """The caption when the paragraph opened at ``pos`` reads "Tabela: …" and a table follows it."""
+        follows = pos + 3 < len(self.tokens) and self.tokens[pos + 3].type == "table_open"
+        children = caption_tokens(self.tokens[pos + 1]) if follows else None
+        return None if children is None else to_inlines(children)
+
+    def check_placement(self, token: Token, what: str, parent: UnitKind | None, in_list: bool) -> None:
+        """Tables and figures stand at the top level or in divs, never in a unit or a list."""
+        if parent is not None or in_list:
+            where = _IN[parent] if parent is not None else "w wyliczeniu (liście)"
+            raise self.error(token, f"{what} nie może występować {where}.",
+                             "Tabele i rysunki stoją poza paragrafami (§) i wyliczeniami, jako osobne bloki.")
+
+    def table(self, token: Token, parent: UnitKind | None, in_list: bool, caption: list[Inline] | None) -> Table:
+        self.check_placement(token, "Tabela", parent, in_list)
+        table, self.pos = to_table(self.tokens, self.pos, caption)
+        return table
+
+    def figure(self, token: Token, parent: UnitKind | None, in_list: bool) -> Figure:
+        """``::: figure asset`` holding nothing or one paragraph, the caption."""
+        self.check_placement(token, f"Rysunek „{token.markup} figure {token.info}”", parent, in_list)
+        tokens, pos = self.tokens, self.pos + 1
+        caption: list[Inline] | None = None
+        if tokens[pos].type == "paragraph_open":
+            caption = self.inlines(tokens[pos + 1]) or None
+            pos += 3
+        if tokens[pos].type != "paldocs_figure_close":
+            raise self.error(tokens[pos], f"Rysunek „{token.markup} figure {token.info}” może zawierać tylko "
+                                          "podpis — jeden akapit tekstu.",
+                             "Tabele, listy, nagłówki i dalsze akapity umieść poza blokiem rysunku.")
+        self.pos = pos + 1
+        return Figure(token.info, caption)
 
     def check_sub_unit(self, token: Token, parent: UnitKind, kind: UnitKind, seen: UnitKind | None,
                        closing: bool) -> None:

@@ -5,7 +5,9 @@ Contract: :func:`paldocs_plugin` installs on a ``MarkdownIt`` instance
 - ``list`` (replaces the core rule): :func:`paldocs.markup_lists.list_rule` — en-dash bullets, alpha lists;
 - ``paldocs_div``: pandoc-style fenced divs ``::: role`` … ``:::`` closed by a bare fence of the same number
   of colons (same-width fences nest by counting) → ``paldocs_div_open`` (``info`` = role) /
-  ``paldocs_div_close``; ``::: page-break`` must be empty and yields one ``paldocs_page_break`` token.
+  ``paldocs_div_close``; ``::: page-break`` must be empty and yields one ``paldocs_page_break`` token;
+  ``::: figure <asset>`` (asset id ``[a-z0-9][a-z0-9-]*``) yields ``paldocs_figure_open`` (``info`` = asset)
+  … ``paldocs_figure_close`` around its content (the caption, checked by :mod:`paldocs.markup`).
 - ``paldocs_paragraf`` (only when the parse context says ``legal``): a line starting with ``§`` + blank (or a
   lone ``§``) opens ``paldocs_paragraf_open`` … ``paldocs_paragraf_close`` holding everything up to the next
   such line or opening ``::: role`` fence (not indented deeper than the §), or the end of the enclosing
@@ -34,6 +36,9 @@ from paldocs.markup_lists import list_rule
 ENV_KEY = "paldocs"
 DIV_ROLES: frozenset[str] = frozenset(get_args(DivRole))
 PAGE_BREAK = "page-break"
+FIGURE = "figure"
+
+_ASSET_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 _FENCE = re.compile(r"(:{3,})[ \t]*(.*?)[ \t]*:*[ \t]*$")
 _TYPED_NUMBER = re.compile(r"[0-9]+[a-z]?[.)]?")
@@ -94,8 +99,13 @@ def div_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> b
             f"Wiersz „{colons}” zamyka blok, który nie został otwarty.",
             f"Blok otwiera wiersz „{colons} rodzaj” (np. „{colons} signature”), a zamyka taki sam ciąg dwukropków.",
         )
-    if role not in DIV_ROLES and role != PAGE_BREAK:
-        allowed = ", ".join(sorted(DIV_ROLES | {PAGE_BREAK}))
+    name, *argument = role.split(maxsplit=1)
+    asset = argument[0] if argument else ""
+    figure = name == FIGURE
+    if figure:
+        _check_asset(ctx, startLine, colons, asset)
+    elif role not in DIV_ROLES and role != PAGE_BREAK:
+        allowed = ", ".join(sorted(DIV_ROLES | {PAGE_BREAK, f"{FIGURE} <identyfikator>"}))
         raise ctx.error(startLine, f"Nieznany rodzaj bloku „{colons} {role}”.", f"Dozwolone rodzaje: {allowed}.")
 
     # Find the matching bare fence; same-width openers on the way nest one level deeper.
@@ -129,18 +139,29 @@ def div_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> b
         state.line = close + 1
         return True
 
-    token = state.push("paldocs_div_open", "div", 1)
-    token.info, token.markup, token.map = role, colons, [startLine, close + 1]
+    kind, tag, info = ("paldocs_figure", "figure", asset) if figure else ("paldocs_div", "div", role)
+    token = state.push(f"{kind}_open", tag, 1)
+    token.info, token.markup, token.map = info, colons, [startLine, close + 1]
     # Parse the content as a document of its own: column 0, bounded by the closing fence (lineMax also
     # stops paragraphs, which otherwise look up to the end of the input for their continuation lines).
     saved = state.lineMax, state.blkIndent, state.listIndent, state.parentType
     state.lineMax, state.blkIndent, state.listIndent, state.parentType = close, 0, -1, "div"
     state.md.block.tokenize(state, startLine + 1, close)
     state.lineMax, state.blkIndent, state.listIndent, state.parentType = saved
-    token = state.push("paldocs_div_close", "div", -1)
+    token = state.push(f"{kind}_close", tag, -1)
     token.markup = colons
     state.line = close + 1
     return True
+
+
+def _check_asset(ctx: ParseContext, line: int, colons: str, asset: str) -> None:
+    example = f"np. „{colons} {FIGURE} budget-by-source”"
+    if not asset:
+        raise ctx.error(line, f"Rysunek („{colons} {FIGURE}”) wymaga identyfikatora wykresu, {example}.")
+    if not _ASSET_ID.fullmatch(asset):
+        raise ctx.error(line, f"Niepoprawny identyfikator rysunku „{asset}”.",
+                        "Identyfikator składa się z małych liter łacińskich, cyfr i łączników i nie zaczyna "
+                        f"się łącznikiem, {example}.")
 
 
 # --- legal units: § -------------------------------------------------------------------------------
@@ -216,6 +237,7 @@ def escape_rule(state: StateInline, silent: bool) -> bool:
 def paldocs_plugin(md: MarkdownIt) -> None:
     """Install the dialect's rules (see the module docstring)."""
     md.block.ruler.at("list", list_rule, {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.before("list", "paldocs_div", div_rule, {"alt": ["paragraph", "list"]})
-    md.block.ruler.before("list", "paldocs_paragraf", paragraf_rule, {"alt": ["paragraph", "list"]})
+    # "blockquote" terminators also end a pipe table (markdown-it's table rule borrows that chain).
+    md.block.ruler.before("list", "paldocs_div", div_rule, {"alt": ["paragraph", "list", "blockquote"]})
+    md.block.ruler.before("list", "paldocs_paragraf", paragraf_rule, {"alt": ["paragraph", "list", "blockquote"]})
     md.inline.ruler.before("escape", "paldocs_escape", escape_rule)

@@ -3,10 +3,11 @@
 Usage: ``python scripts/make_reference_docx.py [OUTPUT]`` (default: ``templates/reference.docx``).
 
 The reference document is the DOCX writer's style file (DESIGN.md convention 5): A4, margins 2.5 cm,
-Normal = Times New Roman 12 pt justified, language pl-PL, and one named paragraph style per layout role
-and legal unit (names in :mod:`paldocs.writers.docx_styles`). A municipality may restyle a copy in Word and
-pass it as ``reference=``; the names must stay. The output is reproducible: running the script twice gives
-the same bytes.
+Normal = Times New Roman 12 pt justified, language pl-PL, one named paragraph style per layout role
+and legal unit, the paragraph styles of table cells, captions and figures, and the table style "Tabela
+paldocs" (thin black borders, header row bold on light grey) — names in :mod:`paldocs.writers.docx_styles`.
+A municipality may restyle a copy in Word and pass it as ``reference=``; the names must stay. The output is
+reproducible: running the script twice gives the same bytes.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ J, C, L, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PAR
 class Look:
     align: WD_ALIGN_PARAGRAPH = J
     bold: bool | None = None
-    size: float | None = None  # pt; None = inherit 12 pt
+    size: float | None = None  # pt; None = inherit 12 pt (half points allowed: 10.5)
     left: Length | None = None
     first_line: Length | None = None  # negative = hanging indent
     before: float = 0  # pt
@@ -73,7 +74,17 @@ STYLES: dict[str, Look] = {
     "Wyśrodkowany": Look(C, after=6),
     "Lista numerowana": Look(J, left=HANG, first_line=-HANG, tab=HANG, after=3),
     "Lista punktowana": Look(J, left=HANG, first_line=-HANG, tab=HANG, after=3),
+    # Monitoring reports: title page, tables and figures (the print CSS sets the same sizes).
+    "Tytuł sprawozdania": Look(C, bold=True, size=16, before=48, after=36, keep_next=True, contextual=True),
+    "Podpis tabeli": Look(L, size=10, before=6, after=3, keep_next=True),
+    "Tekst tabeli": Look(L, size=10.5),
+    "Nagłówek tabeli": Look(C, bold=True, size=10.5, keep_next=True),
+    "Rysunek": Look(C, before=12, keep_next=True),
+    "Podpis rysunku": Look(C, size=10, before=3, after=12),
 }
+TABLE_BORDER = 4  # eighths of a point: 0.5 pt, as the print CSS
+TABLE_HEADER_FILL = "E6E6E6"  # light grey, as the print CSS
+TABLE_CELL_MARGINS = {"top": 20, "left": 85, "bottom": 20, "right": 85}  # twips (1 pt; 0.15 cm), schema order
 HEADING = Look(L, bold=True, before=12, after=6, keep_next=True)
 
 
@@ -111,6 +122,7 @@ def build_reference() -> bytes:
         style.base_style = normal
         style.quick_style = True
         _apply(style, look)
+    _add_table_style(document)
     missing = [name for name in names.required_styles() if name not in styles]
     assert not missing, missing
 
@@ -145,6 +157,36 @@ def _apply(style: docx.styles.style.ParagraphStyle, look: Look) -> None:
             OxmlElement("w:contextualSpacing"), "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
             "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
             "w:pPrChange")
+
+
+def _add_table_style(document: docx.document.Document) -> None:
+    """The table style: 0.5 pt black borders around and between all cells, small cell margins, and the
+    first (header) row bold on light grey. The font of the cells comes from the paragraph styles "Tekst
+    tabeli" / "Nagłówek tabeli" (a paragraph style wins over a table style)."""
+    style = document.styles.add_style(names.TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    style.style_id = names.style_id(names.TABLE_STYLE)
+    style.base_style = document.styles["Normal Table"]
+    style.quick_style = True
+    element = style.element
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "single", qn("w:sz"): str(TABLE_BORDER),
+                                                 qn("w:space"): "0", qn("w:color"): "000000"}))
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in TABLE_CELL_MARGINS.items():
+        margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(twips), qn("w:type"): "dxa"}))
+    tbl_pr.append(margins)
+    element.append(tbl_pr)
+    header = OxmlElement("w:tblStylePr", {qn("w:type"): "firstRow"})
+    run = OxmlElement("w:rPr")
+    run.append(OxmlElement("w:b"))
+    header.append(run)
+    cell = OxmlElement("w:tcPr")
+    cell.append(OxmlElement("w:shd", {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): TABLE_HEADER_FILL}))
+    header.append(cell)
+    element.append(header)
 
 
 def _plain_font(style: docx.styles.style.BaseStyle) -> None:

@@ -12,6 +12,13 @@ on object identity or dict order — the same IR always dumps to the same text. 
     unit paragraf 2 [par_2]               (heading shown as ": text" when a unit has one)
     div signature
     page-break
+    table: Wskaźniki w·2015 r.            (": caption" only when the table has one)
+      header
+        cell left: Wskaźnik               (alignment shown when set; an empty cell is a bare "cell")
+      row
+        cell right: 120
+    figure budget-by-source svg png width=12cm: Podpis   (svg/png when attached, width when not 16 cm)
+      alt: Wykres słupkowy: …             (only when set)
 
 In inline text ``·`` stands for NO-BREAK SPACE and ``⏎`` for a hard line break; the characters
 ``\\ * · ⏎`` occurring literally are escaped with a backslash, other invisible characters show as ``⟨U+202F⟩``.
@@ -28,6 +35,7 @@ from paldocs.document import (
     Div,
     Document,
     Emphasis,
+    Figure,
     Heading,
     Inline,
     LineBreak,
@@ -37,6 +45,8 @@ from paldocs.document import (
     Paragraph,
     Part,
     Strong,
+    Table,
+    TableCell,
     Text,
     Unit,
 )
@@ -100,8 +110,28 @@ def _block_lines(block: Block, depth: int, out: list[str]) -> None:
             _block_lines(child, depth + 1, out)
     elif isinstance(block, PageBreak):
         out.append(f"{pad}page-break")
+    elif isinstance(block, Table):
+        caption = f": {dump_inlines(block.caption)}" if block.caption is not None else ""
+        out.append(f"{pad}table{caption}")
+        for name, rows in (("header", block.header), ("row", block.rows)):
+            for row in rows:
+                out.append(f"{pad}  {name}")
+                out.extend(f"{pad}    {_cell(cell)}" for cell in row)
+    elif isinstance(block, Figure):
+        head = f"{pad}figure {block.asset}"
+        head += " svg" * (block.svg is not None) + " png" * (block.png is not None)
+        head += f" width={block.width_cm:g}cm" if block.width_cm != 16.0 else ""
+        head += f": {dump_inlines(block.caption)}" if block.caption is not None else ""
+        out.append(head)
+        if block.alt:
+            out.append(f"{pad}  alt: {dump_text(block.alt)}")
     else:
         raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _cell(cell: TableCell) -> str:
+    head = f"cell {cell.align}" if cell.align else "cell"
+    return f"{head}: {dump_inlines(cell.children)}" if cell.children else head
 
 
 def dump_blocks(blocks: Iterable[Block], depth: int = 0) -> str:

@@ -4,16 +4,23 @@
 title block, legal basis, enacting formula, §§ with ust./pkt/lit./tiret, a signature; an annex part with the
 three-line header, a program title, a table of contents, numbered headings, lists of every style, emphasis,
 a hard line break, a page break; and a justification part.
+
+``sample_report()`` is a monitoring report (part kind "report", numbered pages): the "report-title" block, a
+table with a caption, one header row and five rows with right-aligned numbers, and a figure whose SVG and PNG
+are drawn here with matplotlib, deterministically (:func:`chart_drawings`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 
 from paldocs.document import (
     Div,
     Document,
     Emphasis,
+    Figure,
     Heading,
     LineBreak,
     ListBlock,
@@ -23,6 +30,8 @@ from paldocs.document import (
     Paragraph,
     Part,
     Strong,
+    Table,
+    TableCell,
     Text,
     Unit,
 )
@@ -130,3 +139,80 @@ def sample_document(paragraph_layout: str = "inline") -> Document:
         ],
     )
     return Document(meta=meta, parts=[resolution, annex, justification])
+
+
+# --- a monitoring report ------------------------------------------------------------------------------
+
+CHART_YEARS = ("2013", "2014", "2015")
+CHART_VALUES = (30, 42, 51)
+CHART_ALT = "Wykres słupkowy: liczba uczestników programu rosła z 30 w 2013 r. przez 42 w 2014 r. do 51 w 2015 r."
+
+
+@functools.cache
+def chart_drawings() -> tuple[bytes, bytes]:
+    """(SVG, PNG) of a small bar chart; the same bytes on every call and in every process."""
+    import matplotlib
+    from matplotlib.figure import Figure as Chart  # no pyplot: no global backend state
+
+    with matplotlib.rc_context({"svg.hashsalt": "paldocs-tests", "font.family": "DejaVu Sans"}):
+        chart = Chart(figsize=(6, 3))
+        axes = chart.add_subplot()
+        axes.bar(CHART_YEARS, CHART_VALUES, color="#4a6fa5")
+        axes.set_ylabel("Liczba uczestników")
+        svg, png = io.BytesIO(), io.BytesIO()
+        chart.savefig(svg, format="svg", metadata={"Date": None})
+        chart.savefig(png, format="png", dpi=100, metadata={"Software": None})
+    return svg.getvalue(), png.getvalue()
+
+
+def cell(text: str, align: str | None = None) -> TableCell:
+    return TableCell([Text(text)], align)  # type: ignore[arg-type]
+
+
+def report_table(rows: int = 5) -> Table:
+    """The indicator table of the report; ``rows`` > 5 repeats the rows (a table that spans pages)."""
+    data = [
+        ("Liczba uczestników programu", "40", "51", f"127,5{NBSP}%"),
+        ("Liczba godzin zajęć", f"1{NBSP}200", f"1{NBSP}134", f"94,5{NBSP}%"),
+        ("Liczba spotkań otwartych", "12", "9", f"75,0{NBSP}%"),
+        ("Osoby, które podjęły zatrudnienie", "5", "6", f"120,0{NBSP}%"),
+        ("Wydatki (zł)", f"150{NBSP}000,00", f"142{NBSP}318,20", f"94,9{NBSP}%"),
+    ]
+    body = [[cell(name), cell(target, "right"), cell(actual, "right"), cell(ratio, "right")]
+            for name, target, actual, ratio in (data * (rows // len(data) + 1))[:rows]]
+    header = [[cell("Wskaźnik"), cell("Wartość docelowa", "right"), cell("Wykonanie", "right"),
+               cell("Stopień realizacji", "right")]]
+    caption = [Strong((Text("Tabela 1."),)), Text(" Wskaźniki realizacji programu w 2015 r.")]
+    return Table(header, body, caption=caption)
+
+
+def report_figure(*, svg: bool = True, png: bool = True) -> Figure:
+    drawings = chart_drawings()
+    caption = [Strong((Text("Rysunek 1."),)), Text(" Liczba uczestników w latach 2013–2015")]
+    return Figure("uczestnicy", caption=caption, alt=CHART_ALT, svg=drawings[0] if svg else None,
+                  png=drawings[1] if png else None, width_cm=14.0)
+
+
+def sample_report(table_rows: int = 5) -> Document:
+    meta = Meta(
+        title="Sprawozdanie z realizacji Programu Aktywności Lokalnej Miasta Kętrzyn za 2015 r.",
+        subject="monitoring programu",
+        author="Burmistrz Miasta Kętrzyn",
+        date=dt.date(2016, 3, 31),
+    )
+    report = Part(
+        kind="report",
+        label="Sprawozdanie",
+        page_numbers=True,
+        blocks=[
+            Div("report-title", [para("SPRAWOZDANIE"), para("z realizacji Programu Aktywności Lokalnej"),
+                                 para(f"Miasta Kętrzyn za 2015{NBSP}r.")]),
+            Heading(1, [Text("Wskaźniki")], num="1", num_style="decimal-dot"),
+            para("Program realizowano zgodnie z harmonogramem."),
+            report_table(table_rows),
+            Heading(1, [Text("Uczestnicy")], num="2", num_style="decimal-dot"),
+            report_figure(),
+            para("Liczba uczestników rośnie z roku na rok."),
+        ],
+    )
+    return Document(meta=meta, parts=[report])

@@ -18,14 +18,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from paldocs.document import Document, Meta, PageBreak, Paragraph, Part, Text, Unit
+from paldocs.document import Document, Figure, Meta, PageBreak, Paragraph, Part, Table, Text, Unit
 from paldocs.errors import RenderError
-from paldocs.writers.base import Visitor
+from paldocs.writers.base import TableGrid, Visitor
 from paldocs.writers.docx import DocxWriter, to_docx
+from paldocs.writers.docx_tables import _text_width, column_widths
 
 sys.path.insert(0, str(Path(__file__).parent))
 from docx_dump import docx_text_dump, paragraph_text  # noqa: E402
-from ir_samples import sample_document  # noqa: E402
+from ir_samples import CHART_ALT, cell, chart_drawings, report_figure, sample_document, sample_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NBSP = "\u00a0"
@@ -448,3 +449,202 @@ def test_libreoffice_renders_the_polish_text(tmp_path: Path, data: bytes) -> Non
     assert "AKTYWNOŚCI LOKALNEJ" in annex_1 and annex_1.endswith(" 1")  # page number in the footer
     assert annex_2.startswith("Koniec programu") and annex_2.endswith(" 2")
     assert justification == "UZASADNIENIE Program jest odpowiedzią na potrzeby mieszkańców."
+
+
+# --- monitoring reports: tables and figures ------------------------------------------------------------
+
+REPORT_DUMP = f"""\
+[Tytuł sprawozdania] SPRAWOZDANIE
+[Tytuł sprawozdania] z realizacji Programu Aktywności Lokalnej
+[Tytuł sprawozdania] Miasta Kętrzyn za 2015{NBSP}r.
+[Heading 1] 1. Wskaźniki
+[Normal] Program realizowano zgodnie z harmonogramem.
+[Podpis tabeli] Tabela 1. Wskaźniki realizacji programu w 2015 r.
+[table Tabela paldocs]
+[header] Wskaźnik | Wartość docelowa | Wykonanie | Stopień realizacji
+[row] Liczba uczestników programu | 40 | 51 | 127,5{NBSP}%
+[row] Liczba godzin zajęć | 1{NBSP}200 | 1{NBSP}134 | 94,5{NBSP}%
+[row] Liczba spotkań otwartych | 12 | 9 | 75,0{NBSP}%
+[row] Osoby, które podjęły zatrudnienie | 5 | 6 | 120,0{NBSP}%
+[row] Wydatki (zł) | 150{NBSP}000,00 | 142{NBSP}318,20 | 94,9{NBSP}%
+[Heading 1] 2. Uczestnicy
+[Rysunek] [obraz: {CHART_ALT}]
+[Podpis rysunku] Rysunek 1. Liczba uczestników w latach 2013–2015
+[Normal] Liczba uczestników rośnie z roku na rok.
+"""
+
+
+@pytest.fixture(scope="module")
+def report_data() -> bytes:
+    return to_docx(sample_report())
+
+
+@pytest.fixture(scope="module")
+def report(report_data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(report_data))
+
+
+def _report_bytes(*blocks: object) -> bytes:
+    return to_docx(Document(Meta(title="Sprawozdanie"), [Part("report", list(blocks))]))  # type: ignore[arg-type]
+
+
+def _report(*blocks: object) -> docx.document.Document:
+    return docx.Document(io.BytesIO(_report_bytes(*blocks)))
+
+
+def test_dump_of_sample_report(report_data: bytes) -> None:
+    assert docx_text_dump(report_data) == REPORT_DUMP
+
+
+def test_table_style_header_rows_and_cells(report: docx.document.Document) -> None:
+    (table,) = report.tables
+    assert table.style.name == "Tabela paldocs"
+    assert [[c.text for c in row.cells] for row in table.rows][:2] == [
+        ["Wskaźnik", "Wartość docelowa", "Wykonanie", "Stopień realizacji"],
+        ["Liczba uczestników programu", "40", "51", f"127,5{NBSP}%"]]
+    header_flags = [row._tr.trPr.find(qn("w:tblHeader")) is not None for row in table.rows]
+    assert header_flags == [True, False, False, False, False, False]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    header_cell, number_cell, name_cell = table.cell(0, 0), table.cell(2, 1), table.cell(2, 0)
+    assert header_cell.paragraphs[0].style.name == "Nagłówek tabeli"
+    assert number_cell.paragraphs[0].style.name == name_cell.paragraphs[0].style.name == "Tekst tabeli"
+    assert number_cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert name_cell.paragraphs[0].alignment is None  # the style's left alignment
+    assert table.cell(0, 1).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # the IR's header alignment
+
+
+def test_table_fills_the_text_width_with_fixed_columns(report: docx.document.Document) -> None:
+    (table,) = report.tables
+    widths = [column.width for column in table.columns]
+    section = report.sections[0]
+    assert sum(widths) == section.page_width - section.left_margin - section.right_margin  # to the EMU
+    assert abs(sum(widths) - Cm(16)) < Mm(0.1)  # A4 minus 2 × 2.5 cm
+    assert widths[0] == max(widths)  # the names take the room, the numbers what they need
+    assert all(w >= Cm(2.2) for w in widths)  # "142 318,20" (a non-breaking space) fits on one line
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    assert [cell.width for cell in table.rows[3].cells] == widths  # Word reads tcW, LibreOffice gridCol
+
+
+def test_reference_table_and_caption_styles(report: docx.document.Document) -> None:
+    style = report.styles["Tabela paldocs"]
+    borders = style.element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
+    assert [(b.tag.split("}")[1], b.get(qn("w:val")), b.get(qn("w:sz")), b.get(qn("w:color"))) for b in borders] == [
+        (side, "single", "4", "000000") for side in ("top", "left", "bottom", "right", "insideH", "insideV")]
+    first_row = style.element.find(qn("w:tblStylePr"))
+    assert first_row.get(qn("w:type")) == "firstRow" and first_row.find(qn("w:rPr")).find(qn("w:b")) is not None
+    sizes = {"Tekst tabeli": 10.5, "Nagłówek tabeli": 10.5, "Podpis tabeli": 10, "Podpis rysunku": 10}
+    for name, size in sizes.items():
+        assert report.styles[name].font.size == Pt(size), name
+    assert report.styles["Nagłówek tabeli"].font.bold is True
+    assert report.styles["Tekst tabeli"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT  # not justified
+    assert report.styles["Podpis tabeli"].paragraph_format.keep_with_next is True  # stays with its table
+    assert report.styles["Rysunek"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert report.styles["Rysunek"].paragraph_format.keep_with_next is True  # stays with its caption
+    title = report.styles["Tytuł sprawozdania"]
+    assert (title.font.size, title.font.bold, title.paragraph_format.alignment) == (Pt(16), True,
+                                                                                    WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def test_figure_is_an_inline_picture_with_alt_text(report: docx.document.Document, report_data: bytes) -> None:
+    (shape,) = report.inline_shapes
+    assert shape.width == Cm(14)
+    assert abs(shape.height - Cm(7)) < Mm(0.1)  # the chart's 2:1
+    doc_pr = shape._inline.docPr
+    assert doc_pr.get("descr") == CHART_ALT
+    assert doc_pr.get("title") == "Rysunek 1. Liczba uczestników w latach 2013–2015"
+    picture = next(p for p in report.paragraphs if p.style.name == "Rysunek")
+    assert picture._p.xpath(".//wp:docPr") == [doc_pr]
+    with zipfile.ZipFile(io.BytesIO(report_data)) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        assert [package.read(n) for n in media] == [chart_drawings()[1]]
+
+
+def test_picture_is_never_wider_than_the_text() -> None:
+    figure = report_figure()
+    figure.width_cm = 30
+    (shape,) = _report(figure).inline_shapes
+    assert abs(shape.width - Cm(16)) < Mm(0.1)
+
+
+def test_report_is_byte_identical_and_numbers_its_pages(report_data: bytes, report: docx.document.Document) -> None:
+    assert to_docx(sample_report()) == report_data
+    (section,) = report.sections
+    assert "PAGE" in _footer_xml(section)
+
+
+def test_two_header_rows_short_rows_and_a_table_at_the_end() -> None:
+    table = Table(header=[[cell("Rok"), cell("Liczba")], [cell(""), cell("osób", "right")]],
+                  rows=[[cell("2015"), cell("51", "right")], [cell("razem")]])
+    # The page break waits in a paragraph of its own (a table cannot carry it); the document ends with a
+    # paragraph after the table, as Word requires.
+    assert docx_text_dump(_report_bytes(Paragraph([Text("Przed.")]), PageBreak(), table)) == (
+        "[Normal] Przed.\n[Normal] \\f\n[table Tabela paldocs]\n[header] Rok | Liczba\n[header]  | osób\n"
+        "[row] 2015 | 51\n[row] razem | \n[Normal] \n")
+
+
+@pytest.mark.parametrize(("figure", "message"), [
+    (Figure("wykres-2", svg=b"<svg/>"), "rysunek „wykres-2” nie ma wersji PNG"),
+    (Figure("wykres-2", png=b"to nie jest PNG"), "rysunek „wykres-2”: obraz PNG jest nieprawidłowy"),
+])
+def test_figure_errors(figure: Figure, message: str) -> None:
+    with pytest.raises(RenderError, match=message):
+        _report(figure)
+
+
+def test_table_without_cells_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="tabela nie ma żadnej komórki"):
+        _report(Table(header=[], rows=[]))
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext not installed")
+def test_libreoffice_repeats_the_header_row_and_shows_the_chart(tmp_path: Path) -> None:
+    source = tmp_path / "sprawozdanie.docx"
+    source.write_bytes(to_docx(sample_report(table_rows=60)))
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "sprawozdanie.pdf"
+    pages = [" ".join(subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                                     check=True, capture_output=True, text=True).stdout.replace(NBSP, " ").split())
+             for n in (1, 2)]
+    header = "Wskaźnik Wartość docelowa Wykonanie Stopień realizacji"
+    assert header in pages[0] and header in pages[1]
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert [line.split()[2] for line in images.splitlines()[2:]] == ["image", "smask"]  # the chart (and its alpha)
+
+
+def _grid(header: list[str], *rows: list[tuple[str, str | None]]) -> TableGrid:
+    return TableGrid([[cell(text) for text in header]], [[cell(t, a) for t, a in row] for row in rows],  # type: ignore[arg-type]
+                     len(header))
+
+
+def _least(word: str, bold: bool) -> float:
+    """The word and the cell margins, less the rounding to whole twips."""
+    return _text_width(word, bold) + Cm(0.3) - 635
+
+
+def test_column_widths_fill_the_width_in_proportion_when_every_line_fits() -> None:
+    widths = column_widths(_grid(["Rok", "Liczba"], [("2015", "right"), ("51", "right")]), Cm(16))
+    assert sum(widths) == Cm(16) // 635 * 635 and widths[0] < widths[1]  # "Liczba" (bold) is the wider text
+
+
+def test_column_widths_give_every_column_its_longest_word_then_share_the_rest() -> None:
+    name = "Liczba rodzin korzystających z zasiłku okresowego z powodu bezrobocia " * 3
+    widths = column_widths(_grid(["Wskaźnik", "Wartość docelowa", "Status"],
+                                 [(name, None), ("385", "right"), ("nieosiągnięty", None)]), Cm(16))
+    assert widths[2] >= _least("nieosiągnięty", False) and widths[1] >= _least("docelowa", True)
+    assert widths[0] > Cm(8)  # the long text takes what is left
+
+
+def test_column_widths_when_words_alone_overflow_cut_text_columns_and_keep_numbers() -> None:
+    long_words = [("współuzależnionych", None), ("wolontarystycznej", None), ("międzypokoleniowe", None),
+                  ("Alkoholowych", None), ("dwadzieścia", None)]
+    numbers = [(f"122{NBSP}275,15{NBSP}zł", "right"), (f"58{NBSP}464,00{NBSP}zł", "right")]
+    grid = _grid(["Działanie", "Kierunek", "Opis", "Realizator", "Uwagi", "Wydatki", "Plan"], long_words + numbers)
+    widths = column_widths(grid, Cm(16))
+    assert sum(widths) == Cm(16) // 635 * 635
+    assert widths[5] >= _least(f"122{NBSP}275,15{NBSP}zł", False)  # numbers never break
+    assert widths[0] == widths[1] == widths[2]  # the longest words are cut to one common width
+    assert widths[4] < widths[0]  # a column whose longest word fits keeps it

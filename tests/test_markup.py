@@ -16,7 +16,22 @@ import pytest
 from ir_dump import dump_blocks
 from markdown_it.utils import read_fixture_file
 
-from paldocs.document import Emphasis, Heading, LineBreak, ListBlock, Paragraph, Part, Text, Unit
+from paldocs.document import (
+    Div,
+    Emphasis,
+    Figure,
+    Heading,
+    LineBreak,
+    ListBlock,
+    Paragraph,
+    Part,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+    Unit,
+    walk,
+)
 from paldocs.errors import Location, MarkupError, PaldocsError
 from paldocs.markup import to_blocks
 from paldocs.numbering import number_part
@@ -142,6 +157,42 @@ def test_large_resolution_parses_in_linear_time() -> None:
     timed(100)  # warm up the parser
     small, large = timed(500), timed(5_000)
     assert large < small * 25  # 10× the input must not cost ~100× (quadratic)
+
+
+def test_table_is_built_from_ir_inlines() -> None:
+    markdown = ("Tabela: Wskaźniki w 2015 r.\n\n| Wskaźnik | Cel |\n|:--|--:|\n"
+                "| *Liczba* osób | **120** |\n| w sumie |")
+    assert to_blocks(markdown) == [Table(
+        header=[[TableCell([Text("Wskaźnik")], "left"), TableCell([Text("Cel")], "right")]],
+        rows=[
+            [TableCell([Emphasis((Text("Liczba"),)), Text(" osób")], "left"),
+             TableCell([Strong((Text("120"),))], "right")],
+            [TableCell([Text("w\u00a0sumie")], "left"), TableCell([], "right")],
+        ],
+        caption=[Text("Wskaźniki w\u00a02015\u00a0r.")],
+    )]
+
+
+def test_figure_keeps_its_asset_and_caption() -> None:
+    assert to_blocks("::: figure budget-by-source\nWykres 1. Budżet\n:::\n\n::: figure trend\n:::") == [
+        Figure("budget-by-source", [Text("Wykres 1. Budżet")]),
+        Figure("trend", None),
+    ]
+
+
+def test_numbering_walks_past_tables_and_figures() -> None:
+    markdown = ("§ Pierwszy.\n::: center\n| A | B |\n|---|---|\n| 1 | 2 |\n\n::: figure chart\nPodpis\n:::\n:::\n"
+                "§ Drugi:\n1) punkt.")
+    part = number_part(Part("report", to_blocks(markdown, legal=True)))
+    first, div, second = part.blocks
+    assert isinstance(first, Unit) and isinstance(div, Div) and isinstance(second, Unit)
+    assert [type(block) for block in div.children] == [Table, Figure]
+    point = second.children[1]
+    assert isinstance(point, Unit)
+    assert (first.address, second.address, point.address) == ("par_1", "par_2", "par_2__pkt_1")
+    assert [node.children for node in walk(div) if isinstance(node, TableCell)] == [
+        [Text("A")], [Text("B")], [Text("1")], [Text("2")],
+    ]
 
 
 def _update_fixtures() -> None:

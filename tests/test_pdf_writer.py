@@ -21,7 +21,8 @@ import pytest
 import weasyprint
 from weasyprint.urls import FatalURLFetchingError
 
-from ir_samples import para, sample_document
+from ir_samples import chart_drawings, para, report_figure, sample_document, sample_report
+from paldocs import document as ir
 from paldocs.errors import RenderError
 from paldocs.writers import pdf as pdf_writer
 from paldocs.writers.html import load_print_css
@@ -255,3 +256,118 @@ def test_missing_liberation_serif_asks_to_install_it(tmp_path: Path) -> None:
                             env={**os.environ, "PYTHONPATH": str(TESTS), "FONTCONFIG_FILE": str(conf)})
     assert "Nie znaleziono czcionki Liberation Serif" in result.stdout
     assert "fonts-liberation2" in result.stdout
+
+
+# --- monitoring reports: tables and figures ------------------------------------------------------------
+
+PATH_OPERATOR = re.compile(rb"(?:^|\s)(?:re|l|c|m|h)(?=\s)")
+
+
+def image_xobjects(page: pypdf.PageObject) -> list[str]:
+    """Names of the raster images a page draws (also inside its form XObjects)."""
+    found: list[str] = []
+
+    def visit(resources: object) -> None:
+        for name, ref in ((resources or {}).get("/XObject") or {}).items():  # type: ignore[attr-defined]
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                found.append(name)
+            elif xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    visit(page.get("/Resources"))
+    return found
+
+
+@pytest.fixture(scope="module")
+def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
+    data = to_pdf(sample_report())
+    path = tmp_path_factory.mktemp("report") / "sprawozdanie.pdf"
+    path.write_bytes(data)
+    return data, path
+
+
+def test_report_figure_is_vector_not_an_image(report_pdf: tuple[bytes, Path]) -> None:
+    (page,) = pypdf.PdfReader(io.BytesIO(report_pdf[0])).pages
+    assert image_xobjects(page) == []
+    content = page.get_contents().get_data()
+    assert len(PATH_OPERATOR.findall(content)) > 100  # bars, axes, ticks and the glyphs of the labels
+
+
+def test_png_only_figure_is_an_image(tmp_path: Path) -> None:
+    """The other side of the check above: the same chart as a PNG is an image XObject."""
+    doc = sample_report()
+    doc.parts[0].blocks[5] = report_figure(svg=False)
+    (page,) = pypdf.PdfReader(io.BytesIO(to_pdf(doc))).pages
+    assert len(image_xobjects(page)) == 1
+
+
+def test_report_text_is_extractable_with_the_table_in_reading_order(report_pdf: tuple[bytes, Path]) -> None:
+    rows = [" ".join(line.split()) for line in page_text(report_pdf[1], 1).splitlines()]
+    for row in ("SPRAWOZDANIE", "Tabela 1. Wskaźniki realizacji programu w 2015 r.",
+                "Wskaźnik Wartość docelowa Wykonanie Stopień realizacji",
+                "Liczba uczestników programu 40 51 127,5 %", "Wydatki (zł) 150 000,00 142 318,20 94,9 %",
+                "Rysunek 1. Liczba uczestników w latach 2013–2015", "1"):
+        assert row in rows, row
+
+
+def test_numbers_are_right_aligned_and_the_figure_centred(report_pdf: tuple[bytes, Path]) -> None:
+    words = page_words(report_pdf[1], 1)
+    right_edges = {w[0]: w[3] for w in words if w[0] in {"40", "200", "12"}}  # "1 200" is two words
+    assert abs(right_edges["40"] - right_edges["12"]) < 0.5 and abs(right_edges["40"] - right_edges["200"]) < 0.5
+    caption = [w for w in words if w[0] in {"Rysunek", "2013–2015"}]
+    assert abs((caption[0][1] + caption[-1][3]) / 2 - 595.28 / 2) < 2
+
+
+def test_long_table_repeats_its_header_on_the_next_page(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(to_pdf(sample_report(table_rows=60)))
+    first, second = (" ".join(page_text(path, n).split()) for n in (1, 2))
+    header = "Wskaźnik Wartość docelowa Wykonanie Stopień realizacji"
+    assert header in first and header in second
+    assert second.index(header) < second.index("Liczba")  # at the top of the table part on that page
+    body_rows = sum(t.count("%") for t in (first, second, " ".join(page_text(path, 3).split())))
+    assert body_rows == 60  # no row lost or printed twice
+
+
+def test_report_is_byte_identical_and_warning_free(report_pdf: tuple[bytes, Path],
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        again = to_pdf(sample_report())
+    assert again == report_pdf[0]
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_tagged_pdf_takes_the_alt_text_from_the_svg_title() -> None:
+    reader = pypdf.PdfReader(io.BytesIO(to_pdf(sample_report(), variant="pdf/ua-1")))
+    figures = []
+
+    def walk(node: object) -> None:
+        node = node.get_object()  # type: ignore[attr-defined]
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == "/Figure":
+                figures.append(node)
+            kids = node.get("/K")
+            for kid in (kids if isinstance(kids, pypdf.generic.ArrayObject) else [kids] if kids is not None else []):
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert [f.get("/Alt") for f in figures] == [report_figure().alt]
+
+
+def test_oversized_png_only_figure_is_refused_before_layout() -> None:
+    doc = sample_report()
+    doc.parts[0].blocks[5] = ir.Figure("mapa", alt="Mapa", png=b"\x89PNG\r\n\x1a\n" + bytes(300 * 1024))
+    with pytest.raises(RenderError, match="Rysunek „mapa” ma tylko wersję PNG \\(300 KiB\\)"):
+        to_pdf(doc)
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu").is_dir(), reason="needs fonts-dejavu")
+def test_chart_with_text_in_another_font_is_named() -> None:
+    svg = chart_drawings()[0].replace(b"<g id=\"figure_1\">",
+                                      b"<g id=\"figure_1\"><text x=\"10\" y=\"20\" font-family=\"DejaVu Sans\">"
+                                      b"Liczba</text>", 1)
+    doc = sample_report()
+    doc.parts[0].blocks[5] = ir.Figure("uczestnicy", alt="x", svg=svg)
+    with pytest.raises(RenderError, match="Rysunek SVG zawiera tekst w czcionce DejaVu Sans"):
+        to_pdf(doc)

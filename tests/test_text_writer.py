@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ir_samples import NBSP, lines, para, sample_document
-from paldocs.document import Div, Document, ListBlock, ListItem, Meta, Part, Strong, Text, Unit
+from ir_samples import CHART_ALT, NBSP, cell, lines, para, report_figure, sample_document, sample_report
+from paldocs.document import (Div, Document, Figure, LineBreak, ListBlock, ListItem, Meta, Part, Strong, Table,
+                              TableCell, Text, Unit)
+from paldocs.errors import RenderError
 from paldocs.writers.text import to_text
 
 # "~" stands for a non-breaking space (the sample has none of its own); "\f" lines are page breaks.
@@ -184,3 +186,84 @@ def test_label_only_units_and_closing_part_of_a_point() -> None:
 def test_div_lines_follow_each_other_and_blocks_are_separated() -> None:
     doc = _document(Div("signature", [para("Przewodniczący"), para("Jan Nowak")]), para("Po podpisie."))
     assert to_text(doc) == "Przewodniczący\nJan Nowak\n\nPo podpisie.\n"
+
+
+# --- monitoring reports: tables and figures ------------------------------------------------------------
+
+REPORT = f"""\
+SPRAWOZDANIE
+z realizacji Programu Aktywności Lokalnej
+Miasta Kętrzyn za 2015~r.
+
+1. Wskaźniki
+
+Program realizowano zgodnie z harmonogramem.
+
+Tabela 1. Wskaźniki realizacji programu w 2015 r.
+Wskaźnik                          | Wartość docelowa |  Wykonanie | Stopień realizacji
+----------------------------------+------------------+------------+-------------------
+Liczba uczestników programu       |               40 |         51 |            127,5~%
+Liczba godzin zajęć               |            1~200 |      1~134 |             94,5~%
+Liczba spotkań otwartych          |               12 |          9 |             75,0~%
+Osoby, które podjęły zatrudnienie |                5 |          6 |            120,0~%
+Wydatki (zł)                      |       150~000,00 | 142~318,20 |             94,9~%
+
+2. Uczestnicy
+
+[Rysunek: Rysunek 1. Liczba uczestników w latach 2013–2015] {CHART_ALT}
+
+Liczba uczestników rośnie z roku na rok.
+"""
+
+
+def test_sample_report() -> None:
+    assert to_text(sample_report()) == REPORT.replace("~", NBSP)
+
+
+def test_table_cells_with_breaks_centred_and_short_rows_without_header() -> None:
+    table = Table(header=[], rows=[
+        [TableCell([Text("a"), LineBreak(), Text("dłuższy")]), cell("środek", "center"), cell("7", "right")],
+        [cell("b")],
+    ])
+    assert to_text(_document(table)) == (
+        "a       | środek | 7\n"
+        "dłuższy |        |\n"
+        "b       |        |\n"
+    )
+
+
+def test_two_header_rows_share_one_rule_below_them() -> None:
+    table = Table(header=[[cell("Rok"), cell("Liczba")], [cell(""), cell("osób", "right")]],
+                  rows=[[cell("2015"), cell("51", "right")]])
+    assert to_text(_document(table)) == "Rok  | Liczba\n     |   osób\n-----+-------\n2015 |     51\n"
+
+
+def test_figure_without_caption_and_without_alt() -> None:
+    assert to_text(_document(report_figure(), Figure("pusty", svg=b"<svg/>"))) == (
+        f"[Rysunek: Rysunek 1. Liczba uczestników w latach 2013–2015] {CHART_ALT}\n\n[Rysunek]\n")
+    bare = Figure("wykres", alt="Wykres kołowy.", png=b"x")
+    assert to_text(_document(bare)) == "[Rysunek] Wykres kołowy.\n"
+
+
+def test_table_without_cells_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="tabela nie ma żadnej komórki"):
+        to_text(_document(Table(header=[], rows=[[]], caption=[Text("Tabela 2.")])))
+
+
+def test_wide_table_wraps_header_cells_first_then_long_text_never_inside_a_word() -> None:
+    name = "Liczba rodzin korzystających z zasiłku okresowego z powodu bezrobocia (im mniej, tym lepiej)"
+    header = [[cell("Lp."), cell("Wskaźnik"), *(cell(f"Wartość {kind}", "right") for kind in ("bazowa", "docelowa")),
+               cell("Opis"), cell(f"Kwota w{NBSP}złotych", "right")]]
+    rows = [[cell("1."), cell(name), cell("412", "right"), cell("385", "right"), cell("x " * 20),
+             cell(f"1{NBSP}234,00", "right")]]
+    text = to_text(_document(Table(header, rows))).replace(NBSP, "~")
+    # 105 characters for the cells: every column gets its longest word (3, 14, 7, 8, 4, 9), the 60 left go
+    # to the columns whose body wants more, in proportion (Wskaźnik 78, Opis 36): 14 + 42 and 4 + 18.
+    assert text == (
+        "Lp. | Wskaźnik                                                 | Wartość |  Wartość | Opis                   |     Kwota\n"
+        "    |                                                          |  bazowa | docelowa |                        | w~złotych\n"
+        "----+----------------------------------------------------------+---------+----------+------------------------+----------\n"
+        "1.  | Liczba rodzin korzystających z zasiłku okresowego z      |     412 |      385 | x x x x x x x x x x x  |  1~234,00\n"
+        "    | powodu bezrobocia (im mniej, tym lepiej)                 |         |          | x x x x x x x x x      |\n"
+    )
+    assert max(len(line) for line in text.splitlines()) <= 120

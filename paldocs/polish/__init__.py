@@ -34,7 +34,9 @@ from paldocs.polish.dates import format_date, format_month_year, parse_date
 from paldocs.polish.inflection import place_case
 from paldocs.polish.numerals import (
     format_amount,
+    format_decimal,
     format_integer,
+    format_percent,
     from_letter,
     from_roman,
     is_roman,
@@ -56,6 +58,8 @@ from paldocs.polish.words import amount_in_words, format_count, number_in_words,
 
 __all__ = [
     "JINJA_FILTERS",
+    "format_decimal",
+    "format_percent",
     "NBSP",
     "QUOTE_CLOSE",
     "QUOTE_OPEN",
@@ -97,4 +101,6 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "amount_words": amount_in_words,
     "count": format_count,
     "plural": plural_form,
+    "num": format_decimal,
+    "percent": format_percent,
 }

@@ -208,3 +208,21 @@ def format_integer(n: int | str) -> str:
     digits = str(abs(n))
     body = digits if len(digits) <= 4 else _group(digits)
     return f"-{body}" if n < 0 else body
+
+
+def format_decimal(value: Decimal | int | float | None, missing: str = "–") -> str:
+    """"1234" → "1234", "12345.5" → "12 345,5" (Polish: decimal comma; groups from 10 000)."""
+    if value is None:
+        return missing
+    value = Decimal(str(value))
+    whole = int(value)
+    fraction = abs(value - whole)
+    text = format_integer(whole) if whole or value >= 0 else "-" + format_integer(abs(whole))
+    if fraction:
+        digits = format(fraction.normalize(), "f").split(".")[1]
+        text = ("-" if value < 0 and whole == 0 else "") + text + "," + digits
+    return text
+
+
+def format_percent(value: Decimal | None) -> str:
+    return "–" if value is None else format_decimal(value) + "%"

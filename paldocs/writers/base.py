@@ -2,9 +2,13 @@
 
 Contract: a writer subclasses :class:`Visitor` and defines one ``visit_`` method per block and inline type
 of :mod:`paldocs.document` (``visit_paragraph``, ``visit_heading``, ``visit_list_block``, ``visit_list_item``,
-``visit_unit``, ``visit_div``, ``visit_page_break``, ``visit_text``, ``visit_strong``, ``visit_emphasis``,
-``visit_line_break``). The class refuses to be created when one is missing, naming it — so a new node type
-cannot be silently dropped by one format (DESIGN.md convention 1). A writer never reads YAML or runs Jinja2.
+``visit_unit``, ``visit_div``, ``visit_page_break``, ``visit_table``, ``visit_table_cell``, ``visit_figure``,
+``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``). The class refuses to be created
+when one is missing, naming it — so a new node type cannot be silently dropped by one format (DESIGN.md
+convention 1). A writer never reads YAML or runs Jinja2.
+
+Shared layout helpers every writer uses the same way: :func:`iter_unit_lines` (the printed lines of a legal
+unit) and :func:`to_table_grid` (a table's rows padded to one column count).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from paldocs import document as ir
+from paldocs.errors import RenderError
 
 NODE_TYPES: tuple[type, ...] = (
     ir.Paragraph,
@@ -24,6 +29,9 @@ NODE_TYPES: tuple[type, ...] = (
     ir.Unit,
     ir.Div,
     ir.PageBreak,
+    ir.Table,
+    ir.TableCell,
+    ir.Figure,
     ir.Text,
     ir.Strong,
     ir.Emphasis,
@@ -115,3 +123,29 @@ def iter_unit_lines(unit: ir.Unit, paragraph_layout: str = "inline", depth: int 
             lead = ""
     if lead:
         yield UnitLine(unit.kind, depth, lead, address=unit.address)
+
+
+@dataclass(frozen=True, slots=True)
+class TableGrid:
+    """A table's header rows and body rows, every row padded with empty cells to ``columns`` cells."""
+
+    header: list[list[ir.TableCell]]
+    rows: list[list[ir.TableCell]]
+    columns: int
+
+
+def to_table_grid(table: ir.Table) -> TableGrid:
+    """Pad the rows of ``table`` to its widest row (a short row gets empty cells at its end).
+
+    A table without a single cell cannot be drawn in any format: RenderError.
+    """
+    columns = max((len(row) for row in [*table.header, *table.rows]), default=0)
+    if columns == 0:
+        caption = ir.inline_text(table.caption or [])
+        raise RenderError("tabela nie ma żadnej komórki" + (f" („{caption}”)" if caption else ""),
+                          hint="Tabela musi mieć co najmniej jeden wiersz nagłówka lub danych.")
+
+    def pad(rows: list[list[ir.TableCell]]) -> list[list[ir.TableCell]]:
+        return [[*row, *(ir.TableCell([]) for _ in range(columns - len(row)))] for row in rows]
+
+    return TableGrid(pad(table.header), pad(table.rows), columns)

@@ -12,6 +12,9 @@ style (:mod:`paldocs.writers.docx_styles`), so a municipality restyles documents
 - PageBreak → a page-break run at the start of the next paragraph (dropped before a new part's section).
 - Lists keep the IR's labels as literal text ("1)", "a)", "–") followed by a TAB against a hanging indent;
   Word's automatic numbering would renumber them.
+- Table → a Word table in the table style "Tabela paldocs", header rows repeated on every page, its caption
+  above in "Podpis tabeli"; Figure → its PNG inline in a centred "Rysunek" paragraph with the alt text on the
+  picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx_tables`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
@@ -34,8 +37,10 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Emu, Length
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from paldocs import document as ir
@@ -44,6 +49,7 @@ from paldocs.writers import docx_styles as styles
 from paldocs.writers.base import Visitor, iter_unit_lines
 from paldocs.writers.docx_fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
+from paldocs.writers.docx_tables import add_picture, add_table, format_cell_paragraph, text_width
 
 __all__ = ["DocxWriter", "to_docx"]
 
@@ -147,8 +153,9 @@ class DocxWriter(Visitor):
                 self._set_footer(self.target.sections[0], part, restart=False)
             for block in part.blocks:
                 self.visit(block, _Where())
-        if self._page_break:
-            self._paragraph(styles.BODY)
+        last = self.target.element.body.sectPr.getprevious()
+        if self._page_break or (last is not None and last.tag == qn("w:tbl")):
+            self._paragraph(styles.BODY)  # Word ends a document with a paragraph, never with a table
 
     # --- blocks ---------------------------------------------------------------------------------
 
@@ -170,6 +177,21 @@ class DocxWriter(Visitor):
         # The break run opens the next paragraph: a paragraph holding only a page break would leave an empty
         # line at the top of the new page in Word.
         self._page_break = True
+
+    def visit_table(self, node: ir.Table, where: _Where) -> None:
+        if node.caption:
+            self._add_inlines(self._paragraph(styles.TABLE_CAPTION), node.caption)
+        elif self._page_break:
+            self._paragraph(styles.BODY)  # a table cannot carry the page break: a paragraph before it does
+        add_table(self.target, node, self.visit)
+
+    def visit_table_cell(self, node: ir.TableCell, cell: _Cell, header: bool) -> None:
+        self._add_inlines(format_cell_paragraph(cell, node, header), node.children)
+
+    def visit_figure(self, node: ir.Figure, where: _Where) -> None:
+        add_picture(self._paragraph(styles.FIGURE_STYLE), node, text_width(self.target))
+        if node.caption:
+            self._add_inlines(self._paragraph(styles.FIGURE_CAPTION), node.caption)
 
     def visit_list_block(self, node: ir.ListBlock, where: _Where) -> None:
         style = where.style or styles.LIST_STYLES[node.style]

@@ -24,6 +24,7 @@ ROLE_STYLES: dict[DivRole, str] = {
     "toc": "Spis treści",
     "justification-title": "Uzasadnienie tytuł",
     "center": "Wyśrodkowany",
+    "report-title": "Tytuł sprawozdania",
 }
 
 # Legal unit kind → style of its lines (DOMAIN.md § 2).
@@ -48,6 +49,16 @@ LIST_STYLES: dict[ListStyle, str] = {
     "bullet": BULLET_LIST,
 }
 
+# Tables and figures (monitoring reports): a named *table* style for the grid (borders, cell margins, header
+# row shading) and paragraph styles for what sits in and around it — a table style cannot set the font of
+# the cells, because the cell paragraphs' own style (Normal, justified 12 pt) would win over it.
+TABLE_STYLE = "Tabela paldocs"
+TABLE_CAPTION = "Podpis tabeli"  # above the table, kept with it
+TABLE_TEXT = "Tekst tabeli"  # body cells
+TABLE_HEADER = "Nagłówek tabeli"  # header cells (rows repeated on every page)
+FIGURE_STYLE = "Rysunek"  # the centred paragraph holding the picture, kept with its caption
+FIGURE_CAPTION = "Podpis rysunku"  # below the picture
+
 HEADING_LEVELS = 6  # Heading.level 1..6 → built-in "Heading 1".."Heading 6"
 FOOTER_STYLE = "Footer"
 
@@ -57,9 +68,10 @@ def heading_style(level: int) -> str:
 
 
 def required_styles() -> list[str]:
-    """Every paragraph style the writer may ask the reference document for."""
+    """Every style (paragraph styles and the one table style) the writer may ask the reference document for."""
     names = [BODY, *ROLE_STYLES.values(), *UNIT_STYLES.values(), UNIT_HEADING_STYLE, UNIT_CLOSING_STYLE,
-             NUMBERED_LIST, BULLET_LIST, FOOTER_STYLE, *(heading_style(n) for n in range(1, HEADING_LEVELS + 1))]
+             NUMBERED_LIST, BULLET_LIST, FOOTER_STYLE, *(heading_style(n) for n in range(1, HEADING_LEVELS + 1)),
+             TABLE_CAPTION, TABLE_TEXT, TABLE_HEADER, FIGURE_STYLE, FIGURE_CAPTION, TABLE_STYLE]
     return list(dict.fromkeys(names))
 
 

@@ -11,11 +11,21 @@ Contract:
   :func:`paldocs.writers.base.iter_unit_lines`, one ``<p class="unit unit-{kind} depth-{n}">`` per line with
   the unit's address as ``id``; list markers are the IR's own labels (``<span class="label">``), never the
   browser's counters.
+- Tables: ``<table class="table">`` with the caption as ``<caption>``, the header rows in ``<thead>`` as
+  ``<th scope="col">`` (the print CSS repeats them on every page), the rows in ``<tbody>``; a cell's ``align``
+  is a class ``align-left|center|right`` (the CSS aligns, the IR decides).
+- Figures: ``<figure class="figure">`` with a ``<figcaption>`` below the drawing. The drawing is the SVG
+  *inlined* as an ``<svg role="img" aria-label="alt">`` element (sanitized, ids prefixed ``figure-N-``:
+  :mod:`paldocs.writers.svg`) — WeasyPrint draws inline SVG as vector paths, takes the tagged-PDF /Alt
+  from its ``<title>``, needs no fetch (no data: URI size limit) and the page keeps making no request. A
+  figure without SVG falls back to its PNG as ``<img src="data:image/png;base64,…" alt="alt">``; with
+  neither, or with a drawing that is not SVG/PNG, a RenderError.
 - Escaping happens here and only here: every text and attribute value goes through :func:`html.escape`.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import html
@@ -25,7 +35,8 @@ import re
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
-from paldocs.writers.base import Visitor, iter_unit_lines
+from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
+from paldocs.writers.svg import to_inline_svg
 
 GENERATOR = "paldocs"
 
@@ -33,7 +44,8 @@ GENERATOR = "paldocs"
 _DIV_TAGS: dict[str, str] = {"title": "header", "annex-header": "header", "toc": "nav"}
 _UNORDERED_STYLES = frozenset({"dash", "bullet"})
 # Parts that open on a new page; the first part of a document never does (no blank first page).
-_NEW_PAGE_PARTS = frozenset({"annex", "justification"})
+_NEW_PAGE_PARTS = frozenset({"annex", "justification", "report"})
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @functools.cache
@@ -103,6 +115,7 @@ class HtmlWriter(Visitor):
     def __init__(self, meta: ir.Meta) -> None:
         self.meta = meta
         self.used_ids: set[str] = set()
+        self.figures = 0  # figures rendered so far: the id prefix of the next inline SVG
 
     def render_parts(self, parts: list[ir.Part]) -> str:
         out = []
@@ -193,6 +206,40 @@ class HtmlWriter(Visitor):
 
     def visit_page_break(self, node: ir.PageBreak) -> str:
         return '<div class="page-break"></div>\n'
+
+    def visit_table(self, node: ir.Table) -> str:
+        grid = to_table_grid(node)
+        out = ['<table class="table">\n']
+        if node.caption:
+            out.append(f"<caption>{self._inlines(node.caption)}</caption>\n")
+        if grid.header:
+            rows = "".join(f"<tr>{''.join(self.visit(cell, 'th') for cell in row)}</tr>\n" for row in grid.header)
+            out.append(f"<thead>\n{rows}</thead>\n")
+        rows = "".join(f"<tr>{''.join(self.visit(cell, 'td') for cell in row)}</tr>\n" for row in grid.rows)
+        out.append(f"<tbody>\n{rows}</tbody>\n</table>\n")
+        return "".join(out)
+
+    def visit_table_cell(self, node: ir.TableCell, tag: str = "td") -> str:
+        attrs = _attrs(scope="col" if tag == "th" else "", class_=f"align-{node.align}" if node.align else "")
+        return f"<{tag}{attrs}>{self._inlines(node.children)}</{tag}>"
+
+    def visit_figure(self, node: ir.Figure) -> str:
+        self.figures += 1
+        name = node.asset or str(self.figures)
+        if node.svg is not None:
+            drawing = to_inline_svg(node.svg, alt=node.alt, id_prefix=f"figure-{self.figures}-",
+                                    width_cm=node.width_cm, name=name)
+        elif node.png is not None:
+            if not node.png.startswith(PNG_SIGNATURE):
+                raise RenderError(f"rysunek „{name}”: obraz PNG jest nieprawidłowy")
+            source = "data:image/png;base64," + base64.b64encode(node.png).decode("ascii")
+            drawing = (f'<img src="{source}" alt="{html.escape(node.alt)}" '
+                       f'style="width: {node.width_cm:g}cm">')
+        else:
+            raise RenderError(f"rysunek „{name}” nie ma ani wersji SVG, ani PNG",
+                              hint="Rysunek (wykres) trzeba wygenerować przed zapisem dokumentu.")
+        caption = f"<figcaption>{self._inlines(node.caption)}</figcaption>\n" if node.caption else ""
+        return f'<figure class="figure">\n{drawing}\n{caption}</figure>\n'
 
     # --- inlines --------------------------------------------------------------------------------------
 

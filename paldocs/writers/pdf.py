@@ -10,7 +10,11 @@ Contract:
   and small inline raster images, and refuses everything else; a refused reference stops the build with
   a :class:`~paldocs.errors.RenderError`.
 - The text is set in Liberation Serif and only in it: if fontconfig lacks it, or some character is not in
-  it, the build fails with a RenderError instead of embedding a fallback font.
+  it, the build fails with a RenderError instead of embedding a fallback font (a chart whose SVG keeps its
+  text as text in another font is named as the cause).
+- Tables and figures need nothing of their own here: the HTML writer inlines a figure's SVG, which WeasyPrint
+  draws as vector paths (no image, no fetch). A figure that has only a PNG goes through the fetcher as a
+  data: image, so a PNG over ``MAX_DATA_IMAGE`` is refused before layout with a RenderError naming it.
 - ``variant`` is WeasyPrint's ``pdf_variant`` ("pdf/a-3b", "pdf/ua-1" …); None gives a plain PDF.
 - The parsed print CSS and the WeasyPrint ``FontConfiguration`` are built once per process and reused
   (WeasyPrint is not thread-safe; neither is this cache).
@@ -24,6 +28,7 @@ import functools
 import importlib.resources
 import io
 import re
+from collections.abc import Iterator
 
 import pydyf
 import weasyprint
@@ -35,7 +40,6 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from paldocs import document as ir
 from paldocs.errors import RenderError
 from paldocs.writers.html import load_print_css, to_html
-from paldocs.writers.text import to_text
 
 BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve to nothing fetchable
 ASSET_SCHEME = "paldocs-asset:"
@@ -109,6 +113,7 @@ def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
     """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b")."""
     if variant is not None and variant not in VARIANTS:
         raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
+    _check_figures(document)
     font_config, css = _resources()
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
@@ -126,6 +131,16 @@ def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
                           hint="paldocs osadza tylko własne zasoby (paldocs-asset:) i małe obrazy data:.") from None
 
 
+def _check_figures(document: ir.Document) -> None:
+    """A PNG-only figure must fit the fetcher's limit for data: images (say so before WeasyPrint refuses it)."""
+    for node in ir.walk(document):
+        if isinstance(node, ir.Figure) and node.svg is None and node.png is not None \
+                and len(node.png) > MAX_DATA_IMAGE:
+            raise RenderError(f"Rysunek „{node.asset}” ma tylko wersję PNG ({len(node.png) // 1024} KiB), a PDF "
+                              f"przyjmuje obrazy do {MAX_DATA_IMAGE // 1024} KiB.",
+                              hint="Dołącz wersję SVG wykresu (w PDF-ie zostaje wektorowa) albo zmniejsz obraz PNG.")
+
+
 def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
     """Check the fonts actually used, and set the full language tag (the HTML carries only "pl")."""
     families = {font.family for font in rendered.fonts.values()}
@@ -135,7 +150,12 @@ def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF
                           hint=f"Zainstaluj pakiet {FONT_PACKAGE} (np. apt install {FONT_PACKAGE}).")
     if others := families - {FONT_FAMILY}:
         missing = _chars_missing_from(rendered, document)
-        raise RenderError(f"Tekst zawiera znaki, których nie ma w czcionce {FONT_FAMILY}: {missing} "
+        if not missing and any(isinstance(node, ir.Figure) and node.svg for node in ir.walk(document)):
+            raise RenderError(f"Rysunek SVG zawiera tekst w czcionce {', '.join(sorted(others))}, a PDF osadza "
+                              f"tylko {FONT_FAMILY}.",
+                              hint="Zapisz wykres z tekstem zamienionym na krzywe (matplotlib: svg.fonttype "
+                                   "= \"path\", ustawienie domyślne) albo z czcionką Liberation Serif.")
+        raise RenderError(f"Tekst zawiera znaki, których nie ma w czcionce {FONT_FAMILY}: {missing or '?'} "
                           f"(zastąpiłaby je czcionka {', '.join(sorted(others))}).",
                           hint="Usuń te znaki lub zastąp je zwykłym tekstem.")
     if document.meta.language:
@@ -143,13 +163,27 @@ def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF
 
 
 def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) -> str:
-    """The document's characters that Liberation Serif lacks, quoted for the error message."""
-    from fontTools.ttLib import TTFont  # a WeasyPrint dependency; only needed on this error path
+    """The document's characters that Liberation Serif lacks, quoted for the error message ("" if none).
+
+    Only the IR's own text and labels count: the text writer's decorations (table rules, "[Rysunek: …]")
+    and a figure's alt text are never set in the PDF."""
+    from fontTools.ttLib import (
+        TTFont,  # a WeasyPrint dependency; only needed on this error path
+    )
 
     # By now the embedded fonts are subsets: together they cover exactly the characters set in them.
     covered: set[int] = set()
     for font in rendered.fonts.values():
         if font.family == FONT_FAMILY:
             covered.update(TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getBestCmap())
-    missing = sorted({c for c in to_text(document) if ord(c) not in covered and not c.isspace()})
-    return " ".join(f"„{c}” (U+{ord(c):04X})" for c in missing) or "?"
+    missing = sorted({c for text in _iter_printed_texts(document) for c in text
+                      if ord(c) not in covered and not c.isspace()})
+    return " ".join(f"„{c}” (U+{ord(c):04X})" for c in missing)
+
+
+def _iter_printed_texts(document: ir.Document) -> Iterator[str]:
+    for node in ir.walk(document):
+        if isinstance(node, ir.Text):
+            yield node.text
+        elif isinstance(node, (ir.ListItem, ir.Unit, ir.Heading)):
+            yield node.label

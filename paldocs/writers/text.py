@@ -12,17 +12,30 @@ Contract — ``to_text(document)``:
 - List items "label text", indented two spaces per nesting level; further paragraphs of an item and the
   continuation lines after a hard break are indented one level deeper than its label.
 - Headings "I. Wstęp" (their number, then the text).
+- Tables: the caption on its own line above, then one line per row, cells padded to the widest cell of their
+  column and joined by " | ", a line of dashes ("-+-" at the joins) under the header rows; a cell is aligned
+  as its ``align`` says (numbers right), left by default; a cell with hard breaks spans several lines. A
+  table wider than 120 characters wraps cell text at spaces — header cells first, never inside a word, never
+  at a non-breaking space — so that a row spans several lines instead of running off the screen.
+- Figures: "[Rysunek: <caption>] <alt>" on one line, so that the text version (BIP) carries the text
+  alternative of the chart ("[Rysunek] <alt>" without a caption).
 - A page break — between parts, or a PageBreak block — is a line holding only a form feed "\\f".
 - Deterministic; the text ends with exactly one "\\n".
 """
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Callable
+
 from paldocs import document as ir
-from paldocs.writers.base import Visitor, iter_unit_lines
+from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
 
 FORM_FEED = "\f"
 INDENT = "  "
+CELL_SEPARATOR = " | "
+TABLE_WIDTH = 120  # characters a table line may take before its cells wrap
+FIGURE_LABEL = "Rysunek"
 # Indent levels of legal units, by kind (the print CSS hangs the same kinds by the same steps).
 _UNIT_LEVEL: dict[str, int] = {"paragraf": 0, "ustep": 0, "punkt": 1, "litera": 2, "tiret": 3}
 
@@ -100,6 +113,30 @@ class TextWriter(Visitor):
     def visit_page_break(self, node: ir.PageBreak) -> list[str]:
         return [FORM_FEED]
 
+    def visit_table(self, node: ir.Table) -> list[str]:
+        grid = to_table_grid(node)
+        texts = [[self.visit(cell) for cell in row] for row in [*grid.header, *grid.rows]]
+        widths = _column_widths(texts, len(grid.header), grid.columns)
+        cells = [[(cell.align, _wrap(text, width)) for cell, text, width in zip(row, text_row, widths)]
+                 for row, text_row in zip([*grid.header, *grid.rows], texts)]
+        lines = [" ".join(self._lines(node.caption))] if node.caption else []
+        for index, row in enumerate(cells):
+            if index == len(grid.header) and grid.header:
+                lines.append("-+-".join("-" * width for width in widths))
+            for depth in range(max(len(text) for _, text in row)):
+                parts = [_align(text[depth] if depth < len(text) else "", width, align)
+                         for (align, text), width in zip(row, widths)]
+                lines.append(CELL_SEPARATOR.join(parts).rstrip())
+        return lines
+
+    def visit_table_cell(self, node: ir.TableCell) -> list[str]:
+        return self._lines(node.children)
+
+    def visit_figure(self, node: ir.Figure) -> list[str]:
+        caption = " ".join(self._lines(node.caption)) if node.caption else ""
+        label = f"[{FIGURE_LABEL}: {caption}]" if caption else f"[{FIGURE_LABEL}]"
+        return [f"{label} {node.alt}".rstrip()]
+
     # --- inlines --------------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text) -> str:
@@ -113,6 +150,51 @@ class TextWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "\n"
+
+
+def _column_widths(texts: list[list[list[str]]], header_rows: int, columns: int) -> list[int]:
+    """Each column as wide as its widest line while the table fits TABLE_WIDTH; else header cells wrap first
+    (to the width of the column's body), then body cells, the room shared in proportion to what each column
+    still wants — and a column is never narrower than its longest word."""
+    def longest(rows: list[list[list[str]]], column: int, unit: Callable[[str], list[str]]) -> int:
+        return max((len(part) for row in rows for line in row[column] for part in unit(line)), default=0)
+
+    budget = TABLE_WIDTH - len(CELL_SEPARATOR) * (columns - 1)
+    least = [longest(texts, c, lambda line: line.split(" ")) for c in range(columns)]
+    natural = [longest(texts, c, lambda line: [line]) for c in range(columns)]
+    if sum(natural) <= budget:
+        return natural
+    body = [max(longest(texts[header_rows:], c, lambda line: [line]), least[c]) for c in range(columns)]
+    if sum(body) <= budget:
+        return _share(body, [n - b for n, b in zip(natural, body)], budget - sum(body))
+    return _share(least, [b - m for b, m in zip(body, least)], max(budget - sum(least), 0))
+
+
+def _share(base: list[int], weights: list[int], spare: int) -> list[int]:
+    """``base`` plus ``spare`` characters shared in proportion to ``weights`` (whole characters, the
+    remainder to the heaviest columns first)."""
+    total = sum(weights)
+    if total == 0:
+        return base
+    extra = [spare * w // total for w in weights]
+    for column in sorted(range(len(base)), key=lambda c: -weights[c])[:spare - sum(extra)]:
+        extra[column] += 1
+    return [b + e for b, e in zip(base, extra)]
+
+
+def _wrap(lines: list[str], width: int) -> list[str]:
+    """The cell's lines wrapped at ``width`` on ordinary spaces (a non-breaking space holds)."""
+    wrapped = [part for line in lines
+               for part in (textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])]
+    return wrapped or [""]
+
+
+def _align(text: str, width: int, align: str | None) -> str:
+    if align == "right":
+        return text.rjust(width)
+    if align == "center":
+        return text.center(width)
+    return text.ljust(width)
 
 
 def _labelled(label: str, lines: list[str]) -> list[str]:

@@ -1,0 +1,280 @@
+"""Monitoring report (sprawozdanie z realizacji programu): what was done in a year, against the targets.
+
+Contract: :class:`MonitoringReport` is the root of a report file (``document: report``). It names the program's
+data file (``program:``, a path relative to the report file), the report years (one year or a range), the
+indicators with targets and actual values, the activities with participants and costs, and the narrative.
+Everything that can be computed (percentages, statuses, sums) is computed by :mod:`paldocs.report.compute`,
+never typed here. Validators in this module check what a report can check alone (no negative numbers, money
+with at most two decimals, splits of participants that add up to the total, ordered dates);
+:mod:`paldocs.model.load_report` checks what needs the whole report (unique ids, dates and years against the
+report years) and the references into the program. No formatting happens here.
+
+Years of indicator values (documented rule): ``targets`` may name any year of the program period (period
+planning); ``actual`` may name any year of the program period up to the report's last year — years before the
+report's first year are history (for trends and cumulative progress), later years are an error (the future
+cannot be reported). A year missing from ``actual`` means "not reported" (status "brak danych").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.model.program import ID_PATTERN
+
+ILLUSTRATIVE_NOTICE = ("Dane liczbowe w niniejszym sprawozdaniu mają charakter przykładowy (ilustracyjny) "
+                       "i nie przedstawiają rzeczywistych wyników realizacji programu.")
+"""The notice a template prints when ``illustrative: true``."""
+
+ProblemPath = tuple[str | int, ...]
+Problem = tuple[ProblemPath, str]
+"""A located problem: the field path in the report file and a Polish message."""
+
+
+def _not_negative(value: Decimal | int) -> Decimal | int:
+    if value < 0:
+        raise ValueError(f"wartość nie może być ujemna (jest: {value})")
+    return value
+
+
+def _money(value: Decimal) -> Decimal:
+    """Zł with at most two decimals, returned with exactly two (``86125.6`` → ``86125.60``)."""
+    _not_negative(value)
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValueError(f"kwota {value} ma więcej niż dwa miejsca po przecinku (grosze)")
+    return value.quantize(Decimal("0.01"))
+
+
+Ident = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+Count = Annotated[int, AfterValidator(_not_negative)]
+Number = Annotated[Decimal, AfterValidator(_not_negative)]
+Money = Annotated[Decimal, AfterValidator(_money)]
+def _year_keys(value: object) -> object:
+    """Keys of a year → value mapping must be years; a clear message instead of pydantic's key error."""
+    if isinstance(value, dict):
+        for key in value:
+            text = str(key).strip() if isinstance(key, (int, str)) and not isinstance(key, bool) else ""
+            if not (text.isdigit() and 1990 <= int(text) <= 2100):
+                raise ValueError(f"„{key}” nie jest rokiem (1990–2100) — klucze to lata, np. „2015: 120”")
+    return value
+
+
+YearValues = Annotated[dict[Year, Number], BeforeValidator(_year_keys)]
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def _to_month(value: object) -> object:
+    """``"2016-03"`` → 1 March 2016; a full date (YAML ``2016-03-15``) keeps only its month."""
+    if isinstance(value, dt.date):
+        return value.replace(day=1)
+    if isinstance(value, str):
+        match = _MONTH.match(value)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"„{value}” nie jest miesiącem w postaci RRRR-MM, np. „2016-03”")
+        return dt.date(int(match.group(1)), int(match.group(2)), 1)
+    return value
+
+
+class YearRange(StrictModel):
+    """The years a report covers; a single year in the file (``years: 2015``) becomes ``{from: 2015, to: 2015}``."""
+
+    start: Year = Field(alias="from", description="Pierwszy rok objęty sprawozdaniem.")
+    end: Year = Field(alias="to", description="Ostatni rok objęty sprawozdaniem.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_single_year(cls, value: object) -> object:
+        return {"from": value, "to": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> YearRange:
+        if self.end < self.start:
+            raise ValueError(f"zakres lat kończy się ({self.end}) przed początkiem ({self.start})")
+        return self
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start, self.end + 1))
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+
+class DateRange(StrictModel):
+    start: dt.date = Field(alias="from", description="Data rozpoczęcia (RRRR-MM-DD).")
+    end: dt.date = Field(alias="to", description="Data zakończenia (RRRR-MM-DD).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.end < self.start:
+            raise ValueError(f"działanie kończy się ({self.end.isoformat()}) przed rozpoczęciem "
+                             f"({self.start.isoformat()})")
+        return self
+
+
+class PreparedBy(StrictModel):
+    name: NonEmptyText = Field(description="Imię i nazwisko sporządzającego.")
+    function: NonEmptyText = Field(description="Funkcja, np. „Dyrektor Miejskiego Ośrodka Pomocy Społecznej”.")
+
+
+class Indicator(StrictModel):
+    """A measurable indicator of the program's goals, directions or results."""
+
+    id: Ident = Field(description="Stały identyfikator wskaźnika, np. „uczestnicy-kis”.")
+    name: NonEmptyText = Field(description="Nazwa wskaźnika, np. „Liczba osób objętych działaniami KIS”.")
+    unit: NonEmptyText = Field(description="Jednostka do wydruku, np. „osoby”, „rodziny”, „%”, „zł”.")
+    measures: list[Ident] = Field(min_length=1, description="Identyfikatory celów, kierunków lub rezultatów programu.")
+    better: Literal["more", "less"] = Field("more", description="„more” — im więcej, tym lepiej; „less” — im mniej.")
+    baseline: Number | None = Field(None, description="Wartość bazowa (przed programem).")
+    baseline_year: Year | None = Field(None, description="Rok wartości bazowej.")
+    targets: YearValues = Field(default_factory=dict, description="Wartości docelowe na lata (rok: wartość).")
+    period_target: Number | None = Field(None, description="Wartość docelowa na cały okres programu.")
+    period_aggregate: Literal["sum", "latest"] | None = Field(
+        None, description="Postęp wobec celu na okres: „sum” — suma wartości z lat (domyślnie dla „more”), "
+        "„latest” — wartość z ostatniego roku (domyślnie dla „less”; wskaźniki stanu).")
+    actual: YearValues = Field(default_factory=dict, description="Wartości osiągnięte (rok: wartość).")
+    comment: Markdown | None = Field(None, description="Wyjaśnienie (np. dlaczego cel nie został osiągnięty).")
+
+    @model_validator(mode="after")
+    def _aggregate_fits(self) -> Indicator:
+        if self.better == "less" and self.period_aggregate == "sum":
+            raise ValueError("wskaźnik „im mniej, tym lepiej” nie może sumować wartości z lat "
+                             "(period_aggregate: sum) — użyj „latest”")
+        return self
+
+    @property
+    def aggregate(self) -> Literal["sum", "latest"]:
+        """How progress against ``period_target`` is measured (see ``period_aggregate``)."""
+        return self.period_aggregate or ("sum" if self.better == "more" else "latest")
+
+
+class BySex(StrictModel):
+    women: Count = Field(alias="kobiety", description="Liczba kobiet.")
+    men: Count = Field(alias="mężczyźni", description="Liczba mężczyzn.")
+
+
+class Participants(StrictModel):
+    """Participants of one activity; every split that is given must add up to ``total``."""
+
+    total: Count = Field(description="Liczba uczestników ogółem.")
+    by_category: dict[NonEmptyText, Count] | None = Field(None, description="Podział według kategorii (nazwa: liczba).")
+    by_sex: BySex | None = Field(None, description="Podział według płci: kobiety, mężczyźni.")
+    by_age: dict[NonEmptyText, Count] | None = Field(None, description="Podział według wieku, np. „18–29”: 12.")
+
+    @field_validator("by_category", "by_sex", "by_age")
+    @classmethod
+    def _adds_up(cls, split: BySex | dict[str, int] | None, info: ValidationInfo) -> object:
+        total = info.data.get("total")  # absent when ``total`` itself failed
+        if split is None or total is None:
+            return split
+        counted = split.women + split.men if isinstance(split, BySex) else sum(split.values())
+        if counted != total:
+            raise ValueError(f"suma podziału ({counted}) różni się od liczby uczestników ogółem (total: {total})")
+        return split
+
+
+class CostLine(StrictModel):
+    source: Ident = Field(description="Źródło finansowania: klucz z „funding_sources” albo id źródła w programie.")
+    category: NonEmptyText | None = Field(None, description="Rodzaj kosztu, np. „wynagrodzenia”, „materiały”, „usługi”.")
+    planned: Money = Field(description="Kwota planowana (zł).")
+    spent: Money = Field(description="Kwota wydatkowana (zł).")
+
+
+class Activity(StrictModel):
+    """One activity carried out in the report years (działanie), under a direction of the program."""
+
+    id: Ident | None = Field(None, description="Identyfikator działania (opcjonalny).")
+    name: NonEmptyText = Field(description="Nazwa działania.")
+    direction: Ident = Field(description="Identyfikator kierunku działań programu, np. „kierunek-8”.")
+    dates: DateRange | None = Field(None, description="Termin realizacji {from, to} (RRRR-MM-DD).")
+    year: Year | None = Field(None, description="Rok realizacji (gdy nie podano dokładnych dat).")
+    implementer: NonEmptyText = Field(description="Realizator działania.")
+    partners: list[NonEmptyText] = Field(default_factory=list, description="Partnerzy.")
+    description: Markdown | None = Field(None, description="Opis działania (Markdown).")
+    results: Markdown | None = Field(None, description="Osiągnięte rezultaty (Markdown).")
+    events: Count | None = Field(None, description="Liczba spotkań, zajęć, wydarzeń.")
+    participants: Participants | None = Field(None, description="Uczestnicy.")
+    costs: list[CostLine] = Field(default_factory=list, description="Koszty według źródeł i rodzajów.")
+
+    @model_validator(mode="after")
+    def _dated_once(self) -> Activity:
+        if (self.dates is None) == (self.year is None):
+            raise ValueError("podaj termin działania: „dates” ({from, to}) albo „year” — jedno z dwóch")
+        return self
+
+    @property
+    def activity_year(self) -> int:
+        """The year the activity's numbers count for (the year of its start)."""
+        return self.dates.start.year if self.dates else self.year  # type: ignore[return-value]
+
+
+class Narrative(StrictModel):
+    summary: Markdown = Field(description="Podsumowanie realizacji programu (Markdown).")
+    problems: Markdown | None = Field(None, description="Trudności i problemy w realizacji (Markdown).")
+    conclusions: Markdown | None = Field(None, description="Wnioski i rekomendacje (Markdown).")
+
+
+class StatusThresholds(StrictModel):
+    """Percent of the target from which an indicator is on track / at risk (100 % = achieved)."""
+
+    on_track: Number = Field(Decimal(80), description="Od tylu procent: „realizowany zgodnie z planem” (domyślnie 80).")
+    at_risk: Number = Field(Decimal(50), description="Od tylu procent: „zagrożony”, poniżej: „nieosiągnięty” (domyślnie 50).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> StatusThresholds:
+        if not self.at_risk <= self.on_track <= 100:
+            raise ValueError(f"progi muszą spełniać at_risk ≤ on_track ≤ 100 (jest: at_risk {self.at_risk}, "
+                             f"on_track {self.on_track})")
+        return self
+
+
+class MonitoringReport(StrictModel):
+    """Root of a report file."""
+
+    document: Literal["report"] = Field(description="Rodzaj pliku: „report” (sprawozdanie).")
+    program: NonEmptyText = Field(description="Ścieżka do pliku danych programu (względem pliku sprawozdania).")
+    title: NonEmptyText | None = Field(None, description="Tytuł sprawozdania, jeśli inny niż domyślny.")
+    years: YearRange = Field(description="Rok (2015) albo zakres lat ({from: 2014, to: 2016}).")
+    illustrative: bool = Field(False, description="Dane przykładowe, nie rzeczywiste (drukowana jest adnotacja).")
+    prepared_by: PreparedBy = Field(description="Kto sporządził sprawozdanie.")
+    place: NonEmptyText = Field(description="Miejscowość na stronie tytułowej, np. „Kętrzyn”.")
+    month: Annotated[dt.date, BeforeValidator(_to_month)] = Field(description="Miesiąc sporządzenia (RRRR-MM).")
+    funding_sources: dict[Ident, NonEmptyText] = Field(
+        default_factory=dict, description="Źródła finansowania: identyfikator: nazwa (także id źródeł z programu).")
+    indicators: list[Indicator] = Field(default_factory=list, description="Wskaźniki.")
+    activities: list[Activity] = Field(default_factory=list, description="Zrealizowane działania.")
+    narrative: Narrative = Field(description="Część opisowa: summary, problems, conclusions.")
+    status_thresholds: StatusThresholds = Field(default_factory=StatusThresholds,
+                                                description="Progi statusu wskaźników (procent celu).")
+
+    @property
+    def year_list(self) -> list[int]:
+        return self.years.years
+
+    @property
+    def is_range(self) -> bool:
+        return self.years.start != self.years.end
+
+    @property
+    def span_text(self) -> str:
+        """„rok 2015” or „lata 2014–2016” (for messages)."""
+        return f"lata {self.years.start}–{self.years.end}" if self.is_range else f"rok {self.years.start}"
+
+
+__all__ = ["ILLUSTRATIVE_NOTICE", "Activity", "BySex", "CostLine", "DateRange", "Indicator", "MonitoringReport",
+           "Narrative", "Participants", "PreparedBy", "Problem", "StatusThresholds", "YearRange"]

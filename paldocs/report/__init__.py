@@ -1,0 +1,37 @@
+"""Monitoring reports (sprawozdania z realizacji programu): computed figures on top of the report model.
+
+Contract: this package computes, it does not format. Load a report file with
+:func:`paldocs.model.load_report.load_report` (the report, its program and the adopting resolution), then
+:func:`compute_figures` returns :class:`ReportFigures` — indicators with realisation percentages and statuses,
+cumulative progress, budget execution and participant counts — for the report template (which formats with
+the Polish filters) and the charts. The rules are documented in :mod:`paldocs.report.compute`.
+
+Glossary: sprawozdanie = report, wskaźnik = indicator, wartość docelowa = target, wartość bazowa = baseline,
+działanie = activity, realizator = implementer, źródło finansowania = funding source.
+
+Usage::
+
+    source = load_report("resolutions/ketrzyn-2014-pal/sprawozdanie-2016.yaml")
+    figures = compute_figures(source.report, source.program)
+"""
+
+from __future__ import annotations
+
+from paldocs.model.load_report import ReportSource, load_report
+from paldocs.report.compute import (
+    ActivityFigures,
+    Breakdown,
+    BudgetLine,
+    BudgetSummary,
+    CumulativeProgress,
+    IndicatorResult,
+    ParticipantSummary,
+    ReportFigures,
+    Status,
+    YearResult,
+    compute_figures,
+)
+
+__all__ = ["ActivityFigures", "Breakdown", "BudgetLine", "BudgetSummary", "CumulativeProgress", "IndicatorResult",
+           "ParticipantSummary", "ReportFigures", "ReportSource", "Status", "YearResult", "compute_figures",
+           "load_report"]

@@ -1,0 +1,87 @@
+"""Compose a monitoring report: report data + program → computed figures → Markdown with tables and figures.
+
+Contract: :func:`compose_report` takes a :class:`~paldocs.model.load_report.ReportSource` and returns a
+:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers, decimal section numbers)
+and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline). Every number printed is
+computed by :mod:`paldocs.report.compute`; the template (``report.md.j2``) only formats it. Charts are drawn
+only when the report needs them (matplotlib is imported lazily by :mod:`paldocs.report.charts`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from paldocs.compose import ComposedPart, Composition, format_number, make_environment, render_template
+from paldocs.document import Meta
+from paldocs.model.load_report import ReportSource, program_refs
+from paldocs.polish.dates import MONTHS_NOMINATIVE, format_date
+from paldocs.report.compute import ReportFigures, compute_figures
+
+
+def period_text(years: list[int]) -> str:
+    """"za 2015 rok" / "za lata 2014–2016" (the title page form, DOMAIN.md § 8)."""
+    return f"za {years[0]} rok" if len(years) == 1 else f"za lata {years[0]}–{years[-1]}"
+
+
+def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None) -> Composition:
+    env = env or make_environment()
+    report, program, resolution, municipality = source.report, source.program, source.resolution, source.municipality
+    figures = compute_figures(report, program)
+    program_data = source.program_source.data
+    number = format_number(program_data)
+    adopted = format_date(resolution.date) if resolution.date else "………… r."
+    month = f"{MONTHS_NOMINATIVE[report.month.month - 1]} {report.month.year}"
+    refs = program_refs(program)
+    title = report.title or (f"Sprawozdanie z realizacji „{program.title_genitive or program.title}” "
+                             f"{period_text(figures.years and list(figures.years))}")
+    context: dict[str, Any] = {
+        "report": report, "program": program, "figures": figures, "municipality": municipality,
+        "title": title, "number": number, "adopted": adopted, "month": month,
+        "council": municipality.council.genitive, "period": period_text(list(figures.years)),
+        "years": list(figures.years), "direction_text": {key: ref.text for key, ref in refs.items()},
+    }
+    assets = draw_charts(figures)
+    context["charts"] = sorted(assets)
+    markdown = render_template(env, "report.md.j2", context, source.file)
+    meta = Meta(title=title, subject=f"przyjętego uchwałą Nr {number} {municipality.council.genitive} z dnia {adopted}",
+                author=report.prepared_by.function, date=report.month,
+                keywords=("sprawozdanie", program.title), paragraph_layout=municipality.layout.paragraph_layout)
+    notes = ["dane sprawozdania są przykładowe (illustrative: true) — nie są rzeczywistymi wynikami gminy"] \
+        if report.illustrative else []
+    part = ComposedPart("report", markdown, page_numbers=True, heading_numbering="decimal-dot")
+    return Composition(meta, [part], notes, assets=assets)
+
+
+def draw_charts(figures: ReportFigures) -> dict[str, Any]:
+    """The report's charts by asset id: indicator realisation, budget by source, and the trend (range reports)."""
+    from paldocs.report import charts
+
+    assets: dict[str, Any] = {}
+    last = figures.years[-1]
+    measured = [result for result in figures.indicators if result.current.percent is not None]
+    if measured:
+        assets["wskazniki"] = charts.target_vs_actual(
+            [result.name for result in measured], [100.0] * len(measured),
+            [float(result.current.percent) for result in measured],  # type: ignore[arg-type]
+            title=f"Realizacja wskaźników w {last} r. (% wartości docelowej)", unit="%")
+    if figures.budget.by_source:
+        assets["budzet"] = charts.budget_by_source(
+            [line.label for line in figures.budget.by_source], [line.planned for line in figures.budget.by_source],
+            [line.spent for line in figures.budget.by_source], title="Wydatki według źródeł finansowania")
+    if len(figures.years) > 1 and figures.indicators:
+        series = {result.name: [_percent_in(result, year) for year in figures.years] for result in figures.indicators}
+        assets["trend"] = charts.trend(list(figures.years), series,
+                                       title="Realizacja wskaźników w kolejnych latach (% wartości docelowej)",
+                                       unit="%")
+    return assets
+
+
+def _percent_in(result: Any, year: int) -> float | None:
+    for year_result in result.years:
+        if year_result.year == year and year_result.percent is not None:
+            return float(year_result.percent)
+    return None
+
+
