@@ -13,6 +13,8 @@ Contract:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import importlib.resources
 import re
 from collections.abc import Sequence
@@ -31,7 +33,7 @@ from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
 from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
-from paldocs.polish.dates import format_date
+from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
@@ -111,6 +113,7 @@ def make_environment(user_templates: Path | None = None) -> SandboxedEnvironment
     env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
     env.filters["trim_list_mark"] = lambda text: str(text).strip().rstrip(",;.").strip()
+    env.globals["date_range"] = format_date_range
     return env
 
 
@@ -129,6 +132,15 @@ def markdown_list(items: list[Item], style: str) -> Md:
             lines.extend(indent + line if line else "" for line in markdown_list(item.items, item.items_style).splitlines())
             lines.append("")
     return Md("\n".join(lines).rstrip("\n") + "\n")
+
+
+def format_date_range(start: dt.date, end: dt.date) -> str:
+    """"11 czerwca 2016 r.", "1 lutego – 16 grudnia 2016 r.", "1 grudnia 2015 r. – 31 stycznia 2016 r."."""
+    if start == end:
+        return format_date(start)
+    if start.year == end.year:
+        return f"{start.day} {MONTHS_GENITIVE[start.month - 1]} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
 
 
 def markdown_lines(value: str) -> Md:
