@@ -93,3 +93,9 @@ def test_report_with_an_unknown_program_id_is_bad_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(tmp_path / "zle.yaml"), "-f", "txt", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "kierunek-99" in result.stderr and "Traceback" not in result.output
+
+
+def test_check_accepts_a_report_file() -> None:
+    result = CliRunner().invoke(main, ["check", str(FOLDER / "sprawozdanie-2014-2016.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "bez uwag\n"

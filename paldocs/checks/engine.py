@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from paldocs.document import Document
-from paldocs.errors import Location, PaldocsError
+from paldocs.errors import DataError, Location, PaldocsError
 from paldocs.kinds import Kind, load_kinds
 from paldocs.legal import Catalog, load_catalog
 from paldocs.model.load import Source, load_source
@@ -121,9 +121,11 @@ def _item_texts(items: Sequence, base: FieldPath) -> Iterator[tuple[FieldPath, s
 def check_file(path: str | Path, *, today: dt.date, ignore: Iterable[str] = (), acts: Sequence[Path] = (),
                templates: Path | None = None) -> list[Finding]:
     from paldocs import checks  # noqa: F401 — importing the package registers every rule
-    from paldocs.api import to_document
+    from paldocs.api import is_report_file, to_document
     from paldocs.compose import make_environment
 
+    if is_report_file(Path(path)):
+        return check_report(Path(path), templates)
     source = load_source(path)
     kind = load_kinds(make_environment(templates))[source.data.resolution.kind]
     catalog = load_catalog([*source.data.municipality.acts, *acts])
@@ -142,6 +144,21 @@ def check_file(path: str | Path, *, today: dt.date, ignore: Iterable[str] = (), 
             findings.append(Finding(rule_id, report.severity or registered.severity, report.message, location,
                                     report.unit, report.fix))
     return sorted(findings, key=_order)
+
+
+def check_report(path: Path, templates: Path | None) -> list[Finding]:
+    """A monitoring report: its data are validated when loaded (bad input raises); the drafting rules are about
+    resolutions, so what remains to check is that the report composes into a document (PD000)."""
+    from paldocs.api import to_document
+
+    try:
+        to_document(path, templates=templates)
+    except DataError:
+        raise  # the report's data do not validate: bad input (exit code 2), as for resolutions
+    except PaldocsError as error:
+        return [Finding("PD000", "error", f"nie można zbudować dokumentu: {error.message}", error.location,
+                        fix=error.hint)]
+    return []
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:
