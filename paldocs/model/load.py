@@ -210,7 +210,9 @@ def validate(model: type[BaseModel], data: Any, file: str, positions: Positions,
         errors = error.errors(include_url=False)
         # An unknown key usually explains a "missing" one next to it (a typo): report it first.
         first = min(errors, key=lambda item: item["type"] != "extra_forbidden")
-        loc = tuple(part for part in first["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+        # pydantic adds "function-…" steps for validators and "[key]" for a mapping's key: neither is a field
+        loc = tuple(part for part in first["loc"]
+                    if not (isinstance(part, str) and (part.startswith("function-") or part == "[key]")))
         message, hint, loc = describe_validation_error(first, model, loc)
         line, column = _nearest_position(positions, loc)
         source = (sources or {}).get(_longest_known(positions, loc), file)
