@@ -216,3 +216,4 @@ def new(kind: str, profile: Path, output: Path, force: bool, templates: Path | N
 
 
 from paldocs.cli_acts import acts; main.add_command(acts)  # noqa: E402, E702 — "paldocs acts" (after reports_errors exists)
+from paldocs.cli_import import import_command; main.add_command(import_command)  # noqa: E402, E702 — "paldocs import"

@@ -1,0 +1,87 @@
+"""The legal basis "Na podstawie …" of an imported resolution → ``legal_basis`` entries and ``legal_basis_join``.
+
+Contract: :func:`split_legal_basis` takes the sentence (with or without "Na podstawie", without the enacting
+formula) and returns the entries ``{act, provision, address}`` with the provision and the address kept as
+written (the checks flag "pkt." and "poz.594" later) and the joining word ("i", "oraz", "w związku z").
+An act is matched to a catalog key by its date and title (``Act.title_genitive`` / ``title``); "ustawy" may be
+missing before "z dnia". An act the catalog does not know stops the import with a :class:`DataError` naming
+the act text (the model needs a catalog key; a guess would change the law cited). "tekst jednolity" / "t.j."
+before the address is not kept: paldocs writes the § 158 ZTP form (returned in ``dropped``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from paldocs.errors import DataError, PaldocsError
+from paldocs.legal.catalog import Catalog, load_catalog
+from paldocs.polish.dates import format_date, parse_date
+
+_INTRO = re.compile(r"^\s*Na\s+podstawie\s+", re.IGNORECASE)
+_JOIN = r"(?:i|oraz|w\s+związku\s+z)"
+_ENTRY = re.compile(
+    r"(?P<prov>(?:art\.?|§)\s*\d.*?)\s+(?P<ustawy>ustawy\s+)?"
+    r"(?P<date>z\s+dnia\s+\d{1,2}(?:\s+[^\W\d_]+\s+|\.\d{1,2}\.)\d{4}\s*r?\.?)\s*"
+    r"(?P<about>o\s.*?)\s*(?:\((?P<addr>[^()]*)\))?\s*"
+    rf"(?P<join>,?\s*{_JOIN}\s+(?=art|§)|[,;.]?\s*$)", re.IGNORECASE | re.DOTALL)
+_CONSOLIDATED = re.compile(r"^(?P<prefix>(?:tekst\s+jednolity|t\.\s*j\.)\s*[:,]?)\s*", re.IGNORECASE)
+
+
+@dataclass
+class LegalBasis:
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    join: str = "oraz"
+    dropped: list[str] = field(default_factory=list)  # words written that paldocs does not print (ZTP form)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).lower()
+
+
+def act_key(date_text: str, about: str, catalog: Catalog) -> str:
+    """The catalog key of "z dnia 8 marca 1990 r." + "o samorządzie gminnym"; DataError when unknown."""
+    written = f"z dnia {date_text} {about}".strip()
+    try:
+        day = parse_date(re.sub(r"^z\s+dnia\s+", "", date_text.strip(), flags=re.IGNORECASE))
+    except PaldocsError:
+        raise DataError(f"Nie rozpoznano daty ustawy w podstawie prawnej: „{written}”") from None
+    wanted = _norm(f"z dnia {format_date(day)} {about}").rstrip(" .,")
+    for key, act in catalog.acts.items():
+        for title in (act.title_genitive, act.title):
+            if _norm(title).endswith(wanted):
+                return key
+    raise DataError(f"Ustawy „{' '.join(written.split())}” nie ma w katalogu aktów — dodaj ją do własnego "
+                    "katalogu (pole „acts” profilu gminy) i zaimportuj ponownie.")
+
+
+def split_legal_basis(text: str, catalog: Catalog | None = None) -> LegalBasis:
+    """Split "Na podstawie art. … ustawy z dnia … (Dz. U. …) i art. … ustawy …" into entries."""
+    catalog = catalog or load_catalog()
+    body = " ".join(_INTRO.sub("", text.replace("\u00a0", " ")).split())
+    result = LegalBasis()
+    position, joins = 0, []
+    for match in _ENTRY.finditer(body):
+        if match.start() != position:
+            raise DataError(f"Nie rozpoznano fragmentu podstawy prawnej: „{body[position:match.start()]}”")
+        position = match.end()
+        entry: dict[str, Any] = {
+            "act": act_key(match["date"].removeprefix("z dnia").strip(), match["about"], catalog),
+            "provision": match["prov"].strip()}
+        if match["addr"]:
+            address = match["addr"].strip()
+            consolidated = _CONSOLIDATED.match(address)
+            if consolidated:
+                result.dropped.append(consolidated["prefix"])
+                address = address[consolidated.end():]
+            entry["address"] = address
+        result.entries.append(entry)
+        join = " ".join(match["join"].strip(" ,;.").split())
+        if join:
+            joins.append(join)
+    if position != len(body) or not result.entries:
+        raise DataError(f"Nie rozpoznano podstawy prawnej: „{body[position:] or body}”")
+    if joins:
+        result.join = joins[0]
+    return result

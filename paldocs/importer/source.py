@@ -1,0 +1,266 @@
+"""Reading an import source (plain text from BIP, Markdown, DOCX) into normalised blocks.
+
+Contract: :func:`read_source` turns a ``.txt``, ``.md``/``.markdown`` or ``.docx`` file into a list of
+:class:`SourceBlock`; :func:`read_text_blocks` does the same for text already in memory. Normalisation:
+UTF-8 (with or without BOM), for ``.txt`` falling back to Windows-1250; CRLF/CR → LF; NBSP → space; runs of
+spaces → one space; lines stripped. A block is a run of non-blank lines, except that a line opening a list item
+("1.", "1)", "a)", "-", "–", "•", "*"), a Markdown heading or a roman heading ("IV. ") starts a new block.
+Markdown markers become flags (``heading``, ``bold``, ``italic``) and are removed from ``lines``; inline
+emphasis is removed from ``lines`` but kept in ``markdown_lines`` (for Markdown content). DOCX: one block per
+paragraph, soft breaks split lines, Word list numbering is reconstructed into ``label``. Unreadable input
+raises :class:`paldocs.errors.DataError` with a Polish message. Nothing here interprets the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from paldocs.errors import DataError, Location
+
+LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z]\)|[-–•*])\s")
+ROMAN_START = re.compile(r"^[IVXLC]{1,6}\.\s")
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
+_WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)$")
+_WHOLE_ITALIC = re.compile(r"^\*(?!\*)(.+?)(?<!\*)\*$")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\s*])\*(?!\*)|(?<!\*)\*(?=\S)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+_HARD_BREAK = re.compile(r"( {2,}|\\)$")
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """One paragraph of the input: normalised lines (a hard break separates lines) and what the source marked."""
+
+    lines: tuple[str, ...]
+    line: int  # 1-based input line (text, Markdown) or paragraph number (DOCX) of its first line
+    heading: int | None = None  # Markdown "#"-level or Word "Heading N" level
+    bold: bool = False  # the whole block was bold
+    italic: bool = False  # the whole block was italic
+    label: str | None = None  # a list label the source carried outside the text (Word numbering)
+    markdown_lines: tuple[str, ...] = ()  # ``lines`` with inline emphasis kept as Markdown (``**Cel:** …``)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def markdown(self) -> str:
+        """The block as one line of Markdown (inline emphasis kept, whole-block flags not applied)."""
+        return " ".join(self.markdown_lines or self.lines)
+
+
+def read_source(path: Path) -> list[SourceBlock]:
+    """Read a ``.txt``, ``.md``/``.markdown`` or ``.docx`` file into blocks."""
+    suffix = path.suffix.lower()
+    if suffix not in {".txt", ".md", ".markdown", ".docx"}:
+        raise DataError(f"nieobsługiwany rodzaj pliku „{path.suffix}”: importować można .txt, .md, .markdown i .docx",
+                        Location(str(path)))
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError(f"nie można odczytać pliku: {error.strerror or error}", Location(str(path))) from error
+    if suffix == ".docx":
+        return _read_docx(raw, str(path))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if suffix != ".txt":
+            raise DataError(f"plik nie jest zapisany w UTF-8 (bajt {error.start + 1})", Location(str(path))) from error
+        text = raw.decode("cp1250", errors="replace")
+    return read_text_blocks(text, markdown=suffix != ".txt" or looks_like_markdown(text))
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A ``.txt`` copy that is really Markdown: "#" headings or "**bold**" lines."""
+    return bool(re.search(r"^(?:#{1,6} \S|\*\*\S.*\*\*\s*$)", text, re.MULTILINE))
+
+
+def normalise_line(line: str) -> str:
+    """NBSP and runs of spaces → one space, stripped."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def read_text_blocks(text: str, *, markdown: bool) -> list[SourceBlock]:
+    """Split text into blocks (see the module contract); ``markdown`` turns on Markdown marker handling."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[SourceBlock] = []
+    current: list[str] = []
+    start = 0
+    joined = False  # Markdown: the previous line had no hard break, so this line continues it
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            blocks.append(_make_block(current, start, markdown))
+        current = []
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        hard = bool(_HARD_BREAK.search(raw.replace("\u00a0", " ")))
+        line = normalise_line(raw)
+        if markdown and line.endswith("\\") and hard:
+            line = line[:-1].rstrip()
+        if not line:
+            flush()
+            joined = False
+            continue
+        opens = bool(LIST_START.match(line) or ROMAN_START.match(line) or (markdown and MD_HEADING.match(line)))
+        if current and (opens or (markdown and MD_HEADING.match(current[0]))):
+            flush()
+        if not current:
+            start = number
+            current.append(line)
+        elif markdown and joined:
+            current[-1] += " " + line
+        else:
+            current.append(line)
+        joined = markdown and not hard
+    flush()
+    return blocks
+
+
+def _make_block(lines: list[str], start: int, markdown: bool) -> SourceBlock:
+    if not markdown:
+        return SourceBlock(tuple(lines), start, markdown_lines=tuple(lines))
+    heading: int | None = None
+    match = MD_HEADING.match(lines[0])
+    if match:
+        heading = len(match.group(1))
+        lines = [match.group(2), *lines[1:]]
+    lines = [_ESCAPE.sub(r"\1", line) for line in lines]
+    bold = all(_WHOLE_BOLD.match(line) and "**" not in _WHOLE_BOLD.match(line).group(1)  # type: ignore[union-attr]
+               for line in lines)
+    if bold:
+        lines = [_WHOLE_BOLD.match(line).group(1).strip() for line in lines]  # type: ignore[union-attr]
+    italic = all(_WHOLE_ITALIC.match(line) for line in lines)
+    if italic:
+        lines = [_WHOLE_ITALIC.match(line).group(1).strip() for line in lines]  # type: ignore[union-attr]
+    marked = tuple(lines)
+    plain = tuple(normalise_line(_strip_emphasis(line)) for line in lines)
+    return SourceBlock(plain, start, heading=heading, bold=bold, italic=italic, markdown_lines=marked)
+
+
+def _strip_emphasis(line: str) -> str:
+    marker = ""
+    if re.match(r"^[*-] ", line):  # keep a "* " list marker
+        marker, line = line[:2], line[2:]
+    return marker + _EMPHASIS.sub("", line)
+
+
+# --- DOCX -------------------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _read_docx(raw: bytes, name: str) -> list[SourceBlock]:
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DataError("plik nie jest poprawnym dokumentem DOCX", Location(name)) from error
+    numbering = _Numbering(document)
+    blocks: list[SourceBlock] = []
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        runs = [run for run in paragraph.runs if run.text.strip()]
+        lines = [normalise_line(part) for part in paragraph.text.replace("\t", " ").split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+        bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+        italic = bool(runs) and all(run.italic for run in runs)
+        heading = None
+        style_name = paragraph.style.name if paragraph.style is not None else ""
+        match = re.match(r"^(?:Heading|Nagłówek)\s*(\d)$", style_name or "")
+        if match:
+            heading = int(match.group(1))
+        marked = "".join(f"**{run.text}**" if run.bold and not bold and run.text.strip() else run.text
+                         for run in paragraph.runs)
+        marked_lines = tuple(line for line in (normalise_line(part) for part in marked.split("\n")) if line)
+        blocks.append(SourceBlock(tuple(lines), number, heading=heading, bold=bold, italic=italic,
+                                  label=numbering.label(paragraph), markdown_lines=marked_lines))
+    return blocks
+
+
+class _Numbering:
+    """Word list numbering (numbering.xml) → the labels Word would display, counted per numId and level."""
+
+    def __init__(self, document: object) -> None:
+        self.formats: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.styles = document.styles  # type: ignore[attr-defined]
+        try:
+            root = document.part.numbering_part.element  # type: ignore[attr-defined]
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(f"{_W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                fmt, text, start = lvl.find(f"{_W}numFmt"), lvl.find(f"{_W}lvlText"), lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1)
+            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+        for node in root.findall(f"{_W}num"):
+            ref = node.find(f"{_W}abstractNumId")
+            if ref is not None:
+                self.formats[node.get(f"{_W}numId", "")] = abstract.get(ref.get(f"{_W}val", ""), {})
+
+    def _num_pr(self, paragraph: object) -> tuple[str, int] | None:
+        ppr = paragraph._p.pPr  # type: ignore[attr-defined]
+        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        style = paragraph.style  # type: ignore[attr-defined]
+        while num_pr is None and style is not None:
+            sppr = style.element.find(f"{_W}pPr")
+            num_pr = sppr.find(f"{_W}numPr") if sppr is not None else None
+            style = style.base_style
+        if num_pr is None:
+            return None
+        num_id, ilvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+        if num_id is None or num_id.get(f"{_W}val") in (None, "0"):
+            return None
+        return num_id.get(f"{_W}val", ""), int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+
+    def label(self, paragraph: object) -> str | None:
+        found = self._num_pr(paragraph)
+        if found is None or found[0] not in self.formats:
+            return None
+        num_id, level = found
+        levels = self.formats[num_id]
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        fmt, text, _start = levels.get(level, ("decimal", f"%{level + 1}.", 1))
+        if fmt == "bullet":
+            return "•"
+
+        def value(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            lfmt, _t, lstart = levels.get(index, ("decimal", "", 1))
+            return _format(max(counts[index], 1) + lstart - 1, lfmt)
+
+        return re.sub(r"%(\d)", value, text) or None
+
+
+def _format(number: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letters if fmt == "lowerLetter" else letters.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        out = ""
+        for size, digits in _ROMAN:
+            while number >= size:
+                out, number = out + digits, number - size
+        return out if fmt == "lowerRoman" else out.upper()
+    return str(number)
