@@ -22,13 +22,22 @@ from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
 from paldocs.polish.numerals import from_roman
 
-_NUMBER_TEXT = re.compile(r"^\s*([IVXLCDM]+)\s*/\s*(\d+)\s*/\s*(\d{2}|\d{4})\s*$")
+_SESSION_FIRST = re.compile(r"^\s*([IVXLCDM]+)\s*/\s*(\d+)\s*/\s*(\d{2}|\d{4})\s*$")
+_NUMBER_FIRST = re.compile(r"^\s*(\d+)\s*/\s*([IVXLCDM]+)\s*/\s*(\d{2}|\d{4})\s*$")
+_NO_SESSION = re.compile(r"^\s*(\d+)\s*/\s*(\d{2}|\d{4})\s*$")
+
+
+def _full_year(year: str) -> int:
+    return int(year) + 2000 if len(year) == 2 else int(year)
 
 
 class ResolutionNumber(StrictModel):
-    """„LXIV/400/14”: session (roman) / running number / year."""
+    """„LXIV/400/14”, „124/XXII/2016” or „228/2005”: session (roman), running number, year (DOMAIN.md § 5).
 
-    session: str = Field(description="Numer sesji cyframi rzymskimi, np. „LXIV”.")
+    The order in which they are printed is the municipality's numbering setting; a number without a session
+    needs ``numbering.order: number/year``."""
+
+    session: str | None = Field(None, description="Numer sesji cyframi rzymskimi, np. „LXIV” (brak: numeracja bez sesji).")
     number: int = Field(ge=1, description="Kolejny numer uchwały.")
     year: int = Field(ge=1990, le=2100, description="Rok (czterocyfrowy; sposób zapisu wynika z profilu gminy).")
 
@@ -36,17 +45,23 @@ class ResolutionNumber(StrictModel):
     @classmethod
     def _from_text(cls, value: object) -> object:
         if isinstance(value, str):
-            match = _NUMBER_TEXT.match(value)
-            if not match:
-                raise ValueError(f"„{value}” nie jest numerem uchwały w postaci sesja/numer/rok, np. „LXIV/400/14”")
-            session, number, year = match.groups()
-            full_year = int(year) + 2000 if len(year) == 2 else int(year)
-            return {"session": session, "number": int(number), "year": full_year}
+            if match := _SESSION_FIRST.match(value):
+                session, number, year = match.groups()
+            elif match := _NUMBER_FIRST.match(value):
+                number, session, year = match.groups()
+            elif match := _NO_SESSION.match(value):
+                (number, year), session = match.groups(), None
+            else:
+                raise ValueError(f"„{value}” nie jest numerem uchwały w postaci sesja/numer/rok, np. „LXIV/400/14” "
+                                 "(także „124/XXII/2016” albo „228/2005”)")
+            return {"session": session, "number": int(number), "year": _full_year(year)}
         return value
 
     @field_validator("session")
     @classmethod
-    def _roman(cls, value: str) -> str:
+    def _roman(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         try:
             from_roman(value)
         except PaldocsError as error:  # pydantic reports only ValueErrors with their location
@@ -103,4 +118,8 @@ class DataFile(StrictModel):
     def _annex_needs_a_program(self) -> DataFile:
         if self.document == "annex" and self.program is None:
             raise ValueError("„document: annex” buduje sam załącznik — podaj program (pole „program”)")
+        number = self.resolution.number
+        if number is not None and number.session is None and self.municipality.numbering.order != "number/year":
+            raise ValueError("numer uchwały nie ma numeru sesji — ustaw w profilu gminy „numbering: {order: "
+                             "number/year}” albo podaj sesję (np. „XII/85/2024”)")
         return self
