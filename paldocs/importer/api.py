@@ -3,7 +3,8 @@
 Contract: :func:`import_document` reads the file (:func:`paldocs.importer.source.read_source`; a ``.txt`` holding
 Markdown markers is read as Markdown), recognises the header, the legal basis, the enacting formula, the §§
 (the standard ``pal`` provisions map to the kind; any other § goes to ``resolution.provisions``), the signature,
-the justification and the annex (passed to :func:`paldocs.importer.program.parse_program`). It returns
+the justification and the annex (passed to :func:`paldocs.importer.program.parse_program`). BIP page text
+around the document and page numbers are dropped first (:func:`paldocs.importer.boilerplate.strip_page_text`). It returns
 :class:`ImportResult` whose ``data`` validates as :class:`paldocs.model.resolution.DataFile` (keys in the model's
 order) and whose ``log`` lists what was recognised, kept and dropped, and every guess ("zgadnięte — sprawdź").
 Unrecognisable essentials raise :class:`paldocs.errors.DataError` (Polish message).
@@ -19,6 +20,7 @@ from typing import Any
 
 from paldocs.errors import DataError, PaldocsError
 from paldocs.importer import resolution as rx
+from paldocs.importer.boilerplate import strip_page_text
 from paldocs.importer.legal_basis import split_legal_basis
 from paldocs.importer.log import ImportLog
 from paldocs.importer.resolution import inline_profile
@@ -48,7 +50,7 @@ def _tail(block: SourceBlock, start: int) -> SourceBlock:
 
 def import_document(path: Path, *, profile: Path | None = None) -> ImportResult:
     log = ImportLog(path.name)
-    blocks = [block for block in _read(path) if block.lines]
+    blocks = strip_page_text([block for block in _read(path) if block.lines], log)
     if not blocks:
         raise DataError(f"Plik {path.name} jest pusty — nie ma czego importować.")
     state = _State(blocks, log)
@@ -100,7 +102,7 @@ class _State:
     def header_line(self, line: str, number: int) -> None:
         match = rx.HEADER.match(line) or rx.ANNEX.match(line) or rx.ANNEX_TAIL.match(line)
         if match and match.groupdict().get("number") is not None:
-            if line.isupper():
+            if line.isupper() and not rx.HEADER.match(line):  # the annex header's case, not the resolution's
                 self.municipality["layout"]["annex_header_uppercase"] = True
             parsed = rx.parse_number(match["number"])
             if parsed.value:
@@ -168,6 +170,12 @@ class _State:
         self.resolution_data["legal_basis"] = basis.entries
         self.resolution_data["legal_basis_join"] = basis.join
         self.log.recognised(start, f"podstawa prawna ({len(basis.entries)} przepisy)")
+        if basis.join_guessed:
+            self.log.recognised(start, "przepisy podstawy prawnej rozdzielone tylko przecinkami — spójnik „oraz” "
+                                       "przed ostatnim (zgadnięte — sprawdź)")
+        for suffix in basis.amended:
+            self.log.recognised(start, f"dopisek „{suffix}” w adresie podstawy prawnej — paldocs drukuje adres bez "
+                                       "niego; dopisz adresy zmian (§ 158 ZTP) — sprawdź")
         for words in basis.dropped:
             self.log.dropped(start, "„tekst jednolity” — paldocs pisze adres w formie § 158 ZTP", words)
 

@@ -6,7 +6,10 @@ written (the checks flag "pkt." and "poz.594" later) and the joining word ("i", 
 An act is matched to a catalog key by its date and title (``Act.title_genitive`` / ``title``); "ustawy" may be
 missing before "z dnia". An act the catalog does not know stops the import with a :class:`DataError` naming
 the act text (the model needs a catalog key; a guess would change the law cited). "tekst jednolity" / "t.j."
-before the address is not kept: paldocs writes the § 158 ZTP form (returned in ``dropped``).
+before the address is not kept: paldocs writes the § 158 ZTP form (returned in ``dropped``); "ze zm." /
+"z późn. zm." stay in the address (returned in ``amended``). Entries are separated by commas and/or a join word
+("A, B oraz C" — paldocs' own form for 3+ entries); several provisions of one act ("art. 7 … i art. 18 …
+ustawy …") become one entry each with the same act and address.
 """
 
 from __future__ import annotations
@@ -21,12 +24,17 @@ from paldocs.polish.dates import format_date, parse_date
 
 _INTRO = re.compile(r"^\s*Na\s+podstawie\s+", re.IGNORECASE)
 _JOIN = r"(?:i|oraz|w\s+związku\s+z)"
+_NEXT = r"(?=art\.?\s*\d|§)"
 _ENTRY = re.compile(
     r"(?P<prov>(?:art\.?|§)\s*\d.*?)\s+(?P<ustawy>ustawy\s+)?"
     r"(?P<date>z\s+dnia\s+\d{1,2}(?:\s+[^\W\d_]+\s+|\.\d{1,2}\.)\d{4}\s*r?\.?)\s*"
     r"(?P<about>o\s.*?)\s*(?:\((?P<addr>[^()]*)\))?\s*"
-    rf"(?P<join>,?\s*{_JOIN}\s+(?=art|§)|[,;.]?\s*$)", re.IGNORECASE | re.DOTALL)
+    rf"(?P<join>,?\s*{_JOIN}\s+{_NEXT}|,\s*{_NEXT}|[,;.]?\s*$)", re.IGNORECASE | re.DOTALL)
+# several provisions of one act: "art. 7 ust. 1 pkt 6, art. 8 i art. 18 ust. 2 pkt 15 ustawy …"
+_PROVISION_SPLIT = re.compile(rf"\s*,\s*{_NEXT}|\s+(?:i|oraz)\s+{_NEXT}", re.IGNORECASE)
+_PROVISION_JOIN = re.compile(rf"\s+(i|oraz)\s+{_NEXT}", re.IGNORECASE)
 _CONSOLIDATED = re.compile(r"^(?P<prefix>(?:tekst\s+jednolity|t\.\s*j\.)\s*[:,]?)\s*", re.IGNORECASE)
+_AMENDED = re.compile(r"\s*(?P<suffix>,?\s*(?:ze\s+zm\.|z\s+późn\.\s*zm\.|ze\s+zmianami))\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -34,6 +42,8 @@ class LegalBasis:
     entries: list[dict[str, Any]] = field(default_factory=list)
     join: str = "oraz"
     dropped: list[str] = field(default_factory=list)  # words written that paldocs does not print (ZTP form)
+    join_guessed: bool = False  # 2+ entries separated only by commas: the join word is paldocs' default
+    amended: list[str] = field(default_factory=list)  # "ze zm." / "z późn. zm." kept in the address (check flags it)
 
 
 def _norm(text: str) -> str:
@@ -66,22 +76,32 @@ def split_legal_basis(text: str, catalog: Catalog | None = None) -> LegalBasis:
         if match.start() != position:
             raise DataError(f"Nie rozpoznano fragmentu podstawy prawnej: „{body[position:match.start()]}”")
         position = match.end()
-        entry: dict[str, Any] = {
-            "act": act_key(match["date"].removeprefix("z dnia").strip(), match["about"], catalog),
-            "provision": match["prov"].strip()}
+        act = act_key(match["date"].removeprefix("z dnia").strip(), match["about"], catalog)
+        address = None
         if match["addr"]:
             address = match["addr"].strip()
             consolidated = _CONSOLIDATED.match(address)
             if consolidated:
-                result.dropped.append(consolidated["prefix"])
+                result.dropped.append(consolidated["prefix"].strip())
                 address = address[consolidated.end():]
-            entry["address"] = address
-        result.entries.append(entry)
+            amended = _AMENDED.search(address)
+            if amended and len(address) > amended.end() - amended.start():
+                result.amended.append(amended["suffix"].strip(" ,"))
+        provisions = [part.strip() for part in _PROVISION_SPLIT.split(match["prov"].strip()) if part.strip()]
+        for provision in provisions:
+            entry: dict[str, Any] = {"act": act, "provision": provision}
+            if address:
+                entry["address"] = address
+            result.entries.append(entry)
+        if len(provisions) > 1:
+            joins.extend(_PROVISION_JOIN.findall(match["prov"]))
         join = " ".join(match["join"].strip(" ,;.").split())
         if join:
             joins.append(join)
     if position != len(body) or not result.entries:
         raise DataError(f"Nie rozpoznano podstawy prawnej: „{body[position:] or body}”")
-    if joins:
-        result.join = joins[0]
+    if joins:  # "A, B oraz C": commas between entries, the join word before the last one
+        result.join = joins[-1]
+    elif len(result.entries) > 1:
+        result.join_guessed = True
     return result

@@ -67,8 +67,8 @@ def parse_number(text: str) -> Number:
         from_roman(session)
         return Number({"session": session, "number": number, "year": year}, order, len(parts[2]))
     if len(parts) == 2 and all(part.isdigit() for part in parts) and len(parts[1]) in (2, 4):
-        return Number(None, "number/year", len(parts[1]),
-                      "numer bez sesji — model danych wymaga numeru sesji; wpisz numer ręcznie")
+        year = int(parts[1]) + (2000 if len(parts[1]) == 2 else 0)
+        return Number({"session": None, "number": int(parts[0]), "year": year}, "number/year", len(parts[1]))
     raise PaldocsError(f"Nie rozpoznano numeru uchwały „{text.strip()}”")
 
 
