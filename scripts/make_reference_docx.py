@@ -69,6 +69,7 @@ STYLES: dict[str, Look] = {
     "Podpis": Look(C, left=Cm(7), before=30, keep_together=True, contextual=True),
     "Nagłówek załącznika": Look(R, size=10, after=24, contextual=True),
     "Tytuł programu": Look(C, size=14, before=24, after=24, keep_next=True, contextual=True),
+    "Spis treści tytuł": Look(L, bold=True, before=12, after=6, keep_next=True),  # as a heading, not one
     "Spis treści": Look(L, left=HANG, first_line=-HANG, tab=HANG),
     "Uzasadnienie tytuł": Look(C, bold=True, after=12, keep_next=True),
     "Wyśrodkowany": Look(C, after=6),

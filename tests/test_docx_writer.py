@@ -96,7 +96,7 @@ SIGNATURE_ANNEX_JUSTIFICATION = f"""\
 [Nagłówek załącznika] Załącznik do Uchwały Nr LXIV/400/14\\nRady Miejskiej w Kętrzynie\\nz dnia 29{NBSP}kwietnia \
 2014{NBSP}r.
 [Tytuł programu] P R O G R A M\\nAKTYWNOŚCI LOKALNEJ\\nna lata\\n2014 – 2020
-[Heading 2] SPIS TREŚCI:
+[Spis treści tytuł] SPIS TREŚCI:
 [Spis treści] 1.\\tWstęp
 [Spis treści] 2.\\tCele
 [Heading 1] I. Wstęp

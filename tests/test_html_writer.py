@@ -57,7 +57,7 @@ def test_source_date_epoch_wins_over_the_date_of_adoption(monkeypatch: pytest.Mo
 
 
 def test_parts_are_sections(root: lxml.html.HtmlElement) -> None:
-    sections = root.xpath("//body/section")
+    sections = root.xpath("//body/main/section")
     assert [s.get("class") for s in sections] == [
         "part part-resolution",
         "part part-annex new-page page-numbers numbered-a",
@@ -78,7 +78,7 @@ def test_div_roles(root: lxml.html.HtmlElement) -> None:
     assert len(signature.xpath(".//br")) == 1
     annex = root.xpath("//section[2]")[0]
     assert annex.xpath("header[@class='annex-header']//br") and annex.xpath("div[@class='program-title']//strong")
-    assert annex.xpath("nav[@class='toc']/h2")[0].text == "SPIS TREŚCI:"
+    assert annex.xpath("nav[@class='toc']/p[@class='toc-title']")[0].text == "SPIS TREŚCI:"
     assert annex.xpath("div[@class='center']/p")[0].text == "Koniec programu"
     assert len(annex.xpath("div[@class='page-break']")) == 1
     assert root.xpath("//section[3]/div[@class='justification-title']/p")[0].text == "UZASADNIENIE"
@@ -242,7 +242,7 @@ def report(report_page: str) -> lxml.html.HtmlElement:
 
 
 def test_report_part_and_title(report: lxml.html.HtmlElement) -> None:
-    (section,) = report.xpath("//body/section")
+    (section,) = report.xpath("//body/main/section")
     assert section.get("class") == "part part-report page-numbers numbered-a"
     title = section.xpath("div[@class='report-title']/p")
     assert [text_of(p) for p in title] == ["SPRAWOZDANIE", "z realizacji Programu Aktywności Lokalnej",

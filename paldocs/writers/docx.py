@@ -4,6 +4,12 @@ Contract: :func:`to_docx` returns the bytes of a .docx built from ``templates/re
 ``reference`` given): its body is cleared, its styles and page setup kept, and every block gets a *named*
 style (:mod:`paldocs.writers.docx_styles`), so a municipality restyles documents in Word, not in code.
 
+- Accessibility (Polish law on digital accessibility; checked by tests/test_accessibility.py): headings use the
+  built-in "Heading N" styles (outline levels, the navigation pane), lists and tables named styles, table
+  header rows ``w:tblHeader``, pictures their alt text; the language (pl-PL) is set in the reference's
+  docDefaults and ``w:themeFontLang`` and in the core properties with the title. A Heading inside the ``toc``
+  Div ("SPIS TREŚCI:") becomes a "Spis treści tytuł" paragraph, not a heading: a part never opens with a
+  Heading 2 before its first Heading 1.
 - Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``;
   text is written as the IR has it (non-breaking spaces stay).
 - Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
@@ -65,6 +71,7 @@ def to_docx(document: ir.Document, *, reference: Path | None = None) -> bytes:
     DocxWriter(target, document.meta).write(document)
     created = document_datetime(document.meta)
     set_core_properties(target, document.meta, created)
+    set_language(target, document.meta.language or "pl-PL")
     buffer = io.BytesIO()
     target.save(buffer)
     return to_reproducible_package(buffer.getvalue(), created.date())
@@ -112,6 +119,47 @@ def set_core_properties(target: DocxDocument, meta: ir.Meta, created: dt.datetim
     props.created = props.modified = created
     props.last_modified_by = "paldocs"
     props.revision = 1
+
+
+# What follows w:themeFontLang in CT_Settings (schema order), to insert a missing one at its place.
+_AFTER_THEME_FONT_LANG = ("w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+                          "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+                          "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                          "w:listSeparator")
+
+
+def set_language(target: DocxDocument, language: str) -> None:
+    """The language where a reference supplied by a municipality may lack it: the docDefaults' ``w:lang`` (the
+    language of every style) and ``w:settings/w:themeFontLang``; values already there are kept."""
+    defaults = target.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = target.styles.element.makeelement(qn("w:docDefaults"), {})
+        target.styles.element.insert(0, defaults)
+    r_pr_default = defaults.find(qn("w:rPrDefault"))
+    if r_pr_default is None:
+        r_pr_default = defaults.makeelement(qn("w:rPrDefault"), {})
+        defaults.insert(0, r_pr_default)
+    r_pr = r_pr_default.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = r_pr_default.makeelement(qn("w:rPr"), {})
+        r_pr_default.append(r_pr)
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = r_pr.makeelement(qn("w:lang"), {})
+        r_pr.append(lang)  # last child of rPr (w:lang comes after every other run property the defaults use)
+    if not lang.get(qn("w:val")):
+        lang.set(qn("w:val"), language)
+    settings = target.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is None:
+        theme_lang = settings.makeelement(qn("w:themeFontLang"), {})
+        following = next((e for tag in _AFTER_THEME_FONT_LANG for e in settings.findall(qn(tag))), None)
+        if following is not None:
+            following.addprevious(theme_lang)
+        else:
+            settings.append(theme_lang)
+    if not theme_lang.get(qn("w:val")):
+        theme_lang.set(qn("w:val"), language)
 
 
 def _fit(text: str) -> str:
@@ -163,7 +211,8 @@ class DocxWriter(Visitor):
         self._add_inlines(self._paragraph(where.style or styles.BODY), node.children)
 
     def visit_heading(self, node: ir.Heading, where: _Where) -> None:
-        paragraph = self._paragraph(styles.heading_style(node.level))
+        in_toc = where.style == styles.TOC_STYLE  # the title of a table of contents: not a heading
+        paragraph = self._paragraph(styles.TOC_TITLE if in_toc else styles.heading_style(node.level))
         if node.label:
             paragraph.add_run(f"{node.label} ")
         self._add_inlines(paragraph, node.children)

@@ -26,6 +26,11 @@ ROLE_STYLES: dict[DivRole, str] = {
     "center": "Wyśrodkowany",
     "report-title": "Tytuł sprawozdania",
 }
+TOC_STYLE = ROLE_STYLES["toc"]
+# The title of a table of contents ("SPIS TREŚCI:", a Heading inside the ``toc`` Div) is not a heading: it
+# would open its part with a Heading 2 before any Heading 1 (a skipped level for screen readers and the
+# navigation pane) and list the contents in the contents. A styled paragraph that looks like a heading.
+TOC_TITLE = "Spis treści tytuł"
 
 # Legal unit kind → style of its lines (DOMAIN.md § 2).
 UNIT_STYLES: dict[UnitKind, str] = {
@@ -70,7 +75,7 @@ def heading_style(level: int) -> str:
 def required_styles() -> list[str]:
     """Every style (paragraph styles and the one table style) the writer may ask the reference document for."""
     names = [BODY, *ROLE_STYLES.values(), *UNIT_STYLES.values(), UNIT_HEADING_STYLE, UNIT_CLOSING_STYLE,
-             NUMBERED_LIST, BULLET_LIST, FOOTER_STYLE, *(heading_style(n) for n in range(1, HEADING_LEVELS + 1)),
+             TOC_TITLE, NUMBERED_LIST, BULLET_LIST, FOOTER_STYLE, *(heading_style(n) for n in range(1, HEADING_LEVELS + 1)),
              TABLE_CAPTION, TABLE_TEXT, TABLE_HEADER, FIGURE_STYLE, FIGURE_CAPTION, TABLE_STYLE]
     return list(dict.fromkeys(names))
 

@@ -6,6 +6,13 @@ Contract:
   keywords, ``dcterms.created``/``dcterms.modified`` (see :func:`format_document_date`) — with the print CSS
   embedded in a ``<style>`` element: the page makes no request of its own (no ``src``, no ``href``).
   ``standalone=False`` returns the ``<section>`` elements only, to embed in another page.
+- Accessibility (BIP, Polish law on digital accessibility; checked by tests/test_accessibility.py): a
+  ``<meta name="viewport">`` for phones, the parts inside one ``<main>`` landmark, each part a ``<section>``
+  named by ``aria-label``, title blocks ``<header>``, the table of contents ``<nav>``. Headings keep the IR's
+  levels (``Heading(1)`` → ``<h1>``, sections of a program or report; the PDF is made from this page, so
+  its tag tree matches): the page title is ``<title>`` = ``meta.title``, no extra h1 is added. A Heading inside
+  the ``toc`` Div ("SPIS TREŚCI:") is the ``<nav>``'s name (``aria-label``) and a ``<p class="toc-title">``,
+  not a heading, so that a part never opens with an ``<h2>`` before its first ``<h1>`` (no skipped level).
 - Every part is ``<section class="part part-{kind}">`` (``new-page`` when it is not the first part,
   ``page-numbers`` when the IR asks for numbered pages). Legal units are laid out by
   :func:`paldocs.writers.base.iter_unit_lines`, one ``<p class="unit unit-{kind} depth-{n}">`` per line with
@@ -71,14 +78,15 @@ def to_html(document: ir.Document, *, standalone: bool = True, css: str | None =
     body = HtmlWriter(document.meta).render_parts(document.parts)
     if not standalone:
         return body
-    return _render_head(document.meta, load_print_css() if css is None else css) + body + "</body>\n</html>\n"
+    return (_render_head(document.meta, load_print_css() if css is None else css) + "<main>\n" + body
+            + "</main>\n</body>\n</html>\n")
 
 
 def _render_head(meta: ir.Meta, css: str) -> str:
     esc = html.escape
     lang = meta.language.split("-")[0] or "pl"
     head = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
-            f"<title>{esc(meta.title)}</title>"]
+            '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{esc(meta.title)}</title>"]
     named = [("description", meta.subject), ("author", meta.author), ("keywords", ", ".join(meta.keywords)),
              ("generator", GENERATOR)]
     if date := format_document_date(meta):
@@ -201,6 +209,11 @@ class HtmlWriter(Visitor):
 
     def visit_div(self, node: ir.Div) -> str:
         tag = _DIV_TAGS.get(node.role, "div")
+        if node.role == "toc":  # its title names the <nav> and is no heading (see the module doc)
+            titles = [ir.inline_text(c.children).replace("\n", " ") for c in node.children if isinstance(c, ir.Heading)]
+            children = "".join(f'<p class="toc-title">{self._inlines(child.children)}</p>\n'
+                               if isinstance(child, ir.Heading) else self.visit(child) for child in node.children)
+            return f"<{tag}{_attrs(class_=node.role, aria_label=titles[0] if titles else '')}>\n{children}</{tag}>\n"
         children = "".join(self.visit(child) for child in node.children)
         return f"<{tag}{_attrs(class_=node.role)}>\n{children}</{tag}>\n"
 
