@@ -100,8 +100,10 @@ def attach_assets(document: Document, assets: dict[str, Any], source: str | None
             node.svg, node.png, node.alt = chart.svg, chart.png, chart.alt
 
 
-def render(document: Document, fmt: str) -> bytes:
-    """One output format of an IR document, as bytes."""
+def render(document: Document, fmt: str, *, pdf_variant: str | None = None,
+           attachments: Sequence[Any] = ()) -> bytes:
+    """One output format of an IR document, as bytes (``pdf_variant``, ``attachments``: PDF only, see
+    :func:`paldocs.writers.pdf.to_pdf`)."""
     if fmt == "docx":
         from paldocs.writers.docx import to_docx
 
@@ -109,7 +111,7 @@ def render(document: Document, fmt: str) -> bytes:
     if fmt == "pdf":
         from paldocs.writers.pdf import to_pdf
 
-        return to_pdf(document)
+        return to_pdf(document, variant=pdf_variant, attachments=attachments)
     if fmt == "html":
         from paldocs.writers.html import to_html
 
@@ -122,13 +124,24 @@ def render(document: Document, fmt: str) -> bytes:
 
 
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
-          *, templates: Path | None = None, acts: Sequence[Path] = ()) -> BuildResult:
-    """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file)."""
+          *, templates: Path | None = None, acts: Sequence[Path] = (),
+          pdf_variant: str | None = None) -> BuildResult:
+    """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file).
+
+    ``pdf_variant`` (e.g. "pdf/a-3b", "pdf/ua-1") applies to the PDF; a PDF/A-3 embeds the input data
+    files (not paldocs's packaged ones) and a manifest (:mod:`paldocs.writers.pdf_archive`)."""
     source = Path(path)
     document, notes, files_read = _compose_document(source, templates=templates, source=str(source), acts=acts)
     target_dir = Path(out_dir) if out_dir is not None else source.parent
     inputs = {file.resolve() for file in files_read}
-    rendered = {fmt: render(document, fmt) for fmt in formats}  # render all first: all or nothing
+    sources: list[Any] = []
+    if "pdf" in formats and pdf_variant and pdf_variant.startswith("pdf/a-3"):
+        from paldocs.writers.pdf_archive import source_files
+
+        sources = source_files(files_read)
+    pdf_options = {"pdf_variant": pdf_variant, "attachments": sources} if pdf_variant else {}
+    rendered = {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {}))
+                for fmt in formats}  # render all first: all or nothing
     result = BuildResult(source, notes=notes)
     for fmt, content in rendered.items():
         target = target_dir / f"{source.stem}.{fmt}"

@@ -1,4 +1,4 @@
-"""Command line: ``paldocs build | check | schema``. Calls :mod:`paldocs.api` only.
+"""Command line: ``paldocs build | check | schema | extract``. Calls :mod:`paldocs.api` only.
 
 Contract: exit code 0 on success; 2 for bad input or usage (every :class:`~paldocs.errors.PaldocsError`
 is printed once as ``błąd: <location>: <message>``, never as a traceback); 1 for an internal failure
@@ -31,6 +31,8 @@ Przykłady:
   paldocs build resolutions/*.yaml --format txt
   paldocs check resolutions/ketrzyn-2014-pal.yaml
   paldocs schema > paldocs.schema.json
+  paldocs build resolutions/ketrzyn-2014-pal.yaml --format pdf --pdf-variant pdf/a-3b --out build/
+  paldocs extract build/ketrzyn-2014-pal.pdf -o zrodla/
 """
 
 
@@ -88,14 +90,17 @@ def main() -> None:
               help="Własny katalog szablonów (przeszukiwany przed wbudowanym).")
 @click.option("--acts", "acts", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Własny katalog aktów (YAML); ma pierwszeństwo przed katalogiem z profilu i wbudowanym.")
+@click.option("--pdf-variant", "pdf_variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), default=None,
+              help="Wariant PDF: pdf/a-3b (archiwalny, z osadzonymi plikami źródłowymi, otagowany) albo "
+                   "pdf/ua-1 (dostępny, otagowany); domyślnie zwykły PDF.")
 @reports_errors
 def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, templates: Path | None,
-          acts: tuple[Path, ...]) -> None:
+          acts: tuple[Path, ...], pdf_variant: str | None) -> None:
     """Buduje dokumenty z plików danych FILES (zapis atomowy: <katalog>/<nazwa>.<format>)."""
     from paldocs.api import build as build_file
 
     for file in files:
-        result = build_file(file, formats, out_dir, templates=templates, acts=acts)
+        result = build_file(file, formats, out_dir, templates=templates, acts=acts, pdf_variant=pdf_variant)
         for note in result.notes:
             click.echo(f"uwaga: {note}", err=True)
         for output in result.outputs:
@@ -213,6 +218,33 @@ def new(kind: str, profile: Path, output: Path, force: bool, templates: Path | N
     relative = Path(os.path.relpath(profile.resolve(), output.resolve().parent)).as_posix()
     write_atomically(output, format_draft(kind, relative, output.name, templates).encode("utf-8"))
     click.echo(str(output))
+
+
+@main.command()
+@click.argument("pdf_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              help="Katalog, do którego trafią pliki źródłowe (domyślnie: bieżący).")
+@click.option("--force", is_flag=True, help="Nadpisz istniejące pliki o innej treści.")
+@reports_errors
+def extract(pdf_file: Path, out_dir: Path, force: bool) -> None:
+    """Odtwarza pliki źródłowe (YAML, profil gminy, manifest) osadzone w PDF/A przez paldocs."""
+    from paldocs.api import write_atomically
+    from paldocs.errors import DataError, Location
+    from paldocs.writers.pdf_archive import extract as extract_files
+
+    try:
+        content = pdf_file.read_bytes()
+    except OSError as error:
+        raise DataError(f"nie można odczytać pliku ({error.strerror})", Location(str(pdf_file))) from None
+    files = extract_files(content)
+    targets = [(out_dir / file.name, file) for file in files]
+    for target, file in targets:
+        if target.exists() and not force and target.read_bytes() != file.data:
+            raise DataError("plik już istnieje i ma inną treść — użyj --force albo innego katalogu (--out)",
+                            Location(str(target)))
+    for target, file in targets:
+        write_atomically(target, file.data)
+        click.echo(str(target))
 
 
 from paldocs.cli_acts import acts; main.add_command(acts)  # noqa: E402, E702 — "paldocs acts" (after reports_errors exists)

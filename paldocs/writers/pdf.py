@@ -16,6 +16,11 @@ Contract:
   draws as vector paths (no image, no fetch). A figure that has only a PNG goes through the fetcher as a
   data: image, so a PNG over ``MAX_DATA_IMAGE`` is refused before layout with a RenderError naming it.
 - ``variant`` is WeasyPrint's ``pdf_variant`` ("pdf/a-3b", "pdf/ua-1" …); None gives a plain PDF.
+  :data:`SUPPORTED_VARIANTS` are the ones paldocs offers and tests (CLI ``--pdf-variant``). Every variant
+  is tagged (StructTreeRoot, /Lang, DisplayDocTitle; a figure's /Alt is its alt text); a plain PDF is not.
+- ``attachments`` (:class:`~paldocs.writers.pdf_archive.SourceFile` s) are embedded, with the
+  ``paldocs-source.json`` manifest, as associated files with AFRelationship /Source (in the catalog's /AF
+  for PDF/A-3) and fixed dates (the document's date, see above), so the bytes stay reproducible.
 - The parsed print CSS and the WeasyPrint ``FontConfiguration`` are built once per process and reused
   (WeasyPrint is not thread-safe; neither is this cache).
 """
@@ -24,11 +29,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import functools
 import importlib.resources
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import pydyf
 import weasyprint
@@ -39,13 +46,18 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
-from paldocs.writers.html import load_print_css, to_html
+from paldocs.writers.html import format_document_date, load_print_css, to_html
+
+if TYPE_CHECKING:
+    from paldocs.writers.pdf_archive import SourceFile
 
 BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve to nothing fetchable
 ASSET_SCHEME = "paldocs-asset:"
 FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
 SRGB_INTENT = "paldocs-srgb"
+SUPPORTED_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")  # what paldocs offers and its tests check
+FALLBACK_DATE = dt.datetime(1980, 1, 1)  # embedded files' dates when the document has no date
 
 _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
                 ".woff2": "font/woff2", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -109,8 +121,10 @@ def _resources() -> tuple[FontConfiguration, weasyprint.CSS]:
     return font_config, css
 
 
-def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
-    """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b")."""
+def to_pdf(document: ir.Document, *, variant: str | None = None,
+           attachments: Sequence[SourceFile] = ()) -> bytes:
+    """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b";
+    ``attachments``: source files to embed, with a manifest)."""
     if variant is not None and variant not in VARIANTS:
         raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
     _check_figures(document)
@@ -122,6 +136,10 @@ def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
         # WeasyPrint opens its own sRGB profile for these variants and never closes the file (a
         # ResourceWarning); hand it the same profile, under a name of ours, from bytes read once.
         options = {"output_intent": SRGB_INTENT, "color_profiles": {SRGB_INTENT: _srgb_profile()}}
+    if variant:
+        options["pdf_tags"] = True  # the variant's own setting (PDF/UA, PDF/A-xa) wins in WeasyPrint anyway
+    if attachments:
+        options["attachments"] = _attachments(document, attachments)
     try:
         return page.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant,
                               finisher=functools.partial(_finish, document), **options)
@@ -129,6 +147,22 @@ def to_pdf(document: ir.Document, *, variant: str | None = None) -> bytes:
         refused = ", ".join(fetcher.refused) or str(error)
         raise RenderError(f"Dokument odwołuje się do zasobu spoza paldocs ({refused}); nie został pobrany.",
                           hint="paldocs osadza tylko własne zasoby (paldocs-asset:) i małe obrazy data:.") from None
+
+
+def _attachments(document: ir.Document, files: Sequence[SourceFile]) -> list[weasyprint.Attachment]:
+    """The files plus their manifest as WeasyPrint attachments: relationship Source, the document's date."""
+    from paldocs.writers.pdf_archive import MANIFEST, with_manifest
+
+    stamp = format_document_date(document.meta)
+    date = FALLBACK_DATE
+    if stamp:
+        date = (dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") if "T" in stamp
+                else dt.datetime.fromisoformat(stamp))
+    return [weasyprint.Attachment(file_obj=io.BytesIO(file.data), name=file.name, created=date, modified=date,
+                                  relationship="Source",
+                                  description="Opis techniczny plików źródłowych (paldocs)"
+                                  if file.name == MANIFEST else "Plik źródłowy dokumentu (paldocs)")
+            for file in with_manifest(files, document.meta.catalog_version)]
 
 
 def _check_figures(document: ir.Document) -> None:
@@ -160,6 +194,8 @@ def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF
                           hint="Usuń te znaki lub zastąp je zwykłym tekstem.")
     if document.meta.language:
         pdf.catalog["Lang"] = pydyf.String(document.meta.language)
+    if "AF" in pdf.catalog:  # WeasyPrint 70's PDF/A-3 step lists each embedded file twice; keep each once
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
 
 
 def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) -> str:
