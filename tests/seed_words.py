@@ -79,3 +79,21 @@ def compare(seed: list[str], built: list[str]) -> Comparison:
     ]
     matched = sum(block.size for block in matcher.get_matching_blocks())
     return Comparison(len(seed), len(built), matched, differences)
+
+
+def unaccounted_words(source_text: str, built: list[str], dropped: list[str],
+                      reviewed: list[dict[str, str]]) -> list[str]:
+    """"Nothing lost": the words of an imported input that are neither in the built document, nor in a reviewed
+    deliberate difference, nor dropped on purpose by the importer (each dropped word accounts for one input word)."""
+    built_set = set(built)
+    reviewed_words = {word for row in reviewed for word in row["seed"].split()}
+    remaining_dropped = list(dropped)
+    unaccounted = []
+    for word in words(source_text.replace("**", "").replace("*", "").replace("#", "")):
+        if word in built_set or word in reviewed_words:
+            continue
+        if word in remaining_dropped:
+            remaining_dropped.remove(word)
+            continue
+        unaccounted.append(word)
+    return unaccounted

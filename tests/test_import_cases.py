@@ -19,7 +19,7 @@ import docx
 import pytest
 import yaml
 from conftest import REPO
-from seed_words import SEED_FILES, compare, seed_words, words
+from seed_words import SEED_FILES, compare, seed_words, unaccounted_words, words
 
 from paldocs.api import to_document
 from paldocs.importer.api import import_document
@@ -110,16 +110,7 @@ def test_case_round_trip(name: str, tmp_path: Path) -> None:
     comparison = compare(seed, built)
     expected = reviewed(name)
     # nothing lost: every input word is built, reviewed as a deliberate difference, or dropped with a reason
-    built_set, dropped = set(built), list(result.log.dropped_words())
-    reviewed_words = {word for row in expected for word in row["seed"].split()}
-    unaccounted = []
-    for word in words(text.replace("**", "").replace("*", "").replace("#", "")):
-        if word in built_set or word in reviewed_words:
-            continue
-        if word in dropped:
-            dropped.remove(word)
-            continue
-        unaccounted.append(word)
+    unaccounted = unaccounted_words(text, built, list(result.log.dropped_words()), expected)
     # the BIP page text around the document and the page numbers are not the document: the match is measured
     # on the document's words (the input minus what the log drops as page text / page numbers)
     page = sum(len(entry.text.split()) for entry in result.log.of_kind("dropped") if entry.what in PAGE_TEXT)

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import REPO
-from seed_words import SEED_FILES, compare, seed_words, words
+from seed_words import SEED_FILES, compare, seed_words, unaccounted_words, words
 
 from paldocs.api import to_document
 from paldocs.cli import main
@@ -66,17 +66,8 @@ def test_seed_round_trip_matches_word_for_word(name: str, tmp_path: Path) -> Non
 def test_nothing_lost(name: str, tmp_path: Path) -> None:
     draft, result = imported(SEED_FILES[name], tmp_path)
     text = SEED_FILES[name].read_text(encoding="utf-8")
-    built = set(words(built_text(draft)))
-    dropped = list(result.log.dropped_words())
-    reviewed = {word for row in expected_differences(name) for word in row["seed"].split()}
-    unaccounted = []
-    for word in words(text.replace("**", "").replace("*", "").replace("#", "")):
-        if word in built or word in reviewed:
-            continue
-        if word in dropped:
-            dropped.remove(word)
-            continue
-        unaccounted.append(word)
+    unaccounted = unaccounted_words(text, words(built_text(draft)), list(result.log.dropped_words()),
+                                    expected_differences(name))
     print(f"{name}: unaccounted words: {len(unaccounted)}")
     assert unaccounted == []
 
