@@ -15,5 +15,7 @@ organ wykonawczy (wójt, burmistrz, prezydent miasta) = executive organ.
 from paldocs.api import BuildResult, build, load, render, to_document
 from paldocs.document import Document
 from paldocs.errors import PaldocsError
+from paldocs.limits import Limits, applied_limits
 
-__all__ = ["BuildResult", "Document", "PaldocsError", "build", "load", "render", "to_document"]
+__all__ = ["BuildResult", "Document", "Limits", "PaldocsError", "applied_limits", "build", "load", "render",
+           "to_document"]

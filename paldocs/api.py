@@ -21,10 +21,11 @@ from typing import Any
 
 from paldocs.compose import compose, make_environment
 from paldocs.document import Document, Figure, Part, walk
-from paldocs.errors import Location, PaldocsError, RenderError, TemplateError
+from paldocs.errors import DataError, Location, PaldocsError, RenderError, TemplateError, describe_os_error
+from paldocs.limits import Limits, applied_limits
 from paldocs.markup import to_blocks
-from paldocs.model.load import load_data_file, parse_yaml, read_text
-from paldocs.model.resolution import DataFile
+from paldocs.model.load import Source, load_data_file, load_source, parse_yaml, read_text
+from paldocs.model.resolution import DataFile, number_year_conflict
 from paldocs.numbering import number_part
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
@@ -39,15 +40,19 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
 
 
-def load(path: str | Path) -> DataFile:
+def load(path: str | Path, *, limits: Limits | None = None) -> DataFile:
     """Read and validate one data file."""
-    return load_data_file(path)
+    with applied_limits(limits):
+        return load_data_file(path)
 
 
 def to_document(data: DataFile | str | Path, *, templates: Path | None = None, source: str | None = None,
-                acts: Sequence[Path] = ()) -> tuple[Document, list[str]]:
-    """Data → IR document (composed, parsed, numbered) and the notes for the user."""
-    document, notes, _ = _compose_document(data, templates=templates, source=source, acts=acts)
+                acts: Sequence[Path] = (), limits: Limits | None = None) -> tuple[Document, list[str]]:
+    """Data → IR document (composed, parsed, numbered) and the notes for the user.
+
+    ``limits`` (default: those in force, :mod:`paldocs.limits`) bound the size and depth of the input."""
+    with applied_limits(limits):
+        document, notes, _ = _compose_document(data, templates=templates, source=source, acts=acts)
     return document, notes
 
 
@@ -56,6 +61,7 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
     """Compose, parse and number; the third value lists every input file read (never to be overwritten)."""
     env = make_environment(templates)
     inputs: list[Path] = []
+    data_notes: Sequence[str] = ()
     if isinstance(data, DataFile):
         composition = compose(data, env, file=source, acts=acts)
     elif is_report_file(Path(data)):
@@ -64,10 +70,12 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
 
         report = load_report(data)
         composition = compose_report(report, env)
-        source, inputs = report.file, list(report.files)
+        source, inputs, data_notes = report.file, list(report.files), report.notes
     else:
-        source = source or str(data)
-        composition = compose(load_data_file(data, files_read=inputs), env, file=source, acts=acts)
+        loaded = load_source(data)
+        refuse_contradictions(loaded)
+        source, inputs, data_notes = source or str(data), list(loaded.files), loaded.notes
+        composition = compose(loaded.data, env, file=source, acts=acts)
     inputs += [Path(file) for file in composition.catalog_files]
     parts = [
         number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
@@ -78,7 +86,15 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
     ]
     document = Document(meta=composition.meta, parts=parts)
     attach_assets(document, composition.assets, source)
-    return document, composition.notes, inputs
+    return document, [*data_notes, *composition.notes], inputs
+
+
+def refuse_contradictions(source: Source) -> None:
+    """Data that contradict themselves would print a wrong legal document: refuse to build (check PD002
+    reports the same as a finding with its fix)."""
+    if conflict := number_year_conflict(source.data):
+        message, corrected = conflict
+        raise DataError(f"{message} (PD002)", source.locate(("resolution", "number")), f"np. popraw numer na: {corrected}")
 
 
 def is_report_file(path: Path) -> bool:
@@ -125,49 +141,76 @@ def render(document: Document, fmt: str, *, pdf_variant: str | None = None,
 
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
           *, templates: Path | None = None, acts: Sequence[Path] = (),
-          pdf_variant: str | None = None) -> BuildResult:
+          pdf_variant: str | None = None, limits: Limits | None = None) -> BuildResult:
     """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file).
 
     ``pdf_variant`` (e.g. "pdf/a-3b", "pdf/ua-1") applies to the PDF; a PDF/A-3 embeds the input data
-    files (not paldocs's packaged ones) and a manifest (:mod:`paldocs.writers.pdf_archive`)."""
-    source = Path(path)
+    files (not paldocs's packaged ones) and a manifest (:mod:`paldocs.writers.pdf_archive`). All or nothing:
+    every format is rendered and written to a temporary file before any output is replaced."""
+    with applied_limits(limits):
+        return _build(Path(path), list(formats), out_dir, templates=templates, acts=acts, pdf_variant=pdf_variant)
+
+
+def _build(source: Path, formats: list[str], out_dir: str | Path | None, *, templates: Path | None,
+           acts: Sequence[Path], pdf_variant: str | None) -> BuildResult:
     document, notes, files_read = _compose_document(source, templates=templates, source=str(source), acts=acts)
     target_dir = Path(out_dir) if out_dir is not None else source.parent
     inputs = {file.resolve() for file in files_read}
+    targets = {fmt: target_dir / f"{source.stem}.{fmt}" for fmt in formats}
+    for target in targets.values():
+        if target.resolve() in inputs:
+            raise RenderError(f"plik wynikowy {target} nadpisałby plik wejściowy — wybierz inny katalog (--out)",
+                              Location(str(source)))
     sources: list[Any] = []
     if "pdf" in formats and pdf_variant and pdf_variant.startswith("pdf/a-3"):
         from paldocs.writers.pdf_archive import source_files
 
         sources = source_files(files_read)
     pdf_options = {"pdf_variant": pdf_variant, "attachments": sources} if pdf_variant else {}
-    rendered = {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {}))
+    rendered = {targets[fmt]: render(document, fmt, **(pdf_options if fmt == "pdf" else {}))
                 for fmt in formats}  # render all first: all or nothing
-    result = BuildResult(source, notes=notes)
-    for fmt, content in rendered.items():
-        target = target_dir / f"{source.stem}.{fmt}"
-        if target.resolve() in inputs:
-            raise RenderError(f"plik wynikowy {target} nadpisałby plik wejściowy — wybierz inny katalog (--out)",
-                              Location(str(source)))
-        write_atomically(target, content)
-        result.outputs.append(target)
-    return result
+    write_all_atomically(rendered)
+    return BuildResult(source, outputs=list(rendered), notes=notes)
 
 
 def write_atomically(target: Path, content: bytes) -> None:
     """Write via a temporary file in the target's folder and rename it into place."""
+    write_all_atomically({target: content})
+
+
+def write_all_atomically(contents: dict[Path, bytes]) -> None:
+    """Write every file to a temporary file beside its target, then rename them all into place.
+
+    A failure while writing (no space, no permission, an interrupt) removes every temporary file and leaves
+    every previous output as it was; only the renames, which do not fail for want of space, come after."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, content in contents.items():
+            staged.append((_write_temporary(target, content), target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    except BaseException as error:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            target = staged[-1][1] if staged else next(iter(contents))
+            raise RenderError(f"nie można zapisać pliku ({describe_os_error(error)})", Location(str(target))) from None
+        raise
+
+
+def _write_temporary(target: Path, content: bytes) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise RenderError(f"nie można zapisać w katalogu {target.parent} ({error.strerror})",
+        raise RenderError(f"nie można zapisać w katalogu {target.parent} ({describe_os_error(error)})",
                           Location(str(target))) from None
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
         os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise RenderError(f"nie można zapisać pliku ({error.strerror})", Location(str(target))) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary

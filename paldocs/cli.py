@@ -71,6 +71,21 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> li
     return list(dict.fromkeys(formats))
 
 
+def _parse_limits(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    from paldocs.limits import parse_limit_settings
+
+    try:
+        return parse_limit_settings(value) if value else None
+    except PaldocsError as error:
+        raise click.BadParameter(error.message + (f" ({error.hint})" if error.hint else "")) from None
+
+
+limit_option = click.option(
+    "--limit", "limits", multiple=True, callback=_parse_limits, metavar="NAZWA=LICZBA",
+    help="Zmień limit danych wejściowych (można powtarzać), np. --limit max_text_chars=500000; "
+         "limity i ich wartości domyślne: README, sekcja „Bezpieczeństwo”.")
+
+
 @click.group(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="paldocs")
 def main() -> None:
@@ -93,14 +108,16 @@ def main() -> None:
 @click.option("--pdf-variant", "pdf_variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), default=None,
               help="Wariant PDF: pdf/a-3b (archiwalny, z osadzonymi plikami źródłowymi, otagowany) albo "
                    "pdf/ua-1 (dostępny, otagowany); domyślnie zwykły PDF.")
+@limit_option
 @reports_errors
 def build(files: tuple[Path, ...], formats: list[str], out_dir: Path | None, templates: Path | None,
-          acts: tuple[Path, ...], pdf_variant: str | None) -> None:
+          acts: tuple[Path, ...], pdf_variant: str | None, limits: Any) -> None:
     """Buduje dokumenty z plików danych FILES (zapis atomowy: <katalog>/<nazwa>.<format>)."""
     from paldocs.api import build as build_file
 
     for file in files:
-        result = build_file(file, formats, out_dir, templates=templates, acts=acts, pdf_variant=pdf_variant)
+        result = build_file(file, formats, out_dir, templates=templates, acts=acts, pdf_variant=pdf_variant,
+                            limits=limits)
         for note in result.notes:
             click.echo(f"uwaga: {note}", err=True)
         for output in result.outputs:
@@ -127,20 +144,23 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Własny katalog aktów (YAML).")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Własny katalog szablonów.")
+@limit_option
 @reports_errors
 def check(files: tuple[Path, ...], output_format: str, today: dt.date, ignored: tuple[str, ...],
-          acts: tuple[Path, ...], templates: Path | None) -> None:
+          acts: tuple[Path, ...], templates: Path | None, limits: Any) -> None:
     """Sprawdza projekty uchwał jak radca prawny: struktura, podstawa prawna, klauzule, typografia.
 
     Kod wyjścia: 0 — bez błędów (mogą być ostrzeżenia), 1 — znaleziono błędy, 2 — złe dane wejściowe.
     """
     from paldocs.checks import RULES, check_file, format_json, format_text
+    from paldocs.limits import applied_limits
 
     unknown = [rule_id for rule_id in ignored if rule_id not in RULES]
     if unknown:
         raise click.BadParameter(f"nieznana reguła {', '.join(unknown)} (lista: docs/rules.md)", param_hint="--ignore")
-    findings = [finding for file in files
-                for finding in check_file(file, today=today, ignore=ignored, acts=acts, templates=templates)]
+    with applied_limits(limits):
+        findings = [finding for file in files
+                    for finding in check_file(file, today=today, ignore=ignored, acts=acts, templates=templates)]
     click.echo(format_json(findings) if output_format == "json" else format_text(findings), nl=False)
     if any(finding.severity == "error" for finding in findings):
         sys.exit(1)

@@ -93,7 +93,12 @@ class _PackageLoader(jinja2.BaseLoader):
     """Loads templates shipped in ``paldocs_templates`` through importlib.resources (works from a wheel)."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        resource = importlib.resources.files("paldocs_templates").joinpath(template)
+        # Only plain names inside the package: "/etc/passwd" or "../x" would otherwise be joined into a path
+        # outside it (a user template's {% include %} must never read a file of the machine).
+        pieces = jinja2.loaders.split_template_path(template)  # refuses ".." (TemplateNotFound)
+        if template.startswith(("/", "\\")) or any(":" in piece or "\\" in piece for piece in pieces):
+            raise jinja2.TemplateNotFound(template)
+        resource = importlib.resources.files("paldocs_templates").joinpath(*pieces)
         if not resource.is_file():
             raise jinja2.TemplateNotFound(template)
         return resource.read_text(encoding="utf-8"), f"paldocs_templates/{template}", lambda: True

@@ -8,6 +8,7 @@ its own line. The CLI catches the root once and exits with code 2 (DESIGN.md con
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -67,3 +68,20 @@ class MarkupError(PaldocsError):
 
 class RenderError(PaldocsError):
     """A writer could not produce its output (file not writable, renderer failure)."""
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: "brak miejsca na dysku",
+    errno.EACCES: "brak uprawnień",
+    errno.EPERM: "brak uprawnień",
+    errno.EROFS: "system plików tylko do odczytu",
+    errno.ENOENT: "nie ma takiego pliku ani katalogu",
+    errno.ENOTDIR: "część ścieżki nie jest katalogiem",
+    errno.EISDIR: "to jest katalog",
+    errno.EDQUOT: "przekroczony przydział miejsca na dysku",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system error in words a clerk understands (the system's own words as a fallback)."""
+    return _OS_ERRORS.get(error.errno or 0, error.strerror or str(error))

@@ -115,6 +115,7 @@ def ketrzyn_on(tmp_path: Path, date: str) -> tuple[str, list[str]]:
     data = yaml.safe_load((REPO / "resolutions" / "ketrzyn-2014-pal.yaml").read_text(encoding="utf-8"))
     data["municipality"] = str(PROFILES / "ketrzyn.yaml")
     data["resolution"]["date"] = date
+    data["resolution"]["number"] = f"LXIV/400/{date[2:4]}"  # the number ends with the year of adoption (PD002)
     for entry in data["resolution"]["legal_basis"]:
         del entry["address"]  # the catalog chooses the texts by the date
     path = tmp_path / "ketrzyn.yaml"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.errors import PaldocsError
 from paldocs.model.municipality import GminaKind
+from paldocs.model.resolution import number_year_conflict
 from paldocs.polish.dates import format_date
 from paldocs.polish.organs import PRESIDENT_POPULATION, executive_title
 
@@ -43,36 +44,23 @@ def title_block_complete(context: CheckContext) -> Iterator[Report]:
                      ("resolution", "date"))
 
 
-def _year_text(year: int, digits: int) -> str:
-    return str(year)[-2:] if digits == 2 else str(year)
-
-
 @rule("PD002", "error", "numer zgodny z datą")
 def number_matches_date(context: CheckContext) -> Iterator[Report]:
     """Rok w numerze uchwały jest rokiem jej podjęcia (z daty); przy roku dwucyfrowym — także to samo stulecie.
 
-    DOMAIN.md § 5 [V practice]: the number is session / running number / year (2 or 4 digits, a profile
-    setting). With 2 digits a year of another century prints the same — reported too, with both years.
+    DOMAIN.md § 5 [V practice] (see :func:`paldocs.model.resolution.number_year_conflict`, which ``paldocs
+    build`` applies too: it refuses to print such a title block).
     """
-    resolution = context.data.resolution
-    number, date = resolution.number, resolution.date
-    if number is None or date is None or number.year == date.year:
+    conflict = number_year_conflict(context.data)
+    if conflict is None:
         return
-    digits = context.data.municipality.numbering.year_digits
-    printed = _year_text(number.year, digits)
-    if digits == 2 and printed == _year_text(date.year, 2):
-        message = (f"rok w numerze uchwały ({number.year}, drukowany jako „{printed}”) i rok daty podjęcia "
-                   f"({date.year}) należą do różnych stuleci — sprawdź numer i datę")
-    else:
-        message = (f"rok w numerze uchwały ({number.year}) różni się od roku daty podjęcia ({date.year}) — numer "
-                   "uchwały kończy się rokiem jej podjęcia; popraw numer albo datę")
+    message, corrected = conflict
     if ("resolution", "number", "year") in context.source.positions:  # the number written as a mapping
+        date = context.data.resolution.date
+        assert date is not None  # a conflict needs a date
         yield Report(message, ("resolution", "number", "year"), fix=str(date.year))
     else:
-        # "XII/85/95" would be read as 2095: outside 2000–2099 the fix keeps four digits (still printed as two)
-        year = _year_text(date.year, digits if 2000 <= date.year <= 2099 else 4)
-        fix = f"{number.session}/{number.number}/{year}"
-        yield Report(message, ("resolution", "number"), fix=fix)
+        yield Report(message, ("resolution", "number"), fix=corrected)
 
 
 @rule("PD003", "error", "data nie późniejsza niż dziś")

@@ -105,6 +105,7 @@ class ReportSource:
     file: str
     positions: Positions
     files: tuple[Path, ...]  # every file read: the report, the program's data file, its profile
+    notes: tuple[str, ...] = ()  # "uwaga" lines about texts that will print literally (report and program)
 
     @property
     def program(self) -> Program:
@@ -133,13 +134,15 @@ def load_report(path: str | Path) -> ReportSource:
     """Load and validate a report file and the program it names; :class:`DataError` on the first problem."""
     path = Path(path)
     file = str(path)
-    data, positions = parse_yaml(read_text(path), file)
+    notes: list[str] = []
+    data, positions = parse_yaml(read_text(path), file, notes)
     if not isinstance(data, Mapping):
         raise DataError("plik sprawozdania musi być mapą pól (np. „document: report”, „program:”)",
                         Location(file, 1, 1))
     report: MonitoringReport = validate(MonitoringReport, data, file, positions)
     program_source = _load_program(path, report.program, positions)
-    source = ReportSource(report, program_source, file, positions, (path, *program_source.files))
+    source = ReportSource(report, program_source, file, positions, (path, *program_source.files),
+                          (*notes, *program_source.notes))
     problems = [*iter_report_problems(report), *iter_program_problems(report, source.program)]
     problems.sort(key=lambda problem: source.locate(problem[0]).line or 0)  # the first in the file first
     if problems:

@@ -49,6 +49,8 @@ def describe_validation_error(error: dict[str, Any], root: type[BaseModel],
         field_model = _model_at(root, loc[:-1])
         description = _field_description(field_model, str(loc[-1])) if field_model else None
         return f"brak wymaganego pola „{loc[-1]}”", description, loc
+    if kind.startswith("date_") and isinstance(value, str):
+        return _describe_written_date(value, loc)
     if kind in _TYPE_NAMES:
         return f"oczekiwano: {_TYPE_NAMES[kind]}; jest: {_show(value)}", None, loc
     if kind in ("literal_error", "enum"):
@@ -69,6 +71,21 @@ def describe_validation_error(error: dict[str, Any], root: type[BaseModel],
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return message, None, loc
     return f"nieprawidłowa wartość {_show(value)} ({error['msg']})", None, loc
+
+
+def _describe_written_date(value: str, loc: tuple[str | int, ...]) -> tuple[str, str | None, tuple[str | int, ...]]:
+    """A date written the Polish way ("31 lutego 2024", "25.03.2014 r."): say whether it exists, and the ISO form."""
+    from paldocs.errors import DataError
+    from paldocs.polish.dates import parse_date
+
+    expected = f"oczekiwano: data w postaci RRRR-MM-DD; jest: {_show(value)}"
+    try:
+        day = parse_date(value)
+    except DataError as error:
+        if error.message.startswith("Niepoprawna data"):  # recognised, but no such day: say why
+            return f"n{error.message[1:]} (datę zapisuj jako RRRR-MM-DD)", None, loc
+        return expected, error.hint, loc
+    return expected, f"zapisz: {day.isoformat()}", loc
 
 
 def _show(value: Any) -> str:

@@ -123,3 +123,29 @@ class DataFile(StrictModel):
             raise ValueError("numer uchwały nie ma numeru sesji — ustaw w profilu gminy „numbering: {order: "
                              "number/year}” albo podaj sesję (np. „XII/85/2024”)")
         return self
+
+
+def number_year_conflict(data: DataFile) -> tuple[str, str] | None:
+    """``(message, corrected number)`` when the year in the resolution's number is not the year of its date.
+
+    DOMAIN.md § 5 [V practice]: the number is session / running number / year of adoption (2 or 4 digits, a
+    profile setting); with 2 digits a year of another century prints the same and is reported too. Used by
+    check PD002 and by ``paldocs build``, which refuses to print a self-contradictory title block."""
+    number, date = data.resolution.number, data.resolution.date
+    if number is None or date is None or number.year == date.year:
+        return None
+    digits = data.municipality.numbering.year_digits
+    printed = _year_text(number.year, digits)
+    if digits == 2 and printed == _year_text(date.year, 2):
+        message = (f"rok w numerze uchwały ({number.year}, drukowany jako „{printed}”) i rok daty podjęcia "
+                   f"({date.year}) należą do różnych stuleci — sprawdź numer i datę")
+    else:
+        message = (f"rok w numerze uchwały ({number.year}) różni się od roku daty podjęcia ({date.year}) — numer "
+                   "uchwały kończy się rokiem jej podjęcia; popraw numer albo datę")
+    # "XII/85/95" would be read as 2095: outside 2000–2099 the fix keeps four digits (still printed as two)
+    year = _year_text(date.year, digits if 2000 <= date.year <= 2099 else 4)
+    return message, f"{number.session}/{number.number}/{year}"
+
+
+def _year_text(year: int, digits: int) -> str:
+    return str(year)[-2:] if digits == 2 else str(year)
