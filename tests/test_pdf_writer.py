@@ -3,6 +3,7 @@ the locked-down fetcher; reproducible bytes."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import os
@@ -128,11 +129,24 @@ def test_byte_identical_in_a_fresh_process(built: tuple[bytes, Path], tmp_path: 
     assert out.read_bytes() == built[0]
 
 
-def test_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_date_epoch_dates_an_undated_draft_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    first = to_pdf(sample_document())
+    draft = sample_document()
+    draft = dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, date=None))
+    first = to_pdf(draft)
     assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"] == "D:20231114221320Z"
-    assert to_pdf(sample_document()) == first
+    assert to_pdf(draft) == first
+    # the adopted document keeps its own date whatever the machine's epoch (paldocs.writers.dates)
+    assert pypdf.PdfReader(io.BytesIO(to_pdf(sample_document()))).metadata["/CreationDate"] == "D:20140429"
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1.7e9", "²", "-5", "99999999999999"])
+def test_a_malformed_source_date_epoch_is_an_error(monkeypatch: pytest.MonkeyPatch, epoch: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    draft = sample_document()
+    draft = dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, date=None))
+    with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH"):
+        to_pdf(draft)
 
 
 def test_pdf_a_variant_is_reproducible_too() -> None:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -53,13 +52,14 @@ from paldocs import document as ir
 from paldocs.errors import Location, RenderError
 from paldocs.writers import docx_styles as styles
 from paldocs.writers.base import Visitor, iter_unit_lines
+from paldocs.writers.dates import FALLBACK_DATE
+from paldocs.writers.dates import document_datetime as fixed_datetime
 from paldocs.writers.docx_fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
 from paldocs.writers.docx_tables import add_picture, add_table, format_cell_paragraph, text_width
 
 __all__ = ["DocxWriter", "to_docx"]
 
-DEFAULT_DATE = dt.date(2000, 1, 1)
 DEFAULT_STEP = Cm(0.75)  # list indent step when the style itself has no indent
 CORE_PROPERTY_LIMIT = 255  # characters; python-docx refuses longer core property strings
 
@@ -96,15 +96,8 @@ def load_reference(reference: Path | None = None) -> DocxDocument:
 
 
 def document_datetime(meta: ir.Meta) -> dt.datetime:
-    """Midnight (UTC) of the adoption date; without one, of SOURCE_DATE_EPOCH; without that, of 2000-01-01."""
-    day = meta.date
-    if day is None and (epoch := os.environ.get("SOURCE_DATE_EPOCH", "").strip()):
-        try:
-            day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError) as error:
-            raise RenderError(f"zmienna SOURCE_DATE_EPOCH ({epoch!r}) nie jest liczbą sekund") from error
-    day = day or DEFAULT_DATE
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    """The date of the core properties and zip entries (:mod:`paldocs.writers.dates`; 2000-01-01 without one)."""
+    return fixed_datetime(meta) or FALLBACK_DATE
 
 
 def set_core_properties(target: DocxDocument, meta: ir.Meta, created: dt.datetime) -> None:

@@ -33,14 +33,13 @@ Contract:
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import functools
 import html
 import importlib.resources
-import os
 import re
 
 from paldocs import document as ir
+from paldocs.writers.dates import w3c_datetime
 from paldocs.errors import RenderError
 from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
 from paldocs.writers.svg import to_inline_svg
@@ -62,15 +61,8 @@ def load_print_css() -> str:
 
 
 def format_document_date(meta: ir.Meta) -> str | None:
-    """The document's fixed creation date as a W3C date, or None when it has none.
-
-    ``SOURCE_DATE_EPOCH`` (reproducible builds) wins when set; otherwise the date of adoption. Never the
-    clock: the same IR gives the same bytes.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return meta.date.isoformat() if meta.date else None
+    """The document's fixed creation date as a W3C date-time, or None (:mod:`paldocs.writers.dates`)."""
+    return w3c_datetime(meta)
 
 
 def to_html(document: ir.Document, *, standalone: bool = True, css: str | None = None) -> str:

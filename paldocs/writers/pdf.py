@@ -3,7 +3,7 @@
 Contract:
 - ``to_pdf(document, variant=None)`` returns the PDF bytes. The same IR gives byte-identical bytes: the
   creation/modification dates come from ``meta.date`` or ``SOURCE_DATE_EPOCH`` (see
-  :func:`paldocs.writers.html.format_document_date`), never from the clock. Metadata: title, subject,
+  :mod:`paldocs.writers.dates`), never from the clock. Metadata: title, subject,
   author, keywords, language (``meta.language``, e.g. pl-PL).
 - Nothing reaches the network or the file system: WeasyPrint gets an :class:`AssetFetcher`, which serves
   only paldocs's own packaged assets (``paldocs-asset:fonts/x.ttf`` → ``paldocs_templates/fonts/x.ttf``)
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 import functools
 import importlib.resources
 import io
@@ -46,7 +45,8 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
-from paldocs.writers.html import format_document_date, load_print_css, to_html
+from paldocs.writers.dates import FALLBACK_DATE, document_datetime
+from paldocs.writers.html import load_print_css, to_html
 
 if TYPE_CHECKING:
     from paldocs.writers.pdf_archive import SourceFile
@@ -57,7 +57,6 @@ FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
 SRGB_INTENT = "paldocs-srgb"
 SUPPORTED_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")  # what paldocs offers and its tests check
-FALLBACK_DATE = dt.datetime(1980, 1, 1)  # embedded files' dates when the document has no date
 
 _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
                 ".woff2": "font/woff2", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -153,11 +152,7 @@ def _attachments(document: ir.Document, files: Sequence[SourceFile]) -> list[wea
     """The files plus their manifest as WeasyPrint attachments: relationship Source, the document's date."""
     from paldocs.writers.pdf_archive import MANIFEST, with_manifest
 
-    stamp = format_document_date(document.meta)
-    date = FALLBACK_DATE
-    if stamp:
-        date = (dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") if "T" in stamp
-                else dt.datetime.fromisoformat(stamp))
+    date = (document_datetime(document.meta) or FALLBACK_DATE).replace(tzinfo=None)
     return [weasyprint.Attachment(file_obj=io.BytesIO(file.data), name=file.name, created=date, modified=date,
                                   relationship="Source",
                                   description="Opis techniczny plików źródłowych (paldocs)"
