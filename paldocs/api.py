@@ -26,6 +26,7 @@ from paldocs.limits import Limits, applied_limits
 from paldocs.markup import to_blocks
 from paldocs.model.load import Source, load_data_file, load_source, parse_yaml, read_text
 from paldocs.model.resolution import DataFile, number_year_conflict
+from paldocs.model.untrusted import inspect_values
 from paldocs.numbering import number_part
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
@@ -62,7 +63,9 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
     env = make_environment(templates)
     inputs: list[Path] = []
     data_notes: Sequence[str] = ()
-    if isinstance(data, DataFile):
+    if isinstance(data, DataFile):  # built by the caller, not read from YAML: inspect its texts all the same
+        data_notes = [f"{Location(source, path=where)}: {message}" for severity, message, where
+                      in _inspected(data, source) if severity == "warning"]
         composition = compose(data, env, file=source, acts=acts)
     elif is_report_file(Path(data)):
         from paldocs.model.load_report import load_report
@@ -87,6 +90,15 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
     document = Document(meta=composition.meta, parts=parts)
     attach_assets(document, composition.assets, source)
     return document, [*data_notes, *composition.notes], inputs
+
+
+def _inspected(data: DataFile, source: str | None) -> list[tuple[str, str, str]]:
+    """The untrusted-text inspection of a model's values; the first error is raised with its field path."""
+    findings = list(inspect_values(data.model_dump(mode="json", by_alias=True, exclude_none=True)))
+    for severity, message, where in findings:
+        if severity == "error":
+            raise DataError(message, Location(source, path=where or None))
+    return findings
 
 
 def refuse_contradictions(source: Source) -> None:

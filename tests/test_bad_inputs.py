@@ -339,3 +339,19 @@ def test_odd_but_valid_input_is_printed_literally(case: Case, tmp_path: Path) ->
         assert literal in text
     for absent in case.absent:
         assert absent not in text
+
+
+def test_a_model_built_in_code_gets_the_same_inspection() -> None:
+    """A web tool may build the DataFile itself instead of writing YAML: its texts are inspected all the same."""
+    from paldocs.api import load
+
+    data = load(OSTRODA)
+    program = data.program
+    assert program is not None
+    with_image = data.model_copy(update={"program": program.model_copy(update={"title": "![a](file:///etc/passwd)"})})
+    with pytest.raises(paldocs.errors.DataError, match="odwołanie do obrazu") as caught:
+        to_document(with_image)
+    assert caught.value.location.path == "program.title"
+    with_html = data.model_copy(update={"program": program.model_copy(update={"title": "Program <b>PAL</b>"})})
+    _, notes = to_document(with_html)
+    assert any("program.title" in note and "znacznik HTML „<b>”" in note for note in notes)

@@ -19,7 +19,8 @@ do so.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Iterator
+from typing import Any, Literal
 
 from paldocs.limits import current_limits, exceeded
 
@@ -80,6 +81,25 @@ def list_depth(text: str) -> int:
         open_columns.extend(markers)
         deepest = max(deepest, len(open_columns))
     return deepest
+
+
+def inspect_values(value: Any, path: str = "") -> Iterator[tuple[Severity, str, str]]:
+    """``(severity, message, field path)`` for every text inside plain values (a model's ``model_dump()``):
+    the same inspection for data that did not come through the YAML loader (a web tool's own objects)."""
+    limits = current_limits()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from inspect_values(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        if len(value) > limits.max_list_items:
+            yield "error", exceeded("max_list_items", limits, len(value)), path
+        for index, item in enumerate(value):
+            yield from inspect_values(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        if len(value) > limits.max_text_chars:
+            yield "error", exceeded("max_text_chars", limits, len(value)), path
+        for severity, message in inspect_text(value, limits.max_markdown_nesting):
+            yield severity, message, path
 
 
 def _around(text: str, index: int, width: int = 20) -> str:
