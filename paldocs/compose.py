@@ -17,6 +17,7 @@ import datetime as dt
 
 import importlib.resources
 import re
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs.document import Meta
-from paldocs.errors import Location, TemplateError
+from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, cite, load_catalog
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
@@ -243,14 +244,20 @@ def _require_heading(section: Section) -> str:
     return section.heading
 
 
+# What a (user's) template can do wrong at run time besides Jinja's own errors: 1/0, [].pop(), a range over
+# the sandbox's cap (OverflowError), a wrong type in a filter. All are the template's fault, not paldocs's.
+_TEMPLATE_FAULTS = (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+
+
 def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any], file: str | None) -> str:
     try:
         return env.get_template(name).render(context)
+    except PaldocsError:
+        raise  # a filter's own located error (e.g. a bad date in the data)
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"brak szablonu „{error.name}”", Location(file)) from None
-    except jinja2.TemplateError as error:
-        line = getattr(error, "lineno", None)
-        raise TemplateError(f"błąd w szablonie: {error.message}", Location(name, line)) from None
+    except _TEMPLATE_FAULTS as error:
+        raise TemplateError(f"błąd w szablonie: {_fault(error)}", _template_place(error, name)) from None
 
 
 def _render_plain(env: SandboxedEnvironment, source: str, context: dict[str, Any], file: str | None) -> str:
@@ -258,8 +265,29 @@ def _render_plain(env: SandboxedEnvironment, source: str, context: dict[str, Any
     plain = env.overlay(finalize=None)
     try:
         return plain.from_string(source).render(context)
-    except jinja2.TemplateError as error:
-        raise TemplateError(f"błąd w szablonie tytułu: {error.message}", Location(file)) from None
+    except PaldocsError:
+        raise
+    except _TEMPLATE_FAULTS as error:
+        raise TemplateError(f"błąd w szablonie tytułu: {_fault(error)}", Location(file)) from None
+
+
+def _fault(error: BaseException) -> str:
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        return f"szablon sięga po coś, czego piaskownica nie pozwala użyć ({error})"
+    if isinstance(error, jinja2.TemplateError):
+        return str(error.message)
+    return f"{type(error).__name__}: {error}"
+
+
+def _template_place(error: BaseException, name: str) -> Location:
+    """The template (and line) where the error happened: Jinja puts template frames in the traceback, so an
+    error in an included user template names that template, not the one that included it."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return Location(error.filename or error.name or name, error.lineno)
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return Location(frame.filename, frame.lineno)
+    return Location(name, getattr(error, "lineno", None))
 
 
 __all__ = ["compose", "Composition", "ComposedPart", "Md", "escape_markdown", "make_environment"]

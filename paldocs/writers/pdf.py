@@ -8,7 +8,8 @@ Contract:
 - Nothing reaches the network or the file system: WeasyPrint gets an :class:`AssetFetcher`, which serves
   only paldocs's own packaged assets (``paldocs-asset:fonts/x.ttf`` → ``paldocs_templates/fonts/x.ttf``)
   and small inline raster images, and refuses everything else; a refused reference stops the build with
-  a :class:`~paldocs.errors.RenderError`.
+  a :class:`~paldocs.errors.RenderError` (inside inline SVG WeasyPrint treats a refusal as a missing image:
+  nothing is read either way).
 - The text is set in Liberation Serif and only in it: if fontconfig lacks it, or some character is not in
   it, the build fails with a RenderError instead of embedding a fallback font (a chart whose SVG keeps its
   text as text in another font is named as the cause).
@@ -33,8 +34,9 @@ import functools
 import importlib.resources
 import io
 import re
+from pathlib import Path
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pydyf
 import weasyprint
@@ -87,7 +89,7 @@ class AssetFetcher(URLFetcher):
             suffix = "." + name.rpartition(".")[2].lower()
             if all(p and p not in {".", ".."} and "\\" not in p for p in parts) and suffix in _ASSET_TYPES:
                 resource = importlib.resources.files("paldocs_templates").joinpath(*parts)
-                if resource.is_file():
+                if resource.is_file() and _inside_package(resource):
                     return URLFetcherResponse(url, resource.read_bytes(), {"Content-Type": _ASSET_TYPES[suffix]})
         elif match := _DATA_IMAGE.match(url):
             try:
@@ -98,6 +100,16 @@ class AssetFetcher(URLFetcher):
                 return URLFetcherResponse(url, data, {"Content-Type": match[1]})
         self.refused.append(url)
         raise AssetRefused(url)
+
+
+def _inside_package(resource: Any) -> bool:
+    """A packaged asset that is really inside the package: a symlink planted in the installed package must
+    not serve a file of the machine. (A resource without a file-system path, e.g. in a zip, cannot link out.)"""
+    try:
+        root = Path(str(importlib.resources.files("paldocs_templates"))).resolve()
+        return Path(str(resource)).resolve().is_relative_to(root)
+    except (OSError, ValueError):
+        return False
 
 
 @functools.cache
