@@ -11,7 +11,7 @@ mean" hint. Nothing here formats documents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -290,9 +290,14 @@ class Source:
 
     def locate(self, path: tuple[str | int, ...]) -> Location:
         """``file:line:column field.path`` of a field (the nearest known parent's line for derived values)."""
-        known = _longest_known(self.positions, path)
-        line, column = self.positions.get(known, (None, None))
-        return Location(self.sources.get(known, self.file), line, column, _dotted(path) or None)
+        return _locate(self.file, self.positions, self.sources, path)
+
+
+def _locate(file: str, positions: Positions, sources: Mapping[tuple[str | int, ...], str],
+            path: tuple[str | int, ...]) -> Location:
+    known = _longest_known(positions, path)
+    line, column = positions.get(known, (None, None))
+    return Location(sources.get(known, file), line, column, _dotted(path) or None)
 
 
 def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) -> DataFile:
@@ -316,7 +321,7 @@ def load_source(path: str | Path) -> Source:
     profile = data.get("municipality")
     profile_path = path
     if isinstance(profile, str):
-        profile_path = (path.parent / profile).resolve()
+        profile_path = referenced_file(path.parent, profile, Location(file, *positions[("municipality",)], "municipality"))
         files_read.append(profile_path)
         profile_data, profile_positions = parse_yaml(read_text(profile_path), str(profile_path), notes)
         data = {**data, "municipality": profile_data}
@@ -324,12 +329,24 @@ def load_source(path: str | Path) -> Source:
             positions[("municipality", *sub_path)] = position
             sources[("municipality", *sub_path)] = str(profile_path)
     profile_folder = profile_path.parent if isinstance(profile, str) else path.parent
-    data = _resolve_catalog_paths(data, profile_folder)
+    data = _resolve_catalog_paths(data, profile_folder, lambda where: _locate(file, positions, sources, where))
     model = validate(DataFile, data, file, positions, sources)
     return Source(model, file, positions, sources, tuple(files_read), tuple(notes))
 
 
-def _resolve_catalog_paths(data: Mapping[str, Any], folder: Path) -> Mapping[str, Any]:
+def referenced_file(folder: Path, name: str, where: Location) -> Path:
+    """A file named in the data (profile, acts catalog, a report's program), relative to ``folder``.
+
+    Only YAML files: data may point at other paldocs data, never at any file of the machine (a web tool's
+    user writing ``municipality: /etc/passwd`` would otherwise see its first line in the error message)."""
+    if Path(name).suffix.lower() not in (".yaml", ".yml"):
+        raise DataError(f"„{name}” nie jest plikiem YAML (.yaml, .yml) — dane mogą wskazywać tylko pliki danych "
+                        "paldocs (profil gminy, katalog aktów, program)", where)
+    return (folder / name).resolve()
+
+
+def _resolve_catalog_paths(data: Mapping[str, Any], folder: Path,
+                           locate: Callable[[tuple[str | int, ...]], Location]) -> Mapping[str, Any]:
     """``municipality.acts`` paths are relative to the file that names them (profile or data file)."""
     municipality = data.get("municipality")
     if not isinstance(municipality, Mapping):
@@ -339,7 +356,10 @@ def _resolve_catalog_paths(data: Mapping[str, Any], folder: Path) -> Mapping[str
         acts = [acts]
     if not isinstance(acts, list):
         return data
-    resolved = [str((folder / entry).resolve()) if isinstance(entry, str) else entry for entry in acts]
+    listed = isinstance(municipality.get("acts"), list)
+    resolved = [str(referenced_file(folder, entry, locate(("municipality", "acts", index) if listed
+                                                          else ("municipality", "acts"))))
+                if isinstance(entry, str) else entry for index, entry in enumerate(acts)]
     return {**data, "municipality": {**municipality, "acts": resolved}}
 
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paldocs.errors import DataError, Location
-from paldocs.model.load import Positions, Source, _dotted, _longest_known, load_source, parse_yaml, read_text, validate
+from paldocs.model.load import (Positions, Source, _dotted, _longest_known, load_source, parse_yaml, read_text,
+                                referenced_file, validate)
 from paldocs.model.municipality import Municipality
 from paldocs.model.program import Item, Program, SectionRole
 from paldocs.model.report import MonitoringReport, Problem
@@ -154,7 +155,7 @@ def load_report(path: str | Path) -> ReportSource:
 
 def _load_program(report_path: Path, program: str, positions: Positions) -> Source:
     where = Location(str(report_path), *positions.get(("program",), (None, None)), "program")
-    program_path = Path(os.path.normpath(report_path.parent / program))
+    program_path = Path(os.path.normpath(referenced_file(report_path.parent, program, where)))
     if not program_path.is_file():
         raise DataError(f"nie ma pliku programu „{program}” (szukano: {program_path})", where,
                         "ścieżka jest względna wobec folderu pliku sprawozdania")
