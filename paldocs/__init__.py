@@ -12,10 +12,39 @@ litera / tiret = legal units, podstawa prawna = legal basis, Dz. U. = the offici
 organ wykonawczy (wójt, burmistrz, prezydent miasta) = executive organ.
 """
 
-from paldocs.api import BuildResult, build, load, render, to_document
-from paldocs.document import Document
-from paldocs.errors import PaldocsError
-from paldocs.limits import Limits, applied_limits
+from __future__ import annotations
 
-__all__ = ["BuildResult", "Document", "Limits", "PaldocsError", "applied_limits", "build", "load", "render",
-           "to_document"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from paldocs.api import BuildResult, build, load, render, to_document
+    from paldocs.batch import BuildRequest, BuiltDocument, build_bytes
+    from paldocs.document import Document
+    from paldocs.errors import PaldocsError
+    from paldocs.limits import Limits, applied_limits
+
+# Attributes load their module on first use (PEP 562): "paldocs --help" and "paldocs check" must not pay for
+# the pipeline, and nothing imports WeasyPrint, matplotlib or morfeusz2 until a PDF, a chart or an inflection
+# is actually needed.
+_EXPORTS = {
+    "BuildResult": "paldocs.api", "build": "paldocs.api", "load": "paldocs.api", "render": "paldocs.api",
+    "to_document": "paldocs.api", "Document": "paldocs.document", "PaldocsError": "paldocs.errors",
+    "Limits": "paldocs.limits", "applied_limits": "paldocs.limits",
+    "BuildRequest": "paldocs.batch", "BuiltDocument": "paldocs.batch", "build_bytes": "paldocs.batch",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'paldocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # once loaded, a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from paldocs.cli import reports_errors
 from paldocs.errors import PaldocsError
-from paldocs.legal.catalog import Act, Catalog, JournalRow, load_catalog
-from paldocs.legal.citation import STYLES, cite
-from paldocs.legal.journal import isap_url
+from paldocs.legal.journal import STYLES, isap_url
 from paldocs.polish.dates import format_date, parse_date
+
+if TYPE_CHECKING:  # the catalog and its models load when a command runs, not for "paldocs --help"
+    from paldocs.legal.catalog import Act, Catalog, JournalRow
 
 EXAMPLES = """
 Przykłady:
@@ -55,6 +57,8 @@ def acts() -> None:
 @reports_errors
 def list_acts(acts_files: tuple[Path, ...]) -> None:
     """Wypisuje ustawy z katalogu: klucz, skrót, tytuł, najnowszy tekst, liczbę wierszy (nie)zweryfikowanych."""
+    from paldocs.legal.catalog import load_catalog
+
     catalog = load_catalog(acts_files)
     click.echo(_catalog_line(catalog))
     for key, act in catalog.acts.items():
@@ -72,6 +76,8 @@ def list_acts(acts_files: tuple[Path, ...]) -> None:
 @reports_errors
 def show(key: str, acts_files: tuple[Path, ...]) -> None:
     """Pokazuje ustawę KEY: każdy wiersz ze źródłem, flagą weryfikacji i odnośnikiem do ISAP."""
+    from paldocs.legal.catalog import load_catalog
+
     catalog = load_catalog(acts_files)
     act = catalog.act(key)
     click.echo(f"{key} — {act.title} ({act.short})")
@@ -105,6 +111,9 @@ def show(key: str, acts_files: tuple[Path, ...]) -> None:
 def cite_act(key: str, on: dt.date | None, provision: str | None, style: str, address: str | None,
              acts_files: tuple[Path, ...]) -> None:
     """Cytuje ustawę KEY według daty podjęcia; uwagi (co niepewne) idą na standardowe wyjście błędów."""
+    from paldocs.legal.catalog import load_catalog
+    from paldocs.legal.citation import cite
+
     citation = cite(key, provision, on, address, style=style, catalog=load_catalog(acts_files))
     click.echo(citation.format())
     for note in citation.notes:

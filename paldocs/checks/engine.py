@@ -152,7 +152,7 @@ def check_report(path: Path, templates: Path | None) -> list[Finding]:
     from paldocs.api import to_document
 
     try:
-        to_document(path, templates=templates)
+        to_document(path, templates=templates, charts=False)  # nothing is printed: no drawing, no matplotlib
     except DataError:
         raise  # the report's data do not validate: bad input (exit code 2), as for resolutions
     except PaldocsError as error:

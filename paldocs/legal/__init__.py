@@ -5,10 +5,37 @@ Modules: :mod:`~paldocs.legal.catalog` (``acts.yaml`` and user catalogs), :mod:`
 :mod:`~paldocs.legal.citation` (:func:`cite`, § 158 and § 121 ust. 3 ZTP).
 """
 
-from paldocs.legal.catalog import Act, Catalog, JournalRow, load_catalog
-from paldocs.legal.citation import STYLES, Citation, cite
-from paldocs.legal.journal import JournalRef, ParsedAddress, eli_id, format_journal, isap_url, parse_address
-from paldocs.legal.provisions import Deviation, Provision, format_provision, parse_provision
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from paldocs.legal.catalog import Act, Catalog, JournalRow, load_catalog
+    from paldocs.legal.citation import Citation, cite
+    from paldocs.legal.journal import (STYLES, JournalRef, ParsedAddress, eli_id, format_journal, isap_url,
+                                       parse_address)
+    from paldocs.legal.provisions import Deviation, Provision, format_provision, parse_provision
+
+# Loaded on first use (PEP 562): importing paldocs.legal.journal must not load the catalog and its models.
+_HOMES = {
+    "Act": "catalog", "Catalog": "catalog", "JournalRow": "catalog", "load_catalog": "catalog",
+    "Citation": "citation", "cite": "citation",
+    "STYLES": "journal", "JournalRef": "journal", "ParsedAddress": "journal", "eli_id": "journal",
+    "format_journal": "journal", "isap_url": "journal", "parse_address": "journal",
+    "Deviation": "provisions", "Provision": "provisions", "format_provision": "provisions",
+    "parse_provision": "provisions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'paldocs.legal' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"paldocs.legal.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "STYLES",

@@ -39,11 +39,11 @@ from dataclasses import dataclass, field
 
 from paldocs.errors import LegalBasisError, Location
 from paldocs.legal.catalog import Act, Catalog, JournalRow, load_catalog
-from paldocs.legal.journal import FIRST_YEAR_WITHOUT_ISSUES, JournalRef, format_journal, join_list, parse_address
+from paldocs.legal.journal import (FIRST_YEAR_WITHOUT_ISSUES, STYLES, JournalRef, format_journal, join_list,
+                                  parse_address)
 from paldocs.legal.provisions import Deviation, Provision, parse_provision
 from paldocs.polish.dates import format_date
 
-STYLES = ("ztp", "tj-ze-zm", "z-pozn-zm")
 ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
 
 

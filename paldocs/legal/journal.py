@@ -24,6 +24,10 @@ from dataclasses import dataclass
 
 from paldocs.errors import LegalBasisError, Location
 
+# How a citation writes the journal address: the ZTP form (§ 158), "tekst jednolity … ze zm." or "z późn. zm."
+# (paldocs.legal.citation); here, with the address formats, so the command line lists them without the catalog.
+STYLES = ("ztp", "tj-ze-zm", "z-pozn-zm")
+
 FIRST_YEAR_WITHOUT_ISSUES = 2012  # from 2012 Dziennik Ustaw is electronic: positions only, no "Nr"
 ISAP_PAGE = "https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id="
 ADDRESS_HINT = "Wpisz adres w postaci „Dz. U. z 2013 r. poz. 594” albo „Dz. U. z 2001 r. Nr 142, poz. 1591”."

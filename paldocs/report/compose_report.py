@@ -9,6 +9,7 @@ only when the report needs them (matplotlib is imported lazily by :mod:`paldocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -25,7 +26,9 @@ def period_text(years: list[int]) -> str:
     return f"za {years[0]} rok" if len(years) == 1 else f"za lata {years[0]}–{years[-1]}"
 
 
-def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None) -> Composition:
+def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None, *, draw: bool = True) -> Composition:
+    """The report as Markdown with its charts (``draw=False``: empty drawings, for checks that print nothing —
+    they need not load matplotlib)."""
     env = env or make_environment()
     report, program, resolution, municipality = source.report, source.program, source.resolution, source.municipality
     figures = compute_figures(report, program)
@@ -42,7 +45,7 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         "council": municipality.council.genitive, "period": period_text(list(figures.years)),
         "years": list(figures.years), "direction_text": {key: ref.text for key, ref in refs.items()},
     }
-    assets = draw_charts(figures)
+    assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
     markdown = render_template(env, "report.md.j2", context, source.file)
     meta = Meta(title=title, subject=f"przyjętego uchwałą Nr {number} {municipality.council.genitive} z dnia {adopted}",
@@ -54,25 +57,33 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
     return Composition(meta, [part], notes, assets=assets)
 
 
-def draw_charts(figures: ReportFigures) -> dict[str, Any]:
-    """The report's charts by asset id: indicator realisation, budget by source, and the trend (range reports)."""
+def draw_charts(figures: ReportFigures, *, draw: bool = True) -> dict[str, Any]:
+    """The report's charts by asset id: indicator realisation, budget by source, and the trend (range reports).
+    With ``draw=False`` the same ids with empty drawings."""
     from paldocs.report import charts
 
-    assets: dict[str, Any] = {}
+    planned = _planned_charts(figures, charts)
+    if not draw:
+        return {name: charts.Chart(b"", b"", "") for name in planned}
+    return {name: make() for name, make in planned.items()}
+
+
+def _planned_charts(figures: ReportFigures, charts: Any) -> dict[str, Callable[[], Any]]:
+    assets: dict[str, Callable[[], Any]] = {}
     last = figures.years[-1]
     measured = [result for result in figures.indicators if result.current.percent is not None]
     if measured:
-        assets["wskazniki"] = charts.target_vs_actual(
+        assets["wskazniki"] = lambda: charts.target_vs_actual(
             [result.name for result in measured], [100.0] * len(measured),
             [float(result.current.percent) for result in measured],  # type: ignore[arg-type]
             title=f"Realizacja wskaźników w {last} r. (% wartości docelowej)", unit="%")
     if figures.budget.by_source:
-        assets["budzet"] = charts.budget_by_source(
+        assets["budzet"] = lambda: charts.budget_by_source(
             [line.label for line in figures.budget.by_source], [line.planned for line in figures.budget.by_source],
             [line.spent for line in figures.budget.by_source], title="Wydatki według źródeł finansowania")
     if len(figures.years) > 1 and figures.indicators:
         series = {result.name: [_percent_in(result, year) for year in figures.years] for result in figures.indicators}
-        assets["trend"] = charts.trend(list(figures.years), series,
+        assets["trend"] = lambda: charts.trend(list(figures.years), series,
                                        title="Realizacja wskaźników w kolejnych latach (% wartości docelowej)",
                                        unit="%")
     return assets
