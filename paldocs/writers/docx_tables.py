@@ -85,10 +85,10 @@ def add_table(target: DocxDocument, node: ir.Table, fill_cell: FillCell) -> Docx
     return table
 
 
-def format_cell_paragraph(cell: _Cell, node: ir.TableCell, header: bool) -> DocxParagraph:
+def format_cell_paragraph(cell: _Cell, node: ir.TableCell, header: bool, style_ids: styles.StyleIds) -> DocxParagraph:
     """The (only) paragraph of a fresh cell, styled and aligned for ``node``."""
     paragraph = cell.paragraphs[0]
-    paragraph.style = styles.TABLE_HEADER if header else styles.TABLE_TEXT
+    style_ids.apply(paragraph, styles.TABLE_HEADER if header else styles.TABLE_TEXT)
     if node.align is not None:
         paragraph.alignment = ALIGNMENTS[node.align]
     return paragraph
