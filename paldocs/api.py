@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paldocs.compose import compose, make_environment
+from paldocs.compose import Composition, compose, make_environment
 from paldocs.document import Document, Figure, Part, walk
 from paldocs.errors import DataError, Location, PaldocsError, RenderError, TemplateError, describe_os_error
 from paldocs.limits import Limits, applied_limits
 from paldocs.markup import to_blocks
-from paldocs.model.load import Source, load_data_file, load_source, parse_yaml, read_text
+from paldocs.model.load import Source, load_data_file, load_source, parse_file
 from paldocs.model.resolution import DataFile, number_year_conflict
 from paldocs.model.untrusted import inspect_values
 from paldocs.numbering import number_part
@@ -48,17 +48,19 @@ def load(path: str | Path, *, limits: Limits | None = None) -> DataFile:
 
 
 def to_document(data: DataFile | str | Path, *, templates: Path | None = None, source: str | None = None,
-                acts: Sequence[Path] = (), limits: Limits | None = None) -> tuple[Document, list[str]]:
+                acts: Sequence[Path] = (), limits: Limits | None = None,
+                charts: bool = True) -> tuple[Document, list[str]]:
     """Data → IR document (composed, parsed, numbered) and the notes for the user.
 
-    ``limits`` (default: those in force, :mod:`paldocs.limits`) bound the size and depth of the input."""
+    ``limits`` (default: those in force, :mod:`paldocs.limits`) bound the size and depth of the input;
+    ``charts=False`` leaves a report's figures undrawn (for checks: matplotlib is not loaded)."""
     with applied_limits(limits):
-        document, notes, _ = _compose_document(data, templates=templates, source=source, acts=acts)
+        document, notes, _ = _compose_document(data, templates=templates, source=source, acts=acts, charts=charts)
     return document, notes
 
 
-def _compose_document(data: DataFile | str | Path, *, templates: Path | None, source: str | None,
-                      acts: Sequence[Path]) -> tuple[Document, list[str], list[Path]]:
+def _compose_document(data: DataFile | str | Path, *, templates: Path | Mapping[str, str] | None, source: str | None,
+                      acts: Sequence[Path], charts: bool = True) -> tuple[Document, list[str], list[Path]]:
     """Compose, parse and number; the third value lists every input file read (never to be overwritten)."""
     env = make_environment(templates)
     inputs: list[Path] = []
@@ -67,19 +69,24 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
         data_notes = [f"{Location(source, path=where)}: {message}" for severity, message, where
                       in _inspected(data, source) if severity == "warning"]
         composition = compose(data, env, file=source, acts=acts)
-    elif is_report_file(Path(data)):
+    elif (parsed := parse_file(data)).is_report:
         from paldocs.model.load_report import load_report
         from paldocs.report.compose_report import compose_report
 
-        report = load_report(data)
-        composition = compose_report(report, env)
+        report = load_report(data, parsed)
+        composition = compose_report(report, env, draw=charts)
         source, inputs, data_notes = report.file, list(report.files), report.notes
     else:
-        loaded = load_source(data)
+        loaded = load_source(data, parsed)
         refuse_contradictions(loaded)
         source, inputs, data_notes = source or str(data), list(loaded.files), loaded.notes
         composition = compose(loaded.data, env, file=source, acts=acts)
     inputs += [Path(file) for file in composition.catalog_files]
+    return parse_composition(composition, source), [*data_notes, *composition.notes], inputs
+
+
+def parse_composition(composition: Composition, source: str | None) -> Document:
+    """The parse stage: each composed part's Markdown → numbered IR blocks, and the charts attached."""
     parts = [
         number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
                                                            source=f"{source or '<dane>'} (część: {part.kind})"),
@@ -89,7 +96,7 @@ def _compose_document(data: DataFile | str | Path, *, templates: Path | None, so
     ]
     document = Document(meta=composition.meta, parts=parts)
     attach_assets(document, composition.assets, source)
-    return document, [*data_notes, *composition.notes], inputs
+    return document
 
 
 def _inspected(data: DataFile, source: str | None) -> list[tuple[str, str, str]]:
@@ -113,8 +120,7 @@ def is_report_file(path: Path) -> bool:
     """A data file whose top level says ``document: report`` (a monitoring report, not a resolution)."""
     if path.suffix.lower() not in (".yaml", ".yml") and not path.exists():
         return False
-    values, _ = parse_yaml(read_text(path), str(path))
-    return isinstance(values, dict) and values.get("document") == "report"
+    return parse_file(path).is_report
 
 
 def attach_assets(document: Document, assets: dict[str, Any], source: str | None) -> None:

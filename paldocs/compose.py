@@ -18,7 +18,7 @@ import datetime as dt
 import importlib.resources
 import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,9 +105,12 @@ class _PackageLoader(jinja2.BaseLoader):
         return resource.read_text(encoding="utf-8"), f"paldocs_templates/{template}", lambda: True
 
 
-def make_environment(user_templates: Path | None = None) -> SandboxedEnvironment:
+def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> SandboxedEnvironment:
+    """The sandboxed Jinja environment: the user's templates (a folder, or name → text) before the packaged ones."""
     loaders: list[jinja2.BaseLoader] = []
-    if user_templates is not None:
+    if isinstance(user_templates, Mapping):
+        loaders.append(jinja2.DictLoader(dict(user_templates)))
+    elif user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(_PackageLoader())
     env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,

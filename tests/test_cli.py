@@ -112,7 +112,7 @@ def test_internal_errors_are_short_without_traceback(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(paldocs.api, "build", crash)
     code, out, err = run("build", str(VALID))
     assert code == 1
-    assert "błąd wewnętrzny paldocs (ZeroDivisionError: division by zero)" in err
+    assert f"błąd wewnętrzny paldocs przy pliku {VALID} (ZeroDivisionError: division by zero)" in err
     assert "Traceback" not in out + err
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from paldocs import inputs
 from paldocs.errors import DataError, Location, describe_os_error
 from paldocs.limits import current_limits, exceeded
 from paldocs.model.messages import describe_validation_error
@@ -176,10 +177,10 @@ def read_text(path: Path) -> str:
     """Read a data file as UTF-8 text; clear errors for the usual ways this fails."""
     limits = current_limits()
     try:
-        size = path.stat().st_size
+        size = inputs.size(path)
         if size > limits.max_file_bytes:  # refused before reading: a huge upload costs nothing
             raise DataError(exceeded("max_file_bytes", limits, size), Location(str(path)))
-        raw = path.read_bytes()
+        raw = inputs.read_bytes(path)
     except FileNotFoundError:
         raise DataError("nie ma takiego pliku", Location(str(path))) from None
     except IsADirectoryError:
@@ -308,13 +309,37 @@ def load_data_file(path: str | Path, *, files_read: list[Path] | None = None) ->
     return source.data
 
 
-def load_source(path: str | Path) -> Source:
-    """Load and validate one data file, keeping the positions of its values."""
+@dataclass(frozen=True)
+class ParsedFile:
+    """A data file read and parsed once (plain values, positions, text notes), before validation — so that
+    deciding what kind of document it is does not cost a second parse."""
+
+    path: Path
+    data: Any
+    positions: Positions
+    notes: tuple[str, ...]
+
+    @property
+    def is_report(self) -> bool:
+        return isinstance(self.data, dict) and self.data.get("document") == "report"
+
+
+def parse_file(path: str | Path) -> ParsedFile:
+    """Read and parse one data file (no validation yet)."""
     path = Path(path)
+    notes: list[str] = []
+    data, positions = parse_yaml(read_text(path), str(path), notes)
+    return ParsedFile(path, data, positions, tuple(notes))
+
+
+def load_source(path: str | Path, parsed: ParsedFile | None = None) -> Source:
+    """Load and validate one data file, keeping the positions of its values (``parsed``: already read)."""
+    parsed = parsed or parse_file(path)
+    path = parsed.path
     files_read = [path]
     file = str(path)
-    notes: list[str] = []
-    data, positions = parse_yaml(read_text(path), file, notes)
+    notes = list(parsed.notes)
+    data, positions = parsed.data, dict(parsed.positions)
     if not isinstance(data, Mapping):
         raise DataError("plik danych musi być mapą pól (np. „resolution:”, „program:”)", Location(file, 1, 1))
     sources: dict[tuple[str | int, ...], str] = {}
@@ -342,7 +367,7 @@ def referenced_file(folder: Path, name: str, where: Location) -> Path:
     if Path(name).suffix.lower() not in (".yaml", ".yml"):
         raise DataError(f"„{name}” nie jest plikiem YAML (.yaml, .yml) — dane mogą wskazywać tylko pliki danych "
                         "paldocs (profil gminy, katalog aktów, program)", where)
-    return (folder / name).resolve()
+    return inputs.absolute(folder / name)
 
 
 def _resolve_catalog_paths(data: Mapping[str, Any], folder: Path,
@@ -396,4 +421,5 @@ def _nearest_position(positions: Positions, loc: tuple[str | int, ...]) -> tuple
     return positions.get(known, (None, None))
 
 
-__all__ = ["Source", "load_data_file", "load_source", "parse_yaml", "read_text", "validate"]
+__all__ = ["ParsedFile", "Source", "load_data_file", "load_source", "parse_file", "parse_yaml", "read_text",
+           "validate"]

@@ -26,8 +26,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from paldocs import inputs
 from paldocs.errors import DataError, Location
-from paldocs.model.load import (Positions, Source, _dotted, _longest_known, load_source, parse_yaml, read_text,
+from paldocs.model.load import (ParsedFile, Positions, Source, _dotted, _longest_known, load_source, parse_file,
                                 referenced_file, validate)
 from paldocs.model.municipality import Municipality
 from paldocs.model.program import Item, Program, SectionRole
@@ -131,12 +132,14 @@ class ReportSource:
         return Location(self.file, line, column, _dotted(path) or None)
 
 
-def load_report(path: str | Path) -> ReportSource:
-    """Load and validate a report file and the program it names; :class:`DataError` on the first problem."""
-    path = Path(path)
+def load_report(path: str | Path, parsed: ParsedFile | None = None) -> ReportSource:
+    """Load and validate a report file and the program it names; :class:`DataError` on the first problem
+    (``parsed``: the report file already read)."""
+    parsed = parsed or parse_file(path)
+    path = parsed.path
     file = str(path)
-    notes: list[str] = []
-    data, positions = parse_yaml(read_text(path), file, notes)
+    notes = list(parsed.notes)
+    data, positions = parsed.data, parsed.positions
     if not isinstance(data, Mapping):
         raise DataError("plik sprawozdania musi być mapą pól (np. „document: report”, „program:”)",
                         Location(file, 1, 1))
@@ -156,7 +159,7 @@ def load_report(path: str | Path) -> ReportSource:
 def _load_program(report_path: Path, program: str, positions: Positions) -> Source:
     where = Location(str(report_path), *positions.get(("program",), (None, None)), "program")
     program_path = Path(os.path.normpath(referenced_file(report_path.parent, program, where)))
-    if not program_path.is_file():
+    if not inputs.exists(program_path):
         raise DataError(f"nie ma pliku programu „{program}” (szukano: {program_path})", where,
                         "ścieżka jest względna wobec folderu pliku sprawozdania")
     try:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from paldocs import inputs
 from paldocs.errors import DataError
 
 MANIFEST = "paldocs-source.json"
@@ -47,11 +48,11 @@ def _paldocs_version() -> str:
 def source_files(paths: Iterable[Path]) -> list[SourceFile]:
     """The user's input files (not paldocs's packaged ones), named relative to their common folder."""
     package = Path(__file__).resolve().parents[1]
-    resolved = list(dict.fromkeys(Path(p).resolve() for p in paths if not _packaged(Path(p), package)))
+    resolved = list(dict.fromkeys(inputs.absolute(Path(p)) for p in paths if not _packaged(Path(p), package)))
     if not resolved:
         return []
     root = Path(os.path.commonpath([p.parent for p in resolved]))
-    return sorted((SourceFile(p.relative_to(root).as_posix(), p.read_bytes()) for p in resolved),
+    return sorted((SourceFile(p.relative_to(root).as_posix(), inputs.read_bytes(p)) for p in resolved),
                   key=lambda f: f.name)
 
 

@@ -1,0 +1,205 @@
+"""Many documents at once: a pure function from input data to output bytes, and the parallel batch build.
+
+Contract:
+- :func:`build_bytes` takes a :class:`BuildRequest` (the data file's text and every file it names, all in
+  memory) and returns a :class:`BuiltDocument` (the bytes of each format and the notes). It writes nothing,
+  reads no file of the machine (only paldocs's packaged templates, fonts and acts catalog) and gives the same
+  bytes for the same request. Request and result are plain picklable values, so the function runs unchanged
+  under ``concurrent.futures``, multiprocessing, Dask or Celery; paldocs itself adds no scheduler. Bad input
+  raises :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names.
+- :func:`build_files` builds data files on disk in parallel worker processes (``paldocs build --jobs N``):
+  each worker keeps its WeasyPrint font configuration, parsed CSS, templates and acts catalog between
+  documents; one failing file does not stop the others. It returns one :class:`FileOutcome` per file, in
+  the order given, and calls ``progress`` as each finishes.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from paldocs.errors import PaldocsError
+from paldocs.limits import Limits, applied_limits
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """Everything one document is built from.
+
+    ``data`` is the data file's YAML; ``name`` its file name (messages point at it, and references such as
+    ``municipality: profiles/gmina.yaml`` resolve against it); ``files`` the other files it names, by
+    their paths relative to ``name``'s folder (profile, acts catalog, for a report the program's data file).
+    """
+
+    data: str | bytes
+    name: str = "dane.yaml"
+    files: Mapping[str, str | bytes] = field(default_factory=dict)
+    formats: tuple[str, ...] = ("docx", "pdf")
+    pdf_variant: str | None = None
+    templates: Mapping[str, str] | None = None  # name → Jinja template text, searched before the packaged ones
+    limits: Limits | None = None
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    outputs: dict[str, bytes]  # format → bytes, in the order asked
+    notes: tuple[str, ...] = ()
+
+
+def build_bytes(request: BuildRequest) -> BuiltDocument:
+    """Build one document entirely in memory (see the module contract)."""
+    from paldocs.api import FORMATS, _compose_document, render
+    from paldocs.inputs import files_in_memory
+
+    unknown = [fmt for fmt in request.formats if fmt not in FORMATS]
+    if unknown or not request.formats:
+        raise PaldocsError(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(FORMATS)}")
+    folder = Path(request.name).parent
+    files = {str(folder / name): _bytes(content) for name, content in request.files.items()}
+    files[request.name] = _bytes(request.data)
+    with files_in_memory(files), applied_limits(request.limits):
+        document, notes, files_read = _compose_document(Path(request.name), templates=request.templates,
+                                                        source=request.name, acts=())
+        attachments: list[object] = []
+        if "pdf" in request.formats and request.pdf_variant and request.pdf_variant.startswith("pdf/a-3"):
+            from paldocs.writers.pdf_archive import source_files
+
+            attachments = list(source_files(files_read))
+        pdf_options = {"pdf_variant": request.pdf_variant, "attachments": attachments} if request.pdf_variant else {}
+        outputs = {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {}))  # type: ignore[arg-type]
+                   for fmt in dict.fromkeys(request.formats)}
+    return BuiltDocument(outputs, tuple(notes))
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+# --- many files on disk, in parallel --------------------------------------------------------------------
+
+Status = Literal["ok", "error", "internal"]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one data file: its outputs and notes, or the error (``error``: bad input, exit code 2;
+    ``internal``: a paldocs bug, exit code 1)."""
+
+    source: Path
+    status: Status
+    outputs: tuple[Path, ...] = ()
+    notes: tuple[str, ...] = ()
+    message: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    formats: tuple[str, ...]
+    out_dir: Path | None = None
+    templates: Path | None = None
+    acts: tuple[Path, ...] = ()
+    pdf_variant: str | None = None
+    limits: Limits | None = None
+
+
+def build_one(source: Path, options: BuildOptions) -> FileOutcome:
+    """Build one file and report the outcome instead of raising (a worker must outlive a bad file)."""
+    from paldocs.api import build
+
+    started = time.perf_counter()
+    try:
+        result = build(source, options.formats, options.out_dir, templates=options.templates, acts=options.acts,
+                       pdf_variant=options.pdf_variant, limits=options.limits)
+    except PaldocsError as error:
+        return FileOutcome(source, "error", message=str(error), seconds=time.perf_counter() - started)
+    except Exception as error:  # a bug in paldocs: reported for this file, the batch goes on
+        if os.environ.get("PALDOCS_DEBUG"):
+            raise
+        return FileOutcome(source, "internal", message=f"{type(error).__name__}: {error}",
+                           seconds=time.perf_counter() - started)
+    return FileOutcome(source, "ok", tuple(result.outputs), tuple(result.notes),
+                       seconds=time.perf_counter() - started)
+
+
+def _warm_worker(formats: tuple[str, ...]) -> None:
+    """Load what every document needs once per worker: templates, kinds and catalog; WeasyPrint's fonts
+    and the parsed print CSS when PDFs are wanted (cached for the worker's life in paldocs.writers.pdf)."""
+    from paldocs.compose import make_environment
+    from paldocs.kinds import load_kinds
+    from paldocs.legal.catalog import load_catalog
+
+    load_kinds(make_environment(None))
+    load_catalog(())
+    if "pdf" in formats:
+        from paldocs.writers.pdf import _resources
+
+        _resources()
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None = None,
+                progress: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
+    """Build every file (in ``jobs`` worker processes when there are several files); outcomes in input order."""
+    jobs = max(1, min(jobs or default_jobs(), len(sources)))
+    if jobs == 1:
+        outcomes = []
+        for source in sources:
+            outcomes.append(build_one(source, options))
+            if progress:
+                progress(outcomes[-1])
+        return outcomes
+    results: dict[int, FileOutcome] = {}
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker, initargs=(options.formats,)) as pool:
+        pending: dict[Future[FileOutcome], int] = {pool.submit(build_one, source, options): index
+                                                   for index, source in enumerate(sources)}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                results[index] = future.result()
+                if progress:
+                    progress(results[index])
+    return [results[index] for index in range(len(sources))]
+
+
+def expand_inputs(arguments: Iterable[str]) -> list[Path]:
+    """Files, folders (every data file in them, recursively) and glob patterns → data files, in order,
+    each once. A folder's YAML files that are not documents (municipality profiles, acts catalogs) are
+    skipped; an argument that matches nothing is kept, so that building it reports "nie ma takiego pliku"."""
+    import glob
+
+    found: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml")
+                                and p.is_file() and is_document_file(p)))
+        elif glob.has_magic(argument) and not path.exists():
+            matches = [match for match in sorted(map(Path, glob.glob(argument, recursive=True))) if match.is_file()]
+            found.extend(matches or [path])
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def is_document_file(path: Path) -> bool:
+    """A data file of a document (``document:``, ``resolution:`` or ``program:`` at the top level), not a
+    municipality profile or an acts catalog — decided from the text, without parsing."""
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    return any(line.startswith(("document:", "resolution:", "program:")) for line in head.splitlines())

@@ -1,0 +1,64 @@
+"""Where paldocs reads its input files from: the disk, or files the caller handed over in memory.
+
+Contract: the loader (and the PDF/A writer, which embeds the inputs) read input files only through
+:func:`read_bytes`, :func:`exists`, :func:`size` and :func:`absolute`. By default they use the disk. Inside
+``with files_in_memory({"dane.yaml": b"…", "profiles/gmina.yaml": b"…"}):`` they see exactly those files —
+names are relative POSIX paths, references between them resolve as on disk ("../program.yaml" from
+"raporty/2015.yaml" is "program.yaml") — and never touch the disk: a name that is not in the mapping does
+not exist. That is what makes :func:`paldocs.batch.build_bytes` a pure function of its request.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import posixpath
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from pathlib import Path
+
+_memory: ContextVar[Mapping[str, bytes] | None] = ContextVar("paldocs_files_in_memory", default=None)
+
+
+@contextlib.contextmanager
+def files_in_memory(files: Mapping[str, bytes]) -> Iterator[None]:
+    """Serve exactly ``files`` (name → content) as the input files for the ``with`` block."""
+    token = _memory.set({_key(Path(name)): content for name, content in files.items()})
+    try:
+        yield
+    finally:
+        _memory.reset(token)
+
+
+def in_memory() -> bool:
+    return _memory.get() is not None
+
+
+def _key(path: Path) -> str:
+    return posixpath.normpath(path.as_posix())
+
+
+def read_bytes(path: Path) -> bytes:
+    files = _memory.get()
+    if files is None:
+        return path.read_bytes()
+    try:
+        return files[_key(path)]
+    except KeyError:
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path)) from None
+
+
+def exists(path: Path) -> bool:
+    files = _memory.get()
+    return path.is_file() if files is None else _key(path) in files
+
+
+def size(path: Path) -> int:
+    files = _memory.get()
+    return path.stat().st_size if files is None else len(read_bytes(path))
+
+
+def absolute(path: Path) -> Path:
+    """The canonical path of an input: resolved on disk; in memory, the normalised relative name."""
+    return path.resolve() if _memory.get() is None else Path(_key(path))
