@@ -49,7 +49,8 @@ class Md(str):
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
-_LINE_START_MARKER = re.compile(r"^(\s*)(\d+|[a-z]{1,2})([.)])(\s)")
+# "1." "1)" and every letter marker the list parser knows (markup_lists._ALPHA: a) … z), za) … zzzzzzzzz)).
+_LINE_START_MARKER = re.compile(r"^(\s*)(\d+|z{0,8}[a-z])([.)])(\s)")
 
 
 def escape_markdown(text: str) -> str:

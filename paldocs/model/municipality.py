@@ -132,7 +132,9 @@ class Municipality(StrictModel):
         if not isinstance(value, dict):
             return value
         council, executive = value.get("council", {}), value.get("executive", {})
-        if not isinstance(council, dict) or not isinstance(executive, dict) or value.get("kind") not in _KINDS:
+        kind = value.get("kind")
+        if not isinstance(council, dict) or not isinstance(executive, dict) or not isinstance(kind, str) \
+                or kind not in _KINDS:
             return value  # the field validators report what is wrong with these
         if all(council.get(key) for key in ("nominative", "genitive", "type_genitive")) and all(
                 executive.get(key) for key in ("nominative", "dative")):
