@@ -178,3 +178,24 @@ def test_memory_grows_linearly_with_the_program(programs: list[Path]) -> None:
     small, _, large = programs
     ratio = peak_memory(large) / peak_memory(small)
     assert ratio <= 4.0, f"4× the sections took {ratio:.2f}× the peak memory"
+
+
+def test_the_garbage_collector_is_paused_only_while_building(tmp_path: Path) -> None:
+    """paldocs pauses the cyclic collector while it builds the IR (paldocs.api.collector_paused) and gives it
+    back as it was — after a build, after a failed build, and untouched when the caller had paused it."""
+    import gc
+
+    assert gc.isenabled()
+    to_document(program_file(tmp_path, sections=2))
+    assert gc.isenabled()
+    with pytest.raises(DataError):
+        load(program_file(tmp_path, sections=3), limits=Limits(max_list_items=2))
+    with pytest.raises(DataError):
+        to_document(program_file(tmp_path, sections=3), limits=Limits(max_list_items=2))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        to_document(program_file(tmp_path, sections=2))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
