@@ -161,3 +161,27 @@ def test_one_file_builds_as_before_without_a_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(TESTS / "data" / "ostroda-2024-pal.yaml"), "-f", "txt", "-o",
                                        str(tmp_path)])
     assert result.exit_code == 0 and "Zbudowano" not in result.stderr
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import paldocs.cli as cli
+    from paldocs.batch import FileOutcome
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    with cli._progress(3) as advance:
+        for name in ("a.yaml", "b.yaml", "c.yaml"):
+            advance(FileOutcome(Path(name), "ok"))
+    shown = terminal.getvalue()
+    assert "Budowanie" in shown and "3/3" in shown and "c.yaml" in shown
+    pipe = io.StringIO()  # not a terminal: not a character
+    monkeypatch.setattr(cli.sys, "stderr", pipe)
+    with cli._progress(3) as advance:
+        advance(FileOutcome(Path("a.yaml"), "ok"))
+    assert pipe.getvalue() == ""

@@ -165,3 +165,22 @@ def test_findings_on_inowroclaw() -> None:
         ("PD049", "program.sections[5].items[1].items[1].text", "1–2"),
         ("PD049", "program.sections[5].items[1].items[1].text", "2–3"),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aktywizacja mieszkańców.", []),
+    ("Tekst <b>pogrubiony</b>", ["znacznik HTML „<b>” zostanie wydrukowany dosłownie"]),
+    ("Zob. [stronę](https://bip.example.pl) gminy",
+     ["odnośnik „[stronę](https://bip.example.pl)” zostanie wydrukowany dosłownie"]),
+    ("a < b oraz 3 > 2", []),  # comparisons are not tags
+])
+def test_pd018_markup_printed_literally(text: str, expected: list[str]) -> None:
+    found = reports("PD018", text)
+    assert [report.where for report in found] == [PATH] * len(expected)
+    assert all(fragment in report.message for report, fragment in zip(found, expected, strict=True))
+
+
+def test_pd018_through_the_pipeline_points_at_the_field(tmp_path: Path) -> None:
+    findings = run_rule(tmp_path, "PD018", {"program": {"title": "Program <i>Aktywności</i> Lokalnej"}})
+    assert [(finding.severity, finding.location.path) for finding in findings] == [("warning", "program.title")]
+    assert findings[0].location.line is not None

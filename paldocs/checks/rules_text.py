@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.errors import PaldocsError
+from paldocs.limits import current_limits
+from paldocs.model.untrusted import inspect_text
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date, parse_date
 
 _S = "[ \u00a0\u202f]"  # a space as clerks type it: plain, NO-BREAK or NARROW NO-BREAK
@@ -297,3 +299,18 @@ def range_dash(context: CheckContext) -> Iterator[Report]:
                 yield _report(path, text, match.start(), match.end(), f"{low}–{high}",
                               "zakres „{fragment}” zapisany dywizem — zakres lat i liczb pisze się półpauzą "
                               "(„2014–2020”); to zwyczaj typograficzny [U]", before=False)
+
+
+@rule("PD018", "warning", "HTML i odnośniki drukowane dosłownie")
+def markup_printed_literally(context: CheckContext) -> Iterator[Report]:
+    """Znacznik HTML („<b>”, „<script>”) albo odnośnik Markdown („[tekst](adres)”) w tekście drukuje się
+    dosłownie: paldocs nie przenosi do dokumentu HTML ani odnośników.
+
+    The same inspection as the loader's (paldocs.model.untrusted), which ``paldocs build`` prints as ``uwaga:``;
+    here it is a finding with the field's place, so an editor shows it beside the text.
+    """
+    nesting = current_limits().max_markdown_nesting
+    for path, text in context.iter_free_texts():
+        for severity, message in inspect_text(text, nesting):
+            if severity == "warning":
+                yield Report(message, path)
