@@ -2,12 +2,15 @@
 
 Contract:
 - :func:`to_document` turns a data file (path or validated model) into the IR, with the notes the user must
-  read (e.g. citations the catalog cannot confirm).
+  read (e.g. citations the catalog cannot confirm, text that prints literally). The file is read and parsed
+  once; data are bounded by :mod:`paldocs.limits` (``limits=``); a resolution whose number contradicts its
+  date is refused (:func:`refuse_contradictions`). :func:`parse_composition` is the parse stage alone.
 - :func:`render` turns an IR document into the bytes of one format (``docx``, ``pdf``, ``html``, ``txt``);
   writers are imported lazily so that a DOCX build never loads WeasyPrint.
-- :func:`build` does both for one file and writes ``<out>/<stem>.<ext>`` atomically (temporary file in the
-  same folder, then rename): a failure leaves no partial file and the previous output intact; an output that
-  would overwrite an input file is refused.
+- :func:`build` does both for one file and writes ``<out>/<stem>.<ext>`` for every format all or nothing
+  (:func:`write_all_atomically`: temporary files in the same folder, then renames): a failure leaves no
+  partial file and the previous outputs intact; an output that would overwrite an input file is refused
+  before anything is written. Many files and in-memory data: :mod:`paldocs.batch`.
 """
 
 from __future__ import annotations
