@@ -177,8 +177,9 @@ def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None
 
 def expand_inputs(arguments: Iterable[str]) -> list[Path]:
     """Files, folders (every data file in them, recursively) and glob patterns → data files, in order,
-    each once. A folder's YAML files that are not documents (municipality profiles, acts catalogs) are
-    skipped; an argument that matches nothing is kept, so that building it reports "nie ma takiego pliku"."""
+    each once. Files named one by one are kept as given; of what a folder or a pattern matches, YAML files
+    that are not documents (municipality profiles, acts catalogs) are skipped. A pattern that matches nothing
+    is kept, so that building it reports "nie ma takiego pliku"."""
     import glob
 
     found: list[Path] = []
@@ -188,7 +189,8 @@ def expand_inputs(arguments: Iterable[str]) -> list[Path]:
             found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml")
                                 and p.is_file() and is_document_file(p)))
         elif glob.has_magic(argument) and not path.exists():
-            matches = [match for match in sorted(map(Path, glob.glob(argument, recursive=True))) if match.is_file()]
+            matches = [match for match in sorted(map(Path, glob.glob(argument, recursive=True)))
+                       if match.is_file() and is_document_file(match)]
             found.extend(matches or [path])
         else:
             found.append(path)

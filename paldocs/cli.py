@@ -190,7 +190,7 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 @main.command(epilog=EXAMPLES)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="PLIKI…")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Postać wyniku: tekst dla człowieka albo JSON (schemat: docs/rules.md).")
 @click.option("--today", callback=_parse_today, default=None, metavar="RRRR-MM-DD",
@@ -202,14 +202,18 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Własny katalog szablonów.")
 @limit_option
 @reports_errors
-def check(files: tuple[Path, ...], output_format: str, today: dt.date, ignored: tuple[str, ...],
+def check(inputs: tuple[str, ...], output_format: str, today: dt.date, ignored: tuple[str, ...],
           acts: tuple[Path, ...], templates: Path | None, limits: Any) -> None:
     """Sprawdza projekty uchwał jak radca prawny: struktura, podstawa prawna, klauzule, typografia.
 
+    PLIKI: pliki danych, katalogi (każdy plik dokumentu w nich) albo wzorce typu 'uchwaly/*.yaml'.
     Kod wyjścia: 0 — bez błędów (mogą być ostrzeżenia), 1 — znaleziono błędy, 2 — złe dane wejściowe.
     """
+    from paldocs.batch import expand_inputs
     from paldocs.checks import RULES, check_file, format_json, format_text
     from paldocs.limits import applied_limits
+
+    files = expand_inputs(inputs)  # files, folders and glob patterns, as for build
 
     unknown = [rule_id for rule_id in ignored if rule_id not in RULES]
     if unknown:

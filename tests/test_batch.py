@@ -185,3 +185,14 @@ def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPat
     with cli._progress(3) as advance:
         advance(FileOutcome(Path("a.yaml"), "ok"))
     assert pipe.getvalue() == ""
+
+
+def test_check_takes_folders_and_globs_too() -> None:
+    by_folder = CliRunner().invoke(main, ["check", str(RESOLUTIONS), "--today", "2026-11-25", "--format", "json"])
+    by_glob = CliRunner().invoke(main, ["check", str(RESOLUTIONS / "**" / "*.yaml"), "--today", "2026-11-25",
+                                        "--format", "json"])
+    assert by_folder.exit_code == by_glob.exit_code == 0, by_folder.stderr
+    assert by_folder.stdout == by_glob.stdout
+    assert "ketrzyn-2014-pal/sprawozdanie-2015.yaml" not in by_folder.stderr  # reports are checked, not refused
+    assert str(RESOLUTIONS / "inowroclaw-2009-pal.yaml") in by_folder.stdout
+    assert "profiles" not in by_folder.stdout
