@@ -17,12 +17,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from paldocs.api import BuildResult, build, load, render, to_document
-    from paldocs.batch import BuildRequest, BuiltDocument, build_bytes
-    from paldocs.document import Document
-    from paldocs.errors import PaldocsError
-    from paldocs.limits import Limits, applied_limits
+if TYPE_CHECKING:  # "X as X": explicit re-exports, for type checkers (the names load lazily at run time)
+    from paldocs.api import BuildResult as BuildResult
+    from paldocs.api import build as build
+    from paldocs.api import load as load
+    from paldocs.api import render as render
+    from paldocs.api import to_document as to_document
+    from paldocs.batch import BuildRequest as BuildRequest
+    from paldocs.batch import BuiltDocument as BuiltDocument
+    from paldocs.batch import build_bytes as build_bytes
+    from paldocs.document import Document as Document
+    from paldocs.errors import PaldocsError as PaldocsError
+    from paldocs.limits import Limits as Limits
+    from paldocs.limits import applied_limits as applied_limits
 
 # Attributes load their module on first use (PEP 562): "paldocs --help" and "paldocs check" must not pay for
 # the pipeline, and nothing imports WeasyPrint, matplotlib or morfeusz2 until a PDF, a chart or an inflection

@@ -186,6 +186,28 @@ def render(document: Document, fmt: str, *, pdf_variant: str | None = None,
     raise PaldocsError(f"nieznany format „{fmt}”; dostępne: {', '.join(FORMATS)}")
 
 
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """The formats asked for, each once, in order; a :class:`PaldocsError` naming unknown ones (or none)."""
+    wanted = list(dict.fromkeys(formats))
+    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
+    if unknown or not wanted:
+        raise PaldocsError(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(FORMATS)}")
+    return wanted
+
+
+def render_all(document: Document, formats: Iterable[str], *, pdf_variant: str | None = None,
+               files_read: Sequence[Path] = ()) -> dict[str, bytes]:
+    """Every format asked for, rendered before anything is written (all or nothing); a PDF/A-3 embeds the
+    user's input files ``files_read`` and a manifest (:mod:`paldocs.writers.pdf_archive`)."""
+    attachments: list[Any] = []
+    if "pdf" in formats and pdf_variant and pdf_variant.startswith("pdf/a-3"):
+        from paldocs.writers.pdf_archive import source_files
+
+        attachments = source_files(files_read)
+    pdf_options: dict[str, Any] = {"pdf_variant": pdf_variant, "attachments": attachments} if pdf_variant else {}
+    return {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {})) for fmt in check_formats(formats)}
+
+
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
           *, templates: Path | None = None, acts: Sequence[Path] = (),
           pdf_variant: str | None = None, limits: Limits | None = None) -> BuildResult:
@@ -208,14 +230,8 @@ def _build(source: Path, formats: list[str], out_dir: str | Path | None, *, temp
         if target.resolve() in inputs:
             raise RenderError(f"plik wynikowy {target} nadpisałby plik wejściowy — wybierz inny katalog (--out)",
                               Location(str(source)))
-    sources: list[Any] = []
-    if "pdf" in formats and pdf_variant and pdf_variant.startswith("pdf/a-3"):
-        from paldocs.writers.pdf_archive import source_files
-
-        sources = source_files(files_read)
-    pdf_options = {"pdf_variant": pdf_variant, "attachments": sources} if pdf_variant else {}
-    rendered = {targets[fmt]: render(document, fmt, **(pdf_options if fmt == "pdf" else {}))
-                for fmt in formats}  # render all first: all or nothing
+    outputs = render_all(document, formats, pdf_variant=pdf_variant, files_read=files_read)
+    rendered = {targets[fmt]: content for fmt, content in outputs.items()}
     write_all_atomically(rendered)
     return BuildResult(source, outputs=list(rendered), notes=notes)
 

@@ -53,26 +53,17 @@ class BuiltDocument:
 
 def build_bytes(request: BuildRequest) -> BuiltDocument:
     """Build one document entirely in memory (see the module contract)."""
-    from paldocs.api import FORMATS, _compose_document, render
+    from paldocs.api import _compose_document, check_formats, render_all
     from paldocs.inputs import files_in_memory
 
-    unknown = [fmt for fmt in request.formats if fmt not in FORMATS]
-    if unknown or not request.formats:
-        raise PaldocsError(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(FORMATS)}")
+    formats = check_formats(request.formats)  # before any work: a typo in a format costs nothing
     folder = Path(request.name).parent
     files = {str(folder / name): _bytes(content) for name, content in request.files.items()}
     files[request.name] = _bytes(request.data)
     with files_in_memory(files), applied_limits(request.limits):
         document, notes, files_read = _compose_document(Path(request.name), templates=request.templates,
                                                         source=request.name, acts=())
-        attachments: list[object] = []
-        if "pdf" in request.formats and request.pdf_variant and request.pdf_variant.startswith("pdf/a-3"):
-            from paldocs.writers.pdf_archive import source_files
-
-            attachments = list(source_files(files_read))
-        pdf_options = {"pdf_variant": request.pdf_variant, "attachments": attachments} if request.pdf_variant else {}
-        outputs = {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {}))  # type: ignore[arg-type]
-                   for fmt in dict.fromkeys(request.formats)}
+        outputs = render_all(document, formats, pdf_variant=request.pdf_variant, files_read=files_read)
     return BuiltDocument(outputs, tuple(notes))
 
 

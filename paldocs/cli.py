@@ -64,13 +64,12 @@ def reports_errors(command: F) -> F:
 
 
 def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    from paldocs.api import FORMATS
+    from paldocs.api import check_formats
 
-    formats = [part.strip().lower() for part in value.split(",") if part.strip()]
-    unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown or not formats:
-        raise click.BadParameter(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(FORMATS)}")
-    return list(dict.fromkeys(formats))
+    try:
+        return check_formats(part.strip().lower() for part in value.split(",") if part.strip())
+    except PaldocsError as error:
+        raise click.BadParameter(error.message) from None
 
 
 def _parse_limits(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:

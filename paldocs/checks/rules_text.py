@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.errors import PaldocsError
-from paldocs.limits import current_limits
 from paldocs.model.untrusted import inspect_text
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date, parse_date
 
@@ -309,8 +308,7 @@ def markup_printed_literally(context: CheckContext) -> Iterator[Report]:
     The same inspection as the loader's (paldocs.model.untrusted), which ``paldocs build`` prints as ``uwaga:``;
     here it is a finding with the field's place, so an editor shows it beside the text.
     """
-    nesting = current_limits().max_markdown_nesting
     for path, text in context.iter_free_texts():
-        for severity, message in inspect_text(text, nesting):
+        for severity, message in inspect_text(text):
             if severity == "warning":
                 yield Report(message, path)

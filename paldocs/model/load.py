@@ -137,9 +137,7 @@ class _Builder:
         return value
 
     def _inspect(self, text: str, node: yaml.Node, where: str | None) -> None:
-        if len(text) > self.limits.max_text_chars:
-            raise DataError(exceeded("max_text_chars", self.limits, len(text)), self._location(node, where))
-        for severity, message in inspect_text(text, self.limits.max_markdown_nesting):
+        for severity, message in inspect_text(text, self.limits):
             if severity == "error":
                 raise DataError(message, self._location(node, where))
             if self.notes is not None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from paldocs.limits import current_limits, exceeded
+from paldocs.limits import Limits, current_limits, exceeded
 
 Severity = Literal["error", "warning"]
 
@@ -32,11 +32,15 @@ HTML_TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
 LINK = re.compile(r"(?<!!)\[[^\]\n]+\]\([^)\n]*\)|<(?:https?|ftp|mailto|file):[^>\s]*>")
 
 
-def inspect_text(text: str, max_list_nesting: int) -> list[tuple[Severity, str]]:
-    """The problems of one text value, errors first; an empty list when the text is fine."""
+def inspect_text(text: str, limits: Limits | None = None) -> list[tuple[Severity, str]]:
+    """The problems of one text value, errors first; an empty list when the text is fine. ``limits``:
+    those in force unless given."""
+    limits = limits or current_limits()
+    if len(text) > limits.max_text_chars:  # nothing else is looked at in a text that will not be taken
+        return [("error", exceeded("max_text_chars", limits, len(text)))]
     problems: list[tuple[Severity, str]] = []
-    if (depth := list_depth(text)) > max_list_nesting:
-        problems.append(("error", exceeded("max_markdown_nesting", current_limits(), depth)
+    if (depth := list_depth(text)) > limits.max_markdown_nesting:
+        problems.append(("error", exceeded("max_markdown_nesting", limits, depth)
                          + " — wyliczenie w dokumencie ma zwykle najwyżej kilka poziomów"))
     if match := XML_ILLEGAL.search(text):
         problems.append(("error", f"tekst zawiera znak sterujący U+{ord(match.group()):04X}, którego nie można "
@@ -96,9 +100,7 @@ def inspect_values(value: Any, path: str = "") -> Iterator[tuple[Severity, str, 
         for index, item in enumerate(value):
             yield from inspect_values(item, f"{path}[{index}]")
     elif isinstance(value, str):
-        if len(value) > limits.max_text_chars:
-            yield "error", exceeded("max_text_chars", limits, len(value)), path
-        for severity, message in inspect_text(value, limits.max_markdown_nesting):
+        for severity, message in inspect_text(value, limits):
             yield severity, message, path
 
 

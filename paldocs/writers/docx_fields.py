@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 
@@ -21,6 +20,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from paldocs import document as ir
 from paldocs.errors import Location, RenderError
+from paldocs.model.untrusted import XML_ILLEGAL  # the one definition of what XML 1.0 cannot hold
 
 # --- bookmarks and fields ----------------------------------------------------------------------
 
@@ -90,19 +90,16 @@ def fold_section_break(body: BaseOxmlElement) -> None:
 
 # --- XML 1.0 characters -------------------------------------------------------------------------
 
-_ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def check_xml_text(document: ir.Document) -> None:
     """Raise RenderError naming the first character that XML 1.0 (and so Word) cannot hold."""
     for path, text in _iter_texts(document):
-        match = _ILLEGAL_XML.search(text)
+        match = XML_ILLEGAL.search(text)
         if match is None:
             continue
         char = f"U+{ord(match.group()):04X}"
         before = text[max(0, match.start() - 30):match.start()]
         after = text[match.end():match.end() + 30]
-        snippet = _ILLEGAL_XML.sub("", f"{before}[{char}]{after}")
+        snippet = XML_ILLEGAL.sub("", f"{before}[{char}]{after}")
         raise RenderError(
             f"tekst zawiera znak sterujący {char}, którego nie można zapisać w pliku DOCX: „{snippet}”",
             Location(path=path),
