@@ -99,8 +99,8 @@ def _compose_document_now(data: DataFile | str | Path, *, templates: Path | Mapp
                       in _inspected(data, source) if severity == "warning"]
         composition = compose(data, env, file=source, acts=acts)
     elif (parsed := parse_file(data)).is_report:
-        from paldocs.model.load_report import load_report
-        from paldocs.report.compose_report import compose_report
+        from paldocs.report.load import load_report
+        from paldocs.report.compose import compose_report
 
         report = load_report(data, parsed)
         composition = compose_report(report, env, draw=charts)

@@ -5,7 +5,7 @@ Usage: ``python scripts/make_reference_docx.py [OUTPUT]`` (default: ``templates/
 The reference document is the DOCX writer's style file (DESIGN.md convention 5): A4, margins 2.5 cm,
 Normal = Times New Roman 12 pt justified, language pl-PL, one named paragraph style per layout role
 and legal unit, the paragraph styles of table cells, captions and figures, and the table style "Tabela
-paldocs" (thin black borders, header row bold on light grey) — names in :mod:`paldocs.writers.docx_styles`.
+paldocs" (thin black borders, header row bold on light grey) — names in :mod:`paldocs.writers.docx.styles`.
 A municipality may restyle a copy in Word and pass it as ``reference=``; the names must stay. The output is
 reproducible: running the script twice gives the same bytes.
 """
@@ -26,8 +26,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from paldocs.writers import docx_styles as names
-from paldocs.writers.docx_fields import to_reproducible_package
+from paldocs.writers.docx import styles as names
+from paldocs.writers.docx.fields import to_reproducible_package
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT = "Times New Roman"

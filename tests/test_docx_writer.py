@@ -22,7 +22,7 @@ from paldocs.document import Document, Figure, Meta, PageBreak, Paragraph, Part,
 from paldocs.errors import RenderError
 from paldocs.writers.base import TableGrid, Visitor
 from paldocs.writers.docx import DocxWriter, to_docx
-from paldocs.writers.docx_tables import _text_width, column_widths
+from paldocs.writers.docx.tables import _text_width, column_widths
 
 sys.path.insert(0, str(Path(__file__).parent))
 from docx_dump import docx_text_dump, paragraph_text  # noqa: E402

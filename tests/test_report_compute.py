@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 from paldocs.model.program import Program
-from paldocs.model.report import Activity, Indicator, StatusThresholds
+from paldocs.report.model import Activity, Indicator, StatusThresholds
 from paldocs.report import Status, compute_figures, load_report
 from paldocs.report.compute import (
     assess,

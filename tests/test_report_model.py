@@ -16,8 +16,8 @@ import pytest
 from conftest import REPO
 
 from paldocs.errors import DataError
-from paldocs.model.load_report import compress_ids, funding_source_names, load_report, measurable_ids, program_refs
-from paldocs.model.report import ILLUSTRATIVE_NOTICE, MonitoringReport
+from paldocs.report.load import compress_ids, funding_source_names, load_report, measurable_ids, program_refs
+from paldocs.report.model import ILLUSTRATIVE_NOTICE, MonitoringReport
 from paldocs.report import ReportSource
 
 PROGRAM = REPO / "resolutions" / "ketrzyn-2014-pal.yaml"

@@ -1,7 +1,7 @@
 """Monitoring reports (sprawozdania z realizacji programu): computed figures on top of the report model.
 
 Contract: this package computes, it does not format. Load a report file with
-:func:`paldocs.model.load_report.load_report` (the report, its program and the adopting resolution), then
+:func:`paldocs.report.load.load_report` (the report, its program and the adopting resolution), then
 :func:`compute_figures` returns :class:`ReportFigures` — indicators with realisation percentages and statuses,
 cumulative progress, budget execution and participant counts — for the report template (which formats with
 the Polish filters) and the charts. The rules are documented in :mod:`paldocs.report.compute`.
@@ -17,7 +17,7 @@ Usage::
 
 from __future__ import annotations
 
-from paldocs.model.load_report import ReportSource, load_report
+from paldocs.report.load import ReportSource, load_report
 from paldocs.report.compute import (
     ActivityFigures,
     Breakdown,

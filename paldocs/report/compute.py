@@ -1,6 +1,6 @@
 """The figures of a monitoring report, computed from its data — never typed by hand.
 
-Contract: :func:`compute_figures` takes a validated :class:`~paldocs.model.report.MonitoringReport` and the
+Contract: :func:`compute_figures` takes a validated :class:`~paldocs.report.model.MonitoringReport` and the
 :class:`~paldocs.model.program.Program` it reports on and returns :class:`ReportFigures`, a tree of frozen
 dataclasses that templates print (with the Polish filters) and charts draw. Pure functions, no I/O, no Polish
 formatting (the only Polish words are the :class:`Status` values and the labels of totals). Money and
@@ -59,9 +59,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Literal
 
-from paldocs.model.load_report import funding_source_names
+from paldocs.report.load import funding_source_names
 from paldocs.model.program import Program
-from paldocs.model.report import Activity, Indicator, MonitoringReport, StatusThresholds
+from paldocs.report.model import Activity, Indicator, MonitoringReport, StatusThresholds
 
 HUNDRED = Decimal(100)
 TOTAL_KEY, TOTAL_LABEL = "total", "Razem"

@@ -2,7 +2,7 @@
 
 Contract: :func:`to_docx` returns the bytes of a .docx built from ``templates/reference.docx`` (or the
 ``reference`` given): its body is cleared, its styles and page setup kept, and every block gets a *named*
-style (:mod:`paldocs.writers.docx_styles`), so a municipality restyles documents in Word, not in code.
+style (:mod:`paldocs.writers.docx.styles`), so a municipality restyles documents in Word, not in code.
 
 - Accessibility (Polish law on digital accessibility; checked by tests/test_accessibility.py): headings use the
   built-in "Heading N" styles (outline levels, the navigation pane), lists and tables named styles, table
@@ -20,7 +20,7 @@ style (:mod:`paldocs.writers.docx_styles`), so a municipality restyles documents
   Word's automatic numbering would renumber them.
 - Table → a Word table in the table style "Tabela paldocs", header rows repeated on every page, its caption
   above in "Podpis tabeli"; Figure → its PNG inline in a centred "Rysunek" paragraph with the alt text on the
-  picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx_tables`).
+  picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx.tables`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
@@ -51,13 +51,13 @@ from docx.text.run import Run
 
 from paldocs import document as ir
 from paldocs.errors import Location, RenderError
-from paldocs.writers import docx_styles as styles
+from paldocs.writers.docx import styles as styles
 from paldocs.writers.base import Visitor, iter_unit_lines
 from paldocs.writers.dates import FALLBACK_DATE
 from paldocs.writers.dates import document_datetime as fixed_datetime
-from paldocs.writers.docx_fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
+from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
-from paldocs.writers.docx_tables import add_picture, add_table, format_cell_paragraph, text_width
+from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
 
 __all__ = ["DocxWriter", "to_docx"]
 

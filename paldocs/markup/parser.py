@@ -6,12 +6,12 @@ Contract of :func:`to_blocks`:
   link reference definitions, links, images, autolinks and code spans: such syntax stays literal text, so a
   clerk's words are never dropped. Kept: ATX headings, paragraphs, lists, ``*em*``/``**strong**``, hard
   breaks, backslash escapes and entities; a soft line break becomes one space.
-- Dialect additions (rules in :mod:`paldocs.markup_rules`): en-dash bullets ``–``; alpha lists ``a)``;
+- Dialect additions (rules in :mod:`paldocs.markup.rules`): en-dash bullets ``–``; alpha lists ``a)``;
   fenced divs ``::: role`` (``::: page-break`` → :class:`PageBreak`); ``\\–`` / ``\\§`` for a literal
   character at the start of a line; with ``legal=True``, paragrafy opened by ``§`` whose lists become
   :class:`Unit` nodes by marker (``1.`` ustęp, ``1)`` punkt, ``a)`` litera, ``-``/``–``/``*`` tiret), nested
   as § 54–57 ZTP allows. Outside paragrafy lists stay :class:`ListBlock`.
-- Tables (:mod:`paldocs.markup_tables`): GFM pipe tables → :class:`Table` — the first row is the header, the
+- Tables (:mod:`paldocs.markup.tables`): GFM pipe tables → :class:`Table` — the first row is the header, the
   delimiter row sets each column's alignment (``:---`` left, ``---:`` right, ``:---:`` center, ``---``
   none), ``\\|`` is a pipe inside a cell, cells get the same inline conversion and typography as paragraphs.
   A row with fewer cells than the header is filled with empty cells; one with more is an error (nothing is
@@ -25,7 +25,7 @@ Contract of :func:`to_blocks`:
 - Tables and figures stand at the top level or inside divs — never inside a paragraf or another legal unit,
   nor in a list item (the error names the place).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
-  (:mod:`paldocs.markup_inline`).
+  (:mod:`paldocs.markup.inline`).
 - Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them.
 - Any violation raises :class:`MarkupError` at ``Location(file=source, line=first_line + <0-based line>)``.
 """
@@ -55,9 +55,9 @@ from paldocs.document import (
     UnitKind,
 )
 from paldocs.errors import MarkupError
-from paldocs.markup_inline import to_inlines
-from paldocs.markup_rules import ENV_KEY, ParseContext, paldocs_plugin
-from paldocs.markup_tables import caption_tokens, table_plugin, to_table
+from paldocs.markup.inline import to_inlines
+from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
+from paldocs.markup.tables import caption_tokens, table_plugin, to_table
 
 __all__ = ["to_blocks"]
 

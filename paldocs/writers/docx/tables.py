@@ -35,7 +35,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
-from paldocs.writers import docx_styles as styles
+from paldocs.writers.docx import styles as styles
 from paldocs.writers.base import TableGrid, to_table_grid
 
 ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,

@@ -1,6 +1,6 @@
 """Compose a monitoring report: report data + program → computed figures → Markdown with tables and figures.
 
-Contract: :func:`compose_report` takes a :class:`~paldocs.model.load_report.ReportSource` and returns a
+Contract: :func:`compose_report` takes a :class:`~paldocs.report.load.ReportSource` and returns a
 :class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers, decimal section numbers)
 and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline). Every number printed is
 computed by :mod:`paldocs.report.compute`; the template (``report.md.j2``) only formats it. Charts are drawn
@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs.compose import ComposedPart, Composition, format_number, make_environment, render_template
 from paldocs.document import Meta
-from paldocs.model.load_report import ReportSource, program_refs
+from paldocs.report.load import ReportSource, program_refs
 from paldocs.polish.dates import MONTHS_NOMINATIVE, format_date
 from paldocs.report.compute import ReportFigures, compute_figures
 

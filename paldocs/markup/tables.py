@@ -26,8 +26,8 @@ from markdown_it.rules_block.table import escapedSplit, getLine, table
 from markdown_it.token import Token
 
 from paldocs.document import Inline, Table, TableCell
-from paldocs.markup_inline import to_inlines
-from paldocs.markup_rules import ENV_KEY, ParseContext
+from paldocs.markup.inline import to_inlines
+from paldocs.markup.rules import ENV_KEY, ParseContext
 
 try:  # the trim the table rule itself uses (markdown-it-py 4); 3.x trimmed with str.strip
     from markdown_it.common.utils import mdTrim as _trim

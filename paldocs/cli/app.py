@@ -326,5 +326,5 @@ def extract(pdf_file: Path, out_dir: Path, force: bool) -> None:
         click.echo(str(target))
 
 
-from paldocs.cli_acts import acts; main.add_command(acts)  # noqa: E402, E702 — "paldocs acts" (after reports_errors exists)
-from paldocs.cli_import import import_command; main.add_command(import_command)  # noqa: E402, E702 — "paldocs import"
+from paldocs.cli.acts import acts; main.add_command(acts)  # noqa: E402, E702 — "paldocs acts" (after reports_errors exists)
+from paldocs.cli.import_command import import_command; main.add_command(import_command)  # noqa: E402, E702 — "paldocs import"

@@ -6,7 +6,7 @@ indicators with targets and actual values, the activities with participants and 
 Everything that can be computed (percentages, statuses, sums) is computed by :mod:`paldocs.report.compute`,
 never typed here. Validators in this module check what a report can check alone (no negative numbers, money
 with at most two decimals, splits of participants that add up to the total, ordered dates);
-:mod:`paldocs.model.load_report` checks what needs the whole report (unique ids, dates and years against the
+:mod:`paldocs.report.load` checks what needs the whole report (unique ids, dates and years against the
 report years) and the references into the program. No formatting happens here.
 
 Years of indicator values (documented rule): ``targets`` may name any year of the program period (period

@@ -2,7 +2,7 @@
 
 Contract: :func:`paldocs_plugin` installs on a ``MarkdownIt`` instance
 
-- ``list`` (replaces the core rule): :func:`paldocs.markup_lists.list_rule` — en-dash bullets, alpha lists;
+- ``list`` (replaces the core rule): :func:`paldocs.markup.lists.list_rule` — en-dash bullets, alpha lists;
 - ``paldocs_div``: pandoc-style fenced divs ``::: role`` … ``:::`` closed by a bare fence of the same number
   of colons (same-width fences nest by counting) → ``paldocs_div_open`` (``info`` = role) /
   ``paldocs_div_close``; ``::: page-break`` must be empty and yields one ``paldocs_page_break`` token;
@@ -31,7 +31,7 @@ from markdown_it.rules_inline import StateInline
 
 from paldocs.document import DivRole
 from paldocs.errors import Location, MarkupError
-from paldocs.markup_lists import list_rule
+from paldocs.markup.lists import list_rule
 
 ENV_KEY = "paldocs"
 DIV_ROLES: frozenset[str] = frozenset(get_args(DivRole))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paldocs.cli import reports_errors
+from paldocs.cli.app import reports_errors
 from paldocs.errors import PaldocsError
 from paldocs.legal.journal import STYLES, isap_url
 from paldocs.polish.dates import format_date, parse_date

@@ -2,7 +2,7 @@
 
 Contract: :func:`load_report` reads a report file the way :mod:`paldocs.model.load` reads data files (UTF-8,
 positions of every value, Polish errors with ``file:line:column field.path``), validates it against
-:class:`~paldocs.model.report.MonitoringReport`, loads the program's data file named in ``program:`` (relative
+:class:`~paldocs.report.model.MonitoringReport`, loads the program's data file named in ``program:`` (relative
 to the report file) with :func:`~paldocs.model.load.load_source`, checks what needs the whole report
 (:func:`iter_report_problems`: unique ids; activity dates, actual values and the month against the report
 years) and every reference into the program (:func:`iter_program_problems`):
@@ -12,7 +12,7 @@ years) and every reference into the program (:func:`iter_program_problems`):
 - ``activities[].costs[].source`` — a key of ``funding_sources`` or an item id of the program's financing
   section; a ``funding_sources`` key that is a program id of another kind (a goal …) is an error;
 - ``years`` and every year of ``targets`` within the program period; ``actual`` from the program's start (the
-  report's own rule — see :mod:`paldocs.model.report` — bounds it by the report's last year).
+  report's own rule — see :mod:`paldocs.report.model` — bounds it by the report's last year).
 
 All problems are collected; the first is raised as a :class:`~paldocs.errors.DataError` at its position in the
 report file, the hint counting the others. :func:`funding_source_names` gives the display name of each source.
@@ -32,7 +32,7 @@ from paldocs.model.load import (ParsedFile, Positions, Source, _dotted, _longest
                                 referenced_file, validate)
 from paldocs.model.municipality import Municipality
 from paldocs.model.program import Item, Program, SectionRole
-from paldocs.model.report import MonitoringReport, Problem
+from paldocs.report.model import MonitoringReport, Problem
 from paldocs.model.resolution import Resolution
 from paldocs.polish.words import plural_form
 
