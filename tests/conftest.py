@@ -1,6 +1,10 @@
 """Shared fixtures: golden files and the built examples.
 
 Goldens change only through ``pytest --update-goldens`` (then review ``git diff tests/golden``).
+
+``example_outputs`` builds every example once per test session (each data file under ``resolutions/`` except
+the profiles, and each directly in ``tests/data/``) to every format with the defaults users get
+(:func:`paldocs.api.build`), for the tests that read the outputs; they must not change these files.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 GOLDEN = TESTS / "golden"
+EXAMPLE_FORMATS = ("docx", "pdf", "html", "txt")
 sys.path.insert(0, str(TESTS))
+
+from examples import example_files  # noqa: E402  (tests/ is on sys.path from here on)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,3 +42,13 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         assert text == expected, f"{name} differs from its golden file (pytest --update-goldens to accept)"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """``{stem: {format: path}}`` of every example built to every format, once per session (read-only)."""
+    from paldocs.api import build
+
+    out = tmp_path_factory.mktemp("examples")
+    return {stem: {path.suffix[1:]: path for path in build(source, EXAMPLE_FORMATS, out / stem).outputs}
+            for stem, source in example_files().items()}

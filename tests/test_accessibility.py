@@ -24,8 +24,6 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from paldocs import api
-
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = {
     "resolution": REPO / "resolutions" / "ketrzyn-2014-pal.yaml",
@@ -41,13 +39,9 @@ URL_NAMES = frozenset({"src", "href", "srcset", "poster", "data", "action", "for
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    out = tmp_path_factory.mktemp("a11y")
-    result = {}
-    for name, source in EXAMPLES.items():
-        outputs = api.build(source, ("docx", "html", "txt"), out / name).outputs
-        result[name] = {path.suffix[1:]: path for path in outputs}
-    return result
+def built(example_outputs: dict[str, dict[str, Path]]) -> dict[str, dict[str, Path]]:
+    """Each example built once to every format (conftest's session-wide builds of the examples)."""
+    return {name: example_outputs[source.stem] for name, source in EXAMPLES.items()}
 
 
 # --- DOCX ---------------------------------------------------------------------------------------------------
