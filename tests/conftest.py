@@ -2,13 +2,15 @@
 
 Goldens change only through ``pytest --update-goldens`` (then review ``git diff tests/golden``).
 
-``example_outputs`` builds every example once per test session (each data file under ``resolutions/`` except
+``example_outputs`` builds every example once per test run (each data file under ``resolutions/`` except
 the profiles, and each directly in ``tests/data/``) to every format with the defaults users get
 (:func:`paldocs.api.build`), for the tests that read the outputs; they must not change these files.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sys
 from pathlib import Path
 
@@ -46,9 +48,19 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    """``{stem: {format: path}}`` of every example built to every format, once per session (read-only)."""
+    """``{stem: {format: path}}`` of every example built to every format, once per test run (read-only).
+
+    Under pytest-xdist the workers share one build: the first to need it builds it into the run's common
+    temporary folder under a file lock, the others wait for it and read the same files."""
     from paldocs.api import build
 
-    out = tmp_path_factory.mktemp("examples")
-    return {stem: {path.suffix[1:]: path for path in build(source, EXAMPLE_FORMATS, out / stem).outputs}
-            for stem, source in example_files().items()}
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the parent is this run's, per worker
+    out, done = shared / "examples", shared / "examples.done"
+    with open(shared / "examples.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            for stem, source in example_files().items():
+                build(source, EXAMPLE_FORMATS, out / stem)
+            done.touch()
+    return {stem: {fmt: out / stem / f"{stem}.{fmt}" for fmt in EXAMPLE_FORMATS} for stem in example_files()}
