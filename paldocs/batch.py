@@ -69,12 +69,19 @@ def build_bytes(request: BuildRequest, *, context: BuildContext | None = None) -
     files[request.name] = _bytes(request.data)
     if context is not None and request.templates is not None and request.templates != context.templates:
         raise TypeError("the request's templates differ from the context's: build with a context of its templates")
-    base = context or BuildContext(templates=request.templates)
+    base = context or (packaged_context() if request.templates is None else BuildContext(templates=request.templates))
     context = dataclasses.replace(base, files=files, limits=request.limits, parsed=None)
     document, notes, files_read = compose_document(context.open(request.name), source=request.name)
     with context.applied():
         outputs = render_all(document, formats, pdf_variant=request.pdf_variant, files_read=files_read)
     return BuiltDocument(outputs, tuple(notes))
+
+
+@functools.cache
+def packaged_context() -> BuildContext:
+    """This process's context for requests with the packaged templates: a worker running many requests loads
+    the templates, the kinds and the package catalog once (a request's own catalogs are cached by content)."""
+    return BuildContext()
 
 
 def _bytes(content: str | bytes) -> bytes:
