@@ -53,6 +53,10 @@ class LoadedOnce:
     kinds: Mapping[str, Kind] | None = None
     catalogs: dict[tuple[str | bytes, ...], Catalog] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[type[LoadedOnce], tuple[()]]:
+        """A context sent to another process loads afresh there (a lock and a Jinja environment do not pickle)."""
+        return LoadedOnce, ()
+
 
 @dataclass(frozen=True, eq=False)
 class BuildContext:
