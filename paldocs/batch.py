@@ -11,8 +11,9 @@ Contract:
   and package catalog once.
 - :func:`build_files` builds data files on disk in parallel worker processes (``paldocs build --jobs N``):
   each worker keeps one build context (:func:`context_for`: templates, kinds, acts catalogs) and its
-  WeasyPrint font configuration and parsed CSS between documents; one failing file does not stop the others. It returns one :class:`FileOutcome` per file, in
-  the order given, and calls ``progress`` as each finishes.
+  WeasyPrint font configuration and parsed CSS between documents; one failing file does not stop the
+  others. It returns one :class:`FileOutcome` per file, in the order given, and calls ``progress`` as each
+  finishes.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ Contract: a :class:`BuildContext` holds
 - the kinds registry loaded from it (built-in ``kinds.yaml`` plus the user's): what ``resolution.kind`` is
   validated against;
 - the acts catalogs: the package's, a profile's ``municipality.acts`` and the caller's ``acts``, merged in
-  that order (later wins), one merged catalog per distinct profile list;
+  that order (later wins), one merged catalog per distinct profile list (catalogs handed over in memory are
+  read per request: their names say nothing of their content);
 - the limits (:mod:`paldocs.limits`) and the inputs reader (:mod:`paldocs.inputs`: the disk, or ``files``
   in memory), put in force for a block by :meth:`BuildContext.applied`;
 - once opened for a data file (:meth:`BuildContext.open`), that file read and parsed — exactly once.
@@ -29,8 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from paldocs.errors import DataError, Location
-from paldocs import inputs
 from paldocs.inputs import files_in_memory
 from paldocs.limits import Limits, applied_limits
 
@@ -51,7 +50,7 @@ class LoadedOnce:
     lock: threading.Lock = field(default_factory=threading.Lock)
     environment: SandboxedEnvironment | None = None
     kinds: Mapping[str, Kind] | None = None
-    catalogs: dict[tuple[str | bytes, ...], Catalog] = field(default_factory=dict)
+    catalogs: dict[tuple[str, ...], Catalog] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[type[LoadedOnce], tuple[()]]:
         """A context sent to another process loads afresh there (a lock and a Jinja environment do not pickle)."""
@@ -85,7 +84,7 @@ class BuildContext:
 
     @property
     def kinds(self) -> Mapping[str, Kind]:
-        """The kinds registry: ``kinds.yaml`` of the user's templates, else the packaged one, loaded once."""
+        """The kinds registry: the packaged ``kinds.yaml`` with the user's merged over it, loaded once."""
         if self.loaded.kinds is None:
             from paldocs.kinds import load_kinds
 
@@ -100,16 +99,17 @@ class BuildContext:
         from paldocs.legal.catalog import load_catalog
 
         files = tuple(str(path) for path in (*profile_acts, *self.acts))
-        key: tuple[str | bytes, ...] = files
-        if self.files is not None:  # in memory, a name says nothing of the content: each request brings its own
+        if self.files is not None and files:
+            # In memory a name says nothing of the content (each request brings its own "akty.yaml"), and a
+            # long-lived worker must not keep every request's catalog: loaded per request, not cached.
             with self.applied():
-                key = (*files, *(inputs.read_bytes(Path(name)) if inputs.exists(Path(name)) else b"" for name in files))
-        catalog = self.loaded.catalogs.get(key)
+                return load_catalog(files)
+        catalog = self.loaded.catalogs.get(files)
         if catalog is None:
             with self.applied():
                 catalog = load_catalog(files)
             with self.loaded.lock:
-                catalog = self.loaded.catalogs.setdefault(key, catalog)
+                catalog = self.loaded.catalogs.setdefault(files, catalog)
         return catalog
 
     @contextlib.contextmanager
@@ -133,7 +133,7 @@ class BuildContext:
     def data(self) -> ParsedFile:
         """The opened data file (plain values and positions, not validated yet)."""
         if self.parsed is None:
-            raise DataError("kontekst budowania nie ma otwartego pliku danych (BuildContext.open)", Location())
+            raise ValueError("this build context has no data file: use BuildContext.open(path)")
         return self.parsed
 
     def load_source(self) -> Source:

@@ -1,7 +1,8 @@
 """``paldocs new``: a ready-to-fill data file for one resolution kind, with comments explaining each field.
 
 Contract: :func:`format_draft` renders ``draft.yaml.j2`` (user template folder first) for a kind of the build
-context's registry (:class:`~paldocs.context.BuildContext`: built-in kinds and the user's) and a profile path; the result is YAML that loads (its placeholders are marked "…") and, for kinds with a default legal
+context's registry (:class:`~paldocs.context.BuildContext`: built-in kinds and the user's) and a profile
+path; the result is YAML that loads (its placeholders are marked "…") and, for kinds with a default legal
 basis, builds at once as a draft with dotted blanks for the number and date.
 """
 
