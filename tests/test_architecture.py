@@ -196,3 +196,43 @@ def test_the_checks_above_can_fail() -> None:
     parent = ast.parse("from paldocs.checks import rule\n")  # a name of the package around it: a real edge
     assert load_time_imports("paldocs.checks.rules_data", parent) == {"paldocs.checks"}
     assert GRAPH["paldocs.cli.build"] >= {"paldocs.cli.errors", "paldocs.cli.options"}  # the real graph is read
+
+
+HELP_PROBE = """
+import json, sys
+from paldocs.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in sys.modules if name.startswith(("paldocs", "pydantic", "jinja2", "yaml")))),
+      file=sys.stderr)
+"""
+
+
+def loaded_by(*args: str) -> tuple[str, set[str]]:
+    """The output of ``paldocs ARGS`` and the modules it loaded, in a fresh interpreter."""
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", HELP_PROBE, *args], capture_output=True, text=True, cwd=REPO,
+                            check=True)
+    return result.stdout, set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def test_help_lists_every_command_without_loading_the_pipeline() -> None:
+    from paldocs.cli import COMMANDS
+
+    shown, loaded = loaded_by("--help")
+    listed = shown.split("Commands:")[1]
+    assert all(f"\n  {name} " in listed for name in COMMANDS), listed
+    assert not loaded & {"paldocs.api", "paldocs.batch", "paldocs.compose", "paldocs.context", "pydantic", "jinja2",
+                         "yaml"}, sorted(loaded)
+
+
+def test_a_command_loads_its_own_module_only() -> None:
+    _, loaded = loaded_by("kinds", "--help")
+    assert "paldocs.cli.info" in loaded
+    assert not loaded & {"paldocs.cli.build", "paldocs.cli.check", "paldocs.cli.files", "paldocs.cli.acts",
+                         "paldocs.cli.import_command"}, sorted(loaded)
