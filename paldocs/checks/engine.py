@@ -132,17 +132,17 @@ def check_file(path: str | Path, *, today: dt.date, ignore: Iterable[str] = (), 
     source = opened.load_source()
     kind = find_kind(opened.kinds, source.data.resolution.kind, source.file)
     catalog = opened.catalog(source.data.municipality.acts)
-    context = CheckContext(source, today, catalog, kind, extra_acts=opened.acts)
+    checked = CheckContext(source, today, catalog, kind, extra_acts=opened.acts)
     try:
-        context.document, _ = to_document(source.data, source=source.file, context=opened)
+        checked.document, _ = to_document(source.data, source=source.file, context=opened)
     except PaldocsError as error:
-        context.build_error = error
+        checked.build_error = error
     skipped = set(ignore)
     findings: list[Finding] = []
     for rule_id, registered in sorted(RULES.items()):
         if rule_id in skipped:
             continue
-        for report in registered.check(context):
+        for report in registered.check(checked):
             location = source.locate(report.where) if report.where is not None else Location(source.file)
             findings.append(Finding(rule_id, report.severity or registered.severity, report.message, location,
                                     report.unit, report.fix))
