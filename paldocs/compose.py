@@ -26,6 +26,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from paldocs import vocabulary
 from paldocs.document import Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, cite, load_catalog
@@ -37,7 +38,6 @@ from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
-from paldocs.polish.numerals import to_letter
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
 
@@ -127,14 +127,11 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     return env
 
 
-_LIST_MARKERS = {"decimal-dot": "{n}.", "decimal-paren": "{n})", "alpha-paren": "{a})", "dash": "-", "bullet": "*"}
-
-
 def markdown_list(items: list[Item], style: str) -> Md:
     """Items as a Markdown list; numbering assigns the printed numbers again (the markers set the style)."""
     lines: list[str] = []
     for position, item in enumerate(items, start=1):
-        marker = _LIST_MARKERS[style].format(n=position, a=to_letter(position) if style == "alpha-paren" else "")
+        marker = vocabulary.list_style(style).markdown_marker(position)
         indent = " " * (len(marker) + 1)
         lines.append(f"{marker} " + str(item.text).replace("\n", "\n" + indent))
         if item.items:
