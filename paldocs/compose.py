@@ -30,6 +30,7 @@ from paldocs import vocabulary
 from paldocs.document import Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, cite, load_catalog
+from paldocs.legal.clauses import clause_text
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
@@ -119,12 +120,19 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
                                trim_blocks=True, lstrip_blocks=True)
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
+    env.globals["clause"] = clause_markdown
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
     env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
     env.filters["trim_list_mark"] = lambda text: str(text).strip().rstrip(",;.").strip()
     env.globals["date_range"] = format_date_range
     return env
+
+
+def clause_markdown(kind: str, variant: str, **values: Any) -> Md:
+    """``{{ clause("executor", "standard", organ=…) }}``: a standard clause in the wording of
+    ``paldocs/legal/clauses.yaml``, each value escaped as ``{{ value }}`` would print it."""
+    return Md(clause_text(kind, variant, **{name: str(_finalize(value)) for name, value in values.items()}))
 
 
 def markdown_list(items: list[Item], style: str) -> Md:
