@@ -56,6 +56,7 @@ class UnitInfo:
     address_prefix: str  # "par", "ust", "pkt", "lit", "tir"
     citation: str  # "§", "ust.", "pkt", "lit.", "tiret"
     typed: str  # the abbreviation as typed in a provision, without its dot: "par", "ust", …
+    missing: str  # "numeru ustępu": what a provision lacks when the abbreviation has no number after it
     name: str  # "Paragraf"
     in_form: str  # "w paragrafie"
     plural: str  # "paragrafy"
@@ -180,8 +181,8 @@ def list_styles() -> tuple[ListStyleInfo, ...]:
 # --- loading and checking ------------------------------------------------------------------------------------------
 
 _UNIT_FIELDS = {"kind": str, "in_resolution": bool, "marker": (str, type(None)), "label": str, "counter": str,
-                "address_prefix": str, "citation": str, "typed": str, "name": str, "in": str, "plural": str,
-                "plural_genitive": str, "children": list, "contents": str, "ztp": (str, type(None)),
+                "address_prefix": str, "citation": str, "typed": str, "missing": str, "name": str, "in": str,
+                "plural": str, "plural_genitive": str, "children": list, "contents": str, "ztp": (str, type(None)),
                 "numbering_rule": (str, type(None)), "style": (str, type(None)), "level": int}
 _STYLE_FIELDS = {"name": str, "markdown": (str, type(None)), "label": str, "counter": str, "ordered": bool,
                  "style": str, "unit": (str, type(None)), "source": (str, type(None))}

@@ -66,7 +66,8 @@ class Provision:
         numbered = (("art", self.art), ("par", self.par), ("ust", self.ust), ("pkt", self.pkt), ("lit", self.lit))
         parts = [f"{_SHOWN[key]} {value}" for key, value in numbered if value is not None]
         if self.tiret is not None:
-            parts.append(f"{_SHOWN['tiret']} {TIRET_ORDINALS[self.tiret - 1] if self.tiret <= len(TIRET_ORDINALS) else self.tiret}")
+            ordinal = TIRET_ORDINALS[self.tiret - 1] if self.tiret <= len(TIRET_ORDINALS) else self.tiret
+            parts.append(f"{_SHOWN['tiret']} {ordinal}")
         return " ".join(parts)
 
     def __str__(self) -> str:
@@ -80,8 +81,7 @@ _NUMBER = re.compile(rf"\d+(?:(?!(?:{_TYPED})(?![^\W\d_]))[a-z]{{1,3}}(?![^\W_])
 _LETTER = re.compile(r"(?P<letter>[a-z]{1,2})(?P<paren>\))?(?![^\W_])", re.IGNORECASE)  # a … z, za, zb …
 _ORDINAL = re.compile("|".join(TIRET_ORDINALS) + r"|\d+", re.IGNORECASE)
 
-_MISSING = {"art": "numeru artykułu", "par": "numeru paragrafu", "ust": "numeru ustępu", "pkt": "numeru punktu",
-            "lit": "oznaczenia litery (a, b, …)", "tiret": "numeru tiret („tiret pierwsze”)"}
+_MISSING = {info.typed: info.missing for info in vocabulary.cited_units()}  # "numeru ustępu"
 
 
 class _Malformed(ValueError):
