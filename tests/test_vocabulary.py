@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import copy
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
@@ -15,6 +15,7 @@ from paldocs import vocabulary
 from paldocs.checks.units import citation_from_address, unit_citation
 from paldocs.document import UNIT_KINDS, format_unit_label
 from paldocs.errors import PaldocsError
+from paldocs.model.program import ItemListStyle
 from paldocs.numbering import format_list_label, unit_address_part
 
 NBSP = "\u00a0"
@@ -90,6 +91,11 @@ def test_each_list_style(style: str, n: int, label: str, markdown: str | None, o
             info.markdown_marker(n)
     else:
         assert info.markdown_marker(n) == markdown
+
+
+def test_program_items_offer_the_styles_a_template_can_write() -> None:
+    """The model's ``items_style`` type (a static Literal) lists exactly the styles with a Markdown marker."""
+    assert get_args(ItemListStyle) == tuple(info.name for info in vocabulary.list_styles() if info.markdown)
 
 
 # --- the loader refuses a broken table -----------------------------------------------------------------------------
