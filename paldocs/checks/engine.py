@@ -137,16 +137,20 @@ def check_file(path: str | Path, *, today: dt.date, ignore: Iterable[str] = (), 
         checked.document, _ = to_document(source.data, source=source.file, context=opened)
     except PaldocsError as error:
         checked.build_error = error
-    skipped = set(ignore)
-    findings: list[Finding] = []
+    with opened.applied():  # rules read the limits in force too (PD018 inspects texts as the loader does)
+        findings = list(_run_rules(checked, set(ignore)))
+    return sorted(findings, key=_order)
+
+
+def _run_rules(checked: CheckContext, skipped: set[str]) -> Iterator[Finding]:
+    source = checked.source
     for rule_id, registered in sorted(RULES.items()):
         if rule_id in skipped:
             continue
         for report in registered.check(checked):
             location = source.locate(report.where) if report.where is not None else Location(source.file)
-            findings.append(Finding(rule_id, report.severity or registered.severity, report.message, location,
-                                    report.unit, report.fix))
-    return sorted(findings, key=_order)
+            yield Finding(rule_id, report.severity or registered.severity, report.message, location, report.unit,
+                          report.fix)
 
 
 def check_report(opened: BuildContext) -> list[Finding]:
