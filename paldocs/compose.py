@@ -39,7 +39,7 @@ from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
 
-DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
+DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
 
 
 class Md(str):

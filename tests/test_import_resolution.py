@@ -1,4 +1,4 @@
-"""Unit tables for the resolution importer: header variants (DOMAIN.md § 5), legal basis, signatures, organs,
+"""Unit tables for the resolution importer: header variants (docs/domain.md § 5), legal basis, signatures, organs,
 the CLI (``paldocs import``), and the YAML it writes (validated with ``load_data_file``)."""
 
 from __future__ import annotations
