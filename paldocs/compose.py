@@ -40,7 +40,7 @@ from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 
-DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
+DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
 
 
 class Md(str):

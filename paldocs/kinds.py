@@ -7,7 +7,7 @@ returns :class:`Kind` values: the registry that a data file's
 :func:`package_kind_keys` names the built-in kinds without a template environment; :func:`find_kind` gives
 a kind or the located "czy chodziło o …" error; :func:`check_requirements` says, with the field path, which data
 a kind cannot be built without. Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
-basis is practice [S] or recollection [U] (DOMAIN.md) says so to the user.
+basis is practice or has no source (docs/domain.md § 8) says so to the user.
 """
 
 from __future__ import annotations
