@@ -26,20 +26,21 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from paldocs import vocabulary
 from paldocs.document import Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, cite, load_catalog
+from paldocs.legal.clauses import clause_text
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
-from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
+from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
-from paldocs.polish.numerals import to_letter
 
-DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
+DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
 
 
 class Md(str):
@@ -119,6 +120,7 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
                                trim_blocks=True, lstrip_blocks=True)
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
+    env.globals["clause"] = clause_markdown
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
     env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
@@ -127,14 +129,17 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     return env
 
 
-_LIST_MARKERS = {"decimal-dot": "{n}.", "decimal-paren": "{n})", "alpha-paren": "{a})", "dash": "-", "bullet": "*"}
+def clause_markdown(kind: str, variant: str, **values: Any) -> Md:
+    """``{{ clause("executor", "standard", organ=…) }}``: a standard clause in the wording of
+    ``paldocs/legal/clauses.yaml``, each value escaped as ``{{ value }}`` would print it."""
+    return Md(clause_text(kind, variant, **{name: str(_finalize(value)) for name, value in values.items()}))
 
 
 def markdown_list(items: list[Item], style: str) -> Md:
     """Items as a Markdown list; numbering assigns the printed numbers again (the markers set the style)."""
     lines: list[str] = []
     for position, item in enumerate(items, start=1):
-        marker = _LIST_MARKERS[style].format(n=position, a=to_letter(position) if style == "alpha-paren" else "")
+        marker = vocabulary.list_style(style).markdown_marker(position)
         indent = " " * (len(marker) + 1)
         lines.append(f"{marker} " + str(item.text).replace("\n", "\n" + indent))
         if item.items:
@@ -173,10 +178,12 @@ def format_number(data: DataFile) -> str:
 
 
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,
-            acts: Sequence[Path] = ()) -> Composition:
-    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's."""
+            acts: Sequence[Path] = (), *, kinds: Mapping[str, Kind] | None = None,
+            catalog: Catalog | None = None) -> Composition:
+    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's.
+    ``kinds`` and ``catalog``: loaded once by a :class:`paldocs.context.BuildContext` (default: load them now)."""
     env = env or make_environment()
-    kind = load_kinds(env)[data.resolution.kind]
+    kind = find_kind(kinds if kinds is not None else load_kinds(env), data.resolution.kind, file)
     check_requirements(kind, data, file)
     resolution, program, municipality = data.resolution, data.program, data.municipality
     number = format_number(data)
@@ -192,7 +199,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     }
     notes: list[str] = []
     subject = resolution.subject or _render_plain(env, kind.subject or "", context, file)
-    catalog = load_catalog([*municipality.acts, *acts])
+    catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
         context["citations"] = [_cite(entry, data, index, file, notes, catalog) for index, entry in enumerate(entries)]

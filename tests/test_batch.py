@@ -1,4 +1,4 @@
-"""Batch building (issue 9): the pure bytes API, many files on the command line, parallel workers.
+"""Batch building (many documents at once): the pure bytes API, many files on the command line, parallel workers.
 
 - :func:`paldocs.build_bytes` gives exactly the bytes ``paldocs build`` writes, reads no file of the machine
   (a name not handed over does not exist, even /etc/passwd), and its request and result survive pickling —
@@ -166,7 +166,7 @@ def test_one_file_builds_as_before_without_a_summary(tmp_path: Path) -> None:
 def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    import paldocs.cli.app as cli
+    import paldocs.cli.build as cli
     from paldocs.batch import FileOutcome
 
     class Terminal(io.StringIO):

@@ -3,7 +3,7 @@ force (and for an act of local law the Dziennik Urzędowy formula, no retroactiv
 
 Contract: as :mod:`paldocs.checks.rules_document` — rules read ``context.document`` (nothing when it is None),
 name the unit in ``Report.unit`` and point ``where`` at the data that printed it; each docstring names the
-drafting rule (DOMAIN.md section, mark [V]/[S]/[U]).
+drafting rule (section of docs/domain.md, with its status: verified, practice or unverified).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from paldocs.checks.engine import CheckContext, Report, rule
 from paldocs.document import Div
 from paldocs.errors import PaldocsError
+from paldocs.legal.clauses import ClauseMatch, clause_text, recognise_clause
 from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
@@ -29,7 +30,6 @@ from paldocs.checks.units import (
 )
 
 
-_EXECUTOR = re.compile(r"Wykonanie (?:niniejszej )?uchwały powierza się (?P<organ>.+?)\.?$")
 _TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi": "prezydent miasta"}
 
 
@@ -39,16 +39,16 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     a jego tytuł pasuje do rodzaju gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo
     Prezydentowi.
 
-    DOMAIN.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie [V]; brzmienie klauzuli [S]) i § 4
-    (art. 26 u.s.g. [V]; celownik „Wójtowi Gminy Ostróda” [S]).
+    docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
+    (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
     """
     roots = resolution_units(context)
     if roots is None:
         return
     dative = plain(context.data.municipality.executive.dative)
-    clause = f"Wykonanie uchwały powierza się {dative}."
-    clauses = [(node, plain(match["organ"])) for node in iter_nodes(roots)
-               if (match := _EXECUTOR.match(node.own_text or ""))]
+    clause = clause_text("executor", "standard", organ=dative)
+    clauses = [(node, plain(match.organ or "")) for node in iter_nodes(roots)
+               if (match := recognise_clause(node.own_text or "")) and match.kind == "executor"]
     if not clauses:
         yield Report("brak klauzuli wykonawczej: uchwała wskazuje organ, który ją wykonuje — paragraf „Wykonanie "
                      "uchwały powierza się …” przed przepisem o wejściu w życie", fix=clause)
@@ -67,7 +67,7 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
                      "(profil gminy, celownik)", node.where, fix=clause, unit=node.citation)
     accepted, preferred, doubtful = _executive_titles(context)
     title, _, rest = organ.partition(" ")
-    fixed = f"Wykonanie uchwały powierza się {preferred} {rest}".rstrip() + "."
+    fixed = clause_text("executor", "standard", organ=f"{preferred} {rest}".rstrip())
     where = ("municipality", "executive", "dative") if organ == dative else node.where
     if title.capitalize() in doubtful:
         yield Report(f"„{organ}”: w gminie miejsko-wiejskiej organem wykonawczym jest burmistrz, a wójt tylko wtedy, "
@@ -95,9 +95,6 @@ def _executive_titles(context: CheckContext) -> tuple[set[str], str, set[str]]:
 
 # --- PD025 / PD026 entry into force --------------------------------------------------------------------------------
 
-_IN_FORCE = "Uchwała wchodzi w życie"
-_APM_FORMULA = "po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym Województwa"
-_DATE = re.compile(r"\d{1,2} [^\W\d_]+ \d{4}(?: ?r\.)?|\d{1,2}\.\d{1,2}\.\d{4}(?: ?r\.)?")
 
 
 def _is_apm(context: CheckContext) -> bool:
@@ -107,23 +104,23 @@ def _is_apm(context: CheckContext) -> bool:
 
 def _in_force_text(context: CheckContext) -> str:
     if not _is_apm(context):
-        return f"{_IN_FORCE} z dniem podjęcia."
+        return clause_text("entry-into-force", "upon-adoption")
     voivodeship = context.data.municipality.voivodeship
     journal = official_journal(voivodeship) if voivodeship else "Dzienniku Urzędowym Województwa …"
-    return f"{_IN_FORCE} po upływie 14 dni od dnia ogłoszenia w {journal}."
+    return clause_text("entry-into-force", "after-publication", journal=journal)
 
 
 @rule("PD025", "error", "wejście w życie")
 def entry_into_force(context: CheckContext) -> Iterator[Report]:
     """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały.
 
-    DOMAIN.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę [V].
+    docs/domain.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę.
     """
     roots = resolution_units(context)
     if roots is None:
         return
     paragrafy = paragrafy_of(roots)
-    entries = [node for node in paragrafy if node.text.startswith(_IN_FORCE)]
+    entries = [node for node in paragrafy if _entry_into_force(node.text) is not None]
     if not entries:
         yield Report("brak przepisu o wejściu w życie: uchwałę zamyka paragraf „Uchwała wchodzi w życie …”",
                      fix=_in_force_text(context))
@@ -141,8 +138,8 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     Województwa …”, nie „z dniem podjęcia” i nigdy wstecz („z mocą od …”, „z dniem” sprzed dnia podjęcia);
     „w terminie 14 dni” jest wadliwe w każdej uchwale.
 
-    DOMAIN.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych [V]; APM nie działa wstecz [V];
-    „w terminie 14 dni” uznano za wadliwe [V].
+    docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych; APM nie działa wstecz;
+    „w terminie 14 dni” uznano za wadliwe (źródła tych dwóch nie nazwano — do potwierdzenia).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -150,31 +147,37 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     apm, expected, voivodeship = _is_apm(context), _in_force_text(context), context.data.municipality.voivodeship
     for node in paragrafy_of(roots):
         text, problem, fix = node.text, "", expected
-        if not text.startswith(_IN_FORCE):
+        clause = _entry_into_force(text)
+        if clause is None:
             continue
-        if "w terminie 14 dni" in text:
+        variant = clause.variant
+        if variant == "within-14-days":
             problem = "„w terminie 14 dni” nie wskazuje dnia wejścia w życie (sformułowanie uznane za wadliwe)"
             fix = text.replace("w terminie 14 dni", "po upływie 14 dni")
         elif not apm:
             continue
-        elif "z mocą od" in text or _retroactive(text, context.document.meta.date):
+        elif variant == "retroactive" or (variant == "on-date" and _before(clause.date, context.document.meta.date)):
             problem = "akt prawa miejscowego nie może działać wstecz"
-        elif "z dniem podjęcia" in text:
+        elif variant == "upon-adoption":
             problem = "akt prawa miejscowego nie wchodzi w życie z dniem podjęcia, lecz po ogłoszeniu"
-        elif _APM_FORMULA not in text:
+        elif variant != "after-publication":
             problem = "akt prawa miejscowego wchodzi w życie po upływie 14 dni od dnia ogłoszenia"
-        elif voivodeship and official_journal(voivodeship) not in text:
+        elif voivodeship and official_journal(voivodeship) not in (clause.journal or ""):
             problem = f"akt ogłasza się w dzienniku urzędowym województwa {voivodeship}"
         if problem:
-            yield Report(f"{node.citation}: „{text}” — {problem} (DOMAIN.md § 1)", node.where, fix=fix,
+            yield Report(f"{node.citation}: „{text}” — {problem} (docs/domain.md § 1)", node.where, fix=fix,
                          unit=node.citation)
 
 
-def _retroactive(text: str, adopted: dt.date | None) -> bool:
-    match = re.search(r"z dniem (.*)", text)
-    date = _DATE.match(match[1]) if match else None
+def _entry_into_force(text: str) -> ClauseMatch | None:
+    clause = recognise_clause(text)
+    return clause if clause is not None and clause.kind == "entry-into-force" else None
+
+
+def _before(date: str | None, adopted: dt.date | None) -> bool:
+    """The clause's date ("z dniem 1 stycznia 2014 r.") lies before the day of adoption."""
     try:
-        return adopted is not None and date is not None and parse_date(date[0]) < adopted
+        return adopted is not None and date is not None and parse_date(date) < adopted
     except PaldocsError:
         return False
 
@@ -190,8 +193,8 @@ def annex_references(context: CheckContext) -> Iterator[Report]:
     """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”,
     „załącznik nr 2”), a każdy powołany załącznik istnieje.
 
-    DOMAIN.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.” [S]) i § 6 (numer załącznika, gdy jest ich
-    kilka [S]).
+    docs/domain.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.”: praktyka) i § 6 (numer
+    załącznika, gdy jest ich kilka: praktyka).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -229,7 +232,7 @@ def annex_header(context: CheckContext) -> Iterator[Report]:
     """Nagłówek każdego załącznika podaje numer i datę uchwały oraz radę w dopełniaczu („Załącznik do Uchwały
     Nr … / Rady … / z dnia … r.”), a gdy załączników jest kilka — numer załącznika.
 
-    DOMAIN.md § 6 [V: oficjalny wzór XML]; „Załącznik nr 1 do …” przy kilku załącznikach [S].
+    docs/domain.md § 6 (oficjalny wzór XML); „Załącznik nr 1 do …” przy kilku załącznikach — praktyka.
     """
     if context.document is None:
         return
@@ -241,7 +244,7 @@ def annex_header(context: CheckContext) -> Iterator[Report]:
         expected = f"{name} do Uchwały Nr {meta.number or '…'} / {council} / z dnia {date}"
         header = next((b for b in part.blocks if isinstance(b, Div) and b.role == "annex-header"), None)
         if header is None:
-            yield Report(f"{name.lower()} nie ma nagłówka wskazującego uchwałę (DOMAIN.md § 6)", fix=expected)
+            yield Report(f"{name.lower()} nie ma nagłówka wskazującego uchwałę (docs/domain.md § 6)", fix=expected)
             continue
         text = div_text(header)
         low = text.lower()
@@ -252,5 +255,5 @@ def annex_header(context: CheckContext) -> Iterator[Report]:
             (f"numeru załącznika „{name}”", len(annexes) == 1 or low.startswith(name.lower())),
         ) if not present]
         if missing:
-            yield Report(f"nagłówek załącznika „{text}” nie zawiera {', '.join(missing)} (DOMAIN.md § 6)",
+            yield Report(f"nagłówek załącznika „{text}” nie zawiera {', '.join(missing)} (docs/domain.md § 6)",
                          fix=expected)

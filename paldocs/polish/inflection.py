@@ -17,7 +17,7 @@ Contract of :func:`place_case` (pure, no I/O beyond loading the dictionary once)
 - Capitalisation follows the input word by word ("KĘTRZYN" → "KĘTRZYNA", "kętrzyn" → "kętrzyna").
 - When the dictionary gives no form, or more than one distinct form remains, :class:`paldocs.errors.DataError`
   says so in Polish and names the profile field to fill (the ``field`` argument): the profile always wins,
-  derivation only fills gaps (DOMAIN.md § 4).
+  derivation only fills gaps (docs/domain.md § 4).
 
 morfeusz2 is imported lazily, on the first call that needs it, and one instance is cached: a profile that
 gives every form never loads the dictionary. A missing morfeusz2 is a :class:`DataError` naming the field.
@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from paldocs.errors import DataError
 
-__all__ = ["CASE_NAMES", "Case", "place_case"]
+__all__ = ["CASE_NAMES", "Case", "morfeusz", "place_case"]
 
 Case = Literal["nom", "gen", "dat", "acc", "inst", "loc"]
 
@@ -67,6 +67,11 @@ def _morfeusz() -> Any:
     import morfeusz2  # lazy: loading the dictionary takes time and memory
 
     return morfeusz2.Morfeusz(generate=True)
+
+
+def morfeusz() -> Any:
+    """The Morfeusz 2 analyser and generator, loaded on first use (ImportError when morfeusz2 is missing)."""
+    return _morfeusz()
 
 
 def _dictionary(name: str, field: str | None) -> Any:

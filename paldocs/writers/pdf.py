@@ -140,6 +140,11 @@ def _resources() -> tuple[FontConfiguration, weasyprint.CSS]:
     return font_config, css
 
 
+def load_resources() -> None:
+    """Build the font configuration and parse the print CSS now (a batch worker does it before its first PDF)."""
+    _resources()
+
+
 def to_pdf(document: ir.Document, *, variant: str | None = None,
            attachments: Sequence[SourceFile] = (), tagged: bool = True) -> bytes:
     """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b";
