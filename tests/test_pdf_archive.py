@@ -36,8 +36,8 @@ def _build(source: Path, variant: str, out: Path) -> bytes:
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory, example_outputs: dict[str, dict[str, Path]]) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("archive")
-    return {"a3b": _build(RESOLUTION, "pdf/a-3b", out / "a"), "ua1": _build(RESOLUTION, "pdf/ua-1", out / "c"), "report-a3b": _build(REPORT, "pdf/a-3b", out / "d"),
-            "report-ua1": _build(REPORT, "pdf/ua-1", out / "e"),
+    return {"a3b": _build(RESOLUTION, "pdf/a-3b", out / "a"), "ua1": _build(RESOLUTION, "pdf/ua-1", out / "c"),
+            "report-a3b": _build(REPORT, "pdf/a-3b", out / "d"), "report-ua1": _build(REPORT, "pdf/ua-1", out / "e"),
             "default": example_outputs[RESOLUTION.stem]["pdf"].read_bytes(),
             "report-default": example_outputs[REPORT.stem]["pdf"].read_bytes()}
 
