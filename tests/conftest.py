@@ -50,17 +50,31 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     """``{stem: {format: path}}`` of every example built to every format, once per test run (read-only).
 
-    Under pytest-xdist the workers share one build: the first to need it builds it into the run's common
-    temporary folder under a file lock, the others wait for it and read the same files."""
-    from paldocs.api import build
-
+    Under pytest-xdist the workers share the work: each example is built by the first worker that takes its
+    lock, into the run's common temporary folder; a worker skips the examples another one is building, then
+    waits for those (so two workers that need the examples at once build half of them each)."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the parent is this run's, per worker
-    out, done = shared / "examples", shared / "examples.done"
-    with open(shared / "examples.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+    out = shared / "examples"
+    out.mkdir(exist_ok=True)
+    examples = example_files()
+    for wait in (False, True):  # first the free ones, then wait for those another worker was building
+        for stem, source in examples.items():
+            _build_example_once(source, out / stem, wait)
+    return {stem: {fmt: out / stem / f"{stem}.{fmt}" for fmt in EXAMPLE_FORMATS} for stem in examples}
+
+
+def _build_example_once(source: Path, folder: Path, wait: bool) -> None:
+    """Build ``source`` into ``folder`` unless it is built already, under the example's lock; without
+    ``wait``, leave it if another worker holds the lock."""
+    from paldocs.api import build
+
+    done = folder.parent / f"{folder.name}.done"
+    with open(folder.parent / f"{folder.name}.lock", "w") as lock:  # the lock is released when the file closes
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return
         if not done.exists():
-            for stem, source in example_files().items():
-                build(source, EXAMPLE_FORMATS, out / stem)
+            build(source, EXAMPLE_FORMATS, folder)
             done.touch()
-    return {stem: {fmt: out / stem / f"{stem}.{fmt}" for fmt in EXAMPLE_FORMATS} for stem in example_files()}

@@ -33,13 +33,32 @@ def _build(source: Path, variant: str, out: Path) -> bytes:
     return build(source, ["pdf"], out, pdf_variant=variant).outputs[0].read_bytes()
 
 
+VARIANT_BUILDS = {"a3b": (RESOLUTION, "pdf/a-3b"), "ua1": (RESOLUTION, "pdf/ua-1"),
+                  "report-a3b": (REPORT, "pdf/a-3b"), "report-ua1": (REPORT, "pdf/ua-1")}
+
+
+class BuiltPdfs(dict[str, bytes]):
+    """The PDFs by name, each variant built on first use (the fast loop leaves the report's variants out):
+    ``a3b``, ``ua1``, ``report-a3b``, ``report-ua1``; ``default`` and ``report-default`` are the examples'
+    default PDFs (conftest's shared builds)."""
+
+    def __init__(self, out: Path, example_outputs: dict[str, dict[str, Path]]) -> None:
+        super().__init__(default=example_outputs[RESOLUTION.stem]["pdf"].read_bytes(),
+                         **{"report-default": example_outputs[REPORT.stem]["pdf"].read_bytes()})
+        self.out = out
+
+    def __missing__(self, name: str) -> bytes:
+        source, variant = VARIANT_BUILDS[name]
+        self[name] = _build(source, variant, self.out / name)
+        return self[name]
+
+
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory, example_outputs: dict[str, dict[str, Path]]) -> dict[str, bytes]:
-    out = tmp_path_factory.mktemp("archive")
-    return {"a3b": _build(RESOLUTION, "pdf/a-3b", out / "a"), "ua1": _build(RESOLUTION, "pdf/ua-1", out / "c"),
-            "report-a3b": _build(REPORT, "pdf/a-3b", out / "d"), "report-ua1": _build(REPORT, "pdf/ua-1", out / "e"),
-            "default": example_outputs[RESOLUTION.stem]["pdf"].read_bytes(),
-            "report-default": example_outputs[REPORT.stem]["pdf"].read_bytes()}
+def pdfs(tmp_path_factory: pytest.TempPathFactory, example_outputs: dict[str, dict[str, Path]]) -> BuiltPdfs:
+    return BuiltPdfs(tmp_path_factory.mktemp("archive"), example_outputs)
+
+
+REPORT_VARIANT = pytest.mark.slow  # the report's PDF/A-3b and PDF/UA-1: the fast loop checks the resolution's
 
 
 def catalog(data: bytes) -> DictionaryObject:
@@ -90,7 +109,8 @@ def test_pdfua_identification(pdfs: dict[str, bytes]) -> None:
     assert "pdfaid" not in xmp(pdfs["ua1"])
 
 
-@pytest.mark.parametrize("name", ["a3b", "ua1", "report-a3b", "report-ua1", "default", "report-default"])
+@pytest.mark.parametrize("name", ["a3b", "ua1", pytest.param("report-a3b", marks=REPORT_VARIANT),
+                                  pytest.param("report-ua1", marks=REPORT_VARIANT), "default", "report-default"])
 def test_fonts_embedded_no_encryption_title_language(pdfs: dict[str, bytes], name: str) -> None:
     reader = pypdf.PdfReader(io.BytesIO(pdfs[name]))
     assert "/Encrypt" not in reader.trailer
@@ -120,14 +140,15 @@ def test_resolution_structure_tags(pdfs: dict[str, bytes]) -> None:
             assert found[tag], (name, tag)
 
 
-def test_report_tables_and_figures_with_alt(pdfs: dict[str, bytes]) -> None:
-    for name in ("report-a3b", "report-ua1", "report-default"):
-        found = tags(pdfs[name])
-        for tag in ("/H1", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD"):
-            assert found[tag], (name, tag)
-        figures = [e for e in struct_elements(pdfs[name]) if e["/S"] == "/Figure"]
-        assert len(figures) == 2
-        assert all(str(f.get("/Alt", "")).startswith("Wykres") for f in figures)
+@pytest.mark.parametrize("name", [pytest.param("report-a3b", marks=REPORT_VARIANT),
+                                  pytest.param("report-ua1", marks=REPORT_VARIANT), "report-default"])
+def test_report_tables_and_figures_with_alt(pdfs: dict[str, bytes], name: str) -> None:
+    found = tags(pdfs[name])
+    for tag in ("/H1", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD"):
+        assert found[tag], (name, tag)
+    figures = [e for e in struct_elements(pdfs[name]) if e["/S"] == "/Figure"]
+    assert len(figures) == 2
+    assert all(str(f.get("/Alt", "")).startswith("Wykres") for f in figures)
 
 
 def test_sources_embedded_as_associated_files(pdfs: dict[str, bytes]) -> None:
@@ -171,6 +192,7 @@ def test_default_pdf_of_every_example_is_tagged(example_outputs: dict[str, dict[
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True
 
 
+@pytest.mark.slow
 def test_tagging_changes_nothing_on_the_page(pdfs: dict[str, bytes]) -> None:
     """Same pages, same text: the tags only describe what the untagged PDF already shows (the report: it
     has tables and figures besides headings, paragraphs and lists)."""
@@ -208,6 +230,7 @@ def test_cli_build_and_extract_round_trip(tmp_path: Path) -> None:
     assert "ketrzyn-2014-pal.yaml" in result.output and "paldocs-source.json" in result.output
 
 
+@REPORT_VARIANT
 def test_report_sources_round_trip(tmp_path: Path, pdfs: dict[str, bytes]) -> None:
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(pdfs["report-a3b"])
