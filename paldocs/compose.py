@@ -9,6 +9,10 @@ Contract:
   template**: values are only inserted. Every inserted plain string is escaped for Markdown, so a clerk's
   "*" or "1." stays text; only :class:`~paldocs.model.base.MarkdownText` fields (program content) and
   :class:`Md` fragments built here pass through as Markdown.
+- Provenance: each part is rendered while :mod:`paldocs.sourcemap` records where its text comes from (every
+  inserted data value with its field path — and ``file:line:column`` when ``locate`` is given — and every
+  run of template text with its template and line); :class:`ComposedPart` holds the clean Markdown and its
+  :class:`~paldocs.sourcemap.SourceMap`, from which the parser gives every IR node its origin.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import datetime as dt
 import importlib.resources
 import re
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,9 @@ from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
+from paldocs.sourcemap import DataFile as DataSource
+from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, Recorder, SourceMap, index_fields, recording, strip,
+                               strip_markers, template_point, wrap)
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
 
@@ -55,6 +62,7 @@ _LINE_START_MARKER = re.compile(r"^(\s*)(\d+|z{0,8}[a-z])([.)])(\s)")
 
 def escape_markdown(text: str) -> str:
     """Make plain text safe to insert into Markdown: it prints as written, never as markup."""
+    text = strip_markers(text)  # text a template captured ({% set %}) may hold origin markers: escape the words
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
     text = _LINE_START_MARKER.sub(r"\1\2\\\3\4", text)
     if text.startswith(("-", "+", ":", "§", "–")):  # list, div fence, legal unit or tiret at a line start
@@ -63,10 +71,12 @@ def escape_markdown(text: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    if isinstance(value, (Md, MarkdownText)):
+    if isinstance(value, Md):
         return value
+    if isinstance(value, MarkdownText):
+        return wrap(value, value)
     if isinstance(value, str):
-        return escape_markdown(value)
+        return wrap(value, escape_markdown(value))  # escaped first: a marker never hides a line-start marker
     return value
 
 
@@ -76,6 +86,7 @@ class ComposedPart:
     markdown: str
     page_numbers: bool = False
     heading_numbering: str | None = None
+    origins: SourceMap | None = None  # where each piece of ``markdown`` came from (None: not recorded)
 
 
 @dataclass(slots=True)
@@ -116,7 +127,8 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     loaders.append(_PackageLoader())
     env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                                finalize=_finalize, autoescape=False, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True)
+                               trim_blocks=True, lstrip_blocks=True, extensions=[OriginExtension])
+    env.globals[MARK_FUNCTION] = lambda template, line: Md(template_point(str(template), int(line)))
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
@@ -136,7 +148,7 @@ def markdown_list(items: list[Item], style: str) -> Md:
     for position, item in enumerate(items, start=1):
         marker = _LIST_MARKERS[style].format(n=position, a=to_letter(position) if style == "alpha-paren" else "")
         indent = " " * (len(marker) + 1)
-        lines.append(f"{marker} " + str(item.text).replace("\n", "\n" + indent))
+        lines.append(f"{marker} " + wrap(item.text, str(item.text).replace("\n", "\n" + indent)))
         if item.items:
             lines.append("")
             lines.extend(indent + line if line else "" for line in markdown_list(item.items, item.items_style).splitlines())
@@ -156,7 +168,7 @@ def format_date_range(start: dt.date, end: dt.date) -> str:
 def markdown_lines(value: str) -> Md:
     """Each line of the value on its own printed line (hard breaks): title blocks keep their lines."""
     text = value if isinstance(value, MarkdownText) else escape_markdown(value)
-    return Md("  \n".join(line.rstrip() for line in text.splitlines()))
+    return Md(wrap(value, "  \n".join(line.rstrip() for line in text.splitlines())))
 
 
 def format_number(data: DataFile) -> str:
@@ -173,9 +185,15 @@ def format_number(data: DataFile) -> str:
 
 
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,
-            acts: Sequence[Path] = ()) -> Composition:
-    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's."""
+            acts: Sequence[Path] = (), locate: Callable[[tuple[str | int, ...]], Location] | None = None) -> Composition:
+    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's.
+    ``locate`` (the loader's :meth:`~paldocs.model.load.Source.locate`) gives data origins their file line."""
     env = env or make_environment()
+    fields = index_fields(data, DataSource(file, locate))
+
+    def render(name: str) -> tuple[str, SourceMap]:
+        return render_part(env, name, context, file, Recorder(fields))
+
     kind = load_kinds(env)[data.resolution.kind]
     check_requirements(kind, data, file)
     resolution, program, municipality = data.resolution, data.program, data.municipality
@@ -203,13 +221,16 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     context["subject"] = subject
     parts: list[ComposedPart] = []
     if building_resolution:
-        parts.append(ComposedPart("resolution", render_template(env, kind.template, context, file)))
+        markdown, origins = render(kind.template)
+        parts.append(ComposedPart("resolution", markdown, origins=origins))
     if program is not None:
-        parts.append(ComposedPart("annex", render_template(env, "annex.md.j2", context, file), page_numbers=True,
+        markdown, origins = render("annex.md.j2")
+        parts.append(ComposedPart("annex", markdown, page_numbers=True, origins=origins,
                                   heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
                                   .get(program.section_numbering)))
     if building_resolution and resolution.justification:
-        parts.append(ComposedPart("justification", render_template(env, "justification.md.j2", context, file)))
+        markdown, origins = render("justification.md.j2")
+        parts.append(ComposedPart("justification", markdown, origins=origins))
     council = municipality.council.genitive
     if building_resolution:
         title = f"Uchwała Nr {number} {council} z dnia {date_text}"
@@ -264,6 +285,16 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise TemplateError(f"błąd w szablonie: {_fault(error)}", _template_place(error, name)) from None
 
 
+def render_part(env: SandboxedEnvironment, name: str, context: dict[str, Any], file: str | None,
+                recorder: Recorder) -> tuple[str, SourceMap]:
+    """Render a part's template while ``recorder`` notes where its text comes from; the clean Markdown and
+    its source map (:mod:`paldocs.sourcemap`)."""
+    with recording(recorder):
+        rendered = render_template(env, name, context, file)
+    origins = strip(rendered, recorder.origins)
+    return origins.text, origins
+
+
 def _render_plain(env: SandboxedEnvironment, source: str, context: dict[str, Any], file: str | None) -> str:
     """Render a one-line template from kinds.yaml to plain text (no Markdown escaping)."""
     plain = env.overlay(finalize=None)
@@ -294,4 +325,4 @@ def _template_place(error: BaseException, name: str) -> Location:
     return Location(name, getattr(error, "lineno", None))
 
 
-__all__ = ["compose", "Composition", "ComposedPart", "Md", "escape_markdown", "make_environment"]
+__all__ = ["compose", "Composition", "ComposedPart", "Md", "escape_markdown", "make_environment", "render_part"]

@@ -12,6 +12,9 @@ Contract:
 - Text in the IR is final: Polish typography (non-breaking spaces, quotes) is already applied; writers only
   escape for their format and lay out by node type and role. Labels of units and list items are computed
   here (``label``) so that every writer prints the same marker.
+- Every block, list item and table cell carries ``origin`` (:class:`Origin`, like markdown-it's ``token.map``):
+  the data value that printed it (file, line, column, field path) or, for text a template wrote, the template
+  and its line; None for hand-built IR. Origins never take part in equality and are never printed.
 - The IR is plain data: no I/O, no formatting libraries. ``walk`` yields every node depth-first.
 """
 
@@ -21,6 +24,45 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
+
+from paldocs.errors import Location
+
+# --- provenance ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a node came from: a data value (``path`` is its field path; ``file:line:column`` when the
+    loader's positions were known) or text that a template wrote (``template`` and ``template_line``)."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: tuple[str | int, ...] = ()
+    template: str | None = None
+    template_line: int | None = None
+
+    @property
+    def from_data(self) -> bool:
+        return bool(self.path)
+
+    @property
+    def field(self) -> str | None:
+        """The field path as printed: ``resolution.provisions[0]`` (None for a template's text)."""
+        text = ""
+        for part in self.path:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        return text or None
+
+    def location(self) -> Location:
+        if self.from_data:
+            return Location(self.file, self.line, self.column, self.field)
+        return Location(self.template, self.template_line)
+
+
+def _origin() -> Origin | None:
+    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+
 
 # --- inlines ------------------------------------------------------------------------------------
 
@@ -88,6 +130,7 @@ PartKind: TypeAlias = Literal["resolution", "annex", "justification", "report"]
 @dataclass(slots=True)
 class Paragraph:
     children: list[Inline]
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -96,6 +139,7 @@ class Heading:
     children: list[Inline]
     num: str | None = None  # machine number of a program section ("I", "2"), printed before the text
     num_style: Literal["roman-dot", "decimal-dot"] | None = None
+    origin: Origin | None = _origin()
 
     @property
     def label(self) -> str:
@@ -106,6 +150,7 @@ class Heading:
 class ListItem:
     label: str  # printed marker: "1.", "1)", "a)", "–", "•"
     children: list[Block]
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -113,6 +158,7 @@ class ListBlock:
     style: ListStyle
     items: list[ListItem]
     start: int = 1
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -129,6 +175,7 @@ class Unit:
     num: str = ""
     heading: list[Inline] | None = None
     address: str = ""
+    origin: Origin | None = _origin()
 
     @property
     def label(self) -> str:
@@ -139,17 +186,19 @@ class Unit:
 class Div:
     role: DivRole
     children: list[Block]
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
 class PageBreak:
-    pass
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
 class TableCell:
     children: list[Inline]
     align: Literal["left", "center", "right"] | None = None  # numbers are right-aligned by the report templates
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -159,6 +208,7 @@ class Table:
     header: list[list[TableCell]]
     rows: list[list[TableCell]]
     caption: list[Inline] | None = None  # "Tabela 1. Wskaźniki …" — printed above the table
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -173,6 +223,7 @@ class Figure:
     svg: bytes | None = None
     png: bytes | None = None
     width_cm: float = 16.0
+    origin: Origin | None = _origin()
 
 
 Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak | Table | Figure
