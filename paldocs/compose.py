@@ -30,9 +30,12 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from paldocs.document import Meta
+from paldocs.document import Citation as DocumentCitation
+from paldocs.document import Meta, journal_positions
 from paldocs.errors import Location, PaldocsError, TemplateError
-from paldocs.legal import Catalog, cite, load_catalog
+from paldocs.legal import Catalog, load_catalog
+from paldocs.legal import cite as legal_cite
+from paldocs.legal.journal import isap_id
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
@@ -43,7 +46,7 @@ from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
 from paldocs.sourcemap import DataFile as DataSource
-from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, Recorder, SourceMap, index_fields, recording, strip,
+from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap, index_fields, recording, strip,
                                strip_markers, template_point, wrap)
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
@@ -70,7 +73,21 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+class CitedText(str):
+    """A statute citation as compose inserts it: prints as its text; ``citation`` is the IR node the parser
+    makes of it (:class:`~paldocs.document.Citation`)."""
+
+    citation: DocumentCitation
+
+    def __new__(cls, citation: DocumentCitation) -> CitedText:
+        value = super().__new__(cls, citation.text)
+        value.citation = citation
+        return value
+
+
 def _finalize(value: Any) -> Any:
+    if isinstance(value, CitedText):
+        return Md(cite(value.citation, escape_markdown(str(value))))
     if isinstance(value, Md):
         return value
     if isinstance(value, MarkdownText):
@@ -213,7 +230,9 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     catalog = load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
-        context["citations"] = [_cite(entry, data, index, file, notes, catalog) for index, entry in enumerate(entries)]
+        place = DataSource(file, locate)
+        context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis))
+                                for index, entry in enumerate(entries)]
         context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
         if not kind.verified:
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
@@ -244,13 +263,20 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     return Composition(meta, parts, notes, catalog_files=list(catalog.files))
 
 
-def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str],
-          catalog: Catalog) -> str:
-    location = Location(file, path=f"resolution.legal_basis[{index}]")
-    citation = cite(entry.act, entry.provision, data.resolution.date, address=entry.address, location=location,
-                    style=data.municipality.citation_style, catalog=catalog)
+def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],
+          catalog: Catalog, written: bool) -> CitedText:
+    """The citation of one legal-basis entry as an IR node; its origin is the entry in the data (``written``)
+    or, for the kind's default basis, ``resolution.kind`` that chose it."""
+    location = Location(place.file, path=f"resolution.legal_basis[{index}]")
+    citation = legal_cite(entry.act, entry.provision, data.resolution.date, address=entry.address,
+                          location=location, style=data.municipality.citation_style, catalog=catalog)
     notes.extend(f"{location}: {note}" for note in citation.notes)
-    return citation.format()
+    first = citation.text
+    return CitedText(DocumentCitation(
+        citation.format(), entry.act, citation.act.title, citation.act.date, citation.provision,
+        journal_positions(citation.text, citation.amendments), citation.style,
+        isap_id(first.year, first.issue, first.positions[0]), citation.certain, tuple(citation.notes),
+        origin=place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind"))))
 
 
 def _toc_entries(program: Program) -> list[str]:
@@ -291,7 +317,7 @@ def render_part(env: SandboxedEnvironment, name: str, context: dict[str, Any], f
     its source map (:mod:`paldocs.sourcemap`)."""
     with recording(recorder):
         rendered = render_template(env, name, context, file)
-    origins = strip(rendered, recorder.origins)
+    origins = strip(rendered, recorder.origins, recorder.citations)
     return origins.text, origins
 
 

@@ -8,7 +8,11 @@ Contract:
   (every legal editorial unit — § / ust. / pkt / lit. / tiret — as one uniform node), :class:`Div` (a
   block with a layout *role*: title block, signature, annex header …), :class:`PageBreak`, :class:`Table`
   (with :class:`TableCell`) and :class:`Figure` (a chart with its drawings and alt text).
-- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak`.
+- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak` and :class:`Citation` — a
+  reference to a statute with its structure (catalog key, title and date of the act, the provision as
+  :class:`~paldocs.legal.provisions.Provision`, the journal address and its amendments as
+  :class:`~paldocs.legal.journal.JournalRef`, style, verified flag, notes) and its printed ``text``, computed
+  once by the parser (typography applied) and printed by every writer as it stands.
 - Text in the IR is final: Polish typography (non-breaking spaces, quotes) is already applied; writers only
   escape for their format and lay out by node type and role. Labels of units and list items are computed
   here (``label``) so that every writer prints the same marker.
@@ -26,6 +30,8 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from paldocs.errors import Location
+from paldocs.legal.journal import JournalRef
+from paldocs.legal.provisions import Provision
 
 # --- provenance ---------------------------------------------------------------------------------
 
@@ -87,14 +93,59 @@ class LineBreak:
     """A hard line break inside a block (Markdown: two trailing spaces or a backslash)."""
 
 
-Inline: TypeAlias = Text | Strong | Emphasis | LineBreak
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """What a citation cites, as structure: the act (catalog key), the provision, and the journal address —
+    the text cited first, then its amendments in announcement order, one position each. The importer reads a
+    printed legal basis back into the same values, so ``import(build(x))`` compares structures."""
+
+    act: str
+    provision: Provision | None
+    journal: tuple[JournalRef, ...] = ()
+
+
+def journal_positions(text: JournalRef, amendments: tuple[JournalRef, ...] | list[JournalRef]) -> tuple[JournalRef, ...]:
+    """The text cited, then every amendment position in announcement order (the normal form of :class:`Cited`)."""
+    singles = sorted({single for ref in amendments for single in ref.single()} - set(text.single()),
+                     key=lambda ref: (ref.year, ref.positions[0]))
+    return (*text.single()[:1], *singles)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference to a statute ("art. 18 ust. 2 pkt 15 ustawy z dnia … (Dz. U. z 2024 r. poz. 1465)").
+
+    ``text`` is what every writer prints (typography applied, computed once when the document is parsed);
+    the other fields say what it cites: ``act`` (the catalog key), ``title`` and ``date`` of the act,
+    ``provision``, ``journal`` (the text cited, then its amendments), ``isap_id`` of the text cited (e.g.
+    ``WDU20130000594``), ``style`` (the citation style of the profile), ``verified`` (the catalog confirms
+    everything: no note) and ``notes`` (what the catalog cannot confirm, in Polish)."""
+
+    text: str
+    act: str
+    title: str
+    date: dt.date | None
+    provision: Provision | None
+    journal: tuple[JournalRef, ...]
+    style: str = "ztp"
+    isap_id: str = ""
+    verified: bool = False
+    notes: tuple[str, ...] = ()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def cited(self) -> Cited:
+        return Cited(self.act, self.provision, self.journal)
+
+
+Inline: TypeAlias = Text | Strong | Emphasis | LineBreak | Citation
 
 
 def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     """Plain text of inlines; a line break becomes "\\n"."""
     parts: list[str] = []
     for node in inlines:
-        if isinstance(node, Text):
+        if isinstance(node, (Text, Citation)):
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")

@@ -7,6 +7,9 @@ Contract:
   the template and its line (:class:`OriginExtension`). Values are recognised by identity: :func:`index_fields`
   maps every string object of the validated model to its field path, so a value that a filter changed
   (``| upper``) has no data origin and counts as the template's text.
+- A statute citation (:class:`~paldocs.document.Citation`, built by compose) is wrapped in citation markers;
+  :func:`strip` records where it stands (``SourceMap.citations``) and the parser makes its printed text a
+  Citation node.
 - :func:`strip` removes every marker from the rendered text and returns the clean Markdown (the only text that
   is ever parsed, printed or dumped) with a :class:`SourceMap`: data spans and template points as offsets into
   that clean text. :meth:`SourceMap.origin_at` answers "who wrote the character at this offset": the innermost
@@ -32,7 +35,7 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from pydantic import BaseModel
 
-from paldocs.document import Origin
+from paldocs.document import Citation, Origin
 from paldocs.errors import Location
 
 __all__ = ["DataFile", "MARKERS", "Origin", "OriginExtension", "Recorder", "SourceMap", "dotted", "index_fields", "recording",
@@ -41,10 +44,10 @@ __all__ = ["DataFile", "MARKERS", "Origin", "OriginExtension", "Recorder", "Sour
 FieldPath = tuple[str | int, ...]
 Locate = Callable[[FieldPath], Location]
 
-_OPEN, _CLOSE, _POINT = "\ufdd0", "\ufdd1", "\ufdd2"
+_OPEN, _CLOSE, _POINT, _CITE, _CITE_CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3", "\ufdd4"
 _DIGIT0 = 0xFDE0  # sixteen digits U+FDE0–U+FDEF: an index in base 16
 MARKERS = re.compile("[\ufdd0-\ufdef]")
-_TOKEN = re.compile("\ufdd0([\ufde0-\ufdef]+)|\ufdd1|\ufdd2([\ufde0-\ufdef]+)")
+_TOKEN = re.compile("\ufdd0([\ufde0-\ufdef]+)|\ufdd1|\ufdd2([\ufde0-\ufdef]+)|\ufdd3([\ufde0-\ufdef]+)|\ufdd4")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")  # Jinja counts lines by "\n" only
 MARK_FUNCTION = "_paldocs_origin"  # the global a template line calls (inserted by OriginExtension)
 
@@ -123,6 +126,7 @@ class Recorder:
 
     fields: Fields
     origins: list[Origin] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
     _by_key: dict[object, int] = field(default_factory=dict)
 
     def _index(self, key: object, make: Callable[[], Origin]) -> int:
@@ -140,6 +144,11 @@ class Recorder:
         path, source = found
         index = self._index((id(source), path), lambda: source.origin(path))
         return f"{_OPEN}{_digits(index)}{text}{_CLOSE}"
+
+    def cite(self, citation: Citation, text: str) -> str:
+        """``text`` (a citation as inserted) inside citation markers: the parser makes it a Citation node."""
+        self.citations.append(citation)
+        return f"{_CITE}{_digits(len(self.citations) - 1)}{text}{_CITE_CLOSE}"
 
     def point(self, template: str, line: int) -> str:
         index = self._index((template, line), lambda: Origin(template=template, template_line=line))
@@ -163,6 +172,12 @@ def wrap(value: object, text: str) -> str:
     """:meth:`Recorder.wrap` of the recording in force; ``text`` unchanged when nothing records."""
     recorder = _current.get()
     return text if recorder is None else recorder.wrap(value, text)
+
+
+def cite(citation: Citation, text: str) -> str:
+    """:meth:`Recorder.cite` of the recording in force; ``text`` unchanged when nothing records."""
+    recorder = _current.get()
+    return text if recorder is None else recorder.cite(citation, text)
 
 
 def template_point(template: str, line: int) -> str:
@@ -222,6 +237,16 @@ class SourceMap:
     line_starts: tuple[int, ...] = (0,)
     span_starts: tuple[int, ...] = ()
     point_offsets: tuple[int, ...] = ()
+    citations: tuple[tuple[int, int, Citation], ...] = ()  # (start, end, the citation compose inserted there)
+
+    def citations_between(self, start: int, end: int) -> list[Citation]:
+        """The citations inserted in ``[start, end)`` of the text, in order."""
+        return [citation for begin, _, citation in self.citations if start <= begin < end]
+
+    def line_range(self, first: int, stop: int) -> tuple[int, int]:
+        """Offsets of 0-based lines ``[first, stop)`` (as markdown-it's ``token.map``)."""
+        end = self.line_starts[stop] if stop < len(self.line_starts) else len(self.text)
+        return (self.line_starts[first] if first < len(self.line_starts) else len(self.text)), end
 
     def line_offset(self, line: int) -> int:
         """Offset of the first non-blank character of 0-based ``line``."""
@@ -254,12 +279,14 @@ class SourceMap:
         return bisect.bisect_right(self.line_starts, offset) - 1
 
 
-def strip(text: str, origins: list[Origin]) -> SourceMap:
+def strip(text: str, origins: list[Origin], citations: list[Citation] | None = None) -> SourceMap:
     """Remove the markers of a rendered text; the clean text and where each part of it came from."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as markdown-it normalises its source
     pieces: list[str] = []
     spans: list[list[Any]] = []  # [start, end, origin, parent]
     points: list[tuple[int, Origin]] = []
+    cited: list[tuple[int, int, Citation]] = []
+    citing: list[tuple[int, Citation]] = []
     stack: list[int] = []
     length, last = 0, 0
     for match in _TOKEN.finditer(text):
@@ -272,6 +299,12 @@ def strip(text: str, origins: list[Origin]) -> SourceMap:
             stack.append(len(spans) - 1)
         elif match.group(2) is not None:
             points.append((length, origins[_number(match.group(2))]))
+        elif match.group(3) is not None:
+            citing.append((length, (citations or [])[_number(match.group(3))]))
+        elif match.group() == _CITE_CLOSE:
+            if citing:
+                start, citation = citing.pop()
+                cited.append((start, length, citation))
         elif stack:
             spans[stack.pop()][1] = length
     pieces.append(strip_markers(text[last:]))
@@ -280,4 +313,5 @@ def strip(text: str, origins: list[Origin]) -> SourceMap:
         spans[index][1] = len(clean)
     starts = (0, *(match.end() for match in re.finditer("\n", clean)))
     return SourceMap(clean, tuple((s, e, o, p) for s, e, o, p in spans), tuple(points), starts,
-                     tuple(span[0] for span in spans), tuple(offset for offset, _ in points))
+                     tuple(span[0] for span in spans), tuple(offset for offset, _ in points),
+                     tuple(sorted(cited, key=lambda item: item[0])))

@@ -24,6 +24,8 @@ Contract of :func:`to_blocks`:
   caption. ``figure`` is not a :class:`DivRole`.
 - Tables and figures stand at the top level or inside divs — never inside a paragraf or another legal unit,
   nor in a list item (the error names the place).
+- Statute citations that compose inserted (``SourceMap.citations``) become :class:`Citation` inlines whose
+  ``text`` is what the block prints there (:mod:`paldocs.markup.citations`).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
   (:mod:`paldocs.markup.inline`).
 - Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them.
@@ -61,6 +63,7 @@ from paldocs.document import (
     UnitKind,
 )
 from paldocs.errors import MarkupError
+from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
 from paldocs.markup.tables import caption_tokens, table_plugin, to_table
@@ -332,4 +335,10 @@ class _Converter:
         return block
 
     def inlines(self, token: Token) -> list[Inline]:
-        return to_inlines(token.children or [])
+        inlines = to_inlines(token.children or [])
+        origins = self.ctx.origins
+        if origins is not None and origins.citations and token.map:
+            citations = origins.citations_between(*origins.line_range(*token.map))
+            if citations:
+                return cite_inlines(inlines, citations)
+        return inlines
