@@ -68,7 +68,7 @@ def test_units_written_in_a_provision_point_at_its_line_and_field(tmp_path: Path
     assert adoption is not None and not adoption.from_data
     assert adoption.template == "paldocs_templates/kind-adopt-program.md.j2" and adoption.template_line == 5
     assert executor is not None and executor.template == "paldocs_templates/closing-provisions.md.j2"
-    assert executor.template_line == 4 and str(executor.location()) == "paldocs_templates/closing-provisions.md.j2:4"
+    assert executor.template_line == 5 and str(executor.location()) == "paldocs_templates/closing-provisions.md.j2:5"
 
 
 def test_program_items_and_headings_point_at_their_fields() -> None:
