@@ -18,6 +18,10 @@ Contract:
   contain them (:mod:`paldocs.model.untrusted` refuses them), and outside :func:`recording` none is emitted,
   so no marker can reach any output. Markdown escaping (:func:`paldocs.compose.escape_markdown`) never sees
   a marker at the start of a value: values are escaped first, then wrapped.
+- Limits, by design: equal values that are one object (a YAML alias) point at the first field that holds it;
+  text a template captures while recording (a ``{% set %}`` block, a macro's ``caller()``) carries its
+  markers — escaping removes them, but comparing such text with a literal would see them (paldocs's own
+  templates capture nothing).
 """
 
 from __future__ import annotations
@@ -38,8 +42,8 @@ from pydantic import BaseModel
 from paldocs.document import Citation, Origin
 from paldocs.errors import Location
 
-__all__ = ["DataFile", "MARKERS", "Origin", "OriginExtension", "Recorder", "SourceMap", "dotted", "index_fields", "recording",
-           "strip", "strip_markers", "wrap"]
+__all__ = ["DataFile", "MARKERS", "Origin", "OriginExtension", "Recorder", "SourceMap", "cite", "index_fields",
+           "recording", "strip", "strip_markers", "template_point", "wrap"]
 
 FieldPath = tuple[str | int, ...]
 Locate = Callable[[FieldPath], Location]
@@ -50,14 +54,6 @@ MARKERS = re.compile("[\ufdd0-\ufdef]")
 _TOKEN = re.compile("\ufdd0([\ufde0-\ufdef]+)|\ufdd1|\ufdd2([\ufde0-\ufdef]+)|\ufdd3([\ufde0-\ufdef]+)|\ufdd4")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")  # Jinja counts lines by "\n" only
 MARK_FUNCTION = "_paldocs_origin"  # the global a template line calls (inserted by OriginExtension)
-
-
-def dotted(path: FieldPath) -> str:
-    """``("program", "sections", 2, "items", 0)`` → ``"program.sections[2].items[0]"``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _digits(index: int) -> str:

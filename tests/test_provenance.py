@@ -104,14 +104,18 @@ def test_check_findings_about_units_point_at_the_provision(tmp_path: Path) -> No
     assert all((f.location.path, f.location.line) == ("resolution.provisions[0]", 13) for f in findings)
 
 
-@pytest.mark.parametrize(("provisions", "message", "line", "path"), [
-    ('  provisions:\n    - "§ 5. Tekst"\n', "usuń „5.” po znaku §", 13, "resolution.provisions[0]"),
-    ("  provisions:\n    - Wstęp.\n    - |\n      Tekst:\n      1) pierwszy,\n         1. zły.\n",
-     "Ustęp (1.) nie może występować w punkcie", 14, "resolution.provisions[1]"),
+@pytest.mark.parametrize(("old", "new", "message", "line", "path"), [
+    ("  legal_basis:\n", '  provisions:\n    - "§ 5. Tekst"\n  legal_basis:\n', "usuń „5.” po znaku §", 13,
+     "resolution.provisions[0]"),
+    ("  legal_basis:\n", "  provisions:\n    - Wstęp.\n    - |\n      Tekst:\n      1) pierwszy,\n         1. zły.\n"
+     "  legal_basis:\n", "Ustęp (1.) nie może występować w punkcie", 14, "resolution.provisions[1]"),
+    ("text: Aktywizacja mieszkańców.", 'text: "::: podpis"', "Nieznany rodzaj bloku „::: podpis”", 23,
+     "program.sections[0].items[0].text"),
 ])
-def test_build_errors_in_provisions_are_findings_at_the_data_line(tmp_path: Path, provisions: str, message: str,
-                                                                  line: int, path: str) -> None:
-    data = with_provisions(tmp_path, provisions)
+def test_build_errors_in_data_are_findings_at_the_data_line(tmp_path: Path, old: str, new: str, message: str,
+                                                            line: int, path: str) -> None:
+    data = tmp_path / "dane.yaml"
+    data.write_text(OSTRODA.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     found = [f for f in check_file(data, today=dt.date(2026, 11, 25)) if f.rule == "PD000"]
     assert len(found) == 1 and message in found[0].message
     assert (found[0].location.file, found[0].location.line, found[0].location.path) == (str(data), line, path)
