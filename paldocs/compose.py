@@ -50,7 +50,7 @@ from paldocs.sourcemap import DataFile as DataSource
 from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap, index_fields, recording, strip,
                                strip_markers, template_point, wrap)
 
-DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
+DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
 
 
 class Md(str):

@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/make_reference_docx.py [OUTPUT]`` (default: ``templates/reference.docx``).
 
-The reference document is the DOCX writer's style file (DESIGN.md convention 5): A4, margins 2.5 cm,
+The reference document is the DOCX writer's style file (styling lives in style files, not code): A4, margins 2.5 cm,
 Normal = Times New Roman 12 pt justified, language pl-PL, one named paragraph style per layout role
 and legal unit, the paragraph styles of table cells, captions and figures, and the table style "Tabela
 paldocs" (thin black borders, header row bold on light grey) — names in :mod:`paldocs.writers.docx.styles`.
