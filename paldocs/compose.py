@@ -38,6 +38,8 @@ from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
 from paldocs.polish.numerals import to_letter
+from paldocs.style.resolve import style_for
+from paldocs.style.table import HouseStyle
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
 
@@ -85,6 +87,7 @@ class Composition:
     notes: list[str] = field(default_factory=list)
     catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
     assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts) by Figure asset id
+    house_style: HouseStyle | None = None  # the resolved physical look (paldocs.style); None = packaged
 
     def dump(self) -> str:
         """All parts' Markdown in one text (for golden files and debugging)."""
@@ -220,7 +223,8 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
                 number=None if resolution.number is None else number, date=resolution.date,
                 keywords=(kind.name, *([program.title] if program else [])),
                 paragraph_layout=municipality.layout.paragraph_layout, catalog_version=catalog.version)
-    return Composition(meta, parts, notes, catalog_files=list(catalog.files))
+    return Composition(meta, parts, notes, catalog_files=list(catalog.files),
+                       house_style=style_for(env, municipality.house_style))
 
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str],

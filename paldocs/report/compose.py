@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from paldocs.style.resolve import style_for
 from paldocs.compose import ComposedPart, Composition, format_number, make_environment, render_template
 from paldocs.document import Meta
 from paldocs.report.load import ReportSource, program_refs
@@ -54,7 +55,7 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
     notes = ["dane sprawozdania są przykładowe (illustrative: true) — nie są rzeczywistymi wynikami gminy"] \
         if report.illustrative else []
     part = ComposedPart("report", markdown, page_numbers=True, heading_numbering="decimal-dot")
-    return Composition(meta, [part], notes, assets=assets)
+    return Composition(meta, [part], notes, assets=assets, house_style=style_for(env, municipality.house_style))
 
 
 def draw_charts(figures: ReportFigures, *, draw: bool = True) -> dict[str, Any]:
