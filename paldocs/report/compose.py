@@ -14,12 +14,12 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from paldocs.style.resolve import style_for
 from paldocs.compose import ComposedPart, Composition, format_number, make_environment, render_template
 from paldocs.document import Meta
 from paldocs.report.load import ReportSource, program_refs
 from paldocs.polish.dates import MONTHS_NOMINATIVE, format_date
 from paldocs.report.compute import ReportFigures, compute_figures
+from paldocs.style.resolve import style_for
 
 
 def period_text(years: list[int]) -> str:

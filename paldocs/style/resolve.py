@@ -93,6 +93,7 @@ def _complete(style: HouseStyle, name: str) -> HouseStyle:
     return style
 
 
+@functools.lru_cache(maxsize=64)
 def digest(style: HouseStyle) -> str:
     """A short fingerprint of a resolved style (same values → same digest, whatever their order in a file)."""
     canonical = json.dumps(style.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)

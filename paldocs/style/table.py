@@ -43,7 +43,8 @@ def _length_checker(units: tuple[str, ...], *, negative: bool = False, maximum_p
                              f"„{'12pt' if 'pt' in units else '2.5cm'}”")
         number, unit = float(match[1].replace(",", ".")), match[2] or "pt"
         if unit not in units:
-            raise ValueError(f"jednostka „{unit}” ({_UNIT_NAMES[unit]}) nie jest tu dozwolona; dozwolone: {allowed}")
+            raise ValueError(f"jednostka „{unit}” ({_UNIT_NAMES[unit]}) nie jest tu dozwolona; "
+                             f"dozwolone: {allowed}")
         if number < 0 and not negative:
             raise ValueError(f"długość „{value}” nie może być ujemna")
         if maximum_pt is not None and not 1 <= number <= maximum_pt:
@@ -79,15 +80,15 @@ Alignment = Literal["left", "center", "right", "justify"]
 class Look(StrictModel):
     """The physical properties of one role (any may be left out: inherited, see docs/house-style.md)."""
 
-    size: FontSize | None = Field(None, description="Wielkość czcionki w punktach, np. „10pt”; bez niej — font.size.")
+    size: FontSize | None = Field(None, description="Wielkość czcionki w pt, np. „10pt” (bez niej: font.size).")
     bold: bool | None = Field(None, description="Pogrubienie.")
     italic: bool | None = Field(None, description="Kursywa.")
     align: Alignment | None = Field(None, description="Wyrównanie: left, center, right, justify.")
     space_before: Spacing | None = Field(None, description="Odstęp przed, np. „6pt” albo „0.5em”.")
     space_after: Spacing | None = Field(None, description="Odstęp po, np. „6pt” albo „0.5em”.")
-    line_spacing: float | None = Field(None, gt=0, le=5, description="Interlinia: wielokrotność (1.0 — pojedyncza).")
+    line_spacing: float | None = Field(None, gt=0, le=5, description="Interlinia, wielokrotność: 1.0 — pojedyncza.")
     left_indent: Indent | None = Field(None, description="Wcięcie z lewej, np. „0.75cm”, „50%”.")
-    hanging: Spacing | None = Field(None, description="Wysunięcie pierwszego wiersza (etykieta „1)” w wysunięciu).")
+    hanging: Spacing | None = Field(None, description="Wysunięcie pierwszego wiersza (na etykietę, np. „1)”).")
     keep_with_next: bool | None = Field(None, description="Razem z następnym akapitem (bez podziału strony po nim).")
     keep_together: bool | None = Field(None, description="Akapit (blok) niedzielony między strony.")
     contextual_spacing: bool | None = Field(
@@ -154,7 +155,7 @@ class Font(StrictModel):
     pdf: FontName | None = Field(None, description="Czcionka osadzana w PDF (fontconfig), np. „Liberation Serif”.")
     generic: Literal["serif", "sans-serif"] | None = Field(None, description="Rodzina zastępcza CSS.")
     package: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9.+\-]{0,62}$",
-                                description="Pakiet systemu z czcionką PDF (do podpowiedzi), np. „fonts-liberation2”.")
+                                description="Pakiet systemu z czcionką PDF (do podpowiedzi), np. fonts-liberation2.")
     size: FontSize | None = Field(None, description="Wielkość podstawowa, np. „12pt”.")
 
 

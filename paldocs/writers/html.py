@@ -4,7 +4,8 @@ Contract:
 - ``to_html(document)`` returns one deterministic string. Standalone mode (the default) is a whole page —
   ``<html lang="pl">``, ``<title>`` = ``meta.title``, ``<meta name="description">`` = ``meta.subject``, author,
   keywords, ``dcterms.created``/``dcterms.modified`` (see :func:`format_document_date`) — with the print CSS
-  of the document's house style (:mod:`paldocs.style.css`) embedded in a ``<style>`` element: the page makes no request of its own (no ``src``, no ``href``).
+  of the document's house style (:mod:`paldocs.style.css`) embedded in a ``<style>`` element: the page makes
+  no request of its own (no ``src``, no ``href``).
   ``standalone=False`` returns the ``<section>`` elements only, to embed in another page.
 - Accessibility (BIP, Polish law on digital accessibility; checked by tests/test_accessibility.py): a
   ``<meta name="viewport">`` for phones, the parts inside one ``<main>`` landmark, each part a ``<section>``
@@ -70,8 +71,8 @@ def to_html(document: ir.Document, *, standalone: bool = True, css: str | None =
     body = HtmlWriter(document.meta).render_parts(document.parts)
     if not standalone:
         return body
-    return (_render_head(document.meta, load_print_css(document.house_style) if css is None else css) + "<main>\n" + body
-            + "</main>\n</body>\n</html>\n")
+    stylesheet = load_print_css(document.house_style) if css is None else css
+    return _render_head(document.meta, stylesheet) + "<main>\n" + body + "</main>\n</body>\n</html>\n"
 
 
 def _render_head(meta: ir.Meta, css: str) -> str:

@@ -48,8 +48,8 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
-from paldocs.writers.dates import FALLBACK_DATE, document_datetime
 from paldocs.style import HouseStyle, packaged_style
+from paldocs.writers.dates import FALLBACK_DATE, document_datetime
 from paldocs.writers.html import load_print_css, to_html
 
 if TYPE_CHECKING:
@@ -58,13 +58,6 @@ if TYPE_CHECKING:
 BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve to nothing fetchable
 ASSET_SCHEME = "paldocs-asset:"
 SRGB_INTENT = "paldocs-srgb"
-
-
-def pdf_font(document: ir.Document) -> tuple[str, str]:
-    """The font family the PDF must embed and the system package that provides it (house style ``font``)."""
-    font = (document.house_style or packaged_style()).font
-    assert font is not None and font.pdf is not None and font.package is not None
-    return font.pdf, font.package
 SUPPORTED_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")  # what paldocs offers and its tests check
 
 _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
@@ -72,6 +65,13 @@ _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".wo
                 ".svg": "image/svg+xml"}
 _DATA_IMAGE = re.compile(r"data:(image/(?:png|jpeg|gif));base64,([A-Za-z0-9+/=\s]*)\Z")
 MAX_DATA_IMAGE = 256 * 1024  # bytes, decoded
+
+
+def pdf_font(document: ir.Document) -> tuple[str, str]:
+    """The font family the PDF must embed and the system package that provides it (house style ``font``)."""
+    font = (document.house_style or packaged_style()).font
+    assert font is not None and font.pdf is not None and font.package is not None
+    return font.pdf, font.package
 
 
 class AssetRefused(Exception):
@@ -236,8 +236,9 @@ def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) ->
 
     # By now the embedded fonts are subsets: together they cover exactly the characters set in them.
     covered: set[int] = set()
+    family, _ = pdf_font(document)
     for font in rendered.fonts.values():
-        if font.family == pdf_font(document)[0]:
+        if font.family == family:
             covered.update(TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getBestCmap())
     missing = sorted({c for text in _iter_printed_texts(document) for c in text
                       if ord(c) not in covered and not c.isspace()})

@@ -71,7 +71,7 @@ CORE_PROPERTY_LIMIT = 255  # characters; python-docx refuses longer core propert
 
 
 def to_docx(document: ir.Document, *, reference: Path | None = None) -> bytes:
-    """Render ``document`` as .docx bytes, styled by ``reference`` (default: the shipped reference.docx)."""
+    """Render ``document`` as .docx bytes, styled by ``reference`` (default: that of its house style)."""
     check_xml_text(document)
     target = load_reference(reference, document.house_style)
     DocxWriter(target, document.meta).write(document)
