@@ -227,3 +227,22 @@ def test_lengths_have_one_spelling() -> None:
     assert style.font and style.font.size == "11pt"
     assert style.roles and style.roles.body and style.roles.body.space_after == "0.5em"
     assert digest(resolve_style({"font": {"size": "11 pt"}})) == digest(resolve_style({"font": {"size": 11}}))
+
+
+def test_a_first_line_indent_replaces_the_hanging_one_in_both_outputs() -> None:
+    style = resolve_style({"roles": {"unit_punkt": {"first_line": "5mm"}, "body": {"first_line": "1cm"}}})
+    assert style.roles and style.roles.unit_punkt and style.roles.unit_punkt.hanging is None
+    reference = docx.Document(io.BytesIO(build_reference(style)))
+    punkt = reference.styles["Punkt"].paragraph_format
+    assert punkt.first_line_indent > 0 and len(punkt.tab_stops) == 0  # no hanging label, no tab stop
+    assert abs(reference.styles["Normal"].paragraph_format.first_line_indent - docx.shared.Cm(1)) < 635  # twips
+    css = render_css(style)
+    assert ".unit-punkt {\n  padding-left: 0.75cm;\n  text-indent: 5mm;\n}" in css
+    assert "section > p {" in css and "text-indent: 1cm;" in css
+    assert "section > p" not in print_css()  # no first-line indent in the packaged style
+
+
+def test_hanging_and_first_line_together_are_refused() -> None:
+    with pytest.raises(DataError) as caught:
+        load_style_file("roles:\n  body: {hanging: 1cm, first_line: 1cm}\n", "house-style.yaml")
+    assert caught.value.location.path == "roles.body" and "nie oba" in caught.value.message

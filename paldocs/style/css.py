@@ -70,6 +70,15 @@ class _Writer:
         spacing = self.css[name].line_spacing or self.css["body"].line_spacing or 1.0
         return f"{spacing:g}"
 
+    def text_indent(self, name: str) -> str:
+        """The first line's indent: back by the hanging indent (the label hangs in it), or a first-line one."""
+        look = self.css[name]
+        return f"-{length(look.hanging)}" if look.hanging else length(look.first_line)
+
+    def first_line(self, name: str) -> str:
+        indent = self.css[name].first_line
+        return f"text-indent: {length(indent)};" if indent else ""
+
     def keep(self, name: str) -> str:
         look = self.css[name]
         rules = (["break-after: avoid;"] if look.keep_with_next else []) + (
@@ -85,6 +94,7 @@ class _Writer:
         return {
             "digest": digest(style), "css": self.css, "box": self.box, "size": self.size, "weight": self.weight,
             "style": self.font_style, "line": self.line, "keep": self.keep, "length": length,
+            "first_line": self.first_line, "text_indent": self.text_indent,
             "page_size": style.page.size if style.page.size in PAGE_SIZES_MM else "A4",
             "page_margin": _shorthand(*(length(side) for side in (margins.top, margins.right, margins.bottom,
                                                                     margins.left))),

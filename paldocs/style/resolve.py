@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from paldocs.errors import Location, TemplateError
-from paldocs.style.table import HouseStyle, Look, Role
+from paldocs.style.table import EXCLUSIVE, HouseStyle, Look, Role
 
 STYLE_FILE = "house-style.yaml"
 Output = Literal["docx", "css"]
@@ -74,6 +74,8 @@ def load_style_file(text: str, name: str) -> dict[str, Any]:
 def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in over.items():
+        if key in EXCLUSIVE and value is not None:  # a first-line indent replaces a hanging one, and back
+            merged.pop(EXCLUSIVE[key], None)
         if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
             merged[key] = _merge(merged[key], value)
         else:
@@ -113,7 +115,11 @@ def look_for(style: HouseStyle, name: str, output: Output) -> Look:
     values = own.model_dump(exclude={"docx", "css"})
     special = own.docx if output == "docx" else own.css
     if special is not None:
-        values.update({key: value for key, value in special.model_dump().items() if value is not None})
+        for key, value in special.model_dump().items():
+            if value is not None:
+                values[key] = value
+                if key in EXCLUSIVE:
+                    values[EXCLUSIVE[key]] = None
     return Look.model_validate(values)
 
 

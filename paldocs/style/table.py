@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from paldocs.model.base import StrictModel
 
@@ -89,10 +89,17 @@ class Look(StrictModel):
     line_spacing: float | None = Field(None, gt=0, le=5, description="Interlinia, wielokrotność: 1.0 — pojedyncza.")
     left_indent: Indent | None = Field(None, description="Wcięcie z lewej, np. „0.75cm”, „50%”.")
     hanging: Spacing | None = Field(None, description="Wysunięcie pierwszego wiersza (na etykietę, np. „1)”).")
+    first_line: Spacing | None = Field(None, description="Wcięcie pierwszego wiersza akapitu (zamiast wysunięcia).")
     keep_with_next: bool | None = Field(None, description="Razem z następnym akapitem (bez podziału strony po nim).")
     keep_together: bool | None = Field(None, description="Akapit (blok) niedzielony między strony.")
     contextual_spacing: bool | None = Field(
         None, description="DOCX: bez odstępów między kolejnymi akapitami tego samego stylu.")
+
+    @model_validator(mode="after")
+    def _one_first_line_rule(self) -> Look:
+        if self.hanging is not None and self.first_line is not None:
+            raise ValueError("podaj albo „hanging” (wysunięcie), albo „first_line” (wcięcie) — nie oba")
+        return self
 
 
 class Role(Look):
@@ -177,7 +184,7 @@ class HouseStyle(StrictModel):
 
 
 PAGE_SIZES_MM: dict[str, tuple[int, int]] = {"A3": (297, 420), "A4": (210, 297), "A5": (148, 210)}
-LOOK_FIELDS: tuple[str, ...] = tuple(Look.model_fields)
+EXCLUSIVE = {"hanging": "first_line", "first_line": "hanging"}  # giving one of them drops the other
 
 
 def split_length(length: str) -> tuple[float, str]:

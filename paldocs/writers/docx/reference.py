@@ -181,7 +181,10 @@ def _apply(paragraph_style: docx.styles.style.ParagraphStyle, look: Look, style:
     fmt.alignment = ALIGNMENTS[look.align or "justify"]
     left = _length(look.left_indent, em=em, text_width=text_width) if look.left_indent else None
     fmt.left_indent = left
-    fmt.first_line_indent = -_length(look.hanging, em=em) if look.hanging else None
+    if look.hanging:
+        fmt.first_line_indent = -_length(look.hanging, em=em)
+    else:
+        fmt.first_line_indent = _length(look.first_line, em=em) if look.first_line else None
     fmt.space_before = Pt(to_points(look.space_before or "0pt", em=em))
     fmt.space_after = Pt(to_points(look.space_after or "0pt", em=em))
     fmt.line_spacing = look.line_spacing or look_for(style, "body", "docx").line_spacing or 1.0
