@@ -30,6 +30,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
+from docx.styles.style import StyleFactory
 
 from paldocs.style.resolve import base_size, digest, look_for, packaged_style, size_of
 from paldocs.style.table import PAGE_SIZES_MM, HouseStyle, Look, split_length, to_points
@@ -133,13 +134,16 @@ def build_reference(style: HouseStyle | None = None) -> bytes:
     _apply(footer, look_for(style, "footer", "docx"), style, text_width)
 
     for role, name in NAMED_ROLES:
-        paragraph_style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        # styles.add_style() without its check that the name is new (a scan of every style per style added:
+        # most of the generation time); the names are paldocs's own and distinct.
+        paragraph_style = StyleFactory(styles.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False))
         paragraph_style.style_id = names.style_id(name)
         paragraph_style.base_style = normal
         paragraph_style.quick_style = True
         _apply(paragraph_style, look_for(style, role, "docx"), style, text_width)
     _add_table_style(document, style)
-    missing = [name for name in names.required_styles() if name not in styles]
+    present = {each.name for each in styles}
+    missing = [name for name in names.required_styles() if name not in present]
     assert not missing, missing
 
     document.core_properties.author = ""
@@ -187,7 +191,7 @@ def _apply(paragraph_style: docx.styles.style.ParagraphStyle, look: Look, style:
         fmt.first_line_indent = _length(look.first_line, em=em) if look.first_line else None
     fmt.space_before = Pt(to_points(look.space_before or "0pt", em=em))
     fmt.space_after = Pt(to_points(look.space_after or "0pt", em=em))
-    fmt.line_spacing = look.line_spacing or look_for(style, "body", "docx").line_spacing or 1.0
+    fmt.line_spacing = look.line_spacing or _body_line_spacing(style)
     fmt.keep_with_next = look.keep_with_next or None
     fmt.keep_together = look.keep_together or None
     fmt.widow_control = True
@@ -202,6 +206,11 @@ def _apply(paragraph_style: docx.styles.style.ParagraphStyle, look: Look, style:
             OxmlElement("w:contextualSpacing"), "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
             "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
             "w:pPrChange")
+
+
+@functools.lru_cache(maxsize=8)
+def _body_line_spacing(style: HouseStyle) -> float:
+    return look_for(style, "body", "docx").line_spacing or 1.0
 
 
 def _set_page(document: docx.document.Document, style: HouseStyle) -> None:
