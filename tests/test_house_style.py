@@ -246,3 +246,19 @@ def test_hanging_and_first_line_together_are_refused() -> None:
     with pytest.raises(DataError) as caught:
         load_style_file("roles:\n  body: {hanging: 1cm, first_line: 1cm}\n", "house-style.yaml")
     assert caught.value.location.path == "roles.body" and "nie oba" in caught.value.message
+
+
+def test_in_memory_build_takes_the_house_style_from_its_templates_mapping() -> None:
+    profile = (REPO / "resolutions" / "profiles" / "ketrzyn.yaml").read_text(encoding="utf-8")
+    request = paldocs.BuildRequest(data=KETRZYN.read_text(encoding="utf-8"), name="ketrzyn-2014-pal.yaml",
+                                   files={"profiles/ketrzyn.yaml": profile}, formats=("docx", "html"),
+                                   templates={"house-style.yaml": SANS_11_YAML})
+    built = paldocs.build_bytes(request)
+    normal = docx.Document(io.BytesIO(built.outputs["docx"])).styles["Normal"]
+    assert (normal.font.name, normal.font.size) == ("Liberation Sans", Pt(11))
+    assert "font-size: 11pt;" in built.outputs["html"].decode("utf-8")
+    bad = paldocs.BuildRequest(data=request.data, name=request.name, files=request.files, formats=("docx",),
+                               templates={"house-style.yaml": "font:\n  size: duża\n"})
+    with pytest.raises(DataError) as caught:
+        paldocs.build_bytes(bad)
+    assert str(caught.value.location) == "house-style.yaml (--templates):2:3 font.size"
