@@ -26,9 +26,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from paldocs import vocabulary
 from paldocs.document import Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, cite, load_catalog
+from paldocs.legal.clauses import clause_text
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
@@ -37,7 +39,6 @@ from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
-from paldocs.polish.numerals import to_letter
 from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
 
@@ -122,6 +123,7 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
                                trim_blocks=True, lstrip_blocks=True)
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
+    env.globals["clause"] = clause_markdown
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
     env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
@@ -130,14 +132,17 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     return env
 
 
-_LIST_MARKERS = {"decimal-dot": "{n}.", "decimal-paren": "{n})", "alpha-paren": "{a})", "dash": "-", "bullet": "*"}
+def clause_markdown(kind: str, variant: str, **values: Any) -> Md:
+    """``{{ clause("executor", "standard", organ=…) }}``: a standard clause in the wording of
+    ``paldocs/legal/clauses.yaml``, each value escaped as ``{{ value }}`` would print it."""
+    return Md(clause_text(kind, variant, **{name: str(_finalize(value)) for name, value in values.items()}))
 
 
 def markdown_list(items: list[Item], style: str) -> Md:
     """Items as a Markdown list; numbering assigns the printed numbers again (the markers set the style)."""
     lines: list[str] = []
     for position, item in enumerate(items, start=1):
-        marker = _LIST_MARKERS[style].format(n=position, a=to_letter(position) if style == "alpha-paren" else "")
+        marker = vocabulary.list_style(style).markdown_marker(position)
         indent = " " * (len(marker) + 1)
         lines.append(f"{marker} " + str(item.text).replace("\n", "\n" + indent))
         if item.items:

@@ -25,6 +25,11 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 if TYPE_CHECKING:
     from paldocs.style.table import HouseStyle
 
+from paldocs import vocabulary
+from paldocs.vocabulary import UNIT_KINDS as UNIT_KINDS
+from paldocs.vocabulary import ListStyle as ListStyle
+from paldocs.vocabulary import UnitKind as UnitKind
+
 # --- inlines ------------------------------------------------------------------------------------
 
 
@@ -66,10 +71,7 @@ def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
 
 # --- blocks -------------------------------------------------------------------------------------
 
-UnitKind: TypeAlias = Literal["paragraf", "ustep", "punkt", "litera", "tiret"]
-UNIT_KINDS: tuple[UnitKind, ...] = ("paragraf", "ustep", "punkt", "litera", "tiret")
-
-ListStyle: TypeAlias = Literal["decimal-dot", "decimal-paren", "alpha-paren", "roman-dot", "dash", "bullet"]
+# Unit kinds (UnitKind, UNIT_KINDS) and list styles (ListStyle) are the legal vocabulary's, imported above.
 
 # Layout roles a Div may carry; writers map each to a named style (DOCX) or a class (HTML).
 DivRole: TypeAlias = Literal[
@@ -183,15 +185,7 @@ Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak | Ta
 
 def format_unit_label(kind: UnitKind, num: str) -> str:
     """The marker printed before a unit (§ 55–57 ZTP): "§ 1.", "1.", "1)", "a)", "–"."""
-    match kind:
-        case "paragraf":
-            return f"§\u00a0{num}."
-        case "ustep":
-            return f"{num}."
-        case "punkt" | "litera":
-            return f"{num})"
-        case "tiret":
-            return "–"
+    return vocabulary.unit(kind).format_label(num)
 
 
 # --- document -----------------------------------------------------------------------------------

@@ -18,42 +18,25 @@ One pass over the tree, linear in its size.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from paldocs import vocabulary
 from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Part, Unit, UnitKind
 from paldocs.errors import MarkupError
-from paldocs.polish.numerals import to_letter, to_roman
+from paldocs.vocabulary import write_counter
 
 __all__ = ["format_list_label", "number_part", "unit_address_part"]
-
-# Address component prefixes (ZTP citation abbreviations without dots).
-_ADDRESS_PREFIX: dict[UnitKind, str] = {
-    "paragraf": "par",
-    "ustep": "ust",
-    "punkt": "pkt",
-    "litera": "lit",
-    "tiret": "tir",
-}
-
-_LABELS: dict[ListStyle, Callable[[int], str]] = {
-    "decimal-dot": lambda n: f"{n}.",
-    "decimal-paren": lambda n: f"{n})",
-    "alpha-paren": lambda n: f"{to_letter(n)})",
-    "roman-dot": lambda n: f"{to_roman(n)}.",
-    "dash": lambda n: "–",
-    "bullet": lambda n: "•",
-}
 
 
 def format_list_label(style: ListStyle, n: int) -> str:
     """The printed marker of the ``n``-th item (1-based value, start already applied) of a list."""
-    return _LABELS[style](n)
+    return vocabulary.list_style(style).format_label(n)
 
 
 def unit_address_part(kind: UnitKind, position: int) -> str:
     """One component of a unit address: ``("punkt", 3)`` → ``"pkt_3"``, ``("litera", 28)`` → ``"lit_zb"``."""
-    value = to_letter(position) if kind == "litera" else str(position)
-    return f"{_ADDRESS_PREFIX[kind]}_{value}"
+    info = vocabulary.unit(kind)
+    # A tiret has no number of its own; its address names its position among its sibling tirets.
+    value = write_counter("decimal" if info.counter == "none" else info.counter, position)
+    return f"{info.address_prefix}_{value}"
 
 
 def number_part(part: Part) -> Part:
@@ -71,7 +54,7 @@ def _number_headings(part: Part) -> None:
     for block in part.blocks:
         if isinstance(block, Heading) and block.level == 1:
             n += 1
-            block.num = to_roman(n) if style == "roman-dot" else str(n)
+            block.num = write_counter(vocabulary.list_style(style).counter, n)
             block.num_style = style
 
 
@@ -99,7 +82,7 @@ class _Numberer:
             parent_address = ""  # a paragraf's address never depends on where it stands
         else:
             position = counts[kind] = counts.get(kind, 0) + 1
-        unit.num = "" if kind == "tiret" else to_letter(position) if kind == "litera" else str(position)
+        unit.num = vocabulary.unit(kind).value(position)
         component = unit_address_part(kind, position)
         unit.address = f"{parent_address}__{component}" if parent_address else component
         if unit.address in self.addresses:
@@ -109,7 +92,7 @@ class _Numberer:
         self.blocks(unit.children, unit.address, {})
 
     def list_block(self, block: ListBlock, parent_address: str, counts: dict[UnitKind, int]) -> None:
-        label = _LABELS[block.style]
+        style = vocabulary.list_style(block.style)
         for offset, item in enumerate(block.items):
-            item.label = label(block.start + offset)
+            item.label = style.format_label(block.start + offset)
             self.blocks(item.children, parent_address, counts)

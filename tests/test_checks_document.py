@@ -366,7 +366,8 @@ def user_templates(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return folder
 
 
-APM_CLAUSE = "po upływie 14 dni od dnia ogłoszenia w {{ official_journal }}."
+# The template prints the APM clause from paldocs/legal/clauses.yaml; a user template replaces the whole call.
+APM_CLAUSE = '{{ clause("entry-into-force", "after-publication", journal=official_journal) }}'
 
 
 @pytest.mark.parametrize(("clause", "fragment"), [
@@ -378,7 +379,7 @@ APM_CLAUSE = "po upływie 14 dni od dnia ogłoszenia w {{ official_journal }}."
      "akt ogłasza się w dzienniku urzędowym województwa warmińsko-mazurskie"),
 ])
 def test_entry_into_force_of_an_act_of_local_law(tmp_path: Path, clause: str, fragment: str) -> None:
-    templates = user_templates(tmp_path, "closing-provisions.md.j2", APM_CLAUSE, clause)
+    templates = user_templates(tmp_path, "closing-provisions.md.j2", APM_CLAUSE, f"Uchwała wchodzi w życie {clause}")
     findings = [f for f in check_file(write_variant(tmp_path, APM), today=TODAY, templates=templates)
                 if f.rule == "PD026"]
     assert [(f.unit, f.location.path, f.fix) for f in findings] == [("§ 3", None, APM_FORMULA)]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from paldocs.checks.engine import CheckContext, Report, rule
 from paldocs.document import Div
 from paldocs.errors import PaldocsError
+from paldocs.legal.clauses import ClauseMatch, clause_text, recognise_clause
 from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
@@ -29,7 +30,6 @@ from paldocs.checks.units import (
 )
 
 
-_EXECUTOR = re.compile(r"Wykonanie (?:niniejszej )?uchwały powierza się (?P<organ>.+?)\.?$")
 _TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi": "prezydent miasta"}
 
 
@@ -46,9 +46,9 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     if roots is None:
         return
     dative = plain(context.data.municipality.executive.dative)
-    clause = f"Wykonanie uchwały powierza się {dative}."
-    clauses = [(node, plain(match["organ"])) for node in iter_nodes(roots)
-               if (match := _EXECUTOR.match(node.own_text or ""))]
+    clause = clause_text("executor", "standard", organ=dative)
+    clauses = [(node, plain(match.organ or "")) for node in iter_nodes(roots)
+               if (match := recognise_clause(node.own_text or "")) and match.kind == "executor"]
     if not clauses:
         yield Report("brak klauzuli wykonawczej: uchwała wskazuje organ, który ją wykonuje — paragraf „Wykonanie "
                      "uchwały powierza się …” przed przepisem o wejściu w życie", fix=clause)
@@ -67,7 +67,7 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
                      "(profil gminy, celownik)", node.where, fix=clause, unit=node.citation)
     accepted, preferred, doubtful = _executive_titles(context)
     title, _, rest = organ.partition(" ")
-    fixed = f"Wykonanie uchwały powierza się {preferred} {rest}".rstrip() + "."
+    fixed = clause_text("executor", "standard", organ=f"{preferred} {rest}".rstrip())
     where = ("municipality", "executive", "dative") if organ == dative else node.where
     if title.capitalize() in doubtful:
         yield Report(f"„{organ}”: w gminie miejsko-wiejskiej organem wykonawczym jest burmistrz, a wójt tylko wtedy, "
@@ -95,9 +95,6 @@ def _executive_titles(context: CheckContext) -> tuple[set[str], str, set[str]]:
 
 # --- PD025 / PD026 entry into force --------------------------------------------------------------------------------
 
-_IN_FORCE = "Uchwała wchodzi w życie"
-_APM_FORMULA = "po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym Województwa"
-_DATE = re.compile(r"\d{1,2} [^\W\d_]+ \d{4}(?: ?r\.)?|\d{1,2}\.\d{1,2}\.\d{4}(?: ?r\.)?")
 
 
 def _is_apm(context: CheckContext) -> bool:
@@ -107,10 +104,10 @@ def _is_apm(context: CheckContext) -> bool:
 
 def _in_force_text(context: CheckContext) -> str:
     if not _is_apm(context):
-        return f"{_IN_FORCE} z dniem podjęcia."
+        return clause_text("entry-into-force", "upon-adoption")
     voivodeship = context.data.municipality.voivodeship
     journal = official_journal(voivodeship) if voivodeship else "Dzienniku Urzędowym Województwa …"
-    return f"{_IN_FORCE} po upływie 14 dni od dnia ogłoszenia w {journal}."
+    return clause_text("entry-into-force", "after-publication", journal=journal)
 
 
 @rule("PD025", "error", "wejście w życie")
@@ -123,7 +120,7 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
     if roots is None:
         return
     paragrafy = paragrafy_of(roots)
-    entries = [node for node in paragrafy if node.text.startswith(_IN_FORCE)]
+    entries = [node for node in paragrafy if _entry_into_force(node.text) is not None]
     if not entries:
         yield Report("brak przepisu o wejściu w życie: uchwałę zamyka paragraf „Uchwała wchodzi w życie …”",
                      fix=_in_force_text(context))
@@ -150,31 +147,37 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     apm, expected, voivodeship = _is_apm(context), _in_force_text(context), context.data.municipality.voivodeship
     for node in paragrafy_of(roots):
         text, problem, fix = node.text, "", expected
-        if not text.startswith(_IN_FORCE):
+        clause = _entry_into_force(text)
+        if clause is None:
             continue
-        if "w terminie 14 dni" in text:
+        variant = clause.variant
+        if variant == "within-14-days":
             problem = "„w terminie 14 dni” nie wskazuje dnia wejścia w życie (sformułowanie uznane za wadliwe)"
             fix = text.replace("w terminie 14 dni", "po upływie 14 dni")
         elif not apm:
             continue
-        elif "z mocą od" in text or _retroactive(text, context.document.meta.date):
+        elif variant == "retroactive" or (variant == "on-date" and _before(clause.date, context.document.meta.date)):
             problem = "akt prawa miejscowego nie może działać wstecz"
-        elif "z dniem podjęcia" in text:
+        elif variant == "upon-adoption":
             problem = "akt prawa miejscowego nie wchodzi w życie z dniem podjęcia, lecz po ogłoszeniu"
-        elif _APM_FORMULA not in text:
+        elif variant != "after-publication":
             problem = "akt prawa miejscowego wchodzi w życie po upływie 14 dni od dnia ogłoszenia"
-        elif voivodeship and official_journal(voivodeship) not in text:
+        elif voivodeship and official_journal(voivodeship) not in (clause.journal or ""):
             problem = f"akt ogłasza się w dzienniku urzędowym województwa {voivodeship}"
         if problem:
             yield Report(f"{node.citation}: „{text}” — {problem} (DOMAIN.md § 1)", node.where, fix=fix,
                          unit=node.citation)
 
 
-def _retroactive(text: str, adopted: dt.date | None) -> bool:
-    match = re.search(r"z dniem (.*)", text)
-    date = _DATE.match(match[1]) if match else None
+def _entry_into_force(text: str) -> ClauseMatch | None:
+    clause = recognise_clause(text)
+    return clause if clause is not None and clause.kind == "entry-into-force" else None
+
+
+def _before(date: str | None, adopted: dt.date | None) -> bool:
+    """The clause's date ("z dniem 1 stycznia 2014 r.") lies before the day of adoption."""
     try:
-        return adopted is not None and date is not None and parse_date(date[0]) < adopted
+        return adopted is not None and date is not None and parse_date(date) < adopted
     except PaldocsError:
         return False
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from paldocs import vocabulary
 from paldocs.checks.engine import CheckContext, Report, rule
 from paldocs.document import Div, Unit
 from paldocs.errors import PaldocsError
@@ -85,12 +86,8 @@ def enacting_formula(context: CheckContext) -> Iterator[Report]:
 
 # --- PD021 numbering -----------------------------------------------------------------------------------------------
 
-_SEQUENCE_RULE = {
-    "paragraf": "paragrafy numeruje się kolejno w całej uchwale: § 1, § 2, § 3 …",
-    "ustep": "ustępy numeruje się od 1 w każdej jednostce: 1., 2., 3. …",
-    "punkt": "punkty numeruje się od 1 w każdej jednostce: 1), 2), 3) …",
-    "litera": "litery oznacza się kolejno a), b), … z), za), zb) …, bez liter ą, ć, ę, ł, ń, ó, ś, ź, ż",
-}
+# Ustępy, punkty and litery are numbered among their siblings (paragrafy through the whole resolution).
+_NUMBERED_SUB_UNITS = tuple(info.kind for info in vocabulary.units() if info.kind != "paragraf" and info.numbering_rule)
 
 
 @rule("PD021", "error", "numeracja jednostek")
@@ -106,7 +103,7 @@ def unit_numbering(context: CheckContext) -> Iterator[Report]:
         return
     yield from _sequence(paragrafy_of(roots))
     for siblings in [roots, *(node.children for node in iter_nodes(roots))]:
-        for kind in ("ustep", "punkt", "litera"):
+        for kind in _NUMBERED_SUB_UNITS:
             yield from _sequence([node for node in siblings if node.unit.kind == kind])
 
 
@@ -138,7 +135,7 @@ def _sequence(nodes: list[UnitNode]) -> Iterator[Report]:
                     f"{node.citation} po {previous.citation}: numer powtarza się albo cofa" if value <= value_before
                     else f"po {previous.citation} następuje {node.citation} — brakuje {fix}")
         if what:
-            yield Report(f"{what}; {_SEQUENCE_RULE[kind]}", node.where, fix=fix, unit=node.citation)
+            yield Report(f"{what}; {vocabulary.unit(kind).numbering_rule}", node.where, fix=fix, unit=node.citation)
         previous, value_before = node, value
 
 

@@ -10,38 +10,40 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from paldocs import vocabulary
 from paldocs.checks.engine import CheckContext, FieldPath
 from paldocs.document import Block, Div, ListBlock, Paragraph, Part, Unit, inline_text, walk
+from paldocs.vocabulary import tiret_ordinal as tiret_ordinal
 
 # --- citation addresses and the unit tree (shared by the rules below) ---------------------------------------------
 
-_PREFIX = {"paragraf": "§", "ustep": "ust.", "punkt": "pkt", "litera": "lit.", "tiret": "tiret"}
-_ADDRESS_KINDS = {"par": "paragraf", "ust": "ustep", "pkt": "punkt", "lit": "litera", "tir": "tiret"}
-_ORDINALS = ["", *("pierwsze drugie trzecie czwarte piąte szóste siódme ósme dziewiąte dziesiąte jedenaste dwunaste "
-                   "trzynaste czternaste piętnaste szesnaste siedemnaste osiemnaste dziewiętnaste").split()]
-_TENS = ["", "", *("dwudzieste trzydzieste czterdzieste pięćdziesiąte sześćdziesiąte siedemdziesiąte "
-                   "osiemdziesiąte dziewięćdziesiąte").split()]
 Chain = tuple[tuple[str, str], ...]
-
-
-def tiret_ordinal(n: int) -> str:
-    """Tirets are cited by ordinal (neuter): 1 → "pierwsze", 22 → "dwudzieste drugie"; from 100 the number."""
-    if 1 <= n < 20:
-        return _ORDINALS[n]
-    return " ".join(word for word in (_TENS[n // 10], _ORDINALS[n % 10]) if word) if 20 <= n < 100 else str(n)
 
 
 def unit_citation(chain: Sequence[tuple[str, str]]) -> str:
     """``[("paragraf", "2"), ("ustep", "1"), ("punkt", "3")]`` → "§ 2 ust. 1 pkt 3" (DOMAIN.md § 2 "cited as");
     a tiret's number is its position among its sibling tirets: ``("tiret", "2")`` → "tiret drugie"."""
-    return " ".join(f"{_PREFIX.get(kind, kind)} {tiret_ordinal(int(num)) if kind == 'tiret' and num.isdigit() else num}"
+    return " ".join(f"{_citation(kind)} {tiret_ordinal(int(num)) if kind == 'tiret' and num.isdigit() else num}"
                     .strip() for kind, num in chain)
 
 
 def citation_from_address(address: str) -> str:
     """A unit address from numbering → its citation: "par_2__ust_1__pkt_3" → "§ 2 ust. 1 pkt 3"."""
     parts = [component.partition("_") for component in address.split("__")]
-    return unit_citation([(_ADDRESS_KINDS.get(prefix, prefix), value) for prefix, _, value in parts])
+    return unit_citation([(_kind_of_prefix(prefix), value) for prefix, _, value in parts])
+
+
+def _citation(kind: str) -> str:
+    """The citation abbreviation of a kind ("ustep" → "ust."); an unknown kind is cited by its own name."""
+    try:
+        return vocabulary.unit(kind).citation
+    except KeyError:
+        return kind
+
+
+def _kind_of_prefix(prefix: str) -> str:
+    info = vocabulary.unit_by_prefix(prefix)
+    return prefix if info is None else info.kind
 
 
 def plain(text: str) -> str:

@@ -19,13 +19,14 @@ import re
 import unicodedata
 from typing import Any
 
+from paldocs import vocabulary
 from paldocs.errors import DataError, Location
 from paldocs.importer.log import ImportLog
 from paldocs.importer.source import SourceBlock
 
-MARKERS: tuple[tuple[str, str], ...] = (
-    (r"\d{1,3}\.", "decimal-dot"), (r"\d{1,3}\)", "decimal-paren"), (r"[a-z]\)", "alpha-paren"),
-    (r"[-–]", "dash"), (r"[•*·]", "bullet"))
+# (marker pattern in imported text, list style), tried in order — the list styles of the legal vocabulary.
+MARKERS: tuple[tuple[str, str], ...] = tuple((info.source, info.name) for info in vocabulary.list_styles()
+                                             if info.source is not None)
 _ROMAN_HEADING = re.compile(r"^([IVXLC]{1,6})\.\s+(.+)$")
 _DECIMAL_HEADING = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 _YEARS = re.compile(r"((?:19|20)\d{2})\s*[–—-]\s*((?:19|20)\d{2})")
@@ -276,8 +277,8 @@ def _markdown(blocks: list[SourceBlock], kinds: list[Any]) -> str | None:
         text = block.markdown if not block.bold else f"**{block.text}**"
         in_list = bool(paragraphs) and bool(re.match(r"(?:[-*•]|\w{1,3}[.)]) ", paragraphs[-1].split("\n")[-1]))
         if kind and in_list:
-            paragraphs[-1] += "\n" + (f"- {kind[1]}" if kind[0] in ("dash", "bullet") else text)
-        elif kind and kind[0] in ("dash", "bullet"):
+            paragraphs[-1] += "\n" + (f"- {kind[1]}" if not vocabulary.list_style(kind[0]).ordered else text)
+        elif kind and not vocabulary.list_style(kind[0]).ordered:
             paragraphs.append(f"- {kind[1]}")
         else:
             paragraphs.append(text)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from paldocs.errors import PaldocsError
+from paldocs.legal.clauses import recognise_clause
 from paldocs.polish.dates import parse_date
 from paldocs.polish.numerals import from_roman
 
@@ -31,8 +32,10 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _MARK = re.compile(r"^\s*(\(-\)|/-/)\s*")
 _ADOPT = re.compile(r"^Przyjmuje\s+się\s+„\s*(?P<title>.+?)\s*”\s*,\s*stanowiąc\w*\s+załącznik\w*\s+do\s+"
                     r"niniejszej\s+uchwały\.?$", re.DOTALL)
-_EXECUTOR = re.compile(r"^Wykonanie\s+uchwały\s+powierza\s+się\s+(?P<dative>.+?)\.?$", re.DOTALL)
-_IN_FORCE = re.compile(r"^Uchwała\s+wchodzi\s+w\s+życie\s+z\s+dniem\s+podjęcia\.?$")
+# Closing clauses the importer leaves to the kind's template: only in the wording paldocs prints back (so the
+# rebuilt resolution says the same). The APM entry into force stays a provision — whether the act is an act
+# of local law belongs to the kind, which the importer does not decide.
+_TEMPLATE_CLAUSES = {("executor", "standard"): "executor", ("entry-into-force", "upon-adoption"): "in-force"}
 _HEADS = {"Rady": "Rada", "Miejskiej": "Miejska", "Gminnej": "Gminna", "Burmistrzowi": "Burmistrz",
           "Wójtowi": "Wójt", "Prezydentowi": "Prezydent"}
 _SMALL = {"w", "i", "we", "na", "nad"}
@@ -135,10 +138,9 @@ def classify_provision(text: str) -> tuple[str, str | None]:
     text = " ".join(text.split())
     if match := _ADOPT.match(text):
         return "adopt", match["title"]
-    if match := _EXECUTOR.match(text):
-        return "executor", match["dative"]
-    if _IN_FORCE.match(text):
-        return "in-force", None
+    clause = recognise_clause(text)
+    if clause is not None and clause.exact and (clause.kind, clause.variant) in _TEMPLATE_CLAUSES:
+        return _TEMPLATE_CLAUSES[(clause.kind, clause.variant)], clause.organ
     return "other", None
 
 

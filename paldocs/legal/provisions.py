@@ -20,11 +20,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from paldocs import vocabulary
 from paldocs.errors import LegalBasisError, Location
 
 EXAMPLES = "Przykłady: „art. 18 ust. 2 pkt 15”, „art. 110 ust. 10”, „§ 5 ust. 1 lit. a”, „art. 5a ust. 1”."
-TIRET_ORDINALS = ("pierwsze", "drugie", "trzecie", "czwarte", "piąte", "szóste", "siódme", "ósme", "dziewiąte",
-                  "dziesiąte")
+# Cited units in rank order (§ 54–57 ZTP: article, its paragraph in codes, ustęp, punkt, litera, tiret), keyed by
+# the abbreviation as typed without its dot ("par" also for "§"); each shown in its cited form ("pkt", "lit.").
+_SHOWN = {info.typed: info.citation for info in vocabulary.cited_units()}
+_RANK = {typed: rank for rank, typed in enumerate(_SHOWN)}
+_DOTLESS = frozenset(typed for typed, shown in _SHOWN.items() if shown == typed)  # "pkt", "tiret": no dot
+# Tirets up to the tenth are written and read as words ("tiret drugie"), further ones by number.
+TIRET_ORDINALS = vocabulary.load_vocabulary().ordinals[:10]
 
 
 class Deviation(enum.StrEnum):
@@ -57,30 +63,25 @@ class Provision:
 
     def format(self) -> str:
         """"art. 18 ust. 2 pkt 15 lit. a" (DOMAIN.md § 2: "pkt 1" — no dot after pkt)."""
-        parts = [f"art. {self.art}"] if self.art is not None else []
-        parts += [f"§ {self.par}"] if self.par is not None else []
-        parts += [f"ust. {self.ust}"] if self.ust is not None else []
-        parts += [f"pkt {self.pkt}"] if self.pkt is not None else []
-        parts += [f"lit. {self.lit}"] if self.lit is not None else []
+        numbered = (("art", self.art), ("par", self.par), ("ust", self.ust), ("pkt", self.pkt), ("lit", self.lit))
+        parts = [f"{_SHOWN[key]} {value}" for key, value in numbered if value is not None]
         if self.tiret is not None:
-            parts.append(f"tiret {TIRET_ORDINALS[self.tiret - 1] if self.tiret <= len(TIRET_ORDINALS) else self.tiret}")
+            ordinal = TIRET_ORDINALS[self.tiret - 1] if self.tiret <= len(TIRET_ORDINALS) else self.tiret
+            parts.append(f"{_SHOWN['tiret']} {ordinal}")
         return " ".join(parts)
 
     def __str__(self) -> str:
         return self.format()
 
 
-_LABEL = re.compile(r"(?P<label>§|(?:art|par|ust|pkt|lit|tiret)(?![^\W\d_]))(?P<dot>\.?)(?P<gap> ?)", re.IGNORECASE)
+_TYPED = "|".join(_SHOWN)  # art|par|ust|pkt|lit|tiret
+_LABEL = re.compile(rf"(?P<label>§|(?:{_TYPED})(?![^\W\d_]))(?P<dot>\.?)(?P<gap> ?)", re.IGNORECASE)
 # "18", "5a", "15ab" — but in "18ust. 2" the letters are the next label, typed without a space
-_NUMBER = re.compile(r"\d+(?:(?!(?:art|par|ust|pkt|lit|tiret)(?![^\W\d_]))[a-z]{1,3}(?![^\W_]))?", re.IGNORECASE)
+_NUMBER = re.compile(rf"\d+(?:(?!(?:{_TYPED})(?![^\W\d_]))[a-z]{{1,3}}(?![^\W_]))?", re.IGNORECASE)
 _LETTER = re.compile(r"(?P<letter>[a-z]{1,2})(?P<paren>\))?(?![^\W_])", re.IGNORECASE)  # a … z, za, zb …
 _ORDINAL = re.compile("|".join(TIRET_ORDINALS) + r"|\d+", re.IGNORECASE)
 
-# Order of units inside a provision (§ 54–57 ZTP): article, its paragraph (codes), ustęp, punkt, litera, tiret.
-_RANK = {"art": 0, "par": 1, "ust": 2, "pkt": 3, "lit": 4, "tiret": 5}
-_SHOWN = {"art": "art.", "par": "§", "ust": "ust.", "pkt": "pkt", "lit": "lit.", "tiret": "tiret"}
-_MISSING = {"art": "numeru artykułu", "par": "numeru paragrafu", "ust": "numeru ustępu", "pkt": "numeru punktu",
-            "lit": "oznaczenia litery (a, b, …)", "tiret": "numeru tiret („tiret pierwsze”)"}
+_MISSING = {info.typed: info.missing for info in vocabulary.cited_units()}  # "numeru ustępu"
 
 
 class _Malformed(ValueError):
@@ -149,9 +150,9 @@ def _note_label(match: re.Match[str], label: str, kind: str, note: Callable[[Dev
         note(Deviation.CAPITAL)
     if label == "par":
         note(Deviation.PAR_ALIAS)
-    if kind in ("pkt", "tiret") and match["dot"]:
+    if kind in _DOTLESS and match["dot"]:
         note(Deviation.PKT_DOT)  # DOMAIN.md § 2: "pkt 1" — no dot after pkt
-    elif label in ("art", "par", "ust", "lit") and not match["dot"]:
+    elif label != "§" and kind not in _DOTLESS and not match["dot"]:
         note(Deviation.MISSING_DOT)
     if not match["gap"]:
         note(Deviation.MISSING_SPACE)

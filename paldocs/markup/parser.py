@@ -58,6 +58,7 @@ from paldocs.errors import MarkupError
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
 from paldocs.markup.tables import caption_tokens, table_plugin, to_table
+from paldocs.vocabulary import list_style, unit
 
 __all__ = ["to_blocks"]
 
@@ -74,31 +75,6 @@ _LIST_CLOSE = {
     "ordered_list_open": "ordered_list_close",
     "alpha_list_open": "alpha_list_close",
 }
-
-# Which units may directly contain which (§ 55–56 ZTP; punkt ⊃ tiret is established practice).
-_ALLOWED: dict[UnitKind, frozenset[UnitKind]] = {
-    "paragraf": frozenset({"ustep", "punkt"}),
-    "ustep": frozenset({"punkt"}),
-    "punkt": frozenset({"litera", "tiret"}),
-    "litera": frozenset({"tiret"}),
-    "tiret": frozenset(),
-}
-_NAME = {"paragraf": "Paragraf", "ustep": "Ustęp", "punkt": "Punkt", "litera": "Litera", "tiret": "Tiret"}
-_MARKER = {"paragraf": "§", "ustep": "1.", "punkt": "1)", "litera": "a)", "tiret": "–"}
-_IN = {"paragraf": "w paragrafie", "ustep": "w ustępie", "punkt": "w punkcie", "litera": "w literze",
-       "tiret": "w tirecie"}
-_PLURAL_GENITIVE = {"ustep": "ustępów", "punkt": "punktów", "litera": "liter", "tiret": "tiretów"}
-_PLURAL = {"ustep": "ustępy", "punkt": "punkty", "litera": "litery", "tiret": "tirety"}
-# Where ZTP places each unit: ustępy divide a paragraf (§ 55); punkty, litery, tirets enumerate (§ 56 ust. 1–3).
-_ZTP = {"ustep": "§ 55 ZTP", "punkt": "§ 56 ust. 1 ZTP", "litera": "§ 56 ust. 2 ZTP", "tiret": "§ 56 ust. 3 ZTP"}
-_CONTENTS = {
-    "paragraf": "W paragrafie mogą wystąpić ustępy (1.) albo punkty (1)).",
-    "ustep": "W ustępie mogą wystąpić tylko punkty (1)).",
-    "punkt": "W punkcie mogą wystąpić litery (a)) albo tirety (–).",
-    "litera": "W literze mogą wystąpić tylko tirety (–).",
-    "tiret": "Tiret nie dzieli się na mniejsze jednostki.",
-}
-
 
 @cache
 def _parser() -> MarkdownIt:
@@ -118,11 +94,8 @@ def to_blocks(markdown: str, *, legal: bool = False, source: str = "<composed>",
 
 
 def _unit_kind(token: Token) -> UnitKind:
-    if token.type == "alpha_list_open":
-        return "litera"
-    if token.type == "ordered_list_open":
-        return "ustep" if token.markup == "." else "punkt"
-    return "tiret"
+    """Inside a paragraf the list marker names the unit (§ 55–56 ZTP): "1." ustęp, "1)" punkt, "a)" litera."""
+    return cast(UnitKind, list_style(_list_style(token)).unit)
 
 
 def _list_style(token: Token) -> ListStyle:
@@ -179,7 +152,7 @@ class _Converter:
                 out.append(self.figure(token, parent, in_list))
             elif kind == "heading_open":
                 if parent is not None:
-                    raise self.error(token, f"Nagłówek („#”) nie może występować {_IN[parent]}.",
+                    raise self.error(token, f"Nagłówek („#”) nie może występować {unit(parent).in_form}.",
                                      "Nagłówki mogą stać tylko poza paragrafami (§).")
                 out.append(Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1])))
                 self.pos += 3
@@ -192,7 +165,7 @@ class _Converter:
                 out.append(self.list_block(token))
             elif kind == "paldocs_paragraf_open":
                 if parent is not None or in_list:
-                    where = _IN[parent] if parent is not None else "w wyliczeniu (liście)"
+                    where = unit(parent).in_form if parent is not None else "w wyliczeniu (liście)"
                     raise self.error(token, f"Paragraf (§) nie może występować {where}.",
                                      "Znak § na początku wiersza otwiera nowy paragraf; odesłanie zacznij "
                                      "od słów, np. „w § 2”, albo napisz „\\§”.")
@@ -200,13 +173,14 @@ class _Converter:
                 out.append(self.unit(token, "paragraf", "paldocs_paragraf_close"))
             elif kind == "paldocs_div_open":
                 if parent is not None:
-                    raise self.error(token, f"Blok „{token.markup} {token.info}” nie może występować {_IN[parent]}.")
+                    where = unit(parent).in_form
+                    raise self.error(token, f"Blok „{token.markup} {token.info}” nie może występować {where}.")
                 self.pos += 1
                 out.append(Div(cast(DivRole, token.info),
                                self.blocks("paldocs_div_close", parent=None, in_list=in_list)))
             elif kind == "paldocs_page_break":
                 if parent is not None:
-                    raise self.error(token, f"Podział strony nie może występować {_IN[parent]}.")
+                    raise self.error(token, f"Podział strony nie może występować {unit(parent).in_form}.")
                 self.pos += 1
                 out.append(PageBreak())
             else:  # every token type the enabled rules produce is handled above
@@ -222,7 +196,7 @@ class _Converter:
     def check_placement(self, token: Token, what: str, parent: UnitKind | None, in_list: bool) -> None:
         """Tables and figures stand at the top level or in divs, never in a unit or a list."""
         if parent is not None or in_list:
-            where = _IN[parent] if parent is not None else "w wyliczeniu (liście)"
+            where = unit(parent).in_form if parent is not None else "w wyliczeniu (liście)"
             raise self.error(token, f"{what} nie może występować {where}.",
                              "Tabele i rysunki stoją poza paragrafami (§) i wyliczeniami, jako osobne bloki.")
 
@@ -248,26 +222,27 @@ class _Converter:
 
     def check_sub_unit(self, token: Token, parent: UnitKind, kind: UnitKind, seen: UnitKind | None,
                        closing: bool) -> None:
-        if kind not in _ALLOWED[parent]:
-            hint = _CONTENTS[parent]
+        if kind not in unit(parent).children:
+            hint = unit(parent).contents
             if kind != "tiret" and parent != "tiret":
                 hint += " Jednostkę niższego stopnia wpisz z wcięciem pod jednostką, do której należy."
-            raise self.error(token, f"{_NAME[kind]} ({_MARKER[kind]}) nie może występować {_IN[parent]} — "
-                                    f"{_ZTP[kind]}.", hint)
+            raise self.error(token, f"{unit(kind).name} ({unit(kind).marker}) nie może występować "
+                                    f"{unit(parent).in_form} — {unit(kind).ztp}.", hint)
         if seen is not None and seen != kind:
-            raise self.error(token, f"{_NAME[parent]} nie może zawierać jednocześnie {_PLURAL_GENITIVE[seen]} "
-                                    f"({_MARKER[seen]}) i {_PLURAL_GENITIVE[kind]} ({_MARKER[kind]}) — "
-                                    f"{_ZTP[kind]}.", _CONTENTS[parent])
+            raise self.error(token, f"{unit(parent).name} nie może zawierać jednocześnie "
+                                    f"{unit(seen).plural_genitive} ({unit(seen).marker}) i "
+                                    f"{unit(kind).plural_genitive} ({unit(kind).marker}) — {unit(kind).ztp}.",
+                             unit(parent).contents)
         if closing:
-            raise self.error(token, f"Po części wspólnej nie mogą następować dalsze {_PLURAL[kind]} "
-                                    f"({_MARKER[kind]}) — część wspólna zamyka wyliczenie (§ 56 ust. 1 ZTP).",
+            raise self.error(token, f"Po części wspólnej nie mogą następować dalsze {unit(kind).plural} "
+                                    f"({unit(kind).marker}) — część wspólna zamyka wyliczenie (§ 56 ust. 1 ZTP).",
                              "Tekst należący do poprzedniej jednostki wpisz z wcięciem; część wspólną "
                              "przenieś na koniec wyliczenia.")
 
     def unit(self, token: Token, kind: UnitKind, close: str) -> Unit:
         children = self.blocks(close, parent=kind, in_list=False)
         if not children:
-            raise self.error(token, f"{_NAME[kind]} ({_MARKER[kind]}) nie ma treści.")
+            raise self.error(token, f"{unit(kind).name} ({unit(kind).marker}) nie ma treści.")
         return Unit(kind, children)
 
     def units(self, list_open: Token, kind: UnitKind) -> list[Unit]:

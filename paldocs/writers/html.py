@@ -38,6 +38,7 @@ import html
 import re
 
 from paldocs import document as ir
+from paldocs import vocabulary
 from paldocs.writers.dates import w3c_datetime
 from paldocs.errors import RenderError
 from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
@@ -49,7 +50,6 @@ GENERATOR = "paldocs"
 
 # Div roles with a more specific element than <div>.
 _DIV_TAGS: dict[str, str] = {"title": "header", "annex-header": "header", "toc": "nav"}
-_UNORDERED_STYLES = frozenset({"dash", "bullet"})
 # Parts that open on a new page; the first part of a document never does (no blank first page).
 _NEW_PAGE_PARTS = frozenset({"annex", "justification", "report"})
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -155,7 +155,7 @@ class HtmlWriter(Visitor):
         return f"<h{level}>{num}{self._inlines(node.children)}</h{level}>\n"
 
     def visit_list_block(self, node: ir.ListBlock) -> str:
-        tag = "ul" if node.style in _UNORDERED_STYLES else "ol"
+        tag = "ol" if vocabulary.list_style(node.style).ordered else "ul"
         start = str(node.start) if tag == "ol" and node.start != 1 else ""
         items = "".join(self.visit(item) for item in node.items)
         return f"<{tag}{_attrs(class_=f'list list-{node.style}', start=start)}>\n{items}</{tag}>\n"

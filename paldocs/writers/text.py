@@ -29,6 +29,7 @@ import textwrap
 from collections.abc import Callable
 
 from paldocs import document as ir
+from paldocs import vocabulary
 from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
 
 FORM_FEED = "\f"
@@ -36,8 +37,6 @@ INDENT = "  "
 CELL_SEPARATOR = " | "
 TABLE_WIDTH = 120  # characters a table line may take before its cells wrap
 FIGURE_LABEL = "Rysunek"
-# Indent levels of legal units, by kind (the print CSS hangs the same kinds by the same steps).
-_UNIT_LEVEL: dict[str, int] = {"paragraf": 0, "ustep": 0, "punkt": 1, "litera": 2, "tiret": 3}
 
 
 def to_text(document: ir.Document) -> str:
@@ -97,7 +96,8 @@ class TextWriter(Visitor):
         if not title_after_heading:
             lines += title
         for line in iter_unit_lines(node, self.meta.paragraph_layout):
-            indent = INDENT * _UNIT_LEVEL[line.kind]
+            # The logical indent level of the kind (legal vocabulary); the print CSS hangs kinds by the same steps.
+            indent = INDENT * vocabulary.unit(line.kind).level
             if line.is_heading:
                 lines += [line.label, *title]
             elif line.block is not None:

@@ -32,6 +32,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.styles.style import StyleFactory
 
+from paldocs import vocabulary
 from paldocs.style.resolve import base_size, digest, look_for, packaged_style, size_of
 from paldocs.style.table import PAGE_SIZES_MM, HouseStyle, Look, split_length, to_points
 from paldocs.writers.docx import styles as names
@@ -42,6 +43,11 @@ TITLE = "paldocs — dokument wzorcowy stylów"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 ALIGNMENTS = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
               "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+
+def _list_style(*, ordered: bool) -> str:
+    """The paragraph style of ordered ("1)", "a)") or unordered ("–") lists (the legal vocabulary's)."""
+    return next(info.style for info in vocabulary.list_styles() if info.ordered == ordered)
+
 
 # Role of the house-style table → the paragraph style it defines (in the order the styles are written).
 NAMED_ROLES: tuple[tuple[str, str], ...] = (
@@ -62,8 +68,8 @@ NAMED_ROLES: tuple[tuple[str, str], ...] = (
     ("toc", names.TOC_STYLE),
     ("justification_title", names.ROLE_STYLES["justification-title"]),
     ("center", names.ROLE_STYLES["center"]),
-    ("list_numbered", names.NUMBERED_LIST),
-    ("list_bullet", names.BULLET_LIST),
+    ("list_numbered", _list_style(ordered=True)),
+    ("list_bullet", _list_style(ordered=False)),
     ("report_title", names.ROLE_STYLES["report-title"]),
     ("table_caption", names.TABLE_CAPTION),
     ("table_text", names.TABLE_TEXT),

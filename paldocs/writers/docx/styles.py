@@ -9,10 +9,11 @@ in Word's style gallery; style ids are their ASCII transliteration, as Word itse
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docx.enum.style import WD_STYLE_TYPE
 
+from paldocs import vocabulary
 from paldocs.document import DivRole, ListStyle, UnitKind
 
 if TYPE_CHECKING:
@@ -40,27 +41,13 @@ TOC_STYLE = ROLE_STYLES["toc"]
 # navigation pane) and list the contents in the contents. A styled paragraph that looks like a heading.
 TOC_TITLE = "Spis treści tytuł"
 
-# Legal unit kind → style of its lines (DOMAIN.md § 2).
-UNIT_STYLES: dict[UnitKind, str] = {
-    "paragraf": "Paragraf",
-    "ustep": "Ustęp",
-    "punkt": "Punkt",
-    "litera": "Litera",
-    "tiret": "Tiret",
-}
+# Legal unit kind → style of its lines, list style → style of its items: the role names of the legal vocabulary
+# (paldocs/legal/units.yaml).
+UNIT_STYLES: dict[UnitKind, str] = {cast(UnitKind, info.kind): cast(str, info.style) for info in vocabulary.units()}
 UNIT_HEADING_STYLE = "Paragraf nagłówek"  # "§ 1" on its own line (paragraph_layout="heading")
 UNIT_CLOSING_STYLE = "Część wspólna"  # the common part after the sub-units
 
-NUMBERED_LIST = "Lista numerowana"
-BULLET_LIST = "Lista punktowana"
-LIST_STYLES: dict[ListStyle, str] = {
-    "decimal-dot": NUMBERED_LIST,
-    "decimal-paren": NUMBERED_LIST,
-    "alpha-paren": NUMBERED_LIST,
-    "roman-dot": NUMBERED_LIST,
-    "dash": BULLET_LIST,
-    "bullet": BULLET_LIST,
-}
+LIST_STYLES: dict[ListStyle, str] = {cast(ListStyle, info.name): info.style for info in vocabulary.list_styles()}
 
 # Tables and figures (monitoring reports): a named *table* style for the grid (borders, cell margins, header
 # row shading) and paragraph styles for what sits in and around it — a table style cannot set the font of
@@ -83,7 +70,7 @@ def heading_style(level: int) -> str:
 def required_styles() -> list[str]:
     """Every style (paragraph styles and the one table style) the writer may ask the reference document for."""
     names = [BODY, *ROLE_STYLES.values(), *UNIT_STYLES.values(), UNIT_HEADING_STYLE, UNIT_CLOSING_STYLE,
-             TOC_TITLE, NUMBERED_LIST, BULLET_LIST, FOOTER_STYLE, *(heading_style(n) for n in range(1, HEADING_LEVELS + 1)),
+             TOC_TITLE, *LIST_STYLES.values(), FOOTER_STYLE, *(heading_style(n) for n in range(1, HEADING_LEVELS + 1)),
              TABLE_CAPTION, TABLE_TEXT, TABLE_HEADER, FIGURE_STYLE, FIGURE_CAPTION, TABLE_STYLE]
     return list(dict.fromkeys(names))
 
