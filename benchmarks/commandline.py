@@ -1,4 +1,4 @@
-"""The real command line in fresh processes: cold start, the batch speed-up, and why it is what it is (issue 9).
+"""The real command line in fresh processes: cold start, the batch speed-up, and why it is what it is.
 
 Contract:
 - :func:`run_process` runs one command and measures it as its user experiences it: the wall time from the

@@ -1,4 +1,4 @@
-"""Benchmark of the paldocs pipeline: stage times, peak memory, and ratios against raw tools (issue 9).
+"""Benchmark of the paldocs pipeline: stage times, peak memory, and ratios against raw tools.
 
 Run from the repository root::
 

@@ -6,7 +6,7 @@ from structured data and legal-basis templates into DOCX, PDF, HTML and plain te
     import paldocs
     result = paldocs.build("resolutions/ketrzyn-2014-pal.yaml", formats=["docx", "pdf"], out_dir="build")
 
-Pipeline (see DESIGN.md): load → compose (Jinja2 → Markdown) → parse (markdown-it-py) → number → write.
+Pipeline (README.md): load → compose (Jinja2 → Markdown) → parse (markdown-it-py) → number → write.
 Glossary: uchwała = resolution, załącznik = annex, uzasadnienie = justification, paragraf / ustęp / punkt /
 litera / tiret = legal units, podstawa prawna = legal basis, Dz. U. = the official journal, rada = council,
 organ wykonawczy (wójt, burmistrz, prezydent miasta) = executive organ.

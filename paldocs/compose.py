@@ -42,7 +42,7 @@ from paldocs.polish.regions import official_journal
 from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
 
-DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (DOMAIN.md § 5)
+DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
 
 
 class Md(str):

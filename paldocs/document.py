@@ -2,7 +2,7 @@
 
 Contract:
 - A :class:`Document` is ``meta`` (facts about the act: number, date, organ, subject, title — never laid out
-  by position, see DESIGN.md convention 4) plus an ordered list of :class:`Part` (the resolution itself, each
+  by position; metadata is not content) plus an ordered list of :class:`Part` (the resolution itself, each
   annex, the justification). A part is a run of pages with its own header/footer rules.
 - Blocks: :class:`Paragraph`, :class:`Heading`, :class:`ListBlock` (with :class:`ListItem`), :class:`Unit`
   (every legal editorial unit — § / ust. / pkt / lit. / tiret — as one uniform node), :class:`Div` (a
@@ -76,7 +76,7 @@ def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
 # Layout roles a Div may carry; writers map each to a named style (DOCX) or a class (HTML).
 DivRole: TypeAlias = Literal[
     "title",  # resolution title block: centred, bold, one element per line (§ 120 ZTP)
-    "annex-header",  # "Załącznik do Uchwały Nr …" three lines, top right, smaller (DOMAIN.md § 6)
+    "annex-header",  # "Załącznik do Uchwały Nr …" three lines, top right, smaller (docs/domain.md § 6)
     "program-title",  # the annex's own title: centred, bold
     "legal-basis",  # "Na podstawie …" paragraph(s)
     "enacting-formula",  # "… uchwala, co następuje:"
@@ -211,7 +211,7 @@ class Meta:
 class Part:
     kind: PartKind
     blocks: list[Block]
-    page_numbers: bool = False  # page numbers in the footer (annexes and reports, DESIGN.md output rules)
+    page_numbers: bool = False  # page numbers in the footer (annexes and reports, the shared output rules)
     label: str = ""  # human name of the part, e.g. "Załącznik nr 1"
     # Machine numbering of the part's level-1 headings (program sections "I.", "II." or "1.", "2."); applied
     # by paldocs.numbering, never typed in a template.

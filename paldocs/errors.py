@@ -3,7 +3,8 @@
 Contract: every error that paldocs raises on purpose is a :class:`PaldocsError`. It carries a
 :class:`Location` (file, line, column, field path — any may be unknown) and a message in Polish that a
 municipal clerk understands; ``str(error)`` is ``"<location>: <message>"`` and an optional ``hint`` follows on
-its own line. The CLI catches the root once and exits with code 2 (DESIGN.md convention 7).
+its own line. The CLI catches the root once and exits with code 2 (errors present themselves, as click's
+``ClickException`` does).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Contract: :func:`load_kinds` reads ``kinds.yaml`` through the template loader (a user's template folder may
 override it) and returns :class:`Kind` values; :func:`check_requirements` says, with the field path, which data
 a kind cannot be built without. Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
-basis is practice [S] or recollection [U] (DOMAIN.md) says so to the user.
+basis is practice or has no source (docs/domain.md § 8) says so to the user.
 """
 
 from __future__ import annotations

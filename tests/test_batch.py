@@ -1,4 +1,4 @@
-"""Batch building (issue 9): the pure bytes API, many files on the command line, parallel workers.
+"""Batch building (many documents at once): the pure bytes API, many files on the command line, parallel workers.
 
 - :func:`paldocs.build_bytes` gives exactly the bytes ``paldocs build`` writes, reads no file of the machine
   (a name not handed over does not exist, even /etc/passwd), and its request and result survive pickling —

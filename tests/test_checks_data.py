@@ -127,7 +127,8 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
     ("PD008", "annex-alone", {"document": "annex", "municipality": {"signatory": DELETE}}, []),
     # PD009 — kinds based on practice say so
     ("PD009", "practice", {}, [("resolution.kind", "rodzaj uchwały „pal” (program aktywności lokalnej) opiera się na "
-                                "praktyce gmin, nie na sprawdzonym przepisie: DOMAIN.md § 8 [S]", None)]),
+                                "praktyce gmin, nie na sprawdzonym przepisie: przyjęty z praktyki gmin: Uchwała Nr "
+                                "LXIV/400/14", None)]),
     ("PD009", "annex-alone", {"document": "annex"}, []),
     # PD010 — the executive's title agrees with art. 26 u.s.g.
     ("PD010", "wojt-wiejska", {}, []),
@@ -218,7 +219,7 @@ def test_ketrzyn_data_findings() -> None:
     assert [(f.rule, f.severity, f.location.path) for f in findings] == [
         ("PD009", "info", "resolution.kind"), ("PD007", "warning", "program.sections")]
     assert findings[1].message.startswith("brak rozdziału o monitoringu (rola „monitoring”)")
-    assert "[U]" in findings[1].message
+    assert "niezweryfikowana" in findings[1].message
 
 
 def test_inowroclaw_annex_has_no_data_findings() -> None:

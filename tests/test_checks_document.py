@@ -196,7 +196,7 @@ CASES: list[tuple[str, Document, list[tuple[str, str | None, str | None]]]] = [
     ("PD028", resolution(annexes=((header("Załącznik do Uchwały Nr XII/86/2024", "Rady Miejskiej w Ostródzie",
                                           "z dnia 21 listopada 2024 r."),),)),
      [("nie zawiera numeru uchwały „Nr XII/85/2024”, daty „z dnia 20 listopada 2024 r.”, rady w dopełniaczu "
-       "„Rady Gminy Ostróda” (DOMAIN.md § 6)", None, None)]),
+       "„Rady Gminy Ostróda” (docs/domain.md § 6)", None, None)]),
     ("PD028", resolution(annexes=((header(*HEADER),), (header(*HEADER),))),
      [("nie zawiera numeru załącznika „Załącznik nr 1”", None,
        "Załącznik nr 1 do Uchwały Nr XII/85/2024 / Rady Gminy Ostróda / z dnia 20 listopada 2024 r."),
@@ -221,7 +221,7 @@ def test_rule_on_hand_built_ir(rule_id: str, document: Document,
 def test_every_document_rule_is_registered_with_a_polish_title() -> None:
     assert [RULES[rule_id].severity for rule_id in DOCUMENT_RULES] == [
         "error", "error", "warning", "warning", "error", "error", "error", "error", "error"]
-    assert RULES["PD022"].title == "interpunkcja punktów (§ 2 DOMAIN)"
+    assert RULES["PD022"].title == "interpunkcja punktów"
     assert all(RULES[rule_id].title and RULES[rule_id].check.__doc__ for rule_id in ["PD000", *DOCUMENT_RULES])
 
 

@@ -81,7 +81,8 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
        "listopada 2024 r., należy cytować ten tekst", None, "warning"),
       (LB0, "katalog nie zawiera zmian ustawy z dnia 12 marca 2004 r. o pomocy społecznej", None, "info")]),
     ("PD014", "unverified-row", ups(number="XII/85/2025", date=dt.date(2025, 6, 1)),
-     [(LB0, "tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: DOMAIN.md § 3 [U])", None,
+     [(LB0, "tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: niezweryfikowany — sprawdź w "
+       "ISAP: WDU20240001283)", None,
        "warning"),
       (LB0, "katalog zna tekst Dz. U. z 2025 r. poz. 1214 bez daty ogłoszenia", None, "warning"),
       (LB0, "katalog nie zawiera zmian", None, "info")]),

@@ -101,9 +101,9 @@ CASES: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("PD049", "na lata 2014–2020, 11-400 Kętrzyn, 2014-03-25, lata 2013-2009", []),
     ("PD049", "na lata 2009-2013, 2-3 razy",
      [("zakres „2009-2013” zapisany dywizem — zakres lat i liczb pisze się półpauzą („2014–2020”); to zwyczaj "
-       "typograficzny [U]", "2009–2013"),
-      ("zakres „2-3” zapisany dywizem — zakres lat i liczb pisze się półpauzą („2014–2020”); to zwyczaj typograficzny "
-       "[U]", "2–3")]),
+       "typograficzny, nie przepis (docs/domain.md § 7)", "2009–2013"),
+      ("zakres „2-3” zapisany dywizem — zakres lat i liczb pisze się półpauzą („2014–2020”); to zwyczaj typograficzny, "
+       "nie przepis (docs/domain.md § 7)", "2–3")]),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Cold start: the command line loads only what a command needs (issue 9).
+"""Cold start: the command line loads only what a command needs (a fast cold start).
 
 ``paldocs --help`` and ``paldocs check`` (of resolutions and of a report) must not import WeasyPrint,
 matplotlib or morfeusz2 — each costs a noticeable part of a second at start-up and none is needed there.

@@ -1,6 +1,6 @@
 """Determinism: the same input gives byte-identical DOCX, PDF (plain, PDF/A-3b, PDF/UA-1), HTML and text.
 
-Contract under test (issue 8, part 4; the writers' docstrings say the same):
+Contract under test (reproducible builds; the writers' docstrings say the same):
 
 - Every example — each data file under ``resolutions/`` except the municipality profiles in
   ``resolutions/profiles/``, and each data file directly in ``tests/data/`` — is discovered, not listed by

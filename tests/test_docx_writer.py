@@ -47,7 +47,7 @@ def paragraphs_with_style(doc: docx.document.Document, name: str) -> list:
     return [p for p in doc.paragraphs if p.style.name == name]
 
 
-# --- the expected dumps, written by hand from DOMAIN.md § 1–2 and the sample IR ----------------------
+# --- the expected dumps, written by hand from docs/domain.md § 1–2 and the sample IR ----------------------
 
 TITLE_AND_BASIS = f"""\
 [Tytuł uchwały] UCHWAŁA NR LXIV/400/14

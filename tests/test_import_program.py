@@ -15,7 +15,7 @@ from paldocs.importer.source import read_source, read_text_blocks
 from paldocs.model.program import Program
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"
 CASES = Path(__file__).parent / "import_cases"
 
 
@@ -59,12 +59,12 @@ def _without_ids(node: Any) -> Any:
 
 
 def _ketrzyn() -> str:
-    text = (SEEDS / "000_a9a7f1d0c1062347.txt").read_text(encoding="utf-8")
+    text = (SEEDS / "ketrzyn-2014-LXIV-400-14.txt").read_text(encoding="utf-8")
     return text[text.index("**P R O G R A M**"): text.rindex("z up. Przewodniczącego")]
 
 
 def _inowroclaw() -> str:
-    lines = (SEEDS / "002_fcfa3b1dc3817928.txt").read_text(encoding="utf-8").split("\n")
+    lines = (SEEDS / "inowroclaw-2009-XXXI-424-2009-zalacznik.txt").read_text(encoding="utf-8").split("\n")
     start = [i for i, line in enumerate(lines) if line.strip()][4]  # after ZAŁĄCZNIK / DO UCHWAŁY / RADY / z dnia
     return "\n".join(lines[start:])
 
@@ -73,7 +73,6 @@ SEED_CASES = [("ketrzyn", _ketrzyn, True, "ketrzyn-2014-pal.yaml"),
               ("inowroclaw", _inowroclaw, False, "inowroclaw-2009-pal.yaml")]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="brak katalogu z tekstami źródłowymi")
 @pytest.mark.parametrize(("name", "cut", "markdown", "data"), SEED_CASES, ids=[c[0] for c in SEED_CASES])
 def test_seed_annex_rebuilds_the_data(name: str, cut: Any, markdown: bool, data: str) -> None:
     log = ImportLog(name)

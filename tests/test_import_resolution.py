@@ -1,4 +1,4 @@
-"""Unit tables for the resolution importer: header variants (DOMAIN.md § 5), legal basis, signatures, organs,
+"""Unit tables for the resolution importer: header variants (docs/domain.md § 5), legal basis, signatures, organs,
 the CLI (``paldocs import``), and the YAML it writes (validated with ``load_data_file``)."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from paldocs.importer.resolution import (
 )
 from paldocs.model.load import load_data_file
 
-KETRZYN = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_a9a7f1d0c1062347.txt"
+KETRZYN = Path(__file__).resolve().parent / "data" / "seeds" / "ketrzyn-2014-LXIV-400-14.txt"
 
 
 @pytest.mark.parametrize(("line", "value", "order", "digits"), [

@@ -1,5 +1,5 @@
-"""The acts catalog: flags exactly as DOMAIN.md marks them, computed identifiers, user catalogs merged and
-validated with file:line and field path."""
+"""The acts catalog: flags exactly as docs/domain.md § 3 records them, sources a user can follow (the row's ISAP
+id), computed identifiers, user catalogs merged and validated with file:line and field path."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from paldocs.errors import DataError, LegalBasisError
 from paldocs.legal import load_catalog
 
 ACTS = TESTS / "data" / "acts"
-NOT_IN_DOMAIN = "nie w DOMAIN.md — do sprawdzenia w ISAP"
+CONFIRMED = "potwierdzony w wykazie tekstów jednolitych ustawy"
 
-# Written by hand from DOMAIN.md § 3: (act, year, issue, position) → verified ([V] true; [S], [U] false).
-# The originals of u.s.g. and u.p.s. are given there without a mark: not [V], so false.
+# Written by hand from docs/domain.md § 3: (act, year, issue, position) → verified (true only for a text
+# confirmed in a named list of the statute's consolidated texts; practice and unsourced rows false).
+# The originals of u.s.g. and u.p.s. are given there without a source, so false.
 DOMAIN_MARKS: dict[tuple[str, int, int | None, int], bool] = {
     ("samorzad-gminny", 1990, 16, 95): False,
     ("samorzad-gminny", 1996, 13, 74): True,
@@ -34,8 +35,8 @@ DOMAIN_MARKS: dict[tuple[str, int, int | None, int], bool] = {
     ("samorzad-gminny", 2022, None, 559): True,
     ("samorzad-gminny", 2023, None, 40): True,
     ("samorzad-gminny", 2024, None, 1465): True,
-    ("samorzad-gminny", 2024, None, 609): False,  # [S]
-    ("samorzad-gminny", 2025, None, 1153): False,  # [U]
+    ("samorzad-gminny", 2024, None, 609): False,  # practice: a LEX page header
+    ("samorzad-gminny", 2025, None, 1153): False,  # unverified
     ("pomoc-spoleczna", 2004, 64, 593): False,
     ("pomoc-spoleczna", 2009, 175, 1362): True,
     ("pomoc-spoleczna", 2013, None, 182): False,
@@ -58,7 +59,7 @@ DOMAIN_MARKS: dict[tuple[str, int, int | None, int], bool] = {
     **{("finanse-publiczne", year, None, position): False for year, position in [
         (2013, 885), (2016, 1870), (2017, 2077), (2019, 869), (2021, 305), (2022, 1634), (2023, 1270), (2024, 1530)]},
 }
-# u.s.g. announcement dates, DOMAIN.md § 3 [V: inforlex].
+# u.s.g. announcement dates, docs/domain.md § 3 (confirmed in the list of consolidated texts).
 USG_ANNOUNCED = {74: "1996-02-10", 1591: "2001-12-13", 594: "2013-05-23", 1515: "2015-10-01", 446: "2016-04-04",
                  1875: "2017-10-09", 994: "2018-05-24", 506: "2019-03-15", 713: "2020-04-21", 1372: "2021-07-27",
                  559: "2022-03-09", 40: "2023-01-05", 1465: "2024-10-03"}
@@ -68,17 +69,20 @@ def test_every_row_is_flagged_as_domain_marks_it() -> None:
     catalog = load_catalog()
     seen = set()
     for key, act in catalog.acts.items():
-        assert not act.amendments, "DOMAIN.md lists no amendments; the package catalog holds none"
+        assert not act.amendments, "docs/domain.md lists no amendments; the package catalog holds none"
         for row in act.texts:
             place = (key, row.year, row.issue, row.positions[0])
-            assert row.source
+            isap = f"WDU{row.year}{row.issue or 0:03d}{row.positions[0]:04d}"
             if place in DOMAIN_MARKS:
                 assert row.verified is DOMAIN_MARKS[place], place
-                assert row.source.startswith("DOMAIN.md § 3"), place
+                if row.verified:  # says where it was confirmed and which ISAP page shows it
+                    assert row.source.startswith(CONFIRMED) and row.source.endswith(f"ISAP: {isap}"), place
+                else:  # says it is unverified and where to check it
+                    assert row.source.endswith(f"niezweryfikowany — sprawdź w ISAP: {isap}"), place
                 seen.add(place)
-            else:  # not in DOMAIN.md at all
-                assert (row.verified, row.source) == (False, NOT_IN_DOMAIN), place
-    assert seen == set(DOMAIN_MARKS)  # every row DOMAIN.md lists is in the catalog
+            else:  # not in docs/domain.md § 3 at all: nothing but the request to check it
+                assert (row.verified, row.source) == (False, f"niezweryfikowany — sprawdź w ISAP: {isap}"), place
+    assert seen == set(DOMAIN_MARKS)  # every row docs/domain.md § 3 lists is in the catalog
 
 
 def test_announcement_dates_are_only_the_ones_domain_gives() -> None:

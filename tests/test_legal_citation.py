@@ -39,12 +39,12 @@ def catalog_for(name: str | None) -> Catalog:
     return load_catalog([ACTS / name] if name else [])
 
 
-# u.s.g. through its consolidated texts (announcement dates from DOMAIN.md § 3 [V]); the day before and the day of.
+# u.s.g. through its consolidated texts (announcement dates from docs/domain.md § 3, confirmed); the day before and the day of.
 USG = [
     Case("usg 1990 same year as the original", "samorzad-gminny", "1990-05-01", "Dz. U. Nr 16, poz. 95",
          ("katalog nie zna daty ogłoszenia tekstu Dz. U. z 1990 r. Nr 16, poz. 95", UNVERIFIED, NO_AMENDMENTS), note_count=3),
     Case("usg 1991 original, year omitted", "samorzad-gminny", "1991-01-02", "Dz. U. Nr 16, poz. 95",
-         (UNVERIFIED, "DOMAIN.md § 3 (adres bez znacznika)", NO_AMENDMENTS), note_count=2),
+         (UNVERIFIED, "niezweryfikowany — sprawdź w ISAP: WDU19900160095", NO_AMENDMENTS), note_count=2),
     Case("usg 1996 day before", "samorzad-gminny", "1996-02-09", "Dz. U. Nr 16, poz. 95", (UNVERIFIED,)),
     Case("usg 1996 day of", "samorzad-gminny", "1996-02-10", "Dz. U. z 1996 r. Nr 13, poz. 74", (NO_AMENDMENTS,), note_count=1),
     Case("usg 2001 day before", "samorzad-gminny", "2001-12-12", "Dz. U. z 1996 r. Nr 13, poz. 74"),
@@ -81,7 +81,8 @@ USG = [
     Case("usg 2025: poz. 1153 undated", "samorzad-gminny", "2025-01-01", "Dz. U. z 2024 r. poz. 1465",
          ("katalog zna tekst Dz. U. z 2025 r. poz. 1153 bez daty ogłoszenia",), note_count=2),
     Case("usg 2026 poz. 1153 unverified", "samorzad-gminny", "2026-01-01", "Dz. U. z 2025 r. poz. 1153",
-         ("tekst Dz. U. z 2025 r. poz. 1153 jest w katalogu niezweryfikowany (źródło: DOMAIN.md § 3 [U])", NO_AMENDMENTS),
+         ("tekst Dz. U. z 2025 r. poz. 1153 jest w katalogu niezweryfikowany (źródło: niezweryfikowany — sprawdź w ISAP: "
+          "WDU20250001153)", NO_AMENDMENTS),
          note_count=2),
     Case("usg today", "samorzad-gminny", "2026-11-25", "Dz. U. z 2025 r. poz. 1153", (UNVERIFIED, NO_AMENDMENTS), note_count=2),
     Case("usg after the catalog version", "samorzad-gminny", "2026-11-26", "Dz. U. z 2025 r. poz. 1153",
@@ -100,21 +101,22 @@ OTHERS = [
     Case("ups 2010 verified pre-2012 text", "pomoc-spoleczna", "2010-01-01", "Dz. U. z 2009 r. Nr 175, poz. 1362",
          (NO_AMENDMENTS,), note_count=1),
     Case("ups Kętrzyn seed date", "pomoc-spoleczna", "2014-04-29", "Dz. U. z 2013 r. poz. 182",
-         ("(źródło: DOMAIN.md § 3 [S: uchwała z Kętrzyna])",)),
+         ("(źródło: przyjęty z praktyki gmin: Uchwała Nr LXIV/400/14 Rady Miejskiej w Kętrzynie z dnia 29 kwietnia "
+          "2014 r.; niezweryfikowany — sprawdź w ISAP: WDU20130000182)",)),
     Case("ups 2023 poz. 901 undated", "pomoc-spoleczna", "2023-06-01", "Dz. U. z 2021 r. poz. 2268",
          ("Dz. U. z 2023 r. poz. 901 bez daty ogłoszenia", UNVERIFIED)),
     Case("ups 2024", "pomoc-spoleczna", "2024-01-01", "Dz. U. z 2023 r. poz. 901",
          ("Dz. U. z 2024 r. poz. 1283 bez daty ogłoszenia", NO_AMENDMENTS), note_count=2),
     Case("udppw 2013 pre-2012 text unverified", "pozytek-publiczny", "2013-01-01", "Dz. U. z 2010 r. Nr 234, poz. 1536",
-         ("DOMAIN.md § 3 [U]",)),
-    Case("udppw 2021", "pozytek-publiczny", "2021-03-01", "Dz. U. z 2020 r. poz. 1057", ("DOMAIN.md § 3 [S]",)),
-    Case("uwrspz 2012 original not in DOMAIN", "wspieranie-rodziny", "2012-06-01", "Dz. U. Nr 149, poz. 887",
-         ("nie w DOMAIN.md — do sprawdzenia w ISAP",)),
+         ("opublikowanych orzeczeniach i przedrukach; niezweryfikowany — sprawdź w ISAP: WDU20102341536",)),
+    Case("udppw 2021", "pozytek-publiczny", "2021-03-01", "Dz. U. z 2020 r. poz. 1057", ("spotykany w dokumentach gmin", "sprawdź w ISAP: WDU20200001057")),
+    Case("uwrspz 2012 original, unsourced", "wspieranie-rodziny", "2012-06-01", "Dz. U. Nr 149, poz. 887",
+         ("(źródło: niezweryfikowany — sprawdź w ISAP: WDU20111490887)",)),
     Case("uwrspz 2025", "wspieranie-rodziny", "2025-06-01", "Dz. U. z 2024 r. poz. 177", ("Dz. U. z 2025 r. poz. 49",)),
     Case("ufp 2010 original, year omitted", "finanse-publiczne", "2010-01-01", "Dz. U. Nr 157, poz. 1240"),
     Case("ufp same year never guessed", "finanse-publiczne", "2024-12-31", "Dz. U. z 2023 r. poz. 1270",
          ("Dz. U. z 2024 r. poz. 1530 bez daty ogłoszenia; jeśli ogłoszono go najpóźniej 31 grudnia 2024 r.",)),
-    Case("uoan 2020", "ogloszanie-aktow", "2020-01-01", "Dz. U. z 2019 r. poz. 1461", ("nie w DOMAIN.md",)),
+    Case("uoan 2020", "ogloszanie-aktow", "2020-01-01", "Dz. U. z 2019 r. poz. 1461", ("sprawdź w ISAP: WDU20190001461",)),
 ]
 
 # A user catalog with amendments (tests/data/acts/amendments.yaml): ", " / " i " / " oraz ", "Nr", year omission.

@@ -34,7 +34,8 @@ def test_show_lists_rows_with_source_flag_eli_and_isap() -> None:
     assert code == 0
     assert "ELI: DU/1990/95" in out
     assert ("  Dz. U. z 2024 r. poz. 1465, ogłoszony 3 października 2024 r. [zweryfikowany]\n"
-            "    źródło: DOMAIN.md § 3 [V: inforlex]\n"
+            "    źródło: potwierdzony w wykazie tekstów jednolitych ustawy (historia aktu w serwisie inforlex) — ISAP: "
+            "WDU20240001465\n"
             "    ISAP: https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20240001465\n") in out
     assert "ISAP: https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU19900160095" in out
     assert "zmiany: brak w katalogu" in out

@@ -1,4 +1,4 @@
-"""Provisions: what people type → the cited form (§ 54–57 ZTP, DOMAIN.md § 2) and the list of fixes applied."""
+"""Provisions: what people type → the cited form (§ 54–57 ZTP, docs/domain.md § 2) and the list of fixes applied."""
 
 from __future__ import annotations
 

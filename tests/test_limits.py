@@ -7,7 +7,7 @@
   adds about twice what the first added (≤ 2.3×; quadratic would be 4×) — in Python function calls (counted
   by cProfile: deterministic, unlike seconds; the brief keeps timings in benchmarks/); the peak memory
   (tracemalloc) of 4× the sections stays within 4×. Measured for load, compose, parse, numbering and the DOCX, HTML and text writers. The PDF
-  stage (WeasyPrint) is measured by benchmarks/ (issue 9), not here: it takes seconds per thousand sections.
+  stage (WeasyPrint) is measured by benchmarks/, not here: it takes seconds per thousand sections.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Locked-down rendering (issue 8, part 3): what a data file or a user template folder can make paldocs do.
+"""Locked-down rendering (no network, no files beyond the package): what a data file or a user template folder can make paldocs do.
 
 Proven here, each by a test that fails if the guarantee goes away:
 

@@ -1,4 +1,4 @@
-"""Numbering of units, list labels and section headings (ZTP § 54–57, DOMAIN.md § 2)."""
+"""Numbering of units, list labels and section headings (ZTP § 54–57, docs/domain.md § 2)."""
 
 from __future__ import annotations
 

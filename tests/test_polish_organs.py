@@ -19,7 +19,7 @@ from paldocs.polish.organs import (
 
 WIEJSKA, MIEJSKA, MIEJSKO_WIEJSKA = "gmina wiejska", "gmina miejska", "gmina miejsko-wiejska"
 
-# --- executive title (art. 26 u.s.g., DOMAIN.md § 4) ------------------------------------------------------------
+# --- executive title (art. 26 u.s.g., docs/domain.md § 4) ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_executive_title_errors(args: tuple[object, ...], fragment: str) -> None
 @pytest.mark.parametrize(
     ("nominative", "genitive", "type_genitive"),
     [
-        # DOMAIN.md § 4 examples
+        # docs/domain.md § 4 examples
         ("Rada Gminy Ostróda", "Rady Gminy Ostróda", "Rady Gminy"),
         ("Rada Gminy w Chodzieży", "Rady Gminy w Chodzieży", "Rady Gminy"),
         ("Rada Miejska w Kętrzynie", "Rady Miejskiej w Kętrzynie", "Rady Miejskiej"),

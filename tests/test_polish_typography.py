@@ -1,4 +1,4 @@
-"""Tables for paldocs.polish.typography: non-breaking spaces and Polish quotes (DOMAIN.md § 7)."""
+"""Tables for paldocs.polish.typography: non-breaking spaces and Polish quotes (docs/domain.md § 7)."""
 
 from __future__ import annotations
 

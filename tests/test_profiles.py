@@ -1,6 +1,6 @@
 """Municipality profiles in resolutions/profiles: every organ form, given or derived, against a table.
 
-Derivation follows the rule the model is to apply (DOMAIN.md § 4): a form given in the profile wins; a missing
+Derivation follows the rule the model is to apply (docs/domain.md § 4): a form given in the profile wins; a missing
 one comes from paldocs.polish.organs / inflection. The model check xfails while the Municipality model still
 requires every organ form (or lacks a field these profiles use).
 """

@@ -241,7 +241,7 @@ def municipality(draw: st.DrawFn, plain: st.SearchStrategy[str], names: st.Searc
         profile: dict[str, Any] = {"name": known["name"], "kind": known["kind"], "seat": known["name"]}
         if known["population"] is not None:
             profile["population"] = known["population"]
-        if draw(st.booleans()):  # given: the profile's forms win; else paldocs derives them (DOMAIN.md § 4)
+        if draw(st.booleans()):  # given: the profile's forms win; else paldocs derives them (docs/domain.md § 4)
             profile["council"] = dict(zip(("nominative", "genitive", "type_genitive"), known["council"]))
             profile["executive"] = dict(zip(("nominative", "dative"), known["executive"]))
     else:
@@ -356,7 +356,7 @@ def data_files(draw: st.DrawFn, plain: st.SearchStrategy[str] | None = None,
     resolution: dict[str, Any] = {"kind": kind}
     if date is not None:
         resolution["date"] = date
-    if draw(st.integers(0, 4)) > 0:  # the number's year is the date's year (DOMAIN.md § 5; else refused, PD002)
+    if draw(st.integers(0, 4)) > 0:  # the number's year is the date's year (docs/domain.md § 5; else refused, PD002)
         year = date.year if date else draw(st.integers(FIRST_DATE.year, LAST_DATE.year))
         numbering = profile["numbering"]
         resolution["number"] = resolution_number(draw(st.integers(1, 120)), draw(st.integers(1, 2000)), year,

@@ -1,4 +1,4 @@
-"""End to end on the two real documents: resolutions/*.yaml → every format → compared with ../shared/seeds.
+"""End to end on the two real documents: resolutions/*.yaml → every format → compared with tests/data/seeds.
 
 Each format is read back with a real reader (python-docx, pypdf, lxml, LibreOffice for the DOCX) and compared
 word for word with the seed under the rule in seed_words.py; the differences must be exactly the reviewed list

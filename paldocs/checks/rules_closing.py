@@ -3,7 +3,7 @@ force (and for an act of local law the Dziennik Urzędowy formula, no retroactiv
 
 Contract: as :mod:`paldocs.checks.rules_document` — rules read ``context.document`` (nothing when it is None),
 name the unit in ``Report.unit`` and point ``where`` at the data that printed it; each docstring names the
-drafting rule (DOMAIN.md section, mark [V]/[S]/[U]).
+drafting rule (section of docs/domain.md, with its status: verified, practice or unverified).
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     a jego tytuł pasuje do rodzaju gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo
     Prezydentowi.
 
-    DOMAIN.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie [V]; brzmienie klauzuli [S]) i § 4
-    (art. 26 u.s.g. [V]; celownik „Wójtowi Gminy Ostróda” [S]).
+    docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
+    (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
     """
     roots = resolution_units(context)
     if roots is None:
@@ -114,7 +114,7 @@ def _in_force_text(context: CheckContext) -> str:
 def entry_into_force(context: CheckContext) -> Iterator[Report]:
     """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały.
 
-    DOMAIN.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę [V].
+    docs/domain.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę.
     """
     roots = resolution_units(context)
     if roots is None:
@@ -138,8 +138,8 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     Województwa …”, nie „z dniem podjęcia” i nigdy wstecz („z mocą od …”, „z dniem” sprzed dnia podjęcia);
     „w terminie 14 dni” jest wadliwe w każdej uchwale.
 
-    DOMAIN.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych [V]; APM nie działa wstecz [V];
-    „w terminie 14 dni” uznano za wadliwe [V].
+    docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych; APM nie działa wstecz;
+    „w terminie 14 dni” uznano za wadliwe (źródła tych dwóch nie nazwano — do potwierdzenia).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -165,7 +165,7 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
         elif voivodeship and official_journal(voivodeship) not in (clause.journal or ""):
             problem = f"akt ogłasza się w dzienniku urzędowym województwa {voivodeship}"
         if problem:
-            yield Report(f"{node.citation}: „{text}” — {problem} (DOMAIN.md § 1)", node.where, fix=fix,
+            yield Report(f"{node.citation}: „{text}” — {problem} (docs/domain.md § 1)", node.where, fix=fix,
                          unit=node.citation)
 
 
@@ -193,8 +193,8 @@ def annex_references(context: CheckContext) -> Iterator[Report]:
     """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”,
     „załącznik nr 2”), a każdy powołany załącznik istnieje.
 
-    DOMAIN.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.” [S]) i § 6 (numer załącznika, gdy jest ich
-    kilka [S]).
+    docs/domain.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.”: praktyka) i § 6 (numer
+    załącznika, gdy jest ich kilka: praktyka).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -232,7 +232,7 @@ def annex_header(context: CheckContext) -> Iterator[Report]:
     """Nagłówek każdego załącznika podaje numer i datę uchwały oraz radę w dopełniaczu („Załącznik do Uchwały
     Nr … / Rady … / z dnia … r.”), a gdy załączników jest kilka — numer załącznika.
 
-    DOMAIN.md § 6 [V: oficjalny wzór XML]; „Załącznik nr 1 do …” przy kilku załącznikach [S].
+    docs/domain.md § 6 (oficjalny wzór XML); „Załącznik nr 1 do …” przy kilku załącznikach — praktyka.
     """
     if context.document is None:
         return
@@ -244,7 +244,7 @@ def annex_header(context: CheckContext) -> Iterator[Report]:
         expected = f"{name} do Uchwały Nr {meta.number or '…'} / {council} / z dnia {date}"
         header = next((b for b in part.blocks if isinstance(b, Div) and b.role == "annex-header"), None)
         if header is None:
-            yield Report(f"{name.lower()} nie ma nagłówka wskazującego uchwałę (DOMAIN.md § 6)", fix=expected)
+            yield Report(f"{name.lower()} nie ma nagłówka wskazującego uchwałę (docs/domain.md § 6)", fix=expected)
             continue
         text = div_text(header)
         low = text.lower()
@@ -255,5 +255,5 @@ def annex_header(context: CheckContext) -> Iterator[Report]:
             (f"numeru załącznika „{name}”", len(annexes) == 1 or low.startswith(name.lower())),
         ) if not present]
         if missing:
-            yield Report(f"nagłówek załącznika „{text}” nie zawiera {', '.join(missing)} (DOMAIN.md § 6)",
+            yield Report(f"nagłówek załącznika „{text}” nie zawiera {', '.join(missing)} (docs/domain.md § 6)",
                          fix=expected)

@@ -3,7 +3,7 @@
 Contract: the rules read ``context.data`` (the model as the user wrote it), ``context.kind``, ``context.today``
 and — PD004/PD005 only — ``context.document`` (what paldocs prints). They also run when the document could not
 be built (``context.build_error``), never raise on odd data, and say nothing when they cannot judge. Each rule
-names its source: a ZTP paragraph or a DOMAIN.md section with its mark ([V] read, [S] seen, [U] unverified).
+names its source: a ZTP paragraph or a section of docs/domain.md, with its status (verified, practice or unverified).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _is_resolution(context: CheckContext) -> bool:
 def title_block_complete(context: CheckContext) -> Iterator[Report]:
     """Uchwała bez numeru lub bez daty to projekt: w nagłówku drukują się wykropkowane miejsca.
 
-    DOMAIN.md § 5 [V practice]: "a draft (no number yet) prints dotted blanks". Warning, not info: a draft
+    docs/domain.md § 5 (practice): "a draft (no number yet) prints dotted blanks". Warning, not info: a draft
     must not go out as the adopted text unnoticed.
     """
     if not _is_resolution(context):
@@ -48,7 +48,7 @@ def title_block_complete(context: CheckContext) -> Iterator[Report]:
 def number_matches_date(context: CheckContext) -> Iterator[Report]:
     """Rok w numerze uchwały jest rokiem jej podjęcia (z daty); przy roku dwucyfrowym — także to samo stulecie.
 
-    DOMAIN.md § 5 [V practice] (see :func:`paldocs.model.resolution.number_year_conflict`, which ``paldocs
+    docs/domain.md § 5 (practice; see :func:`paldocs.model.resolution.number_year_conflict`, which ``paldocs
     build`` applies too: it refuses to print such a title block).
     """
     conflict = number_year_conflict(context.data)
@@ -67,8 +67,8 @@ def number_matches_date(context: CheckContext) -> Iterator[Report]:
 def date_not_in_future(context: CheckContext) -> Iterator[Report]:
     """Data podjęcia uchwały nie jest późniejsza niż dzisiejsza.
 
-    The date is the day the council adopted the resolution (DOMAIN.md § 1, § 121 ust. 3 ZTP [V]); a resolution
-    not yet adopted is a draft and carries blanks instead (DOMAIN.md § 5 [V practice]).
+    The date is the day the council adopted the resolution (docs/domain.md § 1, § 121 ust. 3 ZTP); a resolution
+    not yet adopted is a draft and carries blanks instead (docs/domain.md § 5, practice).
     """
     date = context.data.resolution.date
     if date is not None and date > context.today:
@@ -107,7 +107,7 @@ def _with_w_sprawie(subject: str) -> str:
 def subject_starts_w_sprawie(context: CheckContext) -> Iterator[Report]:
     """Drukowany tytuł uchwały (podany w danych albo domyślny dla rodzaju) zaczyna się od „w sprawie”.
 
-    DOMAIN.md § 1 (the resolution top to bottom: "w sprawie przyjęcia „Programu …”"; the Kętrzyn original [S]).
+    docs/domain.md § 1 (the resolution top to bottom: "w sprawie przyjęcia „Programu …”"; the Kętrzyn resolution).
     """
     printed = _printed_subject(context)
     if printed is None:
@@ -129,7 +129,7 @@ _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:r|zm|ust|art|poz|lit|nr|im|ul|św
 def subject_without_full_stop(context: CheckContext) -> Iterator[Report]:
     """Tytuł uchwały nie kończy się kropką (kropka skrótu, np. „r.”, nie jest błędem).
 
-    DOMAIN.md § 1: the title line "w sprawie przyjęcia „Programu …”" has none; the Kętrzyn original [S] wrote
+    docs/domain.md § 1: the title line "w sprawie przyjęcia „Programu …”" has none; the Kętrzyn resolution wrote
     "…2020”." — a title is not a sentence. A dot closing an abbreviation ("r.") is not reported.
     """
     printed = _printed_subject(context)
@@ -152,7 +152,7 @@ _SINGLE = re.compile(r"\bna\s+(?:rok\s+((?:19|20)\d{2})(?!\d)|((?:19|20)\d{2})\s
 def program_period_matches_title(context: CheckContext) -> Iterator[Report]:
     """Lata w tytule programu („na lata 2014 – 2020”, „2009-2013”, „na rok 2025”) są równe okresowi program.period.
 
-    A consistency check of the data (no ZTP rule): the title (DOMAIN.md § 1, "Programu … na lata 2014–2020")
+    A consistency check of the data (no ZTP rule): the title (docs/domain.md § 1, "Programu … na lata 2014–2020")
     and the period (used by reports) must say the same. A title without years is not judged.
     """
     program = context.data.program
@@ -200,10 +200,10 @@ def _quoted_roles(roles: tuple[str, ...]) -> str:
 
 @rule("PD007", "warning", "rozdziały wymagane przez rodzaj uchwały")
 def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
-    """Program ma rozdział każdej roli wymaganej przez rodzaj uchwały (required_roles w kinds.yaml; lista [U]).
+    """Program ma rozdział każdej roli wymaganej przez rodzaj uchwały (required_roles w kinds.yaml; lista niezweryfikowana).
 
-    DOMAIN.md § 8: the typical PAL sections are [U] (recollection, not a rule), so the list is short and the
-    message says it is unverified; gpwr and program współpracy are "adopted the same way" [S] (kinds.yaml).
+    docs/domain.md § 8: typical PAL sections are unverified (recollection, not a rule), so the list is short and the
+    message says it is unverified; gpwr and program współpracy are "adopted the same way" (practice; kinds.yaml).
     """
     program, kind = context.data.program, context.kind
     if program is None or not kind.required_roles:
@@ -216,14 +216,14 @@ def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
         plural = "rola" if len(roles) == 1 else "rola jedna z:"
         yield Report(f"brak rozdziału o {topic} ({plural} {_quoted_roles(roles)}) — to typowy rozdział programu "
                      f"rodzaju „{kind.key}” ({kind.name}); lista typowych rozdziałów pochodzi z praktyki i nie jest "
-                     "potwierdzona przepisem [U]", ("program", "sections"))
+                     "potwierdzona przepisem (niezweryfikowana, docs/domain.md § 8)", ("program", "sections"))
 
 
 @rule("PD008", "warning", "podpisujący wskazany")
 def signatory_given(context: CheckContext) -> Iterator[Report]:
     """Uchwała wskazuje podpisującego (w uchwale albo w profilu gminy) — bez niego nie ma bloku podpisu.
 
-    DOMAIN.md § 1 and § 4 [S]: the resolution ends with the chair's signature block; without a signatory
+    docs/domain.md § 1 and § 4 (practice): the resolution ends with the chair's signature block; without a signatory
     paldocs prints none.
     """
     if _is_resolution(context) and not (context.data.resolution.signatory or context.data.municipality.signatory):
@@ -235,7 +235,7 @@ def signatory_given(context: CheckContext) -> Iterator[Report]:
 def kind_is_practice(context: CheckContext) -> Iterator[Report]:
     """Rodzaj uchwały opiera się na praktyce gmin, nie na sprawdzonym przepisie (verified: false) — ze źródłami.
 
-    DOMAIN.md marks: [S]/[U] must reach the user ("let the tool say so"). Only a resolution prints the kind's
+    docs/domain.md: practice and unverified facts must reach the user. Only a resolution prints the kind's
     legal basis and clauses, so an annex alone is not reported.
     """
     kind = context.kind
@@ -268,7 +268,7 @@ def _expected_title(kind: GminaKind, population: int | None, before_1990: bool, 
 def executive_matches_gmina(context: CheckContext) -> Iterator[Report]:
     """Tytuł organu wykonawczego (Wójt / Burmistrz / Prezydent) zgadza się z rodzajem gminy i liczbą mieszkańców.
 
-    Art. 26 u.s.g. as DOMAIN.md § 4 records it [V]: wójt in a gmina wiejska, burmistrz where the seat is in a
+    Art. 26 u.s.g. as docs/domain.md § 4 records it: wójt in a gmina wiejska, burmistrz where the seat is in a
     town, prezydent miasta above 100 000 inhabitants "(and where one existed before)" — hence a warning.
     """
     municipality = context.data.municipality

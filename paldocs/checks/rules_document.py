@@ -6,7 +6,7 @@ read the part of kind "resolution" (an annex-only document has none). A finding
 names the unit by its citation address in ``Report.unit`` ("§ 2 ust. 1 pkt 3", "… tiret drugie") and points
 ``where`` at the data that printed it: the clerk's provision (``resolution.provisions[i]``), a profile field, or
 None for the template's standard text. Rules never raise on odd (imported, hand-built) IR. Each rule's docstring
-names the drafting rule it enforces (ZTP paragraph / DOMAIN.md section, with its mark [V]/[S]/[U]).
+names the drafting rule it enforces (ZTP paragraph / section of docs/domain.md, with its status).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def enacting_formula(context: CheckContext) -> Iterator[Report]:
     """Przed § 1 stoi formuła wydania: podstawa prawna kończy się „uchwala się, co następuje:” albo osobny akapit
     „Rada … uchwala, co następuje:”.
 
-    § 121 ZTP [V] („uchwala się, co następuje:”); nazwa rady zamiast „się” to praktyka [S] (DOMAIN.md § 1).
+    § 121 ZTP („uchwala się, co następuje:”); nazwa rady zamiast „się” to praktyka (docs/domain.md § 1).
     """
     part = resolution_part(context)
     if part is None:
@@ -95,7 +95,7 @@ def unit_numbering(context: CheckContext) -> Iterator[Report]:
     """Paragrafy mają numery 1…n w całej uchwale, bez luk i powtórzeń; ustępy i punkty 1…n w każdej jednostce
     nadrzędnej; litery a, b, … z, za, zb … bez liter ą ć ę ł ń ó ś ź ż.
 
-    § 54–57 ZTP [V], DOMAIN.md § 2. Numery nadaje paldocs — reguła pilnuje dokumentów importowanych i budowanych
+    § 54–57 ZTP, docs/domain.md § 2. Numery nadaje paldocs — reguła pilnuje dokumentów importowanych i budowanych
     ręcznie.
     """
     roots = resolution_units(context)
@@ -142,12 +142,12 @@ def _sequence(nodes: list[UnitNode]) -> Iterator[Report]:
 # --- PD022 / PD023 punctuation of enumerations ---------------------------------------------------------------------
 
 
-@rule("PD022", "warning", "interpunkcja punktów (§ 2 DOMAIN)")
+@rule("PD022", "warning", "interpunkcja punktów")
 def punkt_punctuation(context: CheckContext) -> Iterator[Report]:
     """Wprowadzenie do wyliczenia kończy się dwukropkiem; każdy punkt kończy się średnikiem, ostatni — kropką;
     punkt, po którym następują litery lub tiret, kończy się dwukropkiem.
 
-    DOMAIN.md § 2 (§ 54–57 ZTP [V]): punkt „;” — ostatni „.”; jednostka z punktami ma wprowadzenie.
+    docs/domain.md § 2 (§ 54–57 ZTP): punkt „;” — ostatni „.”; jednostka z punktami ma wprowadzenie.
     """
     yield from _enumeration(context, "punkt")
 
@@ -156,7 +156,7 @@ def punkt_punctuation(context: CheckContext) -> Iterator[Report]:
 def litera_punctuation(context: CheckContext) -> Iterator[Report]:
     """Każda litera kończy się przecinkiem, ostatnia — średnikiem lub kropką; wprowadzenie do liter — dwukropkiem.
 
-    DOMAIN.md § 2 (§ 54–57 ZTP [V]): litera „,” — ostatnia „;” albo „.”.
+    docs/domain.md § 2 (§ 54–57 ZTP): litera „,” — ostatnia „;” albo „.”.
     """
     yield from _enumeration(context, "litera")
 

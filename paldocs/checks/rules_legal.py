@@ -5,7 +5,7 @@ rules read the data entries as written (``resolution.legal_basis``; PD011 and PD
 basis, which paldocs prints when the data give none) and the acts catalog in ``context.catalog``; they also run
 when the document could not be built, never raise, and say nothing when they cannot judge (an unknown act is
 PD012's; a malformed provision PD015's; an unreadable address makes the build fail, PD000). Citations by date
-come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, DOMAIN.md § 3 [V]).
+come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _data_entries(context: CheckContext) -> list[tuple[FieldPath, LegalBasisEntr
 def legal_basis_given(context: CheckContext) -> Iterator[Report]:
     """Uchwała ma podstawę prawną: podaną w danych albo domyślną dla rodzaju uchwały.
 
-    DOMAIN.md § 1: a resolution states "Na podstawie art. … ustawy …" before the enacting formula.
+    docs/domain.md § 1: a resolution states "Na podstawie art. … ustawy …" before the enacting formula.
     """
     resolution = context.data.resolution
     if context.data.document == "resolution" and not resolution.legal_basis and not context.kind.legal_basis:
@@ -129,7 +129,7 @@ def _when(row: JournalRow) -> str:
 def address_current_on_adoption_day(context: CheckContext) -> Iterator[Report]:
     """Adres publikacji podany w danych to tekst, który katalog wskazuje na dzień podjęcia (w projekcie: na dziś).
 
-    § 121 ust. 3 ZTP [V: DOMAIN.md § 3]: the address is the one announced by the day of adoption; § 158 ZTP: the
+    § 121 ust. 3 ZTP (docs/domain.md § 3): the address is the one announced by the day of adoption; § 158 ZTP: the
     latest consolidated text. Where the catalog does not know when a text was announced, the finding is info and
     says so instead of calling the address wrong.
     """
@@ -161,8 +161,8 @@ def citation_certainty(context: CheckContext) -> Iterator[Report]:
     """Każda wątpliwość katalogu aktów co do cytowania (adres niezweryfikowany, nieznana data ogłoszenia, możliwe
     brakujące zmiany) jako osobne zgłoszenie — treścią jest uwaga katalogu (``cite()``).
 
-    DOMAIN.md § 3: "the citation check must not claim more certainty than the data has" — unverified rows
-    ([S]/[U]), unknown announcement dates, a date beyond the catalog are warnings; a possibly incomplete list
+    docs/domain.md § 3: "the citation check must not claim more certainty than the data has" — unverified rows
+    (practice, no source), unknown announcement dates, a date beyond the catalog are warnings; a possibly incomplete list
     of amendments is info. The kind's default basis is checked too (it is what gets printed).
     """
     if context.data.document != "resolution":
@@ -193,7 +193,7 @@ def citation_certainty(context: CheckContext) -> Iterator[Report]:
 def provision_form(context: CheckContext) -> Iterator[Report]:
     """Przepis zapisany jak w cytowaniu: „art. 18 ust. 2 pkt 15” — „pkt” bez kropki, spacja po oznaczeniach.
 
-    § 54–57 ZTP as DOMAIN.md § 2 records them [V] ("pkt 1 (no dot after pkt)", "ust. 1", "lit. a"). A provision
+    § 54–57 ZTP as docs/domain.md § 2 records them ("pkt 1 (no dot after pkt)", "ust. 1", "lit. a"). A provision
     paldocs cannot read at all is an error.
     """
     for where, entry in _data_entries(context):
@@ -227,7 +227,7 @@ def _mark(pattern: re.Pattern[str], text: str, default: str) -> str:
 def address_form(context: CheckContext) -> Iterator[Report]:
     """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”.
 
-    DOMAIN.md § 3 [V]: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice [S], not the ZTP form.
+    docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form.
     With a practice citation style in the profile the finding is info: the profile chose it, ZTP is the standard.
     """
     style = context.data.municipality.citation_style
@@ -267,7 +267,7 @@ def address_form(context: CheckContext) -> Iterator[Report]:
 def specific_statute_first(context: CheckContext) -> Iterator[Report]:
     """Ustawa o samorządzie gminnym stoi w podstawie prawnej po przepisie ustawy szczególnej (zalecenie).
 
-    DOMAIN.md § 1 [V: commentary]: the specific statute first is the recommended order; most real resolutions
+    docs/domain.md § 1 (a legal commentary): the specific statute first is the recommended order; most real resolutions
     do the opposite, so this is info only, and only for a basis written in the data.
     """
     entries = _data_entries(context)

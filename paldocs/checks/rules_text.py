@@ -4,8 +4,8 @@ Contract: every rule reads only ``context.iter_free_texts()`` (each text a clerk
 its field path) — never the template's standard text — and reports each occurrence with that path as
 ``where``; ``unit`` stays None. NO-BREAK SPACE counts as a space. The message quotes the faulty fragment with
 its neighbouring word, and ``fix`` is the same fragment corrected (when a correction can be computed). Rules
-never raise on odd text. Each rule names the drafting rule it enforces (ZTP paragraph / DOMAIN.md section,
-with its mark [V]/[S]/[U]).
+never raise on odd text. Each rule names the drafting rule it enforces (ZTP paragraph / section of docs/domain.md,
+with its status: verified, practice or unverified).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ _STRAIGHT = re.compile(r'"([^"\n]*)"')
 def quotes(context: CheckContext) -> Iterator[Report]:
     """Cudzysłów polski „…”: prosty cudzysłów "…" zamienia się na „…”; każdy otwarty „ jest zamknięty ”.
 
-    DOMAIN.md § 7 (cudzysłowy „…” [U: zwyczaj typograficzny w dokumentach urzędowych]).
+    docs/domain.md § 7 (cudzysłowy „…” — zwyczaj typograficzny w dokumentach urzędowych, niezweryfikowany).
     """
     for path, text in _texts(context):
         for match in _STRAIGHT.finditer(text):
@@ -108,7 +108,7 @@ def year_abbreviation(context: CheckContext) -> Iterator[Report]:
     """Po roku w dacie stoi „r.” oddzielone spacją: „z dnia 29 kwietnia 2014 r.”, nie „29 kwietnia 2014”,
     „25.03.2014” ani „2014r.”.
 
-    DOMAIN.md § 1 (forma daty „z dnia 29 kwietnia 2014 r.” [V]) i § 7 („2014 r.” z nierozdzielającą spacją [U]).
+    docs/domain.md § 1 (forma daty „z dnia 29 kwietnia 2014 r.”) i § 7 („2014 r.” z twardą spacją, niezweryfikowane).
     """
     for path, text in _texts(context):
         for pattern in (_TEXT_DATE, _NUMERIC_DATE):
@@ -129,7 +129,7 @@ def year_abbreviation(context: CheckContext) -> Iterator[Report]:
 def numeric_date(context: CheckContext) -> Iterator[Report]:
     """Data w tekście zapisana cyframi („25.03.2014r.”) — w uchwale pisze się ją słownie: „25 marca 2014 r.”.
 
-    DOMAIN.md § 1 (forma daty: dzień bez zera, miesiąc w dopełniaczu, „r.” [V]).
+    docs/domain.md § 1 (forma daty: dzień bez zera, miesiąc w dopełniaczu, „r.”).
     """
     for path, text in _texts(context):
         for match in _NUMERIC_DATE.finditer(text):
@@ -153,7 +153,7 @@ _JOURNAL = re.compile(rf"\bDz\.(?P<space>{_S}*)U\b(?P<dot>\.?)")
 def journal_abbreviation(context: CheckContext) -> Iterator[Report]:
     """Skrót Dziennika Ustaw pisze się „Dz. U.” — ze spacją i dwiema kropkami, nie „Dz.U.” ani „Dz.U”.
 
-    DOMAIN.md § 3 (forma z § 158 ZTP: „(Dz. U. z 2024 r. poz. 1465)” [V]) i § 7.
+    docs/domain.md § 3 (forma z § 158 ZTP: „(Dz. U. z 2024 r. poz. 1465)”) i § 7.
     """
     for path, text in _texts(context):
         for match in _JOURNAL.finditer(text):
@@ -173,7 +173,7 @@ def provision_abbreviations(context: CheckContext) -> Iterator[Report]:
     """Odwołania do przepisów w tekście: „pkt 15” bez kropki, spacja po „art.”, „ust.”, „lit.” i „§” („art. 18”,
     „§ 5”), „art.” małą literą w środku zdania.
 
-    DOMAIN.md § 2 (cytowanie: § 1, ust. 1, pkt 1 — bez kropki po pkt —, lit. a [V]) i § 7.
+    docs/domain.md § 2 (cytowanie: § 1, ust. 1, pkt 1 — bez kropki po pkt —, lit. a — § 54–57 ZTP) i § 7.
     """
     for path, text in _texts(context):
         for match in _PKT_DOT.finditer(text):
@@ -203,7 +203,7 @@ def statute_word(context: CheckContext) -> Iterator[Report]:
     """W odwołaniu „art. 18 … ustawy z dnia 8 marca 1990 r. o …” przed „z dnia” stoi nazwa aktu („ustawy”,
     „rozporządzenia”, „uchwały” …) — „art. 18 ust. 2 pkt 15 z dnia 8 marca 1990 r. o …” jej nie ma.
 
-    DOMAIN.md § 3 (forma cytowania z § 158 ZTP: „ustawy z dnia 8 marca 1990 r. o samorządzie gminnym” [V]).
+    docs/domain.md § 3 (forma cytowania z § 158 ZTP: „ustawy z dnia 8 marca 1990 r. o samorządzie gminnym”).
     """
     for path, text in _texts(context):
         for match in _STATUTE.finditer(text):
@@ -224,7 +224,7 @@ def repeated_word(context: CheckContext) -> Iterator[Report]:
     """To samo słowo dwa razy z rzędu („w w”, „i i”, „do do”), bez względu na wielkość liter; liczby i „to to”
     nie są błędem.
 
-    Korekta pisarska (literówka) — DOMAIN.md nie ma o tym osobnej reguły.
+    Korekta pisarska (literówka) — docs/domain.md nie ma o tym osobnej reguły.
     """
     for path, text in _texts(context):
         for match in _REPEATED_WORD.finditer(text):
@@ -243,8 +243,8 @@ def repeated_punctuation(context: CheckContext) -> Iterator[Report]:
     """Podwojony znak interpunkcyjny: „..”, „,,”, „;;”, „::”, „....”. Wielokropek (trzy kropki „...” albo „…”),
     wykropkowane miejsce projektu (pięć i więcej kropek) i znacznik bloku Markdown „:::” są dozwolone.
 
-    Korekta pisarska (literówka, „..” dwa razy w oryginale z Kętrzyna) — DOMAIN.md nie ma o tym osobnej reguły;
-    wykropkowane miejsca projektu: DOMAIN.md § 5.
+    Korekta pisarska (literówka, „..” dwa razy w oryginale z Kętrzyna) — docs/domain.md nie ma o tym osobnej reguły;
+    wykropkowane miejsca projektu: docs/domain.md § 5.
     """
     for path, text in _texts(context):
         for match in _REPEATED_MARK.finditer(text):
@@ -253,7 +253,7 @@ def repeated_punctuation(context: CheckContext) -> Iterator[Report]:
             if run == "..." or (run[0] == ":" and len(run) >= 3 and not text[line_start:match.start()].strip()):
                 continue  # an ellipsis; a Markdown fence "::: role"
             if run[0] == "." and len(run) >= 5:
-                continue  # a dotted blank of a draft, "Nr ........." (DOMAIN.md § 5)
+                continue  # a dotted blank of a draft, "Nr ........." (docs/domain.md § 5)
             yield _report(path, text, match.start(), match.end(), "..." if len(run) > 3 else run[0],
                           f"powtórzony znak „{run}” w „{{fragment}}” — stawia się jeden znak (wielokropek to "
                           "trzy kropki)")
@@ -270,7 +270,7 @@ def quote_and_mark_spacing(context: CheckContext) -> Iterator[Report]:
     """Bez spacji po „ i przed ” („„ tekst””, „„tekst ””) ani przed przecinkiem, kropką, średnikiem, dwukropkiem,
     znakiem zapytania i wykrzyknikiem („tekst ,”); spacja nierozdzielająca też się liczy.
 
-    DOMAIN.md § 7 (typografia polska [U]: cudzysłów „…” przylega do tekstu, znak interpunkcyjny do wyrazu).
+    docs/domain.md § 7 (typografia, niezweryfikowane: cudzysłów „…” przylega do tekstu, znak interpunkcyjny do wyrazu).
     """
     for path, text in _texts(context):
         for pattern, what in ((_OPEN_SPACE, "po cudzysłowie otwierającym „"),
@@ -289,7 +289,7 @@ _HYPHEN_RANGE = re.compile(rf"(?<![\d./\-–])((?:19|20)\d\d){_S}?-{_S}?((?:19|2
 def range_dash(context: CheckContext) -> Iterator[Report]:
     """Zakres lat lub liczb zapisany dywizem („2009-2013”, „2-3 razy”) — zakres pisze się półpauzą: „2009–2013”.
 
-    DOMAIN.md § 7 (półpauza w zakresach „2014–2020” [U: zwyczaj typograficzny, nie przepis]).
+    docs/domain.md § 7 (półpauza w zakresach „2014–2020”: zwyczaj typograficzny, niezweryfikowane).
     """
     for path, text in _texts(context):
         for match in _HYPHEN_RANGE.finditer(text):
@@ -297,7 +297,7 @@ def range_dash(context: CheckContext) -> Iterator[Report]:
             if int(low) < int(high):
                 yield _report(path, text, match.start(), match.end(), f"{low}–{high}",
                               "zakres „{fragment}” zapisany dywizem — zakres lat i liczb pisze się półpauzą "
-                              "(„2014–2020”); to zwyczaj typograficzny [U]", before=False)
+                              "(„2014–2020”); to zwyczaj typograficzny, nie przepis (docs/domain.md § 7)", before=False)
 
 
 @rule("PD018", "warning", "HTML i odnośniki drukowane dosłownie")

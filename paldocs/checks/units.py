@@ -21,7 +21,7 @@ Chain = tuple[tuple[str, str], ...]
 
 
 def unit_citation(chain: Sequence[tuple[str, str]]) -> str:
-    """``[("paragraf", "2"), ("ustep", "1"), ("punkt", "3")]`` → "§ 2 ust. 1 pkt 3" (DOMAIN.md § 2 "cited as");
+    """``[("paragraf", "2"), ("ustep", "1"), ("punkt", "3")]`` → "§ 2 ust. 1 pkt 3" (docs/domain.md § 2 "cited as");
     a tiret's number is its position among its sibling tirets: ``("tiret", "2")`` → "tiret drugie"."""
     return " ".join(f"{_citation(kind)} {tiret_ordinal(int(num)) if kind == 'tiret' and num.isdigit() else num}"
                     .strip() for kind, num in chain)

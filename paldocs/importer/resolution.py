@@ -1,8 +1,8 @@
-"""Recognising the parts of a resolution in plain lines: header, §§, signature (DOMAIN.md § 1, 4, 5, 6).
+"""Recognising the parts of a resolution in plain lines: header, §§, signature (docs/domain.md § 1, 4, 5, 6).
 
 Contract: pure functions on strings, each returning what it recognised (or None) — the assembling of a data
 file from source blocks is in :mod:`paldocs.importer.api`. :func:`parse_number` reads every number variant of
-DOMAIN.md § 5 and returns the model's number dict plus the numbering pattern; :func:`parse_header_date`,
+docs/domain.md § 5 and returns the model's number dict plus the numbering pattern; :func:`parse_header_date`,
 :func:`parse_subject`, :func:`council_from_genitive`, :func:`executive_from_dative`, :func:`parse_signature`
 and :func:`classify_provision` read the other parts. Messages are Polish.
 """
@@ -50,7 +50,7 @@ class Number:
 
 
 def parse_number(text: str) -> Number:
-    """"LXIV/400/14", "LXIV / 400 / 14", "124/XXII/2016", "228/2005", "…/…/2025" (DOMAIN.md § 5)."""
+    """"LXIV/400/14", "LXIV / 400 / 14", "124/XXII/2016", "228/2005", "…/…/2025" (docs/domain.md § 5)."""
     parts = [part.strip() for part in text.strip().rstrip(".").split("/")]
     if all(BLANK.match(part) for part in parts[:-1]) and (len(parts) == 1 or BLANK.match(parts[-1])
                                                          or parts[-1].isdigit()):

@@ -61,7 +61,7 @@ class JournalRow(StrictModel):
     issue: int | None = Field(None, ge=1, description="Numer (Nr) — tylko przed 2012 r.")
     positions: list[Position] = Field(min_length=1, description="Pozycje, np. [1465].")
     announced: dt.date | None = Field(None, description="Data ogłoszenia, jeśli znana (RRRR-MM-DD).")
-    source: NonEmptyText = Field(description="Skąd pochodzi adres (np. „DOMAIN.md § 3”, „ISAP, 2024-10-05”).")
+    source: NonEmptyText = Field(description="Skąd pochodzi adres (np. „ISAP WDU20240001465, 2024-10-05”).")
     verified: bool = Field(description="true tylko wtedy, gdy adres odczytano w nazwanym źródle.")
 
     @model_validator(mode="after")

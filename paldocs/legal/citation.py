@@ -21,8 +21,8 @@ Styles (a municipality profile setting):
 
 - ``ztp`` (default) — the § 158 ZTP form: "(Dz. U. z 2024 r. poz. 1465 i 1572)", "(Dz. U. Nr 64, poz. 593)",
   "(Dz. U. z 2023 r. poz. 40, z 2024 r. poz. 12 oraz z 2025 r. poz. 3)";
-- ``tj-ze-zm`` — practice [S]: "(t.j. Dz. U. z 2013 r. poz. 594 ze zm.)"; "t.j." only for a consolidated text;
-- ``z-pozn-zm`` — practice [S]: "(Dz. U. z 2013 r. poz. 594 z późn. zm.)".
+- ``tj-ze-zm`` — practice: "(t.j. Dz. U. z 2013 r. poz. 594 ze zm.)"; "t.j." only for a consolidated text;
+- ``z-pozn-zm`` — practice: "(Dz. U. z 2013 r. poz. 594 z późn. zm.)" (both: docs/domain.md § 3).
 
 In both practice styles the amendments are not listed; "ze zm." / "z późn. zm." is added when amendments exist
 by ``on`` or are unknown (the catalog is not declared complete by ``amendments_checked`` up to ``on``).

@@ -3,7 +3,7 @@
 Contract (pure functions, no I/O):
 
 - :class:`JournalRef` is one address: year, issue number ("Nr", only before 2012) and one or more positions.
-  Both shapes exist: ``Dz. U. z 2001 r. Nr 142, poz. 1591`` and ``Dz. U. z 2024 r. poz. 1465`` (DOMAIN.md § 3).
+  Both shapes exist: ``Dz. U. z 2001 r. Nr 142, poz. 1591`` and ``Dz. U. z 2024 r. poz. 1465`` (docs/domain.md § 3).
 - :func:`format_journal` writes several addresses as one ZTP parenthesis content (§ 158 ZTP): "Dz. U." once,
   "poz." once per issue, positions joined by ", " and " i " before the last, issue groups of one year the
   same way, year groups by ", " and " oraz " before the last, and the year left out when it equals the act's
@@ -97,12 +97,12 @@ def format_journal(refs: Iterable[JournalRef], act_year: int | None = None) -> s
                           for issue, positions in groups])
         # § 158 ZTP: the year is left out when it is the act's own year ("Dz. U. Nr 64, poz. 593").
         year_texts.append(text if year == act_year else f"z {year} r. {text}")
-    # "oraz" before the last year group: DOMAIN.md § 3 marks this [U] (seen, not read in ZTP itself).
+    # "oraz" before the last year group: unverified, seen but not read in ZTP itself (docs/domain.md § 3).
     return "Dz. U. " + join_list(year_texts, last=" oraz ")
 
 
 def eli_id(year: int, position: int) -> str:
-    """ELI of a Dziennik Ustaw position: ``DU/2024/1465`` (DOMAIN.md § 3)."""
+    """ELI of a Dziennik Ustaw position: ``DU/2024/1465`` (docs/domain.md § 3)."""
     return f"DU/{year}/{position}"
 
 

@@ -2,7 +2,7 @@
 
 Contract (pure functions, no I/O):
 
-- :class:`Provision` is the address of an editorial unit (§ 54–57 ZTP, DOMAIN.md § 2): article or paragraph,
+- :class:`Provision` is the address of an editorial unit (§ 54–57 ZTP, docs/domain.md § 2): article or paragraph,
   then ustęp, punkt, litera, tiret — each optional after the first. An article may have paragraphs instead of
   ustępy, as codes do ("art. 61 § 1"). :meth:`Provision.format` writes the cited form: "art. 18 ust. 2 pkt 15
   lit. a tiret pierwsze", "§ 5 ust. 1" — "pkt" and "tiret" without a dot, every other abbreviation with one.
@@ -62,7 +62,7 @@ class Provision:
             raise ValueError("a provision starts with an article or a paragraph")
 
     def format(self) -> str:
-        """"art. 18 ust. 2 pkt 15 lit. a" (DOMAIN.md § 2: "pkt 1" — no dot after pkt)."""
+        """"art. 18 ust. 2 pkt 15 lit. a" (docs/domain.md § 2: "pkt 1" — no dot after pkt)."""
         numbered = (("art", self.art), ("par", self.par), ("ust", self.ust), ("pkt", self.pkt), ("lit", self.lit))
         parts = [f"{_SHOWN[key]} {value}" for key, value in numbered if value is not None]
         if self.tiret is not None:
@@ -151,7 +151,7 @@ def _note_label(match: re.Match[str], label: str, kind: str, note: Callable[[Dev
     if label == "par":
         note(Deviation.PAR_ALIAS)
     if kind in _DOTLESS and match["dot"]:
-        note(Deviation.PKT_DOT)  # DOMAIN.md § 2: "pkt 1" — no dot after pkt
+        note(Deviation.PKT_DOT)  # docs/domain.md § 2: "pkt 1" — no dot after pkt
     elif label != "§" and kind not in _DOTLESS and not match["dot"]:
         note(Deviation.MISSING_DOT)
     if not match["gap"]:

@@ -1,7 +1,7 @@
 """Municipality profile: who adopts the resolution and how its house style looks.
 
 Contract: every organ name is available in the grammatical cases the templates need. A form given in the
-profile always wins (DOMAIN.md § 4: councils are named inconsistently in practice); a form left out is
+profile always wins (docs/domain.md § 4: councils are named inconsistently in practice); a form left out is
 derived when the profile is validated (paldocs.polish.organs: only the organ's head word inflects; place names
 go through morfeusz2, loaded only then), and a form that cannot be derived unambiguously is an error naming
 the field to fill. ``layout`` holds house-style choices seen in real documents; ``numbering`` says
@@ -73,7 +73,7 @@ class Signatory(StrictModel):
 
 
 class Numbering(StrictModel):
-    """Resolution number pattern (DOMAIN.md § 5)."""
+    """Resolution number pattern (docs/domain.md § 5)."""
 
     order: Literal["session/number/year", "number/session/year", "number/year"] = "session/number/year"
     year_digits: Literal[2, 4] = 4
@@ -132,7 +132,7 @@ class Municipality(StrictModel):
     @model_validator(mode="before")
     @classmethod
     def _fill_organ_forms(cls, value: Any) -> Any:
-        """Derive the organ forms a profile leaves out (DOMAIN.md § 4): given forms always win."""
+        """Derive the organ forms a profile leaves out (docs/domain.md § 4): given forms always win."""
         if not isinstance(value, dict):
             return value
         council, executive = value.get("council", {}), value.get("executive", {})

@@ -32,7 +32,7 @@ def _full_year(year: str) -> int:
 
 
 class ResolutionNumber(StrictModel):
-    """„LXIV/400/14”, „124/XXII/2016” or „228/2005”: session (roman), running number, year (DOMAIN.md § 5).
+    """„LXIV/400/14”, „124/XXII/2016” or „228/2005”: session (roman), running number, year (docs/domain.md § 5).
 
     The order in which they are printed is the municipality's numbering setting; a number without a session
     needs ``numbering.order: number/year``."""
@@ -128,7 +128,7 @@ class DataFile(StrictModel):
 def number_year_conflict(data: DataFile) -> tuple[str, str] | None:
     """``(message, corrected number)`` when the year in the resolution's number is not the year of its date.
 
-    DOMAIN.md § 5 [V practice]: the number is session / running number / year of adoption (2 or 4 digits, a
+    docs/domain.md § 5 (practice): the number is session / running number / year of adoption (2 or 4 digits, a
     profile setting); with 2 digits a year of another century prints the same and is reported too. Used by
     check PD002 and by ``paldocs build``, which refuses to print a self-contradictory title block."""
     number, date = data.resolution.number, data.resolution.date

@@ -3,7 +3,7 @@
 Contract (pure functions, no I/O; invalid input raises :class:`paldocs.errors.DataError` in Polish):
 
 - :func:`format_date` — "29 kwietnia 2014 r.": day without a leading zero, month in the genitive, year and
-  "r." (DOMAIN.md § 1, "z dnia 29 kwietnia 2014 r."). Plain spaces: typography adds the non-breaking ones.
+  "r." (docs/domain.md § 1, "z dnia 29 kwietnia 2014 r."). Plain spaces: typography adds the non-breaking ones.
 - :func:`format_month_year` — "kwiecień 2016": month in the nominative, as on report title pages
   ("Kętrzyn, kwiecień 2016"), without "r.".
 - :func:`parse_date` — the forms found in real resolutions: "29 kwietnia 2014 r.", "29 kwietnia 2014r.",

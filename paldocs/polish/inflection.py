@@ -17,7 +17,7 @@ Contract of :func:`place_case` (pure, no I/O beyond loading the dictionary once)
 - Capitalisation follows the input word by word ("KĘTRZYN" → "KĘTRZYNA", "kętrzyn" → "kętrzyna").
 - When the dictionary gives no form, or more than one distinct form remains, :class:`paldocs.errors.DataError`
   says so in Polish and names the profile field to fill (the ``field`` argument): the profile always wins,
-  derivation only fills gaps (DOMAIN.md § 4).
+  derivation only fills gaps (docs/domain.md § 4).
 
 morfeusz2 is imported lazily, on the first call that needs it, and one instance is cached: a profile that
 gives every form never loads the dictionary. A missing morfeusz2 is a :class:`DataError` naming the field.

@@ -6,7 +6,7 @@ Contract (pure functions, no I/O; invalid input raises :class:`paldocs.errors.Da
   uppercase form ("XLIV"); session numbers in resolution numbers ("LXIV/400/14") are written this way.
   Parsing is strict: "IIII", "VX", "IC", lowercase and "" are rejected, naming the canonical form when the
   intended value can be guessed.
-- :func:`to_letter` / :func:`from_letter` — the sequence of litery (§ 57 ZTP, DOMAIN.md § 2):
+- :func:`to_letter` / :func:`from_letter` — the sequence of litery (§ 57 ZTP, docs/domain.md § 2):
   a … z, then za … zz, then zza … zzz, … — Latin letters only; the Polish-only letters ą ć ę ł ń ó ś ź ż
   are never used.
 - :func:`format_amount` — "1 234 567,89 zł": groups of three separated by NO-BREAK SPACE, decimal comma,

@@ -1,4 +1,4 @@
-"""Names of a gmina's organs in the cases documents need (DOMAIN.md § 4; art. 26 and 11a u.s.g.).
+"""Names of a gmina's organs in the cases documents need (docs/domain.md § 4; art. 26 and 11a u.s.g.).
 
 Contract (pure functions; invalid or underivable input raises :class:`paldocs.errors.DataError` in Polish,
 naming the profile fields to fill — the profile always wins, these functions only fill its gaps):
@@ -36,7 +36,7 @@ __all__ = [
 
 ExecutiveTitle = Literal["wójt", "burmistrz", "prezydent miasta"]
 
-PRESIDENT_POPULATION = 100_000  # art. 26 u.s.g.: "powyżej 100 000 mieszkańców" [V: DOMAIN.md § 4]
+PRESIDENT_POPULATION = 100_000  # art. 26 u.s.g.: "powyżej 100 000 mieszkańców" (docs/domain.md § 4)
 
 _KINDS = {"miejska": "gmina miejska", "wiejska": "gmina wiejska", "miejsko-wiejska": "gmina miejsko-wiejska"}
 
@@ -70,14 +70,14 @@ def _kind(kind: str) -> str:
 
 def executive_title(kind: str, population: int | None, seat_is_town: bool,
                     president_before_1990: bool = False) -> ExecutiveTitle:
-    """Return the executive organ's title (art. 26 u.s.g. as DOMAIN.md § 4 records it [V]).
+    """Return the executive organ's title (art. 26 u.s.g. as docs/domain.md § 4 records it).
 
     - gmina wiejska → "wójt" (its territory has no town; a seat in a neighbouring town, as Gmina Ostróda's
-      in the town of Ostróda, does not change that — [S]: "Wójt Gminy Ostróda");
+      in the town of Ostróda, does not change that — practice: "Wójt Gminy Ostróda");
     - gmina miejska → "prezydent miasta" with more than 100 000 inhabitants or where a prezydent was the
       executive before the statute came into force (``president_before_1990``), else "burmistrz";
     - gmina miejsko-wiejska → "burmistrz" when the seat is in a town (``seat_is_town``), else "wójt";
-      a prezydent is derived for gminy miejskie only [U: no miejsko-wiejska gmina of that size is recorded].
+      a prezydent is derived for gminy miejskie only (unverified: no miejsko-wiejska gmina of that size is recorded).
 
     ``population`` may be None only when the answer does not depend on it.
     """
@@ -100,7 +100,7 @@ def executive_title(kind: str, population: int | None, seat_is_town: bool,
 
 
 def council_forms(nominative: str) -> CouncilForms:
-    """Derive the genitive and the type's genitive from the council's nominative (DOMAIN.md § 4 examples).
+    """Derive the genitive and the type's genitive from the council's nominative (docs/domain.md § 4 examples).
 
     "Rada Gminy Ostróda" → ("Rady Gminy Ostróda", "Rady Gminy"); "Rada Miejska Inowrocławia" →
     ("Rady Miejskiej Inowrocławia", "Rady Miejskiej"); "Rada Miasta Rybnika" → ("Rady Miasta Rybnika",
@@ -134,8 +134,8 @@ def executive_forms(nominative: str) -> ExecutiveForms:
     """Derive the dative of the executive's name: "Wójt Gminy Ostróda" → "Wójtowi Gminy Ostróda".
 
     Only the title inflects; the rest ("Gminy Ostróda", "Miasta Kętrzyn", "Miasta Człuchowa") stays as
-    written [S: DOMAIN.md § 4]. The dative names the office, so it does not depend on the holder's gender
-    [U: practice as seen, "Burmistrzowi" also with a woman in office].
+    written (practice, docs/domain.md § 4). The dative names the office, so it does not depend on the holder's
+    gender (unverified: practice as seen, "Burmistrzowi" also with a woman in office).
     """
     words = " ".join(str(nominative).split()).split(" ")
     if words[0] not in _EXECUTIVE_DATIVE or len(words) < 2:
@@ -154,16 +154,16 @@ def _in(locative: str) -> str:
 def default_council_nominative(kind: str, name: str, *, title: ExecutiveTitle) -> str:
     """Return a council name for a profile that gives none — a default chosen among real practices.
 
-    Councils are named inconsistently in practice [V: DOMAIN.md § 4], so this is one documented choice,
+    Councils are named inconsistently in practice (docs/domain.md § 4), so this is one documented choice,
     and a name given in the profile always wins:
 
-    - wójt (gmina wiejska) → "Rada Gminy {name}" ("Rada Gminy Ostróda" [V]);
-    - prezydent miasta → "Rada Miasta {name in the genitive}" ("Rada Miasta Rybnika" [V]);
+    - wójt (gmina wiejska) → "Rada Gminy {name}" ("Rada Gminy Ostróda", seen);
+    - prezydent miasta → "Rada Miasta {name in the genitive}" ("Rada Miasta Rybnika", seen);
     - burmistrz (gmina miejska or miejsko-wiejska) → "Rada Miejska w {name in the locative}"
-      ("Rada Miejska w Kętrzynie" [V]).
+      ("Rada Miejska w Kętrzynie", the Kętrzyn resolution).
 
-    Whether u.s.g. itself prescribes "rada miejska" where the seat is in a town is not recorded in
-    DOMAIN.md [U]. Inflecting ``name`` may fail (e.g. "Tychy" in the genitive): the error then names
+    Whether u.s.g. itself prescribes "rada miejska" where the seat is in a town is not recorded
+    (unverified; docs/domain.md § 4). Inflecting ``name`` may fail (e.g. "Tychy" in the genitive): the error then names
     municipality.council.nominative.
     """
     _kind(kind)
@@ -181,13 +181,13 @@ def default_council_nominative(kind: str, name: str, *, title: ExecutiveTitle) -
 def default_executive_nominative(title: ExecutiveTitle, kind: str, name: str) -> str:
     """Return the executive's name for a profile that gives none — one documented default per case:
 
-    - wójt → "Wójt Gminy {name}" ("Wójt Gminy Ostróda" [S]);
+    - wójt → "Wójt Gminy {name}" ("Wójt Gminy Ostróda", practice);
     - burmistrz of a gmina miejska → "Burmistrz Miasta {name in the genitive}" ("Burmistrzowi Miasta
-      Człuchowa" [S]; Kętrzyn writes the nominative, "Burmistrz Miasta Kętrzyn" [S] — the profile wins);
-    - burmistrz of a gmina miejsko-wiejska → "Burmistrz {name in the genitive}" ("Burmistrz Morąga" [S]):
+      Człuchowa", practice; Kętrzyn writes the nominative, "Burmistrz Miasta Kętrzyn" — the profile wins);
+    - burmistrz of a gmina miejsko-wiejska → "Burmistrz {name in the genitive}" ("Burmistrz Morąga", practice):
       the office heads the whole gmina, not only its town;
-    - prezydent miasta → "Prezydent Miasta {name in the genitive}" ("Prezydent Miasta Rybnika" [S]; Tychy
-      write "Prezydent Miasta Tychy" [S] — the profile wins).
+    - prezydent miasta → "Prezydent Miasta {name in the genitive}" ("Prezydent Miasta Rybnika", practice; Tychy
+      write "Prezydent Miasta Tychy" — the profile wins).
     """
     full = _kind(kind)
     field = "municipality.executive.nominative"

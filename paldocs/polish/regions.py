@@ -2,7 +2,7 @@
 
 Contract: :func:`official_journal` returns the name of the voivodeship's Dziennik Urzędowy in the locative
 used by the entry-into-force formula of an act of local law: "Dzienniku Urzędowym Województwa
-Warmińsko-Mazurskiego" (DOMAIN.md § 1: "… w Dzienniku Urzędowym Województwa …" [V]). The adjective after
+Warmińsko-Mazurskiego" (docs/domain.md § 1: "… w Dzienniku Urzędowym Województwa …"). The adjective after
 "Województwa" is in the genitive and capitalised in every part, as the journals are titled.
 """
 

@@ -1,4 +1,4 @@
-"""Polish typesetting rules for official documents (DOMAIN.md § 7).
+"""Polish typesetting rules for official documents (docs/domain.md § 7).
 
 Contract of :func:`apply_typography` (pure, fast, runs on every text node):
 
@@ -51,7 +51,7 @@ QUOTE_CLOSE = "”"
 ONE_LETTER_WORDS = "aiouwzAIOUWZ"
 
 # Abbreviations that must stay on the line of the number or letter they introduce (§ 54–57 and § 158 ZTP
-# citation forms). "pkt" and "nr" take no dot (DOMAIN.md § 2). "Dz." is handled separately: it is joined only to
+# citation forms). "pkt" and "nr" take no dot (docs/domain.md § 2). "Dz." is handled separately: it is joined only to
 # the "U." of "Dz. U.".
 ABBREVIATIONS: tuple[str, ...] = ("art.", "Art.", "ust.", "pkt", "lit.", "poz.", "nr", "Nr", "NR")
 

@@ -23,7 +23,7 @@ from paldocs.style.resolve import style_for
 
 
 def period_text(years: list[int]) -> str:
-    """"za 2015 rok" / "za lata 2014–2016" (the title page form, DOMAIN.md § 8)."""
+    """"za 2015 rok" / "za lata 2014–2016" (the title page form, docs/domain.md § 8)."""
     return f"za {years[0]} rok" if len(years) == 1 else f"za lata {years[0]}–{years[-1]}"
 
 

@@ -4,8 +4,8 @@ Contract: a writer subclasses :class:`Visitor` and defines one ``visit_`` method
 of :mod:`paldocs.document` (``visit_paragraph``, ``visit_heading``, ``visit_list_block``, ``visit_list_item``,
 ``visit_unit``, ``visit_div``, ``visit_page_break``, ``visit_table``, ``visit_table_cell``, ``visit_figure``,
 ``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``). The class refuses to be created
-when one is missing, naming it — so a new node type cannot be silently dropped by one format (DESIGN.md
-convention 1). A writer never reads YAML or runs Jinja2.
+when one is missing, naming it — so a new node type cannot be silently dropped by one format (one IR,
+one writer per format, each a visitor — docs/design-notes.md). A writer never reads YAML or runs Jinja2.
 
 Shared layout helpers every writer uses the same way: :func:`iter_unit_lines` (the printed lines of a legal
 unit) and :func:`to_table_grid` (a table's rows padded to one column count).
@@ -71,7 +71,7 @@ class UnitLine:
     """One printed line (paragraph) of a legal unit, as every writer lays it out.
 
     ``label`` is printed before ``paragraph``'s inlines ("§ 2. 1." when the first ustęp shares the
-    paragraf's line, "§ 2. 1. " is never split — DOMAIN.md § 2); ``kind`` is the innermost unit the line
+    paragraf's line, "§ 2. 1. " is never split — docs/domain.md § 2); ``kind`` is the innermost unit the line
     belongs to (it picks the style and the indent), ``depth`` its nesting depth (paragraf = 0).
     ``is_heading`` marks the "§ 1" line of the heading layout (centred, bold, no dot, own line).
     ``block`` carries any non-paragraph child (rare; rendered by the writer's own visitor).
