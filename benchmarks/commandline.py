@@ -16,7 +16,7 @@ Contract:
   (``paldocs build DIR --format docx,pdf --out OUT --jobs J``, OUT removed before each run).
 - :func:`library_batch_child` (run in a fresh process by ``run.py --batch-child``) does the same through
   ``paldocs.batch.build_files`` and records when each document finished and what each took inside its worker;
-  :func:`warm_worker_child` times the pool initializer ``_warm_worker`` in a fresh process.
+  :func:`warm_worker_child` times the pool initializer ``warm_worker`` in a fresh process.
 - :func:`parallel_capacity` is the control: two CPU-bound pure-Python processes side by side vs one after
   the other. It is the speed-up this machine can give *right now*, whatever paldocs does.
 Nothing here writes outside the folders it is given; no paldocs code is changed or patched.
@@ -353,7 +353,7 @@ def library_batch_child(inputs: Path, out: Path, jobs: int, result_file: Path) -
     (seconds from the call), the seconds each took inside its worker (``FileOutcome.seconds``) and the wall.
 
     With jobs=1 build_files builds in this process and has no initializer: WeasyPrint is imported during
-    the first document. With jobs≥2 each worker first runs ``_warm_worker``; "first document done" then
+    the first document. With jobs≥2 each worker first runs ``warm_worker``; "first document done" then
     includes pool start-up and warm-up."""
     started = time.perf_counter()
     from paldocs.batch import BuildOptions, build_files, expand_inputs
@@ -400,7 +400,7 @@ def warm_worker_child(result_file: Path) -> None:
     import paldocs.writers.pdf  # timed apart: the import is most of the warm-up
 
     imported_pdf = time.perf_counter()
-    paldocs.batch._warm_worker(("docx", "pdf"))
+    paldocs.batch.warm_worker(paldocs.batch.BuildOptions(("docx", "pdf")))
     finished = time.perf_counter()
     result_file.write_text(json.dumps({
         "import_batch_s": imported_batch - started,

@@ -562,7 +562,7 @@ def batch_lines(batch: dict[str, Any]) -> list[str]:
             secs(sum(library["2"]["document_s"]), 1)),
         row("  first document finished after, ms", ms(library["1"]["finished_at_s"][0]),
             ms(library["2"]["finished_at_s"][0])),
-        (f"pool initializer _warm_worker(docx, pdf) alone, fresh process: {ms(warm['warm_worker_s'])} ms "
+        (f"pool initializer warm_worker(docx, pdf) alone, fresh process: {ms(warm['warm_worker_s'])} ms "
          f"(importing the PDF writer {ms(warm['import_pdf_writer_s'])} ms, fonts/CSS/templates/catalog "
          f"{ms(warm['rest_s'])} ms)"),
         (f"control — two CPU-bound processes side by side vs one after the other, right after each round: "

@@ -6,7 +6,7 @@ Contract:
   seconds (``time.perf_counter``):
 
   ``load``     ``parse_file`` (read and parse the YAML once; it also tells a report from a resolution) +
-               ``load_source(path, parsed)`` + ``refuse_contradictions`` — everything ``_compose_document``
+               ``load_source(path, parsed)`` + ``refuse_contradictions`` — everything ``compose_document``
                does before composing; ``detect`` is the ``parse_file`` part of it.
   ``compose``  ``make_environment()`` + ``compose(data, env, file=…)`` (a build makes its environment afresh).
   ``parse``    :func:`paldocs.api.parse_composition`: ``to_blocks`` + ``number_part`` for every part, the
@@ -16,7 +16,7 @@ Contract:
   ``stages`` chooses which writers run (the fresh-process build runs docx and pdf only, as users do).
 - :func:`check_same_as_api` proves the split changes nothing: the staged document renders to the same HTML as
   ``paldocs.to_document``'s (load and compose are called here one by one, so they could drift from
-  ``_compose_document``; the parse stage is the API's public helper itself).
+  ``compose_document``; the parse stage is the API's public helper itself).
 - :class:`RawWeasyPrint` and :func:`raw_docx` are the baselines: WeasyPrint and python-docx with nothing of
   paldocs around them (see each for what they include). :func:`docx_content` reads the paragraphs and tables
   paldocs wrote back from its DOCX, so the raw script writes the same text.
@@ -76,10 +76,10 @@ def staged_build(path: Path, stages: Sequence[str] = STAGES) -> Built:
     source = str(path)
     times: dict[str, float] = {}
 
-    # As api._compose_document: load, compose and parse run with the cyclic collector paused.
+    # As api.compose_document: load, compose and parse run with the cyclic collector paused.
     with collector_paused():
         start = time.perf_counter()
-        parsed = parse_file(path)  # as api._compose_document: one parse, which also says whether it is a report
+        parsed = parse_file(path)  # as api.compose_document: one parse, which also says whether it is a report
         if parsed.is_report:
             raise SystemExit(f"{path}: a monitoring report; the benchmark builds resolutions only")
         detected = time.perf_counter()
@@ -94,7 +94,7 @@ def staged_build(path: Path, stages: Sequence[str] = STAGES) -> Built:
         times["compose"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        # The API's own parse stage (what _compose_document calls), not a copy: the benchmark times the code that
+        # The API's own parse stage (what compose_document calls), not a copy: the benchmark times the code that
         # ships. check_same_as_api still compares the result with to_document's, so the stages as a whole (load
         # and compose are still called here one by one) cannot drift from the API unnoticed.
         document = parse_composition(composition, source)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports, for type checkers (the names
     from paldocs.batch import BuildRequest as BuildRequest
     from paldocs.batch import BuiltDocument as BuiltDocument
     from paldocs.batch import build_bytes as build_bytes
+    from paldocs.context import BuildContext as BuildContext
     from paldocs.document import Document as Document
     from paldocs.errors import PaldocsError as PaldocsError
     from paldocs.limits import Limits as Limits
@@ -39,6 +40,7 @@ _EXPORTS = {
     "to_document": "paldocs.api", "Document": "paldocs.document", "PaldocsError": "paldocs.errors",
     "Limits": "paldocs.limits", "applied_limits": "paldocs.limits",
     "BuildRequest": "paldocs.batch", "BuiltDocument": "paldocs.batch", "build_bytes": "paldocs.batch",
+    "BuildContext": "paldocs.context",
 }
 
 __all__ = sorted(_EXPORTS)

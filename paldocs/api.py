@@ -1,12 +1,18 @@
 """The public pipeline, top to bottom: load → compose → parse → number → write.
 
 Contract:
+- Every function here builds with a :class:`~paldocs.context.BuildContext` (``context=``): the template
+  environment, the kinds registry, the acts catalogs, the limits and the inputs reader, loaded once and
+  shared by every document built with it. Without one, a context is made from ``templates``, ``acts`` and
+  ``limits``; giving both is an error.
 - :func:`to_document` turns a data file (path or validated model) into the IR, with the notes the user must
   read (e.g. citations the catalog cannot confirm, text that prints literally). The file is read and parsed
-  once; data are bounded by :mod:`paldocs.limits` (``limits=``); a resolution whose number contradicts its
-  date is refused (:func:`refuse_contradictions`). :func:`parse_composition` is the parse stage alone.
-- :func:`render` turns an IR document into the bytes of one format (``docx``, ``pdf``, ``html``, ``txt``);
-  writers are imported lazily so that a DOCX build never loads WeasyPrint.
+  exactly once (:meth:`BuildContext.open`); data are bounded by :mod:`paldocs.limits`; a resolution whose
+  number contradicts its date is refused (:func:`refuse_contradictions`). :func:`compose_document` is the
+  same for an opened context; :func:`parse_composition` is the parse stage alone.
+- :func:`render` turns an IR document into the bytes of one format: the formats are :data:`WRITERS`
+  (format → "module:function", imported on first use, so that a DOCX build never loads WeasyPrint);
+  :data:`FORMATS` and :func:`check_formats` derive from it.
 - :func:`build` does both for one file and writes ``<out>/<stem>.<ext>`` for every format all or nothing
   (:func:`write_all_atomically`: temporary files in the same folder, then renames): a failure leaves no
   partial file and the previous outputs intact; an output that would overwrite an input file is refused
@@ -17,24 +23,47 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paldocs.compose import Composition, compose, make_environment
+from paldocs.compose import Composition, compose
+from paldocs.context import BuildContext
 from paldocs.document import Document, Figure, Part, walk
 from paldocs.errors import DataError, Location, PaldocsError, RenderError, TemplateError, describe_os_error
-from paldocs.limits import Limits, applied_limits
+from paldocs.limits import Limits
 from paldocs.markup import to_blocks
-from paldocs.model.load import Source, load_data_file, load_source, parse_file
+from paldocs.model.load import Source, parse_file
 from paldocs.model.resolution import DataFile, number_year_conflict
 from paldocs.model.untrusted import inspect_values
 from paldocs.numbering import number_part
 
-FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "txt")
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format: its writer as "module:function" (imported on first use) and the keyword options it
+    takes of those :func:`render` knows (``variant``, ``attachments``); a writer returning text is UTF-8."""
+
+    writer: str
+    options: tuple[str, ...] = ()
+
+    def load(self) -> Callable[..., bytes | str]:
+        module, _, name = self.writer.partition(":")
+        function: Callable[..., bytes | str] = getattr(importlib.import_module(module), name)
+        return function
+
+
+WRITERS: dict[str, OutputFormat] = {
+    "docx": OutputFormat("paldocs.writers.docx:to_docx"),
+    "pdf": OutputFormat("paldocs.writers.pdf:to_pdf", ("variant", "attachments")),
+    "html": OutputFormat("paldocs.writers.html:to_html"),
+    "txt": OutputFormat("paldocs.writers.text:to_text"),
+}
+FORMATS: tuple[str, ...] = tuple(WRITERS)
 PART_LABELS = {"resolution": "Uchwała", "annex": "Załącznik", "justification": "Uzasadnienie",
                "report": "Sprawozdanie"}
 
@@ -46,21 +75,34 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
 
 
-def load(path: str | Path, *, limits: Limits | None = None) -> DataFile:
-    """Read and validate one data file."""
-    with applied_limits(limits):
-        return load_data_file(path)
+def make_context(context: BuildContext | None, *, templates: Path | Mapping[str, str] | None = None,
+                 acts: Sequence[Path] = (), limits: Limits | None = None) -> BuildContext:
+    """``context``, or a new one from ``templates``, ``acts`` and ``limits`` (not both: which would win?)."""
+    if context is None:
+        return BuildContext(templates=templates, acts=tuple(acts), limits=limits)
+    if templates is not None or acts or limits is not None:
+        raise TypeError("give either context= or templates=/acts=/limits= (they are the context's)")
+    return context
+
+
+def load(path: str | Path, *, limits: Limits | None = None, templates: Path | None = None,
+         context: BuildContext | None = None) -> DataFile:
+    """Read and validate one data file (its kind against the context's kinds registry)."""
+    return make_context(context, templates=templates, limits=limits).open(path).load_source().data
 
 
 def to_document(data: DataFile | str | Path, *, templates: Path | None = None, source: str | None = None,
-                acts: Sequence[Path] = (), limits: Limits | None = None,
-                charts: bool = True) -> tuple[Document, list[str]]:
+                acts: Sequence[Path] = (), limits: Limits | None = None, charts: bool = True,
+                context: BuildContext | None = None) -> tuple[Document, list[str]]:
     """Data → IR document (composed, parsed, numbered) and the notes for the user.
 
     ``limits`` (default: those in force, :mod:`paldocs.limits`) bound the size and depth of the input;
     ``charts=False`` leaves a report's figures undrawn (for checks: matplotlib is not loaded)."""
-    with applied_limits(limits):
-        document, notes, _ = _compose_document(data, templates=templates, source=source, acts=acts, charts=charts)
+    context = make_context(context, templates=templates, acts=acts, limits=limits)
+    if isinstance(data, DataFile):
+        document, notes, _ = compose_document(context, data, source=source, charts=charts)
+    else:
+        document, notes, _ = compose_document(context.open(data), source=source, charts=charts)
     return document, notes
 
 
@@ -81,35 +123,35 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compose_document(data: DataFile | str | Path, *, templates: Path | Mapping[str, str] | None, source: str | None,
-                      acts: Sequence[Path], charts: bool = True) -> tuple[Document, list[str], list[Path]]:
-    """Compose, parse and number; the third value lists every input file read (never to be overwritten)."""
-    with collector_paused():
-        return _compose_document_now(data, templates=templates, source=source, acts=acts, charts=charts)
+def compose_document(context: BuildContext, data: DataFile | None = None, *, source: str | None = None,
+                     charts: bool = True) -> tuple[Document, list[str], list[Path]]:
+    """Compose, parse and number the context's opened data file (or the model ``data`` built in code); the
+    third value lists every input file read (never to be overwritten)."""
+    with collector_paused(), context.applied():
+        return _compose_document_now(context, data, source=source, charts=charts)
 
 
-def _compose_document_now(data: DataFile | str | Path, *, templates: Path | Mapping[str, str] | None,
-                          source: str | None, acts: Sequence[Path],
+def _compose_document_now(context: BuildContext, data: DataFile | None, *, source: str | None,
                           charts: bool) -> tuple[Document, list[str], list[Path]]:
-    env = make_environment(templates)
     inputs: list[Path] = []
     data_notes: Sequence[str] = ()
-    if isinstance(data, DataFile):  # built by the caller, not read from YAML: inspect its texts all the same
+    if data is not None:  # built by the caller, not read from YAML: inspect its texts all the same
         data_notes = [f"{Location(source, path=where)}: {message}" for severity, message, where
                       in _inspected(data, source) if severity == "warning"]
-        composition = compose(data, env, file=source, acts=acts)
-    elif (parsed := parse_file(data)).is_report:
-        from paldocs.report.load import load_report
+        composition = compose(data, context.environment, file=source, kinds=context.kinds,
+                              catalog=context.catalog(data.municipality.acts))
+    elif context.data.is_report:
         from paldocs.report.compose import compose_report
 
-        report = load_report(data, parsed)
-        composition = compose_report(report, env, draw=charts)
+        report = context.load_report()
+        composition = compose_report(report, context.environment, draw=charts)
         source, inputs, data_notes = report.file, list(report.files), report.notes
     else:
-        loaded = load_source(data, parsed)
+        loaded = context.load_source()
         refuse_contradictions(loaded)
-        source, inputs, data_notes = source or str(data), list(loaded.files), loaded.notes
-        composition = compose(loaded.data, env, file=source, acts=acts)
+        source, inputs, data_notes = source or loaded.file, list(loaded.files), loaded.notes
+        composition = compose(loaded.data, context.environment, file=source, kinds=context.kinds,
+                              catalog=context.catalog(loaded.data.municipality.acts))
     inputs += [Path(file) for file in composition.catalog_files]
     return parse_composition(composition, source), [*data_notes, *composition.notes], inputs
 
@@ -167,31 +209,20 @@ def render(document: Document, fmt: str, *, pdf_variant: str | None = None,
            attachments: Sequence[Any] = ()) -> bytes:
     """One output format of an IR document, as bytes (``pdf_variant``, ``attachments``: PDF only, see
     :func:`paldocs.writers.pdf.to_pdf`)."""
-    if fmt == "docx":
-        from paldocs.writers.docx import to_docx
-
-        return to_docx(document)
-    if fmt == "pdf":
-        from paldocs.writers.pdf import to_pdf
-
-        return to_pdf(document, variant=pdf_variant, attachments=attachments)
-    if fmt == "html":
-        from paldocs.writers.html import to_html
-
-        return to_html(document).encode("utf-8")
-    if fmt == "txt":
-        from paldocs.writers.text import to_text
-
-        return to_text(document).encode("utf-8")
-    raise PaldocsError(f"nieznany format „{fmt}”; dostępne: {', '.join(FORMATS)}")
+    output = WRITERS.get(fmt)
+    if output is None:
+        raise PaldocsError(f"nieznany format „{fmt}”; dostępne: {', '.join(WRITERS)}")
+    known: dict[str, Any] = {"variant": pdf_variant, "attachments": attachments}
+    content = output.load()(document, **{name: known[name] for name in output.options})
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def check_formats(formats: Iterable[str]) -> list[str]:
     """The formats asked for, each once, in order; a :class:`PaldocsError` naming unknown ones (or none)."""
     wanted = list(dict.fromkeys(formats))
-    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
+    unknown = [fmt for fmt in wanted if fmt not in WRITERS]
     if unknown or not wanted:
-        raise PaldocsError(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(FORMATS)}")
+        raise PaldocsError(f"nieznany format {', '.join(unknown) or '(pusty)'}; dostępne: {', '.join(WRITERS)}")
     return wanted
 
 
@@ -210,19 +241,17 @@ def render_all(document: Document, formats: Iterable[str], *, pdf_variant: str |
 
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
           *, templates: Path | None = None, acts: Sequence[Path] = (),
-          pdf_variant: str | None = None, limits: Limits | None = None) -> BuildResult:
+          pdf_variant: str | None = None, limits: Limits | None = None,
+          context: BuildContext | None = None) -> BuildResult:
     """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file).
 
     ``pdf_variant`` (e.g. "pdf/a-3b", "pdf/ua-1") applies to the PDF; a PDF/A-3 embeds the input data
     files (not paldocs's packaged ones) and a manifest (:mod:`paldocs.writers.pdf_archive`). All or nothing:
     every format is rendered and written to a temporary file before any output is replaced."""
-    with applied_limits(limits):
-        return _build(Path(path), list(formats), out_dir, templates=templates, acts=acts, pdf_variant=pdf_variant)
-
-
-def _build(source: Path, formats: list[str], out_dir: str | Path | None, *, templates: Path | None,
-           acts: Sequence[Path], pdf_variant: str | None) -> BuildResult:
-    document, notes, files_read = _compose_document(source, templates=templates, source=str(source), acts=acts)
+    context = make_context(context, templates=templates, acts=acts, limits=limits)
+    source = Path(path)
+    formats = check_formats(formats)
+    document, notes, files_read = compose_document(context.open(source), source=str(source))
     target_dir = Path(out_dir) if out_dir is not None else source.parent
     inputs = {file.resolve() for file in files_read}
     targets = {fmt: target_dir / f"{source.stem}.{fmt}" for fmt in formats}
@@ -230,7 +259,8 @@ def _build(source: Path, formats: list[str], out_dir: str | Path | None, *, temp
         if target.resolve() in inputs:
             raise RenderError(f"plik wynikowy {target} nadpisałby plik wejściowy — wybierz inny katalog (--out)",
                               Location(str(source)))
-    outputs = render_all(document, formats, pdf_variant=pdf_variant, files_read=files_read)
+    with context.applied():
+        outputs = render_all(document, formats, pdf_variant=pdf_variant, files_read=files_read)
     rendered = {targets[fmt]: content for fmt, content in outputs.items()}
     write_all_atomically(rendered)
     return BuildResult(source, outputs=list(rendered), notes=notes)

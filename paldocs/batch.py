@@ -6,15 +6,20 @@ Contract:
   reads no file of the machine (only paldocs's packaged templates, fonts and acts catalog) and gives the same
   bytes for the same request. Request and result are plain picklable values, so the function runs unchanged
   under ``concurrent.futures``, multiprocessing, Dask or Celery; paldocs itself adds no scheduler. Bad input
-  raises :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names.
+  raises :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names. A caller
+  building many requests may pass one :class:`~paldocs.context.BuildContext` to load the templates, kinds
+  and package catalog once.
 - :func:`build_files` builds data files on disk in parallel worker processes (``paldocs build --jobs N``):
-  each worker keeps its WeasyPrint font configuration, parsed CSS, templates and acts catalog between
-  documents; one failing file does not stop the others. It returns one :class:`FileOutcome` per file, in
-  the order given, and calls ``progress`` as each finishes.
+  each worker keeps one build context (:func:`context_for`: templates, kinds, acts catalogs) and its
+  WeasyPrint font configuration and parsed CSS between documents; one failing file does not stop the
+  others. It returns one :class:`FileOutcome` per file, in the order given, and calls ``progress`` as each
+  finishes.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,8 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from paldocs.context import BuildContext
 from paldocs.errors import PaldocsError
-from paldocs.limits import Limits, applied_limits
+from paldocs.limits import Limits
 
 
 @dataclass(frozen=True)
@@ -51,20 +57,32 @@ class BuiltDocument:
     notes: tuple[str, ...] = ()
 
 
-def build_bytes(request: BuildRequest) -> BuiltDocument:
-    """Build one document entirely in memory (see the module contract)."""
-    from paldocs.api import _compose_document, check_formats, render_all
-    from paldocs.inputs import files_in_memory
+def build_bytes(request: BuildRequest, *, context: BuildContext | None = None) -> BuiltDocument:
+    """Build one document entirely in memory (see the module contract).
+
+    ``context``: a :class:`~paldocs.context.BuildContext` whose templates, kinds and catalogs to reuse (its
+    limits and inputs are replaced by the request's; its templates must be the request's ``templates``)."""
+    from paldocs.api import check_formats, compose_document, render_all
 
     formats = check_formats(request.formats)  # before any work: a typo in a format costs nothing
     folder = Path(request.name).parent
     files = {str(folder / name): _bytes(content) for name, content in request.files.items()}
     files[request.name] = _bytes(request.data)
-    with files_in_memory(files), applied_limits(request.limits):
-        document, notes, files_read = _compose_document(Path(request.name), templates=request.templates,
-                                                        source=request.name, acts=())
+    if context is not None and request.templates is not None and request.templates != context.templates:
+        raise TypeError("the request's templates differ from the context's: build with a context of its templates")
+    base = context or (packaged_context() if request.templates is None else BuildContext(templates=request.templates))
+    context = dataclasses.replace(base, files=files, limits=request.limits, parsed=None)
+    document, notes, files_read = compose_document(context.open(request.name), source=request.name)
+    with context.applied():
         outputs = render_all(document, formats, pdf_variant=request.pdf_variant, files_read=files_read)
     return BuiltDocument(outputs, tuple(notes))
+
+
+@functools.cache
+def packaged_context() -> BuildContext:
+    """This process's context for requests with the packaged templates: a worker running many requests loads
+    the templates, the kinds and the package catalog once (a request's own catalogs are cached by content)."""
+    return BuildContext()
 
 
 def _bytes(content: str | bytes) -> bytes:
@@ -99,14 +117,15 @@ class BuildOptions:
     limits: Limits | None = None
 
 
-def build_one(source: Path, options: BuildOptions) -> FileOutcome:
-    """Build one file and report the outcome instead of raising (a worker must outlive a bad file)."""
+def build_one(source: Path, options: BuildOptions, context: BuildContext | None = None) -> FileOutcome:
+    """Build one file and report the outcome instead of raising (a worker must outlive a bad file);
+    ``context``: the one shared by the batch (default: this process's for ``options``)."""
     from paldocs.api import build
 
     started = time.perf_counter()
     try:
-        result = build(source, options.formats, options.out_dir, templates=options.templates, acts=options.acts,
-                       pdf_variant=options.pdf_variant, limits=options.limits)
+        result = build(source, options.formats, options.out_dir, pdf_variant=options.pdf_variant,
+                       context=context or context_for(options))
     except PaldocsError as error:
         return FileOutcome(source, "error", message=str(error), seconds=time.perf_counter() - started)
     except Exception as error:  # a bug in paldocs: reported for this file, the batch goes on
@@ -118,19 +137,23 @@ def build_one(source: Path, options: BuildOptions) -> FileOutcome:
                        seconds=time.perf_counter() - started)
 
 
-def _warm_worker(formats: tuple[str, ...]) -> None:
-    """Load what every document needs once per worker: templates, kinds and catalog; WeasyPrint's fonts
-    and the parsed print CSS when PDFs are wanted (cached for the worker's life in paldocs.writers.pdf)."""
-    from paldocs.compose import make_environment
-    from paldocs.kinds import load_kinds
-    from paldocs.legal.catalog import load_catalog
+@functools.cache
+def context_for(options: BuildOptions) -> BuildContext:
+    """The build context of a batch's options, one per process: a worker loads templates, kinds and
+    catalogs once for all the files it builds."""
+    return BuildContext(templates=options.templates, acts=options.acts, limits=options.limits)
 
-    load_kinds(make_environment(None))
-    load_catalog(())
-    if "pdf" in formats:
-        from paldocs.writers.pdf import _resources
 
-        _resources()
+def warm_worker(options: BuildOptions) -> None:
+    """Load what every document needs once per worker: templates, kinds and the package catalog; WeasyPrint's
+    fonts and the parsed print CSS when PDFs are wanted (cached for the worker's life in paldocs.writers.pdf)."""
+    context = context_for(options)
+    context.kinds  # noqa: B018 — loads the environment and the registry
+    context.catalog()
+    if "pdf" in options.formats:
+        from paldocs.writers.pdf import load_resources
+
+        load_resources()
 
 
 def default_jobs() -> int:
@@ -146,14 +169,15 @@ def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None
     """Build every file (in ``jobs`` worker processes when there are several files); outcomes in input order."""
     jobs = max(1, min(jobs or default_jobs(), len(sources)))
     if jobs == 1:
+        context = BuildContext(templates=options.templates, acts=options.acts, limits=options.limits)
         outcomes = []
         for source in sources:
-            outcomes.append(build_one(source, options))
+            outcomes.append(build_one(source, options, context))
             if progress:
                 progress(outcomes[-1])
         return outcomes
     results: dict[int, FileOutcome] = {}
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker, initargs=(options.formats,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_worker, initargs=(options,)) as pool:
         pending: dict[Future[FileOutcome], int] = {pool.submit(build_one, source, options): index
                                                    for index, source in enumerate(sources)}
         while pending:

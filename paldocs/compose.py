@@ -35,7 +35,7 @@ from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
-from paldocs.kinds import check_requirements, is_act_of_local_law, load_kinds
+from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
@@ -181,10 +181,12 @@ def format_number(data: DataFile) -> str:
 
 
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,
-            acts: Sequence[Path] = ()) -> Composition:
-    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's."""
+            acts: Sequence[Path] = (), *, kinds: Mapping[str, Kind] | None = None,
+            catalog: Catalog | None = None) -> Composition:
+    """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's.
+    ``kinds`` and ``catalog``: loaded once by a :class:`paldocs.context.BuildContext` (default: load them now)."""
     env = env or make_environment()
-    kind = load_kinds(env)[data.resolution.kind]
+    kind = find_kind(kinds if kinds is not None else load_kinds(env), data.resolution.kind, file)
     check_requirements(kind, data, file)
     resolution, program, municipality = data.resolution, data.program, data.municipality
     number = format_number(data)
@@ -200,7 +202,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     }
     notes: list[str] = []
     subject = resolution.subject or _render_plain(env, kind.subject or "", context, file)
-    catalog = load_catalog([*municipality.acts, *acts])
+    catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
         context["citations"] = [_cite(entry, data, index, file, notes, catalog) for index, entry in enumerate(entries)]

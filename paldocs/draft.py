@@ -1,6 +1,7 @@
 """``paldocs new``: a ready-to-fill data file for one resolution kind, with comments explaining each field.
 
-Contract: :func:`format_draft` renders ``draft.yaml.j2`` (user template folder first) for a kind and a profile
+Contract: :func:`format_draft` renders ``draft.yaml.j2`` (user template folder first) for a kind of the build
+context's registry (:class:`~paldocs.context.BuildContext`: built-in kinds and the user's) and a profile
 path; the result is YAML that loads (its placeholders are marked "…") and, for kinds with a default legal
 basis, builds at once as a draft with dotted blanks for the number and date.
 """
@@ -11,19 +12,20 @@ from pathlib import Path
 
 import jinja2
 
-from paldocs.compose import make_environment
+from paldocs.context import BuildContext
 from paldocs.errors import DataError, Location
-from paldocs.kinds import Kind, load_kinds
+from paldocs.kinds import Kind
+from paldocs.model.messages import unknown_kind
 
 
-def format_draft(kind_key: str, profile: str, output_name: str, templates: Path | None = None) -> str:
-    env = make_environment(templates)
-    kinds = load_kinds(env)
-    kind = kinds.get(kind_key)
+def format_draft(kind_key: str, profile: str, output_name: str, templates: Path | None = None, *,
+                 context: BuildContext | None = None) -> str:
+    context = context or BuildContext(templates=templates)
+    kind = context.kinds.get(kind_key)
     if kind is None:
-        raise DataError(f"nieznany rodzaj uchwały „{kind_key}”", Location(path="KIND"),
-                        "Dostępne: " + ", ".join(sorted(kinds)) + " (paldocs kinds).")
-    plain = env.overlay(finalize=None)  # YAML, not Markdown: nothing to escape
+        message, hint = unknown_kind(kind_key, context.kinds)
+        raise DataError(message, Location(path="KIND"), hint)
+    plain = context.environment.overlay(finalize=None)  # YAML, not Markdown: nothing to escape
     try:
         return plain.get_template("draft.yaml.j2").render(
             kind=kind, profile=profile, output_name=output_name, default_basis=_default_basis(kind))

@@ -1,13 +1,20 @@
 """Resolution kinds (legal-basis templates): what each kind needs, cites by default and whether it is an APM.
 
-Contract: :func:`load_kinds` reads ``kinds.yaml`` through the template loader (a user's template folder may
-override it) and returns :class:`Kind` values; :func:`check_requirements` says, with the field path, which data
+Contract: :func:`load_kinds` reads ``kinds.yaml`` through the template loader — the packaged one, with a user's
+template folder's merged over it (its entries replace built-in kinds of the same key or add kinds) — and
+returns :class:`Kind` values: the registry that a data file's
+``resolution.kind`` is validated against (:class:`paldocs.context.BuildContext` loads it once);
+:func:`package_kind_keys` names the built-in kinds without a template environment; :func:`find_kind` gives
+a kind or the located "czy chodziło o …" error; :func:`check_requirements` says, with the field path, which data
 a kind cannot be built without. Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
 basis is practice or has no source (docs/domain.md § 8) says so to the user.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +22,7 @@ import jinja2
 import yaml
 
 from paldocs.errors import DataError, Location, TemplateError
+from paldocs.model.messages import unknown_kind
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 
 
@@ -40,15 +48,50 @@ class Kind:
 
 
 def load_kinds(env: jinja2.Environment) -> dict[str, Kind]:
+    """The kinds registry: the packaged ``kinds.yaml`` with the user's (a ``--templates`` folder) over it — a
+    user's entry replaces the built-in kind of its key, a new key adds a kind."""
+    files = _kind_files(env)
+    if not files:
+        raise TemplateError("brak pliku rodzajów uchwał „kinds.yaml” w katalogu szablonów")
+    kinds: dict[str, Kind] = {}
+    for source, filename in files:
+        try:
+            raw: dict[str, dict[str, Any]] = yaml.safe_load(source)
+            kinds.update({key: _to_kind(key, value) for key, value in raw.items()})
+        except (yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as error:
+            raise TemplateError(f"plik rodzajów uchwał „kinds.yaml” jest uszkodzony ({error})",
+                                Location(filename)) from None
+    return kinds
+
+
+def _kind_files(env: jinja2.Environment) -> list[tuple[str, str]]:
+    """Every ``kinds.yaml`` the environment's loaders serve, the packaged one first, the user's last."""
     assert env.loader is not None
-    try:
-        source, filename, _ = env.loader.get_source(env, "kinds.yaml")
-        raw: dict[str, dict[str, Any]] = yaml.safe_load(source)
-        return {key: _to_kind(key, value) for key, value in raw.items()}
-    except jinja2.TemplateNotFound:
-        raise TemplateError("brak pliku rodzajów uchwał „kinds.yaml” w katalogu szablonów") from None
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as error:
-        raise TemplateError(f"plik rodzajów uchwał „kinds.yaml” jest uszkodzony ({error})") from None
+    loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else [env.loader]
+    files: list[tuple[str, str]] = []
+    for loader in reversed(loaders):
+        try:
+            source, filename, _ = loader.get_source(env, "kinds.yaml")
+        except jinja2.TemplateNotFound:
+            continue
+        files.append((source, filename or "kinds.yaml"))
+    return files
+
+
+@functools.cache
+def package_kind_keys() -> frozenset[str]:
+    """The keys of the packaged ``kinds.yaml`` (what a data file may name when no registry is given)."""
+    text = importlib.resources.files("paldocs_templates").joinpath("kinds.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text))
+
+
+def find_kind(kinds: Mapping[str, Kind], key: str, file: str | None) -> Kind:
+    """The kind ``key`` of the registry, or a :class:`DataError` at ``resolution.kind`` naming the known ones."""
+    kind = kinds.get(key)
+    if kind is None:
+        message, hint = unknown_kind(key, kinds)
+        raise DataError(message, Location(file, path="resolution.kind"), hint)
+    return kind
 
 
 def _to_kind(key: str, value: dict[str, Any]) -> Kind:

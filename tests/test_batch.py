@@ -166,7 +166,7 @@ def test_one_file_builds_as_before_without_a_summary(tmp_path: Path) -> None:
 def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    import paldocs.cli.app as cli
+    import paldocs.cli.build as cli
     from paldocs.batch import FileOutcome
 
     class Terminal(io.StringIO):

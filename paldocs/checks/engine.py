@@ -21,9 +21,10 @@ from typing import Literal
 
 from paldocs.document import Document
 from paldocs.errors import DataError, Location, PaldocsError
-from paldocs.kinds import Kind, load_kinds
-from paldocs.legal import Catalog, load_catalog
-from paldocs.model.load import Source, load_source
+from paldocs.context import BuildContext
+from paldocs.kinds import Kind, find_kind
+from paldocs.legal import Catalog
+from paldocs.model.load import Source
 from paldocs.model.resolution import DataFile
 
 Severity = Literal["error", "warning", "info"]
@@ -119,40 +120,47 @@ def _item_texts(items: Sequence, base: FieldPath) -> Iterator[tuple[FieldPath, s
 
 
 def check_file(path: str | Path, *, today: dt.date, ignore: Iterable[str] = (), acts: Sequence[Path] = (),
-               templates: Path | None = None) -> list[Finding]:
+               templates: Path | None = None, context: BuildContext | None = None) -> list[Finding]:
+    """``context``: the build context to check with (default: one of ``templates`` and ``acts``); the data file
+    is read and parsed once, kinds and catalogs come from the context."""
     from paldocs import checks  # noqa: F401 — importing the package registers every rule
-    from paldocs.api import is_report_file, to_document
-    from paldocs.compose import make_environment
+    from paldocs.api import make_context, to_document
 
-    if is_report_file(Path(path)):
-        return check_report(Path(path), templates)
-    source = load_source(path)
-    kind = load_kinds(make_environment(templates))[source.data.resolution.kind]
-    catalog = load_catalog([*source.data.municipality.acts, *acts])
-    context = CheckContext(source, today, catalog, kind, extra_acts=tuple(acts))
+    opened = make_context(context, templates=templates, acts=acts).open(path)
+    if opened.data.is_report:
+        return check_report(opened)
+    source = opened.load_source()
+    kind = find_kind(opened.kinds, source.data.resolution.kind, source.file)
+    catalog = opened.catalog(source.data.municipality.acts)
+    checked = CheckContext(source, today, catalog, kind, extra_acts=opened.acts)
     try:
-        context.document, _ = to_document(source.data, templates=templates, source=source.file, acts=acts)
+        checked.document, _ = to_document(source.data, source=source.file, context=opened)
     except PaldocsError as error:
-        context.build_error = error
-    skipped = set(ignore)
-    findings: list[Finding] = []
-    for rule_id, registered in sorted(RULES.items()):
-        if rule_id in skipped:
-            continue
-        for report in registered.check(context):
-            location = source.locate(report.where) if report.where is not None else Location(source.file)
-            findings.append(Finding(rule_id, report.severity or registered.severity, report.message, location,
-                                    report.unit, report.fix))
+        checked.build_error = error
+    with opened.applied():  # rules read the limits in force too (PD018 inspects texts as the loader does)
+        findings = list(_run_rules(checked, set(ignore)))
     return sorted(findings, key=_order)
 
 
-def check_report(path: Path, templates: Path | None) -> list[Finding]:
-    """A monitoring report: its data are validated when loaded (bad input raises); the drafting rules are about
-    resolutions, so what remains to check is that the report composes into a document (PD000)."""
-    from paldocs.api import to_document
+def _run_rules(checked: CheckContext, skipped: set[str]) -> Iterator[Finding]:
+    source = checked.source
+    for rule_id, registered in sorted(RULES.items()):
+        if rule_id in skipped:
+            continue
+        for report in registered.check(checked):
+            location = source.locate(report.where) if report.where is not None else Location(source.file)
+            yield Finding(rule_id, report.severity or registered.severity, report.message, location, report.unit,
+                          report.fix)
+
+
+def check_report(opened: BuildContext) -> list[Finding]:
+    """A monitoring report (``opened``: its build context, the file parsed): its data are validated when loaded
+    (bad input raises); the drafting rules are about resolutions, so what remains to check is that the report
+    composes into a document (PD000)."""
+    from paldocs.api import compose_document
 
     try:
-        to_document(path, templates=templates, charts=False)  # nothing is printed: no drawing, no matplotlib
+        compose_document(opened, charts=False)  # nothing is printed: no drawing, no matplotlib
     except DataError:
         raise  # the report's data do not validate: bad input (exit code 2), as for resolutions
     except PaldocsError as error:

@@ -4,7 +4,7 @@ Contract: every command takes ``--acts FILE`` (repeatable; user catalogs merged 
 files win). ``list`` prints one block per act (key, short name, title, newest text, verified/unverified row
 counts); ``show`` every row with its source, verified flag and ISAP link, and the ELI id; ``cite`` the citation
 on standard output and its notes as ``uwaga: …`` lines on standard error. Errors are ``błąd: …`` with exit
-code 2 (:func:`paldocs.cli.reports_errors`).
+code 2 (:func:`paldocs.cli.errors.reports_errors`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from paldocs.cli.app import reports_errors
+from paldocs.cli.errors import reports_errors
 from paldocs.errors import PaldocsError
 from paldocs.legal.journal import STYLES, isap_url
 from paldocs.polish.dates import format_date, parse_date

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from paldocs.cli.app import reports_errors
+from paldocs.cli.errors import reports_errors
 from paldocs.errors import DataError
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -49,6 +50,9 @@ def describe_validation_error(error: dict[str, Any], root: type[BaseModel],
         field_model = _model_at(root, loc[:-1])
         description = _field_description(field_model, str(loc[-1])) if field_model else None
         return f"brak wymaganego pola „{loc[-1]}”", description, loc
+    if kind == "unknown_kind":
+        message, hint = unknown_kind(str(value), error["ctx"]["known"])
+        return message, hint, loc
     if kind.startswith("date_") and isinstance(value, str):
         return _describe_written_date(value, loc)
     if kind in _TYPE_NAMES:
@@ -71,6 +75,15 @@ def describe_validation_error(error: dict[str, Any], root: type[BaseModel],
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return message, None, loc
     return f"nieprawidłowa wartość {_show(value)} ({error['msg']})", None, loc
+
+
+def unknown_kind(key: str, known: Iterable[str]) -> tuple[str, str]:
+    """The message and hint for a resolution kind the registry does not have (loader and composer alike)."""
+    known = sorted(known)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    hint = (f"czy chodziło o „{close[0]}”? " if close else "") + "Znane rodzaje: " + ", ".join(known) + \
+        " (paldocs kinds; własny rodzaj: kinds.yaml i szablon w katalogu --templates)."
+    return f"nieznany rodzaj uchwały „{key}”", hint
 
 
 def _describe_written_date(value: str, loc: tuple[str | int, ...]) -> tuple[str, str | None, tuple[str | int, ...]]:

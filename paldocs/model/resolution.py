@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
@@ -85,11 +86,11 @@ class RepealedResolution(StrictModel):
     subject: NonEmptyText = Field(description="Jej tytuł „w sprawie …”.")
 
 
-ResolutionKind = Literal["pal", "gpwr", "program-wspolpracy", "program", "repeal", "generic"]
-
-
 class Resolution(StrictModel):
-    kind: ResolutionKind = Field("pal", description="Rodzaj uchwały (szablon podstawy prawnej; lista: paldocs kinds).")
+    # A key of the kinds registry: the built-in kinds.yaml plus a user's --templates one, so the set is known
+    # only when the data are loaded (paldocs.model.load passes it as the validation context "kinds").
+    kind: str = Field("pal", description="Rodzaj uchwały: klucz z kinds.yaml (szablon podstawy prawnej; "
+                      "wbudowane i własne z --templates; lista: paldocs kinds).")
     number: ResolutionNumber | None = Field(None, description="Numer; brak = projekt (wykropkowane miejsce).")
     date: dt.date | None = Field(None, description="Data podjęcia (RRRR-MM-DD); brak = projekt.")
     subject: NonEmptyText | None = Field(
@@ -105,6 +106,17 @@ class Resolution(StrictModel):
         None, description="Czy uchwała jest aktem prawa miejscowego (domyślnie: jak rodzaj uchwały).")
     signatory: Signatory | None = Field(None, description="Podpisujący; domyślnie z profilu gminy.")
     justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str, info: ValidationInfo) -> str:
+        """Refused when the loader gave the registry and it has no such kind (its message: ``unknown_kind``
+        in :mod:`paldocs.model.messages`); a model built in code is checked when composed."""
+        known = (info.context or {}).get("kinds")
+        if known is not None and value not in known:
+            raise PydanticCustomError("unknown_kind", "unknown resolution kind {kind}",
+                                      {"kind": value, "known": sorted(known)})
+        return value
 
 
 class DataFile(StrictModel):

@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from paldocs.errors import DataError
 
-__all__ = ["CASE_NAMES", "Case", "place_case"]
+__all__ = ["CASE_NAMES", "Case", "morfeusz", "place_case"]
 
 Case = Literal["nom", "gen", "dat", "acc", "inst", "loc"]
 
@@ -67,6 +67,11 @@ def _morfeusz() -> Any:
     import morfeusz2  # lazy: loading the dictionary takes time and memory
 
     return morfeusz2.Morfeusz(generate=True)
+
+
+def morfeusz() -> Any:
+    """The Morfeusz 2 analyser and generator, loaded on first use (ImportError when morfeusz2 is missing)."""
+    return _morfeusz()
 
 
 def _dictionary(name: str, field: str | None) -> Any:

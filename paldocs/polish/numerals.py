@@ -30,6 +30,7 @@ __all__ = [
     "is_roman",
     "to_letter",
     "to_roman",
+    "to_decimal",
 ]
 
 NBSP = "\u00a0"
@@ -148,7 +149,8 @@ def from_letter(s: str) -> int:
     raise DataError(f"{message} (oczekiwano a, b, … z, za, zb, … zz, zza, …)")
 
 
-def _to_decimal(value: Decimal | int | float | str) -> Decimal:
+def to_decimal(value: Decimal | int | float | str) -> Decimal:
+    """An amount as a Decimal, exactly as written (a float through its shortest text); a DataError otherwise."""
     if isinstance(value, bool):
         raise DataError(f"Oczekiwano kwoty, otrzymano {value!r}")
     if isinstance(value, Decimal):
@@ -188,7 +190,7 @@ def format_amount(value: Decimal | int | float | str, currency: str = "zł") -> 
     ``currency`` returns the number alone.
     """
     try:
-        number = _to_decimal(value).quantize(_GROSZ, rounding=ROUND_HALF_UP)
+        number = to_decimal(value).quantize(_GROSZ, rounding=ROUND_HALF_UP)
     except InvalidOperation:  # more digits than the decimal context holds
         raise DataError(f"Kwota „{value}” jest za duża") from None
     sign = "-" if number < 0 else ""  # "-0.00" after rounding prints as "0,00"

@@ -28,7 +28,7 @@ from typing import Literal
 
 from paldocs.errors import DataError
 from paldocs.polish import inflection
-from paldocs.polish.numerals import NBSP, _to_decimal, format_integer
+from paldocs.polish.numerals import NBSP, to_decimal, format_integer
 
 __all__ = ["NOUN_FORMS", "amount_in_words", "format_count", "noun_forms", "number_in_words", "plural_form"]
 
@@ -100,7 +100,7 @@ def noun_forms(noun: str) -> tuple[str, str, str]:
 def _dictionary_forms(noun: str) -> tuple[str, str, str]:
     advice = "użyj filtra plural z formami podanymi wprost"
     try:
-        dictionary = inflection._morfeusz()  # lazy: the first call loads the dictionary
+        dictionary = inflection.morfeusz()  # lazy: the first call loads the dictionary
     except ImportError:
         raise DataError(f"Nie można odmienić rzeczownika „{noun}”: brak biblioteki morfeusz2 — {advice}") from None
     forms: dict[tuple[str, str], dict[str, None]] = {}
@@ -169,7 +169,7 @@ def amount_in_words(value: Decimal | int | str, grosze: Literal["words", "fracti
     if grosze not in ("words", "fraction"):
         raise DataError(f"Nieznany sposób zapisu groszy „{grosze}” (dozwolone: words, fraction)")
     try:
-        number = _to_decimal(value).quantize(_GROSZ, rounding=ROUND_HALF_UP)
+        number = to_decimal(value).quantize(_GROSZ, rounding=ROUND_HALF_UP)
     except InvalidOperation:
         raise DataError(f"Kwota „{value}” jest za duża") from None
     if number < 0:

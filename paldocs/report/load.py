@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from paldocs import inputs
 from paldocs.errors import DataError, Location
-from paldocs.model.load import (ParsedFile, Positions, Source, _dotted, _longest_known, load_source, parse_file,
+from paldocs.model.load import (ParsedFile, Positions, Source, field_location, load_source, parse_file,
                                 referenced_file, validate)
 from paldocs.model.municipality import Municipality
 from paldocs.model.program import Item, Program, SectionRole
@@ -128,13 +128,14 @@ class ReportSource:
 
     def locate(self, path: tuple[str | int, ...]) -> Location:
         """``file:line:column field.path`` of a field of the report (the nearest known parent's line)."""
-        line, column = self.positions.get(_longest_known(self.positions, path), (None, None))
-        return Location(self.file, line, column, _dotted(path) or None)
+        return field_location(self.file, self.positions, {}, path)
 
 
-def load_report(path: str | Path, parsed: ParsedFile | None = None) -> ReportSource:
+def load_report(path: str | Path, parsed: ParsedFile | None = None, *,
+                kinds: Collection[str] | None = None) -> ReportSource:
     """Load and validate a report file and the program it names; :class:`DataError` on the first problem
-    (``parsed``: the report file already read)."""
+    (``parsed``: the report file already read; ``kinds``: the registry the program's kind is validated
+    against, see :func:`~paldocs.model.load.load_source`)."""
     parsed = parsed or parse_file(path)
     path = parsed.path
     file = str(path)
@@ -144,7 +145,7 @@ def load_report(path: str | Path, parsed: ParsedFile | None = None) -> ReportSou
         raise DataError("plik sprawozdania musi być mapą pól (np. „document: report”, „program:”)",
                         Location(file, 1, 1))
     report: MonitoringReport = validate(MonitoringReport, data, file, positions)
-    program_source = _load_program(path, report.program, positions)
+    program_source = _load_program(path, report.program, positions, kinds)
     source = ReportSource(report, program_source, file, positions, (path, *program_source.files),
                           (*notes, *program_source.notes))
     problems = [*iter_report_problems(report), *iter_program_problems(report, source.program)]
@@ -156,14 +157,14 @@ def load_report(path: str | Path, parsed: ParsedFile | None = None) -> ReportSou
     return source
 
 
-def _load_program(report_path: Path, program: str, positions: Positions) -> Source:
+def _load_program(report_path: Path, program: str, positions: Positions, kinds: Collection[str] | None) -> Source:
     where = Location(str(report_path), *positions.get(("program",), (None, None)), "program")
     program_path = Path(os.path.normpath(referenced_file(report_path.parent, program, where)))
     if not inputs.exists(program_path):
         raise DataError(f"nie ma pliku programu „{program}” (szukano: {program_path})", where,
                         "ścieżka jest względna wobec folderu pliku sprawozdania")
     try:
-        source = load_source(program_path)
+        source = load_source(program_path, kinds=kinds)
     except DataError as error:
         note = f"(plik programu wskazany w {where})"
         raise DataError(error.message, error.location, f"{error.hint}\n  {note}" if error.hint else note) from None

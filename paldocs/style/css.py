@@ -119,7 +119,7 @@ def render_css(style: HouseStyle) -> str:
     return _BLANK_DECLARATION.sub("", _template().render(_Writer(style).context()))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)
 def _css_for(key: str, style: HouseStyle) -> str:
     return render_css(style)
 

@@ -24,7 +24,8 @@ Contract:
   ``paldocs-source.json`` manifest, as associated files with AFRelationship /Source (in the catalog's /AF
   for PDF/A-3) and fixed dates (the document's date, see above), so the bytes stay reproducible.
 - The WeasyPrint ``FontConfiguration`` is built once per process and the parsed print CSS once per house
-  style (the document's ``house_style``), then reused (WeasyPrint is not thread-safe; neither is this cache).
+  style (the document's ``house_style``: the packaged one, and the 16 most recent with overrides), then
+  reused (WeasyPrint is not thread-safe; neither is this cache).
 """
 
 from __future__ import annotations
@@ -136,18 +137,31 @@ def _font_config() -> FontConfiguration:
 
 
 @functools.cache
-def _resources(style: HouseStyle | None = None) -> tuple[FontConfiguration, weasyprint.CSS]:
-    """The process-wide font configuration and the parsed print CSS of ``style`` (None: the packaged house
-    style), each built on first use."""
-    css = weasyprint.CSS(string=load_print_css(style), base_url=BASE_URL, url_fetcher=AssetFetcher(),
-                         font_config=_font_config())
-    return _font_config(), css
+def _resources() -> tuple[FontConfiguration, weasyprint.CSS]:
+    """The process-wide font configuration and parsed print CSS of the packaged house style (built on first
+    use)."""
+    return _font_config(), _parsed_css(None)
 
 
-def _own_style(document: ir.Document) -> HouseStyle | None:
-    """The document's house style, or None when it is the packaged one (one cache entry for the default)."""
+@functools.lru_cache(maxsize=16)  # a service building for many municipalities keeps the recent ones
+def _styled_resources(style: HouseStyle) -> tuple[FontConfiguration, weasyprint.CSS]:
+    """The same for a house style with overrides (a profile's, a --templates folder's)."""
+    return _font_config(), _parsed_css(style)
+
+
+def _parsed_css(style: HouseStyle | None) -> weasyprint.CSS:
+    return weasyprint.CSS(string=load_print_css(style), base_url=BASE_URL, url_fetcher=AssetFetcher(),
+                          font_config=_font_config())
+
+
+def _document_resources(document: ir.Document) -> tuple[FontConfiguration, weasyprint.CSS]:
     style = document.house_style
-    return None if style is None or style == packaged_style() else style
+    return _resources() if style is None or style == packaged_style() else _styled_resources(style)
+
+
+def load_resources() -> None:
+    """Build the font configuration and parse the print CSS now (a batch worker does it before its first PDF)."""
+    _resources()
 
 
 def to_pdf(document: ir.Document, *, variant: str | None = None,
@@ -157,8 +171,7 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
     if variant is not None and variant not in VARIANTS:
         raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
     _check_figures(document)
-    own_style = _own_style(document)
-    font_config, css = _resources(own_style) if own_style else _resources()
+    font_config, css = _document_resources(document)
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
     options: dict = {}

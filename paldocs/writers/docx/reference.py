@@ -105,7 +105,7 @@ def _shipped() -> tuple[bytes, bytes]:
         return data, package.read("docProps/core.xml")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)  # a service building for many municipalities keeps the recent ones
 def _generated(key: str, style: HouseStyle) -> bytes:
     return build_reference(style)
 
