@@ -151,7 +151,7 @@ def _compose_document_now(context: BuildContext, data: DataFile | None, *, sourc
         refuse_contradictions(loaded)
         source, inputs, data_notes = source or loaded.file, list(loaded.files), loaded.notes
         composition = compose(loaded.data, context.environment, file=source, kinds=context.kinds,
-                              catalog=context.catalog(loaded.data.municipality.acts))
+                              catalog=context.catalog(loaded.data.municipality.acts), locate=loaded.locate)
     inputs += [Path(file) for file in composition.catalog_files]
     return parse_composition(composition, source), [*data_notes, *composition.notes], inputs
 
@@ -160,7 +160,8 @@ def parse_composition(composition: Composition, source: str | None) -> Document:
     """The parse stage: each composed part's Markdown → numbered IR blocks, and the charts attached."""
     parts = [
         number_part(Part(kind=part.kind, blocks=to_blocks(part.markdown, legal=part.kind == "resolution",  # type: ignore[arg-type]
-                                                           source=f"{source or '<dane>'} (część: {part.kind})"),
+                                                           source=f"{source or '<dane>'} (część: {part.kind})",
+                                                           origins=part.origins),
                          page_numbers=part.page_numbers, heading_numbering=part.heading_numbering,  # type: ignore[arg-type]
                          label=PART_LABELS[part.kind]))
         for part in composition.parts

@@ -9,6 +9,10 @@ Contract:
   template**: values are only inserted. Every inserted plain string is escaped for Markdown, so a clerk's
   "*" or "1." stays text; only :class:`~paldocs.model.base.MarkdownText` fields (program content) and
   :class:`Md` fragments built here pass through as Markdown.
+- Provenance: each part is rendered while :mod:`paldocs.sourcemap` records where its text comes from (every
+  inserted data value with its field path — and ``file:line:column`` when ``locate`` is given — and every
+  run of template text with its template and line); :class:`ComposedPart` holds the clean Markdown and its
+  :class:`~paldocs.sourcemap.SourceMap`, from which the parser gives every IR node its origin.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import datetime as dt
 import importlib.resources
 import re
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,10 +31,13 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs import vocabulary
-from paldocs.document import Meta
+from paldocs.document import Citation as DocumentCitation
+from paldocs.document import Meta, journal_positions
 from paldocs.errors import Location, PaldocsError, TemplateError
-from paldocs.legal import Catalog, cite, load_catalog
+from paldocs.legal import Catalog, load_catalog
+from paldocs.legal import cite as legal_cite
 from paldocs.legal.clauses import clause_text
+from paldocs.legal.journal import isap_id
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
@@ -39,6 +46,9 @@ from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_l
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
+from paldocs.sourcemap import DataFile as DataSource
+from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap, index_fields, recording, strip,
+                               strip_markers, template_point, wrap)
 from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
 
@@ -58,6 +68,7 @@ _LINE_START_MARKER = re.compile(r"^(\s*)(\d+|z{0,8}[a-z])([.)])(\s)")
 
 def escape_markdown(text: str) -> str:
     """Make plain text safe to insert into Markdown: it prints as written, never as markup."""
+    text = strip_markers(text)  # text a template captured ({% set %}) may hold origin markers: escape the words
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
     text = _LINE_START_MARKER.sub(r"\1\2\\\3\4", text)
     if text.startswith(("-", "+", ":", "§", "–")):  # list, div fence, legal unit or tiret at a line start
@@ -65,11 +76,27 @@ def escape_markdown(text: str) -> str:
     return text
 
 
-def _finalize(value: Any) -> Any:
-    if isinstance(value, (Md, MarkdownText)):
+class CitedText(str):
+    """A statute citation as compose inserts it: prints as its text; ``citation`` is the IR node the parser
+    makes of it (:class:`~paldocs.document.Citation`)."""
+
+    citation: DocumentCitation
+
+    def __new__(cls, citation: DocumentCitation) -> CitedText:
+        value = super().__new__(cls, citation.text)
+        value.citation = citation
         return value
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, CitedText):
+        return Md(cite(value.citation, escape_markdown(str(value))))
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, MarkdownText):
+        return wrap(value, value)
     if isinstance(value, str):
-        return escape_markdown(value)
+        return wrap(value, escape_markdown(value))  # escaped first: a marker never hides a line-start marker
     return value
 
 
@@ -79,6 +106,7 @@ class ComposedPart:
     markdown: str
     page_numbers: bool = False
     heading_numbering: str | None = None
+    origins: SourceMap | None = None  # where each piece of ``markdown`` came from (None: not recorded)
 
 
 @dataclass(slots=True)
@@ -120,7 +148,8 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     loaders.append(_PackageLoader())
     env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                                finalize=_finalize, autoescape=False, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True)
+                               trim_blocks=True, lstrip_blocks=True, extensions=[OriginExtension])
+    env.globals[MARK_FUNCTION] = lambda template, line: Md(template_point(str(template), int(line)))
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
     env.globals["clause"] = clause_markdown
@@ -144,7 +173,7 @@ def markdown_list(items: list[Item], style: str) -> Md:
     for position, item in enumerate(items, start=1):
         marker = vocabulary.list_style(style).markdown_marker(position)
         indent = " " * (len(marker) + 1)
-        lines.append(f"{marker} " + str(item.text).replace("\n", "\n" + indent))
+        lines.append(f"{marker} " + wrap(item.text, str(item.text).replace("\n", "\n" + indent)))
         if item.items:
             lines.append("")
             lines.extend(indent + line if line else "" for line in markdown_list(item.items, item.items_style).splitlines())
@@ -164,7 +193,7 @@ def format_date_range(start: dt.date, end: dt.date) -> str:
 def markdown_lines(value: str) -> Md:
     """Each line of the value on its own printed line (hard breaks): title blocks keep their lines."""
     text = value if isinstance(value, MarkdownText) else escape_markdown(value)
-    return Md("  \n".join(line.rstrip() for line in text.splitlines()))
+    return Md(wrap(value, "  \n".join(line.rstrip() for line in text.splitlines())))
 
 
 def format_number(data: DataFile) -> str:
@@ -182,10 +211,17 @@ def format_number(data: DataFile) -> str:
 
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,
             acts: Sequence[Path] = (), *, kinds: Mapping[str, Kind] | None = None,
-            catalog: Catalog | None = None) -> Composition:
+            catalog: Catalog | None = None,
+            locate: Callable[[tuple[str | int, ...]], Location] | None = None) -> Composition:
     """``acts``: user catalogs given on the command line; they win over the profile's, which win over the package's.
-    ``kinds`` and ``catalog``: loaded once by a :class:`paldocs.context.BuildContext` (default: load them now)."""
+    ``kinds`` and ``catalog``: loaded once by a :class:`paldocs.context.BuildContext` (default: load them now).
+    ``locate`` (the loader's :meth:`~paldocs.model.load.Source.locate`) gives data origins their file line."""
     env = env or make_environment()
+    fields = index_fields(data, DataSource(file, locate))
+
+    def render(name: str) -> tuple[str, SourceMap]:
+        return render_part(env, name, context, file, Recorder(fields))
+
     kind = find_kind(kinds if kinds is not None else load_kinds(env), data.resolution.kind, file)
     check_requirements(kind, data, file)
     resolution, program, municipality = data.resolution, data.program, data.municipality
@@ -205,7 +241,9 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
-        context["citations"] = [_cite(entry, data, index, file, notes, catalog) for index, entry in enumerate(entries)]
+        place = DataSource(file, locate)
+        context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis))
+                                for index, entry in enumerate(entries)]
         context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
         if not kind.verified:
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
@@ -213,13 +251,16 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     context["subject"] = subject
     parts: list[ComposedPart] = []
     if building_resolution:
-        parts.append(ComposedPart("resolution", render_template(env, kind.template, context, file)))
+        markdown, origins = render(kind.template)
+        parts.append(ComposedPart("resolution", markdown, origins=origins))
     if program is not None:
-        parts.append(ComposedPart("annex", render_template(env, "annex.md.j2", context, file), page_numbers=True,
+        markdown, origins = render("annex.md.j2")
+        parts.append(ComposedPart("annex", markdown, page_numbers=True, origins=origins,
                                   heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
                                   .get(program.section_numbering)))
     if building_resolution and resolution.justification:
-        parts.append(ComposedPart("justification", render_template(env, "justification.md.j2", context, file)))
+        markdown, origins = render("justification.md.j2")
+        parts.append(ComposedPart("justification", markdown, origins=origins))
     council = municipality.council.genitive
     if building_resolution:
         title = f"Uchwała Nr {number} {council} z dnia {date_text}"
@@ -234,13 +275,20 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
                        house_style=style_for(env, municipality.house_style))
 
 
-def _cite(entry: LegalBasisEntry, data: DataFile, index: int, file: str | None, notes: list[str],
-          catalog: Catalog) -> str:
-    location = Location(file, path=f"resolution.legal_basis[{index}]")
-    citation = cite(entry.act, entry.provision, data.resolution.date, address=entry.address, location=location,
-                    style=data.municipality.citation_style, catalog=catalog)
+def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],
+          catalog: Catalog, written: bool) -> CitedText:
+    """The citation of one legal-basis entry as an IR node; its origin is the entry in the data (``written``)
+    or, for the kind's default basis, ``resolution.kind`` that chose it."""
+    location = Location(place.file, path=f"resolution.legal_basis[{index}]")
+    citation = legal_cite(entry.act, entry.provision, data.resolution.date, address=entry.address,
+                          location=location, style=data.municipality.citation_style, catalog=catalog)
     notes.extend(f"{location}: {note}" for note in citation.notes)
-    return citation.format()
+    first = citation.text
+    return CitedText(DocumentCitation(
+        citation.format(), entry.act, citation.act.title, citation.act.date, citation.provision,
+        journal_positions(citation.text, citation.amendments), citation.style,
+        isap_id(first.year, first.issue, first.positions[0]), citation.certain, tuple(citation.notes),
+        origin=place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind"))))
 
 
 def _toc_entries(program: Program) -> list[str]:
@@ -275,6 +323,16 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise TemplateError(f"błąd w szablonie: {_fault(error)}", _template_place(error, name)) from None
 
 
+def render_part(env: SandboxedEnvironment, name: str, context: dict[str, Any], file: str | None,
+                recorder: Recorder) -> tuple[str, SourceMap]:
+    """Render a part's template while ``recorder`` notes where its text comes from; the clean Markdown and
+    its source map (:mod:`paldocs.sourcemap`)."""
+    with recording(recorder):
+        rendered = render_template(env, name, context, file)
+    origins = strip(rendered, recorder.origins, recorder.citations)
+    return origins.text, origins
+
+
 def _render_plain(env: SandboxedEnvironment, source: str, context: dict[str, Any], file: str | None) -> str:
     """Render a one-line template from kinds.yaml to plain text (no Markdown escaping)."""
     plain = env.overlay(finalize=None)
@@ -305,4 +363,4 @@ def _template_place(error: BaseException, name: str) -> Location:
     return Location(name, getattr(error, "lineno", None))
 
 
-__all__ = ["compose", "Composition", "ComposedPart", "Md", "escape_markdown", "make_environment"]
+__all__ = ["compose", "Composition", "ComposedPart", "Md", "escape_markdown", "make_environment", "render_part"]

@@ -8,10 +8,17 @@ Contract:
   (every legal editorial unit — § / ust. / pkt / lit. / tiret — as one uniform node), :class:`Div` (a
   block with a layout *role*: title block, signature, annex header …), :class:`PageBreak`, :class:`Table`
   (with :class:`TableCell`) and :class:`Figure` (a chart with its drawings and alt text).
-- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak`.
+- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak` and :class:`Citation` — a
+  reference to a statute with its structure (catalog key, title and date of the act, the provision as
+  :class:`~paldocs.legal.provisions.Provision`, the journal address and its amendments as
+  :class:`~paldocs.legal.journal.JournalRef`, style, verified flag, notes) and its printed ``text``, computed
+  once by the parser (typography applied) and printed by every writer as it stands.
 - Text in the IR is final: Polish typography (non-breaking spaces, quotes) is already applied; writers only
   escape for their format and lay out by node type and role. Labels of units and list items are computed
   here (``label``) so that every writer prints the same marker.
+- Every block, list item and table cell carries ``origin`` (:class:`Origin`, like markdown-it's ``token.map``):
+  the data value that printed it (file, line, column, field path) or, for text a template wrote, the template
+  and its line; None for hand-built IR. Origins never take part in equality and are never printed.
 - The IR is plain data: no I/O, no formatting libraries. ``walk`` yields every node depth-first.
 """
 
@@ -26,9 +33,49 @@ if TYPE_CHECKING:
     from paldocs.style.table import HouseStyle
 
 from paldocs import vocabulary
+from paldocs.errors import Location
+from paldocs.legal.journal import JournalRef
+from paldocs.legal.provisions import Provision
 from paldocs.vocabulary import UNIT_KINDS as UNIT_KINDS
 from paldocs.vocabulary import ListStyle as ListStyle
 from paldocs.vocabulary import UnitKind as UnitKind
+
+# --- provenance ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a node came from: a data value (``path`` is its field path; ``file:line:column`` when the
+    loader's positions were known) or text that a template wrote (``template`` and ``template_line``)."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: tuple[str | int, ...] = ()
+    template: str | None = None
+    template_line: int | None = None
+
+    @property
+    def from_data(self) -> bool:
+        return bool(self.path)
+
+    @property
+    def field(self) -> str | None:
+        """The field path as printed: ``resolution.provisions[0]`` (None for a template's text)."""
+        text = ""
+        for part in self.path:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        return text or None
+
+    def location(self) -> Location:
+        if self.from_data:
+            return Location(self.file, self.line, self.column, self.field)
+        return Location(self.template, self.template_line)
+
+
+def _origin() -> Origin | None:
+    return field(default=None, compare=False, repr=False)  # type: ignore[return-value]
+
 
 # --- inlines ------------------------------------------------------------------------------------
 
@@ -53,14 +100,59 @@ class LineBreak:
     """A hard line break inside a block (Markdown: two trailing spaces or a backslash)."""
 
 
-Inline: TypeAlias = Text | Strong | Emphasis | LineBreak
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """What a citation cites, as structure: the act (catalog key), the provision, and the journal address —
+    the text cited first, then its amendments in announcement order, one position each. The importer reads a
+    printed legal basis back into the same values, so ``import(build(x))`` compares structures."""
+
+    act: str
+    provision: Provision | None
+    journal: tuple[JournalRef, ...] = ()
+
+
+def journal_positions(text: JournalRef, amendments: tuple[JournalRef, ...] | list[JournalRef]) -> tuple[JournalRef, ...]:
+    """The text cited, then every amendment position in announcement order (the normal form of :class:`Cited`)."""
+    singles = sorted({single for ref in amendments for single in ref.single()} - set(text.single()),
+                     key=lambda ref: (ref.year, ref.positions[0]))
+    return (*text.single()[:1], *singles)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference to a statute ("art. 18 ust. 2 pkt 15 ustawy z dnia … (Dz. U. z 2024 r. poz. 1465)").
+
+    ``text`` is what every writer prints (typography applied, computed once when the document is parsed);
+    the other fields say what it cites: ``act`` (the catalog key), ``title`` and ``date`` of the act,
+    ``provision``, ``journal`` (the text cited, then its amendments), ``isap_id`` of the text cited (e.g.
+    ``WDU20130000594``), ``style`` (the citation style of the profile), ``verified`` (the catalog confirms
+    everything: no note) and ``notes`` (what the catalog cannot confirm, in Polish)."""
+
+    text: str
+    act: str
+    title: str
+    date: dt.date | None
+    provision: Provision | None
+    journal: tuple[JournalRef, ...]
+    style: str = "ztp"
+    isap_id: str = ""
+    verified: bool = False
+    notes: tuple[str, ...] = ()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def cited(self) -> Cited:
+        return Cited(self.act, self.provision, self.journal)
+
+
+Inline: TypeAlias = Text | Strong | Emphasis | LineBreak | Citation
 
 
 def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     """Plain text of inlines; a line break becomes "\\n"."""
     parts: list[str] = []
     for node in inlines:
-        if isinstance(node, Text):
+        if isinstance(node, (Text, Citation)):
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")
@@ -93,6 +185,7 @@ PartKind: TypeAlias = Literal["resolution", "annex", "justification", "report"]
 @dataclass(slots=True)
 class Paragraph:
     children: list[Inline]
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -101,6 +194,7 @@ class Heading:
     children: list[Inline]
     num: str | None = None  # machine number of a program section ("I", "2"), printed before the text
     num_style: Literal["roman-dot", "decimal-dot"] | None = None
+    origin: Origin | None = _origin()
 
     @property
     def label(self) -> str:
@@ -111,6 +205,7 @@ class Heading:
 class ListItem:
     label: str  # printed marker: "1.", "1)", "a)", "–", "•"
     children: list[Block]
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -118,6 +213,7 @@ class ListBlock:
     style: ListStyle
     items: list[ListItem]
     start: int = 1
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -134,6 +230,7 @@ class Unit:
     num: str = ""
     heading: list[Inline] | None = None
     address: str = ""
+    origin: Origin | None = _origin()
 
     @property
     def label(self) -> str:
@@ -144,17 +241,19 @@ class Unit:
 class Div:
     role: DivRole
     children: list[Block]
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
 class PageBreak:
-    pass
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
 class TableCell:
     children: list[Inline]
     align: Literal["left", "center", "right"] | None = None  # numbers are right-aligned by the report templates
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -164,6 +263,7 @@ class Table:
     header: list[list[TableCell]]
     rows: list[list[TableCell]]
     caption: list[Inline] | None = None  # "Tabela 1. Wskaźniki …" — printed above the table
+    origin: Origin | None = _origin()
 
 
 @dataclass(slots=True)
@@ -178,6 +278,7 @@ class Figure:
     svg: bytes | None = None
     png: bytes | None = None
     width_cm: float = 16.0
+    origin: Origin | None = _origin()
 
 
 Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak | Table | Figure

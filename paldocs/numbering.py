@@ -87,7 +87,8 @@ class _Numberer:
         unit.address = f"{parent_address}__{component}" if parent_address else component
         if unit.address in self.addresses:
             # Cannot happen for IR built by paldocs.markup; guards hand-built trees against broken anchors.
-            raise MarkupError(f"Wewnętrzny błąd numeracji: adres „{unit.address}” powtarza się.")
+            raise MarkupError(f"Wewnętrzny błąd numeracji: adres „{unit.address}” powtarza się.",
+                              unit.origin.location() if unit.origin is not None else None)
         self.addresses.add(unit.address)
         self.blocks(unit.children, unit.address, {})
 

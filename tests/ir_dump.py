@@ -32,6 +32,7 @@ from collections.abc import Iterable
 
 from paldocs.document import (
     Block,
+    Citation,
     Div,
     Document,
     Emphasis,
@@ -69,7 +70,7 @@ def dump_text(text: str) -> str:
 def dump_inlines(inlines: Iterable[Inline]) -> str:
     parts: list[str] = []
     for node in inlines:
-        if isinstance(node, Text):
+        if isinstance(node, (Text, Citation)):  # a citation dumps as the text it prints
             parts.append(dump_text(node.text))
         elif isinstance(node, LineBreak):
             parts.append("⏎")

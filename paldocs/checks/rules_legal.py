@@ -5,7 +5,9 @@ rules read the data entries as written (``resolution.legal_basis``; PD011 and PD
 basis, which paldocs prints when the data give none) and the acts catalog in ``context.catalog``; they also run
 when the document could not be built, never raise, and say nothing when they cannot judge (an unknown act is
 PD012's; a malformed provision PD015's; an unreadable address makes the build fail, PD000). Citations by date
-come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3).
+come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3). When the document was
+built, PD014 and PD017 read what it prints — its :class:`~paldocs.document.Citation` nodes (notes, acts, order,
+and the entry each came from by its ``origin``) — and fall back to the data entries otherwise.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.document import Citation, walk
 from paldocs.errors import PaldocsError
 from paldocs.legal import JournalRef, cite, format_journal, parse_address, parse_provision
 from paldocs.legal.catalog import Act, JournalRow
@@ -23,6 +26,24 @@ from paldocs.model.resolution import LegalBasisEntry
 from paldocs.polish.dates import format_date
 
 USG = "samorzad-gminny"
+
+
+def printed_citations(context: CheckContext) -> list[Citation] | None:
+    """The citations the resolution prints, in reading order; None when there is no built resolution."""
+    document = context.document
+    part = next((part for part in document.parts if part.kind == "resolution"), None) if document else None
+    return None if part is None else [node for node in walk(part) if isinstance(node, Citation)]
+
+
+def _printed_notes(context: CheckContext, where: FieldPath, position: int) -> tuple[str, ...] | None:
+    """The notes of the citation printed for the entry at ``where`` (the kind's default entries: by position)."""
+    printed = printed_citations(context)
+    if printed is None:
+        return None
+    if where[-1:] == ("legal_basis",):  # the kind's default basis: its citations come from resolution.kind
+        defaults = [node for node in printed if node.origin is not None and node.origin.path == ("resolution", "kind")]
+        return defaults[position].notes if position < len(defaults) else None
+    return next((node.notes for node in printed if node.origin is not None and node.origin.path == where), None)
 
 
 def _data_entries(context: CheckContext) -> list[tuple[FieldPath, LegalBasisEntry]]:
@@ -170,19 +191,21 @@ def citation_certainty(context: CheckContext) -> Iterator[Report]:
     entries, defaults = _data_entries(context), False
     if not entries:  # paldocs prints the kind's default basis
         entries, defaults = [(("resolution", "legal_basis"), entry) for entry in context.kind.legal_basis], True
-    for where, entry in entries:
+    for position, (where, entry) in enumerate(entries):
         act = context.catalog.acts.get(entry.act)
         if act is None:
             continue
         prefix = (f"domyślna podstawa prawna rodzaju „{context.kind.key}” ({_provision_text(entry)} {act.short}): "
                   if defaults else "")
-        try:
-            citation = cite(entry.act, None, context.data.resolution.date, address=entry.address,
-                            style=context.data.municipality.citation_style, catalog=context.catalog)
-        except PaldocsError:
-            continue
+        notes = _printed_notes(context, where, position)
+        if notes is None:  # not printed (no document): cite the entry as compose would
+            try:
+                notes = tuple(cite(entry.act, None, context.data.resolution.date, address=entry.address,
+                                   style=context.data.municipality.citation_style, catalog=context.catalog).notes)
+            except PaldocsError:
+                continue
         verdict = _address_report(context, entry, where)
-        for note in citation.notes:
+        for note in notes:
             if _repeats(note, verdict):
                 continue
             info = any(note.startswith(start) for start in _INFO_NOTES)
@@ -270,15 +293,20 @@ def specific_statute_first(context: CheckContext) -> Iterator[Report]:
     docs/domain.md § 1 (a legal commentary): the specific statute first is the recommended order; most real resolutions
     do the opposite, so this is info only, and only for a basis written in the data.
     """
-    entries = _data_entries(context)
-    for position, (where, entry) in enumerate(entries):
-        if entry.act != USG:
+    printed = printed_citations(context)
+    if printed is None:
+        entries = [(where, entry.act, _provision_text(entry)) for where, entry in _data_entries(context)]
+    else:  # the order the document prints, for the citations written in the data
+        entries = [(node.origin.path, node.act, node.provision.format() if node.provision else "") for node in printed
+                   if node.origin is not None and node.origin.path[:2] == ("resolution", "legal_basis")]
+    for position, (where, act, provision) in enumerate(entries):
+        if act != USG:
             continue
-        later = [other for _, other in entries[position + 1:] if other.act != USG]
+        later = [(other, text) for _, other, text in entries[position + 1:] if other != USG]
         if not later:
             return
-        names = ", ".join(f"{_provision_text(other)} {_short(context, other.act)}" for other in later)
-        yield Report(f"podstawa prawna wymienia ustawę o samorządzie gminnym ({_provision_text(entry)} u.s.g.) przed "
+        names = ", ".join(f"{text} {_short(context, other)}" for other, text in later)
+        yield Report(f"podstawa prawna wymienia ustawę o samorządzie gminnym ({provision} u.s.g.) przed "
                      f"ustawą szczególną ({names}) — zalecana kolejność to najpierw przepis ustawy szczególnej, potem "
                      "u.s.g. (zalecenie komentarza; w praktyce częsta jest kolejność odwrotna)", where)
         return

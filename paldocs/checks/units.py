@@ -1,8 +1,9 @@
 """The unit tree of a resolution's IR and citation addresses, shared by the document rules.
 
 Contract: :func:`unit_tree` links every legal unit of the resolution part to its citation address
-("§ 2 ust. 1 pkt 3", tirets "tiret drugie") and, where it can, to the field path of the data that printed it
-(``resolution.provisions[i]``); helpers never raise on odd (imported, hand-built) IR.
+("§ 2 ust. 1 pkt 3", tirets "tiret drugie") and to the field path of the data that printed it, read from the
+unit's ``origin`` (``resolution.provisions[i]``; None for a template's text or hand-built IR); helpers never
+raise on odd (imported, hand-built) IR.
 """
 
 from __future__ import annotations
@@ -93,22 +94,10 @@ def resolution_part(context: CheckContext) -> Part | None:
 
 
 def unit_tree(context: CheckContext, part: Part) -> list[UnitNode]:
-    """The part's top-level units as nodes; paragrafy printed from the clerk's provisions (matched in order by
-    their letters and digits) point, with all their sub-units, at ``resolution.provisions[i]``."""
-    keys = [match_key(text) for text in context.data.resolution.provisions]
-    roots, start = build_nodes(sub_units(part.blocks), ()), 0
-    for root in roots:
-        key = match_key(root.text)
-        index = next((i for i in range(start, len(keys)) if key and key in keys[i]), None)
-        if index is not None:
-            start = index + 1
-            for node in iter_nodes(root):
-                node.where = ("resolution", "provisions", index)
-    return roots
-
-
-def match_key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    """The part's top-level units as nodes; each points at the data that printed it — the field path in its
+    ``origin`` (a clerk's provision ``resolution.provisions[i]``, with all the sub-units written in it) — or
+    at nothing (``where`` None) when a template wrote it."""
+    return build_nodes(sub_units(part.blocks), ())
 
 
 def build_nodes(units: list[Unit], chain: Chain) -> list[UnitNode]:
@@ -118,7 +107,8 @@ def build_nodes(units: list[Unit], chain: Chain) -> list[UnitNode]:
         tirets += unit.kind == "tiret"
         num = str(tirets) if unit.kind == "tiret" else unit.num
         own = ((unit.kind, num),) if unit.kind == "paragraf" else (*chain, (unit.kind, num))
-        nodes.append(UnitNode(unit, own, None, last_index[unit.kind] == index, build_nodes(sub_units(unit.children), own)))
+        where = unit.origin.path if unit.origin is not None and unit.origin.from_data else None
+        nodes.append(UnitNode(unit, own, where, last_index[unit.kind] == index, build_nodes(sub_units(unit.children), own)))
     return nodes
 
 

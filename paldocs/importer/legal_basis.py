@@ -10,6 +10,13 @@ before the address is not kept: paldocs writes the § 158 ZTP form (returned in 
 "z późn. zm." stay in the address (returned in ``amended``). Entries are separated by commas and/or a join word
 ("A, B oraz C" — paldocs' own form for 3+ entries); several provisions of one act ("art. 7 … i art. 18 …
 ustawy …") become one entry each with the same act and address.
+
+Besides the entries as written, ``citations`` holds what each cites as structure —
+:class:`~paldocs.document.Cited`: the act's key, the provision parsed by
+:func:`~paldocs.legal.provisions.parse_provision` and the address parsed by
+:func:`~paldocs.legal.journal.parse_address` (the text cited, then its amendments) — the same values the
+document's :class:`~paldocs.document.Citation` nodes carry, so an imported legal basis compares with a built
+one structurally. A provision or address paldocs cannot read is None / empty there (the entry keeps the text).
 """
 
 from __future__ import annotations
@@ -18,8 +25,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from paldocs.document import Cited, journal_positions
 from paldocs.errors import DataError, PaldocsError
 from paldocs.legal.catalog import Catalog, load_catalog
+from paldocs.legal.journal import JournalRef, parse_address
+from paldocs.legal.provisions import parse_provision
 from paldocs.polish.dates import format_date, parse_date
 
 _INTRO = re.compile(r"^\s*Na\s+podstawie\s+", re.IGNORECASE)
@@ -44,6 +54,7 @@ class LegalBasis:
     dropped: list[str] = field(default_factory=list)  # words written that paldocs does not print (ZTP form)
     join_guessed: bool = False  # 2+ entries separated only by commas: the join word is paldocs' default
     amended: list[str] = field(default_factory=list)  # "ze zm." / "z późn. zm." kept in the address (check flags it)
+    citations: list[Cited] = field(default_factory=list)  # each entry as structure (one per entry, same order)
 
 
 def _norm(text: str) -> str:
@@ -64,6 +75,22 @@ def act_key(date_text: str, about: str, catalog: Catalog) -> str:
                 return key
     raise DataError(f"Ustawy „{' '.join(written.split())}” nie ma w katalogu aktów — dodaj ją do własnego "
                     "katalogu (pole „acts” profilu gminy) i zaimportuj ponownie.")
+
+
+def cited(act: str, provision: str, address: str | None, catalog: Catalog) -> Cited:
+    """What an entry cites, as structure (see the module docstring)."""
+    try:
+        parsed_provision = parse_provision(provision)[0]
+    except PaldocsError:
+        parsed_provision = None
+    journal: tuple[JournalRef, ...] = ()
+    if address:
+        try:
+            parsed = parse_address(address, catalog.acts[act].date.year)
+            journal = journal_positions(parsed.base, parsed.amendments)
+        except PaldocsError:
+            pass
+    return Cited(act, parsed_provision, journal)
 
 
 def split_legal_basis(text: str, catalog: Catalog | None = None) -> LegalBasis:
@@ -93,6 +120,7 @@ def split_legal_basis(text: str, catalog: Catalog | None = None) -> LegalBasis:
             if address:
                 entry["address"] = address
             result.entries.append(entry)
+            result.citations.append(cited(act, provision, address, catalog))
         if len(provisions) > 1:
             joins.extend(_PROVISION_JOIN.findall(match["prov"]))
         join = " ".join(match["join"].strip(" ,;.").split())

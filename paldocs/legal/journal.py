@@ -106,9 +106,14 @@ def eli_id(year: int, position: int) -> str:
     return f"DU/{year}/{position}"
 
 
+def isap_id(year: int, issue: int | None, position: int) -> str:
+    """ISAP id: ``WDU`` + year + issue (3 digits, 000 after 2011) + position (4 digits), e.g. ``WDU20130000594``."""
+    return f"WDU{year}{issue or 0:03d}{position:04d}"
+
+
 def isap_url(year: int, issue: int | None, position: int) -> str:
-    """ISAP page: id ``WDU`` + year + issue (3 digits, 000 after 2011) + position (4 digits)."""
-    return f"{ISAP_PAGE}WDU{year}{issue or 0:03d}{position:04d}"
+    """ISAP page of a Dziennik Ustaw position (:func:`isap_id`)."""
+    return f"{ISAP_PAGE}{isap_id(year, issue, position)}"
 
 
 _PREFIX = re.compile(r"^(?:t\.?\s*j\.?|tekst\s+jednolity)\s*[:,–-]?\s*", re.IGNORECASE)

@@ -130,6 +130,7 @@ def list_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> 
         token = state.push("list_item_open", "li", 1)
         token.markup = delimiter
         token.map = item_lines = [startLine, 0]
+        token.meta["content"] = content_start  # where the item's text starts (its origin, paldocs.sourcemap)
         if kind != "bullet":
             token.info = value
 

@@ -24,10 +24,17 @@ Contract of :func:`to_blocks`:
   caption. ``figure`` is not a :class:`DivRole`.
 - Tables and figures stand at the top level or inside divs — never inside a paragraf or another legal unit,
   nor in a list item (the error names the place).
+- Statute citations that compose inserted (``SourceMap.citations``) become :class:`Citation` inlines whose
+  ``text`` is what the block prints there (:mod:`paldocs.markup.citations`).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
   (:mod:`paldocs.markup.inline`).
 - Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them.
-- Any violation raises :class:`MarkupError` at ``Location(file=source, line=first_line + <0-based line>)``.
+- Provenance: given the source map of the text (``origins``, :mod:`paldocs.sourcemap`), every block, list
+  item, unit and table cell gets ``origin`` — the data value holding the start of its own text (a paragraf's
+  text after ``§``, an item's text after its marker), else the template line that wrote it.
+- Any violation raises :class:`MarkupError` at that origin (the data file's ``line:column`` and field path, or
+  the template and its line); without a source map at ``Location(file=source, line=first_line + <0-based
+  line>)``.
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ from paldocs.document import (
     ListBlock,
     ListItem,
     ListStyle,
+    Origin,
     PageBreak,
     Paragraph,
     Table,
@@ -55,9 +63,11 @@ from paldocs.document import (
     UnitKind,
 )
 from paldocs.errors import MarkupError
+from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
 from paldocs.markup.tables import caption_tokens, table_plugin, to_table
+from paldocs.sourcemap import SourceMap
 from paldocs.vocabulary import list_style, unit
 
 __all__ = ["to_blocks"]
@@ -86,9 +96,11 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def to_blocks(markdown: str, *, legal: bool = False, source: str = "<composed>", first_line: int = 1) -> list[Block]:
-    """Parse composed Markdown into IR blocks; ``legal`` turns on § units (the body of a resolution)."""
-    ctx = ParseContext(source=source, first_line=first_line, legal=legal)
+def to_blocks(markdown: str, *, legal: bool = False, source: str = "<composed>", first_line: int = 1,
+              origins: SourceMap | None = None) -> list[Block]:
+    """Parse composed Markdown into IR blocks; ``legal`` turns on § units (the body of a resolution);
+    ``origins``: the source map of ``markdown`` (its ``text`` is ``markdown``)."""
+    ctx = ParseContext(source=source, first_line=first_line, legal=legal, origins=origins)
     tokens = _parser().parse(markdown, {ENV_KEY: ctx})
     return _Converter(tokens, ctx).document()
 
@@ -113,6 +125,10 @@ class _Converter:
         self.tokens = tokens
         self.ctx = ctx
         self.pos = 0
+        # Where the own text of a paragraf or list item starting on a line begins: a paragraph or heading on
+        # that line starts there too, not at the "§" or list marker (the innermost item wins).
+        self.content_starts = {token.map[0]: token.meta["content"] for token in tokens
+                               if token.map and token.meta and "content" in token.meta}
 
     def document(self) -> list[Block]:
         # markdown-it drops whatever lies deeper than maxNesting; say so instead of losing the clerk's text.
@@ -123,7 +139,28 @@ class _Converter:
         return self.blocks(None, parent=None, in_list=False)
 
     def error(self, token: Token, message: str, hint: str | None = None) -> MarkupError:
-        return self.ctx.error(token.map[0] if token.map else 0, message, hint)
+        return self.ctx.error(token.map[0] if token.map else 0, message, hint, self.offset(token))
+
+    def offset(self, token: Token) -> int | None:
+        """Where the token's own text starts in the parsed text (None without a source map or a line)."""
+        if self.ctx.origins is None or not token.map:
+            return None
+        if token.meta and "content" in token.meta:
+            return int(token.meta["content"])
+        line = token.map[0]
+        if line in self.content_starts:
+            return int(self.content_starts[line])
+        offset = self.ctx.origins.line_offset(line)
+        if token.type == "heading_open":  # "## Tytuł": the text after the marker
+            text = self.ctx.origins.text
+            offset += len(token.markup)
+            while offset < len(text) and text[offset] in " \t":
+                offset += 1
+        return offset
+
+    def origin(self, token: Token) -> Origin | None:
+        offset = self.offset(token)
+        return None if offset is None or self.ctx.origins is None else self.ctx.origins.origin_at(offset)
 
     def blocks(self, close: str | None, *, parent: UnitKind | None, in_list: bool) -> list[Block]:
         """Read blocks up to the ``close`` token (consumed); inside a unit, check its shape on the way."""
@@ -143,7 +180,7 @@ class _Converter:
                     self.pos += 3
                     out.append(self.table(tokens[self.pos], parent, in_list, caption))
                     continue
-                out.append(Paragraph(self.inlines(tokens[self.pos + 1])))
+                out.append(Paragraph(self.inlines(tokens[self.pos + 1]), origin=self.origin(token)))
                 self.pos += 3
                 closing = closing or sub_kind is not None
             elif kind == "table_open":
@@ -154,7 +191,7 @@ class _Converter:
                 if parent is not None:
                     raise self.error(token, f"Nagłówek („#”) nie może występować {unit(parent).in_form}.",
                                      "Nagłówki mogą stać tylko poza paragrafami (§).")
-                out.append(Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1])))
+                out.append(Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1]), origin=self.origin(token)))
                 self.pos += 3
             elif kind in _LIST_CLOSE and parent is not None:
                 unit_kind = _unit_kind(token)
@@ -177,12 +214,12 @@ class _Converter:
                     raise self.error(token, f"Blok „{token.markup} {token.info}” nie może występować {where}.")
                 self.pos += 1
                 out.append(Div(cast(DivRole, token.info),
-                               self.blocks("paldocs_div_close", parent=None, in_list=in_list)))
+                               self.blocks("paldocs_div_close", parent=None, in_list=in_list), origin=self.origin(token)))
             elif kind == "paldocs_page_break":
                 if parent is not None:
                     raise self.error(token, f"Podział strony nie może występować {unit(parent).in_form}.")
                 self.pos += 1
-                out.append(PageBreak())
+                out.append(PageBreak(origin=self.origin(token)))
             else:  # every token type the enabled rules produce is handled above
                 raise RuntimeError(f"unexpected markdown-it token {kind!r}")
         return out
@@ -202,7 +239,8 @@ class _Converter:
 
     def table(self, token: Token, parent: UnitKind | None, in_list: bool, caption: list[Inline] | None) -> Table:
         self.check_placement(token, "Tabela", parent, in_list)
-        table, self.pos = to_table(self.tokens, self.pos, caption)
+        table, self.pos = to_table(self.tokens, self.pos, caption, self.ctx.origins)
+        table.origin = self.origin(token)
         return table
 
     def figure(self, token: Token, parent: UnitKind | None, in_list: bool) -> Figure:
@@ -218,7 +256,7 @@ class _Converter:
                                           "podpis — jeden akapit tekstu.",
                              "Tabele, listy, nagłówki i dalsze akapity umieść poza blokiem rysunku.")
         self.pos = pos + 1
-        return Figure(token.info, caption)
+        return Figure(token.info, caption, origin=self.origin(token))
 
     def check_sub_unit(self, token: Token, parent: UnitKind, kind: UnitKind, seen: UnitKind | None,
                        closing: bool) -> None:
@@ -243,7 +281,7 @@ class _Converter:
         children = self.blocks(close, parent=kind, in_list=False)
         if not children:
             raise self.error(token, f"{unit(kind).name} ({unit(kind).marker}) nie ma treści.")
-        return Unit(kind, children)
+        return Unit(kind, children, origin=self.origin(token))
 
     def units(self, list_open: Token, kind: UnitKind) -> list[Unit]:
         """A list inside a unit: one sub-unit per item."""
@@ -261,13 +299,21 @@ class _Converter:
         """A list outside any unit: a plain ListBlock (a § inside it is an error, see ``in_list``)."""
         close = _LIST_CLOSE[list_open.type]
         start = list_open.attrs.get("start", 1)
-        block = ListBlock(_list_style(list_open), [], start=int(start))
+        block = ListBlock(_list_style(list_open), [], start=int(start), origin=self.origin(list_open))
         self.pos += 1
         while self.tokens[self.pos].type != close:
-            self.pos += 1  # list_item_open
-            block.items.append(ListItem("", self.blocks("list_item_close", parent=None, in_list=True)))
+            item = self.tokens[self.pos]  # list_item_open
+            self.pos += 1
+            block.items.append(ListItem("", self.blocks("list_item_close", parent=None, in_list=True),
+                                        origin=self.origin(item)))
         self.pos += 1
         return block
 
     def inlines(self, token: Token) -> list[Inline]:
-        return to_inlines(token.children or [])
+        inlines = to_inlines(token.children or [])
+        origins = self.ctx.origins
+        if origins is not None and origins.citations and token.map:
+            citations = origins.citations_between(*origins.line_range(*token.map))
+            if citations:
+                return cite_inlines(inlines, citations)
+        return inlines

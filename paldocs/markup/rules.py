@@ -29,9 +29,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from paldocs.document import DivRole
+from paldocs.document import DivRole, Origin
 from paldocs.errors import Location, MarkupError
 from paldocs.markup.lists import list_rule
+from paldocs.sourcemap import SourceMap
 
 ENV_KEY = "paldocs"
 DIV_ROLES: frozenset[str] = frozenset(get_args(DivRole))
@@ -46,14 +47,26 @@ _TYPED_NUMBER = re.compile(r"[0-9]+[a-z]?[.)]?")
 
 @dataclass(frozen=True, slots=True)
 class ParseContext:
-    """Per-parse settings, passed to the rules through markdown-it's ``env``."""
+    """Per-parse settings, passed to the rules through markdown-it's ``env``; ``origins`` is the source map of
+    the parsed text when compose recorded one (:mod:`paldocs.sourcemap`)."""
 
     source: str
     first_line: int
     legal: bool
+    origins: SourceMap | None = None
 
-    def error(self, line: int, message: str, hint: str | None = None) -> MarkupError:
-        """A MarkupError at 0-based ``line`` of the parsed text."""
+    def origin(self, line: int, offset: int | None = None) -> Origin | None:
+        """Who wrote the text at ``offset`` (default: the first non-blank character of 0-based ``line``)."""
+        if self.origins is None:
+            return None
+        return self.origins.origin_at(self.origins.line_offset(line) if offset is None else offset)
+
+    def error(self, line: int, message: str, hint: str | None = None, offset: int | None = None) -> MarkupError:
+        """A MarkupError at 0-based ``line`` (or the text ``offset``) of the parsed text: at the data value
+        (file:line:column and field path) or the template line that wrote it, when the source map knows it."""
+        origin = self.origin(line, offset)
+        if origin is not None:
+            return MarkupError(message, origin.location(), hint)
         return MarkupError(message, Location(file=self.source, line=self.first_line + line), hint)
 
 
@@ -93,20 +106,23 @@ def div_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> b
     ctx = _context(state) or ParseContext("<markdown>", 1, False)
     width, role = fence
     colons = ":" * width
+    at = state.bMarks[startLine] + state.tShift[startLine]  # where the fence starts (inside a list item too)
     if not role:
         raise ctx.error(
             startLine,
             f"Wiersz „{colons}” zamyka blok, który nie został otwarty.",
             f"Blok otwiera wiersz „{colons} rodzaj” (np. „{colons} signature”), a zamyka taki sam ciąg dwukropków.",
+            offset=at,
         )
     name, *argument = role.split(maxsplit=1)
     asset = argument[0] if argument else ""
     figure = name == FIGURE
     if figure:
-        _check_asset(ctx, startLine, colons, asset)
+        _check_asset(ctx, startLine, colons, asset, at)
     elif role not in DIV_ROLES and role != PAGE_BREAK:
         allowed = ", ".join(sorted(DIV_ROLES | {PAGE_BREAK, f"{FIGURE} <identyfikator>"}))
-        raise ctx.error(startLine, f"Nieznany rodzaj bloku „{colons} {role}”.", f"Dozwolone rodzaje: {allowed}.")
+        raise ctx.error(startLine, f"Nieznany rodzaj bloku „{colons} {role}”.", f"Dozwolone rodzaje: {allowed}.",
+                        offset=at)
 
     # Find the matching bare fence; same-width openers on the way nest one level deeper.
     depth, line, close = 0, startLine + 1, -1
@@ -126,13 +142,15 @@ def div_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> b
             startLine,
             f"Blok „{colons} {role}” nie został zamknięty.",
             f"Dodaj po jego treści wiersz „{colons}” (tyle samo dwukropków).",
+            offset=at,
         )
 
     if role == PAGE_BREAK:
         for line in range(startLine + 1, close):
             if not state.isEmpty(line):
                 raise ctx.error(line, f"Podział strony („{colons} {PAGE_BREAK}”) nie może mieć treści.",
-                                "Przenieś ten tekst przed albo za podział strony.")
+                                "Przenieś ten tekst przed albo za podział strony.",
+                                offset=state.bMarks[line] + state.tShift[line])
         token = state.push("paldocs_page_break", "hr", 0)
         token.map = [startLine, close + 1]
         token.markup = colons
@@ -154,14 +172,14 @@ def div_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> b
     return True
 
 
-def _check_asset(ctx: ParseContext, line: int, colons: str, asset: str) -> None:
+def _check_asset(ctx: ParseContext, line: int, colons: str, asset: str, at: int) -> None:
     example = f"np. „{colons} {FIGURE} budget-by-source”"
     if not asset:
-        raise ctx.error(line, f"Rysunek („{colons} {FIGURE}”) wymaga identyfikatora wykresu, {example}.")
+        raise ctx.error(line, f"Rysunek („{colons} {FIGURE}”) wymaga identyfikatora wykresu, {example}.", offset=at)
     if not _ASSET_ID.fullmatch(asset):
         raise ctx.error(line, f"Niepoprawny identyfikator rysunku „{asset}”.",
                         "Identyfikator składa się z małych liter łacińskich, cyfr i łączników i nie zaczyna "
-                        f"się łącznikiem, {example}.")
+                        f"się łącznikiem, {example}.", offset=at)
 
 
 # --- legal units: § -------------------------------------------------------------------------------
@@ -190,6 +208,7 @@ def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool)
             startLine,
             f"Numery paragrafów nadaje paldocs — usuń „{typed.group()}” po znaku §.",
             "Wpisz sam znak § i tekst, np. „§ Uchwała wchodzi w życie…”.",
+            offset=content,
         )
 
     # The unit ends at the next § or opening fence that is not indented deeper than this § (deeper ones sit
@@ -203,6 +222,7 @@ def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool)
 
     opening = state.push("paldocs_paragraf_open", "section", 1)
     opening.markup, opening.map = "§", [startLine, end]
+    opening.meta["content"] = content  # where the unit's own text starts (its origin, see paldocs.sourcemap)
     # The unit's text starts after "§ " and needs no indentation: pretend the first line starts there
     # (bMarks too, since getLines cuts paragraph text from bMarks, as markdown-it's task-list code does).
     saved = (state.bMarks[startLine], state.tShift[startLine], state.sCount[startLine], state.lineMax,

@@ -11,7 +11,8 @@ Contract:
   :data:`CAPTION_PREFIX` ("Tabela: ") — and returns its inline tokens without the prefix.
 - :func:`to_table` reads ``table_open`` … ``table_close`` into a :class:`Table`: the header row, the body
   rows, and for every cell its inlines (same conversion and typography as paragraphs) and its alignment from
-  the delimiter row (``:---`` left, ``---:`` right, ``:---:`` center, ``---`` None).
+  the delimiter row (``:---`` left, ``---:`` right, ``:---:`` center, ``---`` None); given the source map of
+  the parsed text, every cell gets the origin of its first character (:mod:`paldocs.sourcemap`).
 
 Where a table may stand (not inside legal units or lists) is checked by :mod:`paldocs.markup`.
 """
@@ -25,9 +26,10 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit, getLine, table
 from markdown_it.token import Token
 
-from paldocs.document import Inline, Table, TableCell
+from paldocs.document import Inline, Origin, Table, TableCell
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext
+from paldocs.sourcemap import SourceMap
 
 try:  # the trim the table rule itself uses (markdown-it-py 4); 3.x trimmed with str.strip
     from markdown_it.common.utils import mdTrim as _trim
@@ -70,7 +72,7 @@ def table_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) ->
                     ctx = ParseContext("<markdown>", 1, False)
                 raise ctx.error(row, f"Wiersz tabeli ma więcej komórek niż nagłówek ({cells} zamiast {columns}).",
                                 "Dopisz kolumnę w nagłówku albo połącz komórki; znak „|” w tekście komórki "
-                                "wpisz jako „\\|”.")
+                                "wpisz jako „\\|”.", offset=state.bMarks[row] + state.tShift[row])
     return True
 
 
@@ -94,24 +96,53 @@ def caption_tokens(inline: Token) -> list[Token] | None:
     return [first, *rest]
 
 
-def _cell(cell_open: Token, inline: Token) -> TableCell:
+def _cell(cell_open: Token, inline: Token, origin: Origin | None) -> TableCell:
     align = _ALIGNS.get(str(cell_open.attrs.get("style", "")))
-    return TableCell(to_inlines(inline.children or []), align)
+    return TableCell(to_inlines(inline.children or []), align, origin=origin)
 
 
-def to_table(tokens: list[Token], pos: int, caption: list[Inline] | None = None) -> tuple[Table, int]:
-    """Read the table whose ``table_open`` is ``tokens[pos]``; return it and the position after its close."""
+def _cell_origins(origins: SourceMap | None, row: Token) -> list[Origin | None]:
+    """The origin of each cell of a row: who wrote the first character of its text (after the pipe)."""
+    if origins is None or not row.map:
+        return []
+    text, start = origins.text, origins.line_offset(row.map[0])
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    starts, position = [start + 1 if text.startswith("|", start) else start], start + 1
+    while position < end:
+        if text[position] == "\\":
+            position += 2
+            continue
+        if text[position] == "|":
+            starts.append(position + 1)
+        position += 1
+    found: list[Origin | None] = []
+    for cell in starts:
+        while cell < end and text[cell] in " \t":
+            cell += 1
+        found.append(origins.origin_at(cell))
+    return found
+
+
+def to_table(tokens: list[Token], pos: int, caption: list[Inline] | None = None,
+             origins: SourceMap | None = None) -> tuple[Table, int]:
+    """Read the table whose ``table_open`` is ``tokens[pos]``; return it and the position after its close.
+    ``origins`` (the source map of the parsed text) gives each cell its origin."""
     header: list[list[TableCell]] = []
     rows: list[list[TableCell]] = []
     target = header
+    row_origins: list[Origin | None] = []
     pos += 1
     while (kind := tokens[pos].type) != "table_close":
         if kind == "tbody_open":
             target = rows
         elif kind == "tr_open":
             target.append([])
+            row_origins = _cell_origins(origins, tokens[pos])
         elif kind in ("th_open", "td_open"):
-            target[-1].append(_cell(tokens[pos], tokens[pos + 1]))
+            column = len(target[-1])
+            origin = row_origins[column] if column < len(row_origins) else None
+            target[-1].append(_cell(tokens[pos], tokens[pos + 1], origin))
             pos += 2  # the inline and the cell's close
         pos += 1
     return Table(header, rows, caption or None), pos + 1

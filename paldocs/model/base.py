@@ -15,8 +15,10 @@ from pydantic_core import CoreSchema, core_schema
 
 
 class StrictModel(BaseModel):
+    # cache_strings off: two fields with equal text stay two objects, so that paldocs.sourcemap can tell by
+    # identity which field a printed value came from.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, str_strip_whitespace=False,
-                              populate_by_name=True)
+                              populate_by_name=True, cache_strings=False)
 
 
 class MarkdownText(str):

@@ -9,6 +9,7 @@ do so.
 
 - Characters that XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
   surrogates) cannot be stored in DOCX and break the PDF's text layer — an error, with the character's code.
+- Unicode noncharacters U+FDD0–U+FDEF (paldocs's own origin markers, :mod:`paldocs.sourcemap`) — an error.
 - Markdown image references (``![opis](adres)``) would make a renderer fetch a file or a URL — an error:
   paldocs draws only its own charts.
 - Raw HTML (``<script>``, ``<b>``), Markdown links and autolinks are not markup in paldocs documents (raw HTML
@@ -27,6 +28,9 @@ from paldocs.limits import Limits, current_limits, exceeded
 Severity = Literal["error", "warning"]
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Unicode noncharacters U+FDD0–U+FDEF are reserved for a program's internal use: paldocs marks where composed
+# text comes from with them (paldocs.sourcemap), so data may not hold them.
+NONCHARACTER = re.compile("[\ufdd0-\ufdef]")
 IMAGE_REFERENCE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)[^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
 HTML_TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
 LINK = re.compile(r"(?<!!)\[[^\]\n]+\]\([^)\n]*\)|<(?:https?|ftp|mailto|file):[^>\s]*>")
@@ -46,6 +50,10 @@ def inspect_text(text: str, limits: Limits | None = None) -> list[tuple[Severity
         problems.append(("error", f"tekst zawiera znak sterujący U+{ord(match.group()):04X}, którego nie można "
                                   f"zapisać w dokumencie: „{_around(text, match.start())}” — usuń go (często trafia "
                                   "do danych z tekstu skopiowanego z PDF-a)"))
+    if match := NONCHARACTER.search(text):
+        problems.append(("error", f"tekst zawiera znak U+{ord(match.group()):04X}, który nie jest znakiem pisma (Unicode "
+                                  f"rezerwuje go do wewnętrznego użytku programów): „{_around(text, match.start())}” — "
+                                  "usuń go"))
     if match := IMAGE_REFERENCE.search(text):
         target = match.group(1) or match.group()
         problems.append(("error", f"odwołanie do obrazu „{target}” — paldocs nie wstawia obrazów wskazanych w "

@@ -14,11 +14,12 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from paldocs.compose import ComposedPart, Composition, format_number, make_environment, render_template
+from paldocs.compose import ComposedPart, Composition, format_number, make_environment, render_part
 from paldocs.document import Meta
 from paldocs.report.load import ReportSource, program_refs
 from paldocs.polish.dates import MONTHS_NOMINATIVE, format_date
 from paldocs.report.compute import ReportFigures, compute_figures
+from paldocs.sourcemap import DataFile, Recorder, index_fields
 from paldocs.style.resolve import style_for
 
 
@@ -48,13 +49,17 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
     }
     assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
-    markdown = render_template(env, "report.md.j2", context, source.file)
+    # Provenance (paldocs.sourcemap): report values point into the report file, program values into the program's.
+    program_file = source.program_source
+    fields = {**index_fields(program_data, DataFile(program_file.file, program_file.locate)),
+              **index_fields(report, DataFile(source.file, source.locate))}
+    markdown, origins = render_part(env, "report.md.j2", context, source.file, Recorder(fields))
     meta = Meta(title=title, subject=f"przyjętego uchwałą Nr {number} {municipality.council.genitive} z dnia {adopted}",
                 author=report.prepared_by.function, date=report.month,
                 keywords=("sprawozdanie", program.title), paragraph_layout=municipality.layout.paragraph_layout)
     notes = ["dane sprawozdania są przykładowe (illustrative: true) — nie są rzeczywistymi wynikami gminy"] \
         if report.illustrative else []
-    part = ComposedPart("report", markdown, page_numbers=True, heading_numbering="decimal-dot")
+    part = ComposedPart("report", markdown, page_numbers=True, heading_numbering="decimal-dot", origins=origins)
     return Composition(meta, [part], notes, assets=assets, house_style=style_for(env, municipality.house_style))
 
 

@@ -3,8 +3,9 @@
 Contract: a writer subclasses :class:`Visitor` and defines one ``visit_`` method per block and inline type
 of :mod:`paldocs.document` (``visit_paragraph``, ``visit_heading``, ``visit_list_block``, ``visit_list_item``,
 ``visit_unit``, ``visit_div``, ``visit_page_break``, ``visit_table``, ``visit_table_cell``, ``visit_figure``,
-``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``). The class refuses to be created
-when one is missing, naming it — so a new node type cannot be silently dropped by one format (one IR,
+``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``, ``visit_citation`` — a citation
+prints its ``text`` as it stands; a format may mark it up, never change its words). The class refuses to be
+created when one is missing, naming it — so a new node type cannot be silently dropped by one format (one IR,
 one writer per format, each a visitor — docs/design-notes.md). A writer never reads YAML or runs Jinja2.
 
 Shared layout helpers every writer uses the same way: :func:`iter_unit_lines` (the printed lines of a legal
@@ -36,6 +37,7 @@ NODE_TYPES: tuple[type, ...] = (
     ir.Strong,
     ir.Emphasis,
     ir.LineBreak,
+    ir.Citation,
 )
 
 

@@ -28,6 +28,8 @@ Contract:
   from its ``<title>``, needs no fetch (no data: URI size limit) and the page keeps making no request. A
   figure without SVG falls back to its PNG as ``<img src="data:image/png;base64,…" alt="alt">``; with
   neither, or with a drawing that is not SVG/PNG, a RenderError.
+- A statute citation is ``<span class="citation" data-act="<catalog key>" data-isap="<ISAP id>">`` around its
+  text: machines find the act, readers and screen readers get the text (no ``<cite>``, which browsers italicise).
 - Escaping happens here and only here: every text and attribute value goes through :func:`html.escape`.
 """
 
@@ -261,3 +263,10 @@ class HtmlWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "<br>"
+
+    def visit_citation(self, node: ir.Citation) -> str:
+        # A neutral span (no <cite>: browsers italicise it) naming the act for machines: the catalog key and the
+        # ISAP id of the text cited; what a reader sees and hears is the citation's text.
+        isap = f' data-isap="{html.escape(node.isap_id)}"' if node.isap_id else ""
+        return (f'<span class="citation" data-act="{html.escape(node.act)}"{isap}>'
+                f"{self.visit_text(ir.Text(node.text))}</span>")

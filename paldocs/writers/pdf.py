@@ -260,7 +260,7 @@ def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) ->
 
 def _iter_printed_texts(document: ir.Document) -> Iterator[str]:
     for node in ir.walk(document):
-        if isinstance(node, ir.Text):
+        if isinstance(node, (ir.Text, ir.Citation)):
             yield node.text
         elif isinstance(node, (ir.ListItem, ir.Unit, ir.Heading)):
             yield node.label

@@ -151,6 +151,9 @@ class TextWriter(Visitor):
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "\n"
 
+    def visit_citation(self, node: ir.Citation) -> str:
+        return node.text
+
 
 def _column_widths(texts: list[list[list[str]]], header_rows: int, columns: int) -> list[int]:
     """Each column as wide as its widest line while the table fits TABLE_WIDTH; else header cells wrap first

@@ -118,7 +118,7 @@ def _iter_texts(document: ir.Document) -> Iterator[tuple[str, str]]:
         for b, block in enumerate(part.blocks):
             path = f"parts[{p}].blocks[{b}]"
             for node in (block, *ir.walk(block)):
-                if isinstance(node, ir.Text):
+                if isinstance(node, (ir.Text, ir.Citation)):
                     yield path, node.text
                 elif isinstance(node, ir.ListItem):
                     yield path, node.label

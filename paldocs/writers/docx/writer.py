@@ -13,7 +13,8 @@ or in Word, not in code.
   docDefaults and ``w:themeFontLang`` and in the core properties with the title. A Heading inside the ``toc``
   Div ("SPIS TREŚCI:") becomes a "Spis treści tytuł" paragraph, not a heading: a part never opens with a
   Heading 2 before its first Heading 1.
-- Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``;
+- Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``,
+  a Citation a run of its text;
   text is written as the IR has it (non-breaking spaces stay).
 - Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
   before the text — separated by a space ("§ 1. Tekst"), or by a TAB where the style hangs the label out
@@ -322,6 +323,9 @@ class DocxWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak, paragraph: DocxParagraph, font: _Font) -> None:
         paragraph.add_run().add_break()
+
+    def visit_citation(self, node: ir.Citation, paragraph: DocxParagraph, font: _Font) -> None:
+        self.visit_text(ir.Text(node.text), paragraph, font)
 
     # --- helpers --------------------------------------------------------------------------------
 
