@@ -166,7 +166,7 @@ def parse_composition(composition: Composition, source: str | None) -> Document:
                          label=PART_LABELS[part.kind]))
         for part in composition.parts
     ]
-    document = Document(meta=composition.meta, parts=parts)
+    document = Document(meta=composition.meta, parts=parts, house_style=composition.house_style)
     attach_assets(document, composition.assets, source)
     return document
 

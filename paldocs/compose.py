@@ -49,6 +49,8 @@ from paldocs.polish.regions import official_journal
 from paldocs.sourcemap import DataFile as DataSource
 from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap, index_fields, recording, strip,
                                strip_markers, template_point, wrap)
+from paldocs.style.resolve import style_for
+from paldocs.style.table import HouseStyle
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
 
@@ -114,6 +116,7 @@ class Composition:
     notes: list[str] = field(default_factory=list)
     catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
     assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts) by Figure asset id
+    house_style: HouseStyle | None = None  # the resolved physical look (paldocs.style); None = packaged
 
     def dump(self) -> str:
         """All parts' Markdown in one text (for golden files and debugging)."""
@@ -268,7 +271,8 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
                 number=None if resolution.number is None else number, date=resolution.date,
                 keywords=(kind.name, *([program.title] if program else [])),
                 paragraph_layout=municipality.layout.paragraph_layout, catalog_version=catalog.version)
-    return Composition(meta, parts, notes, catalog_files=list(catalog.files))
+    return Composition(meta, parts, notes, catalog_files=list(catalog.files),
+                       house_style=style_for(env, municipality.house_style))
 
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],

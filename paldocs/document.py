@@ -27,7 +27,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+if TYPE_CHECKING:
+    from paldocs.style.table import HouseStyle
 
 from paldocs import vocabulary
 from paldocs.errors import Location
@@ -320,6 +323,9 @@ class Part:
 class Document:
     meta: Meta
     parts: list[Part] = field(default_factory=list)
+    # The physical look (fonts, sizes, spacing: paldocs.style), resolved from the packaged table, the
+    # municipality profile and the --templates folder; None = the packaged table.
+    house_style: HouseStyle | None = None
 
 
 Node: TypeAlias = Block | Inline | Part | ListItem | TableCell

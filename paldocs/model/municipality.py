@@ -20,6 +20,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 from paldocs.errors import PaldocsError
 
 from paldocs.model.base import NonEmptyText, StrictModel
+from paldocs.style.table import HouseStyle
 
 
 class GminaKind(StrEnum):
@@ -124,6 +125,9 @@ class Municipality(StrictModel):
     numbering: Numbering = Numbering()
     layout: Layout = Layout()
     signatory: Signatory | None = Field(None, description="Domyślny podpisujący (może go nadpisać uchwała).")
+    house_style: HouseStyle | None = Field(
+        None, description="Styl domowy gminy: wartości nadpisujące tabelę templates/house-style.yaml (czcionka, "
+        "wielkości, odstępy, marginesy; opis: docs/house-style.md).")
 
     @model_validator(mode="before")
     @classmethod

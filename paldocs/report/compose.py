@@ -20,6 +20,7 @@ from paldocs.report.load import ReportSource, program_refs
 from paldocs.polish.dates import MONTHS_NOMINATIVE, format_date
 from paldocs.report.compute import ReportFigures, compute_figures
 from paldocs.sourcemap import DataFile, Recorder, index_fields
+from paldocs.style.resolve import style_for
 
 
 def period_text(years: list[int]) -> str:
@@ -59,7 +60,7 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
     notes = ["dane sprawozdania są przykładowe (illustrative: true) — nie są rzeczywistymi wynikami gminy"] \
         if report.illustrative else []
     part = ComposedPart("report", markdown, page_numbers=True, heading_numbering="decimal-dot", origins=origins)
-    return Composition(meta, [part], notes, assets=assets)
+    return Composition(meta, [part], notes, assets=assets, house_style=style_for(env, municipality.house_style))
 
 
 def draw_charts(figures: ReportFigures, *, draw: bool = True) -> dict[str, Any]:

@@ -4,7 +4,8 @@ Contract:
 - ``to_html(document)`` returns one deterministic string. Standalone mode (the default) is a whole page —
   ``<html lang="pl">``, ``<title>`` = ``meta.title``, ``<meta name="description">`` = ``meta.subject``, author,
   keywords, ``dcterms.created``/``dcterms.modified`` (see :func:`format_document_date`) — with the print CSS
-  embedded in a ``<style>`` element: the page makes no request of its own (no ``src``, no ``href``).
+  of the document's house style (:mod:`paldocs.style.css`) embedded in a ``<style>`` element: the page makes
+  no request of its own (no ``src``, no ``href``).
   ``standalone=False`` returns the ``<section>`` elements only, to embed in another page.
 - Accessibility (BIP, Polish law on digital accessibility; checked by tests/test_accessibility.py): a
   ``<meta name="viewport">`` for phones, the parts inside one ``<main>`` landmark, each part a ``<section>``
@@ -35,9 +36,7 @@ Contract:
 from __future__ import annotations
 
 import base64
-import functools
 import html
-import importlib.resources
 import re
 
 from paldocs import document as ir
@@ -45,6 +44,8 @@ from paldocs import vocabulary
 from paldocs.writers.dates import w3c_datetime
 from paldocs.errors import RenderError
 from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
+from paldocs.style.css import print_css
+from paldocs.style.table import HouseStyle
 from paldocs.writers.svg import to_inline_svg
 
 GENERATOR = "paldocs"
@@ -56,10 +57,10 @@ _NEW_PAGE_PARTS = frozenset({"annex", "justification", "report"})
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@functools.cache
-def load_print_css() -> str:
-    """The packaged print stylesheet (``templates/print.css``)."""
-    return (importlib.resources.files("paldocs_templates") / "print.css").read_text(encoding="utf-8")
+def load_print_css(style: HouseStyle | None = None) -> str:
+    """The print stylesheet for a house style (None: the packaged one, ``templates/print.css``), generated
+    from the house-style table (:mod:`paldocs.style.css`)."""
+    return print_css(style)
 
 
 def format_document_date(meta: ir.Meta) -> str | None:
@@ -68,12 +69,12 @@ def format_document_date(meta: ir.Meta) -> str | None:
 
 
 def to_html(document: ir.Document, *, standalone: bool = True, css: str | None = None) -> str:
-    """Render ``document`` as HTML; ``css`` replaces the packaged print CSS ("" embeds none)."""
+    """Render ``document`` as HTML; ``css`` replaces the print CSS of its house style ("" embeds none)."""
     body = HtmlWriter(document.meta).render_parts(document.parts)
     if not standalone:
         return body
-    return (_render_head(document.meta, load_print_css() if css is None else css) + "<main>\n" + body
-            + "</main>\n</body>\n</html>\n")
+    stylesheet = load_print_css(document.house_style) if css is None else css
+    return _render_head(document.meta, stylesheet) + "<main>\n" + body + "</main>\n</body>\n</html>\n"
 
 
 def _render_head(meta: ir.Meta, css: str) -> str:

@@ -10,7 +10,8 @@ Contract:
   and small inline raster images, and refuses everything else; a refused reference stops the build with
   a :class:`~paldocs.errors.RenderError` (inside inline SVG WeasyPrint treats a refusal as a missing image:
   nothing is read either way).
-- The text is set in Liberation Serif and only in it: if fontconfig lacks it, or some character is not in
+- The text is set in the house style's PDF font (``font.pdf`` of :mod:`paldocs.style`; Liberation Serif by
+  default, found through fontconfig) and only in it: if fontconfig lacks it, or some character is not in
   it, the build fails with a RenderError instead of embedding a fallback font (a chart whose SVG keeps its
   text as text in another font is named as the cause).
 - Tables and figures need nothing of their own here: the HTML writer inlines a figure's SVG, which WeasyPrint
@@ -30,8 +31,9 @@ Contract:
 - ``attachments`` (:class:`~paldocs.writers.pdf_archive.SourceFile` s) are embedded, with the
   ``paldocs-source.json`` manifest, as associated files with AFRelationship /Source (in the catalog's /AF
   for PDF/A-3) and fixed dates (the document's date, see above), so the bytes stay reproducible.
-- The parsed print CSS and the WeasyPrint ``FontConfiguration`` are built once per process and reused
-  (WeasyPrint is not thread-safe; neither is this cache).
+- The WeasyPrint ``FontConfiguration`` is built once per process and the parsed print CSS once per house
+  style (the document's ``house_style``: the packaged one, and the 16 most recent with overrides), then
+  reused (WeasyPrint is not thread-safe; neither is this cache).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from paldocs import document as ir
 from paldocs.errors import RenderError
+from paldocs.style import HouseStyle, packaged_style
 from paldocs.writers.dates import FALLBACK_DATE, document_datetime
 from paldocs.writers.html import load_print_css, to_html
 
@@ -63,8 +66,6 @@ if TYPE_CHECKING:
 
 BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve to nothing fetchable
 ASSET_SCHEME = "paldocs-asset:"
-FONT_FAMILY = "Liberation Serif"
-FONT_PACKAGE = "fonts-liberation2"
 SRGB_INTENT = "paldocs-srgb"
 SUPPORTED_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")  # what paldocs offers and its tests check
 
@@ -73,6 +74,13 @@ _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".wo
                 ".svg": "image/svg+xml"}
 _DATA_IMAGE = re.compile(r"data:(image/(?:png|jpeg|gif));base64,([A-Za-z0-9+/=\s]*)\Z")
 MAX_DATA_IMAGE = 256 * 1024  # bytes, decoded
+
+
+def pdf_font(document: ir.Document) -> tuple[str, str]:
+    """The font family the PDF must embed and the system package that provides it (house style ``font``)."""
+    font = (document.house_style or packaged_style()).font
+    assert font is not None and font.pdf is not None and font.package is not None
+    return font.pdf, font.package
 
 
 class AssetRefused(Exception):
@@ -132,12 +140,31 @@ def _srgb_profile() -> ColorProfile:
 
 
 @functools.cache
+def _font_config() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@functools.cache
 def _resources() -> tuple[FontConfiguration, weasyprint.CSS]:
-    """The process-wide font configuration and parsed print CSS (built on first use)."""
-    font_config = FontConfiguration()
-    css = weasyprint.CSS(string=load_print_css(), base_url=BASE_URL, url_fetcher=AssetFetcher(),
-                         font_config=font_config)
-    return font_config, css
+    """The process-wide font configuration and parsed print CSS of the packaged house style (built on first
+    use)."""
+    return _font_config(), _parsed_css(None)
+
+
+@functools.lru_cache(maxsize=16)  # a service building for many municipalities keeps the recent ones
+def _styled_resources(style: HouseStyle) -> tuple[FontConfiguration, weasyprint.CSS]:
+    """The same for a house style with overrides (a profile's, a --templates folder's)."""
+    return _font_config(), _parsed_css(style)
+
+
+def _parsed_css(style: HouseStyle | None) -> weasyprint.CSS:
+    return weasyprint.CSS(string=load_print_css(style), base_url=BASE_URL, url_fetcher=AssetFetcher(),
+                          font_config=_font_config())
+
+
+def _document_resources(document: ir.Document) -> tuple[FontConfiguration, weasyprint.CSS]:
+    style = document.house_style
+    return _resources() if style is None or style == packaged_style() else _styled_resources(style)
 
 
 def load_resources() -> None:
@@ -155,7 +182,7 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
         raise RenderError(f"Wariant PDF „{variant}” jest zawsze otagowany.",
                           hint="PDF bez znaczników (tagged=False) jest tylko bez wariantu.")
     _check_figures(document)
-    font_config, css = _resources()
+    font_config, css = _document_resources(document)
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
     options: dict = {}
@@ -201,19 +228,20 @@ def _check_figures(document: ir.Document) -> None:
 
 def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
     """Check the fonts actually used, and set the full language tag (the HTML carries only "pl")."""
+    family, package = pdf_font(document)
     families = {font.family for font in rendered.fonts.values()}
-    if families and FONT_FAMILY not in families:
-        raise RenderError(f"Nie znaleziono czcionki {FONT_FAMILY}, którą PDF musi osadzić (system podsunął "
+    if families and family not in families:
+        raise RenderError(f"Nie znaleziono czcionki {family}, którą PDF musi osadzić (system podsunął "
                           f"zamiast niej: {', '.join(sorted(families))}).",
-                          hint=f"Zainstaluj pakiet {FONT_PACKAGE} (np. apt install {FONT_PACKAGE}).")
-    if others := families - {FONT_FAMILY}:
+                          hint=f"Zainstaluj pakiet {package} (np. apt install {package}).")
+    if others := families - {family}:
         missing = _chars_missing_from(rendered, document)
         if not missing and any(isinstance(node, ir.Figure) and node.svg for node in ir.walk(document)):
             raise RenderError(f"Rysunek SVG zawiera tekst w czcionce {', '.join(sorted(others))}, a PDF osadza "
-                              f"tylko {FONT_FAMILY}.",
+                              f"tylko {family}.",
                               hint="Zapisz wykres z tekstem zamienionym na krzywe (matplotlib: svg.fonttype "
-                                   "= \"path\", ustawienie domyślne) albo z czcionką Liberation Serif.")
-        raise RenderError(f"Tekst zawiera znaki, których nie ma w czcionce {FONT_FAMILY}: {missing or '?'} "
+                                   f"= \"path\", ustawienie domyślne) albo z czcionką {family}.")
+        raise RenderError(f"Tekst zawiera znaki, których nie ma w czcionce {family}: {missing or '?'} "
                           f"(zastąpiłaby je czcionka {', '.join(sorted(others))}).",
                           hint="Usuń te znaki lub zastąp je zwykłym tekstem.")
     if document.meta.language:
@@ -223,7 +251,7 @@ def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF
 
 
 def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) -> str:
-    """The document's characters that Liberation Serif lacks, quoted for the error message ("" if none).
+    """The document's characters that the PDF font lacks, quoted for the error message ("" if none).
 
     Only the IR's own text and labels count: the text writer's decorations (table rules, "[Rysunek: …]")
     and a figure's alt text are never set in the PDF."""
@@ -233,8 +261,9 @@ def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) ->
 
     # By now the embedded fonts are subsets: together they cover exactly the characters set in them.
     covered: set[int] = set()
+    family, _ = pdf_font(document)
     for font in rendered.fonts.values():
-        if font.family == FONT_FAMILY:
+        if font.family == family:
             covered.update(TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getBestCmap())
     missing = sorted({c for text in _iter_printed_texts(document) for c in text
                       if ord(c) not in covered and not c.isspace()})

@@ -7,8 +7,9 @@ Contract:
   row ``w:cantSplit`` (a row never breaks across pages). Cell paragraphs get the style "Nagłówek tabeli" or
   "Tekst tabeli", and the cell's ``align`` as the paragraph alignment (numbers right). The table fills the
   text width (16 cm on A4 with 2.5 cm margins) with a fixed layout (LibreOffice reads no other); the column
-  widths come from the cells' text, its width estimated from Times New Roman's metrics
-  (:func:`column_widths`): each column at least as wide as its longest word where the page allows.
+  widths come from the cells' text, its width estimated from Times New Roman's metrics at the size of the
+  reference's "Tekst tabeli" style (:func:`column_widths`): each column at least as wide as its longest word
+  where the page allows.
   The caption is not written here: the writer puts it above the table in "Podpis tabeli".
 - :func:`add_picture` puts a figure's PNG into a paragraph as an inline picture ``width_cm`` wide (at most the
   text width; the height keeps the aspect ratio) with its text alternative in ``wp:docPr/@descr`` (what
@@ -19,6 +20,7 @@ Contract:
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 from collections.abc import Callable
@@ -40,7 +42,6 @@ from paldocs.writers.base import TableGrid, to_table_grid
 
 ALIGNMENTS = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
               "right": WD_ALIGN_PARAGRAPH.RIGHT}
-FONT_SIZE = Pt(10.5)  # "Tekst tabeli" / "Nagłówek tabeli" in the reference document
 BOLD_FACTOR = 1.08  # Times New Roman Bold against Regular, on average
 WIDTH_SLACK = 1.05  # estimates, not measurements: a little more rather than a broken word
 CELL_PADDING = Cm(0.3)  # left + right cell margins of the table style
@@ -71,7 +72,7 @@ def add_table(target: DocxDocument, node: ir.Table, fill_cell: FillCell) -> Docx
     grid = to_table_grid(node)
     rows = [*grid.header, *grid.rows]
     table = target.add_table(rows=len(rows), cols=grid.columns, style=styles.TABLE_STYLE)
-    widths = column_widths(grid, text_width(target))
+    widths = column_widths(grid, text_width(target), style_font_size(target, styles.TABLE_TEXT))
     _set_layout(table, widths)
     for index, (ir_row, row) in enumerate(zip(rows, table.rows)):
         header = index < len(grid.header)
@@ -94,8 +95,20 @@ def format_cell_paragraph(cell: _Cell, node: ir.TableCell, header: bool, style_i
     return paragraph
 
 
-def column_widths(grid: TableGrid, total: Length) -> list[Length]:
-    """Column widths summing to ``total``, from the estimated width of each column's text (see module doc).
+def style_font_size(target: DocxDocument, name: str) -> Length:
+    """The font size a paragraph style sets or inherits (its base styles, then the document defaults)."""
+    style = target.styles[name]
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size
+        style = style.base_style
+    size = target.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    return Pt(int(size.get(qn("w:val"))) / 2) if size is not None else Pt(10)  # w:sz: half-points; Word: 10 pt
+
+
+def column_widths(grid: TableGrid, total: Length, font_size: Length | None = None) -> list[Length]:
+    """Column widths summing to ``total``, from the estimated width of each column's text (see module doc);
+    ``font_size`` is the cells' (default: "Tekst tabeli" of the packaged house style).
 
     - Everything fits on one line: the widths of the longest lines, widened in proportion to fill ``total``
       (as a 100 % wide HTML table).
@@ -107,10 +120,10 @@ def column_widths(grid: TableGrid, total: Length) -> list[Length]:
     """
     columns = list(zip(*[[(cell, True) for cell in row] for row in grid.header],
                        *[[(cell, False) for cell in row] for row in grid.rows]))
-    least = [max(_text_width(word, bold) for cell, bold in column for word in _words(cell)) + CELL_PADDING
-             for column in columns]
-    wanted = [max(_text_width(line, bold) for cell, bold in column for line in _lines(cell)) + CELL_PADDING
-              for column in columns]
+    least = [max(_text_width(word, bold, font_size) for cell, bold in column for word in _words(cell))
+             + CELL_PADDING for column in columns]
+    wanted = [max(_text_width(line, bold, font_size) for cell, bold in column for line in _lines(cell))
+              + CELL_PADDING for column in columns]
     if sum(wanted) <= total:
         return _to_total([total * w / sum(wanted) for w in wanted], total)
     if sum(least) <= total:
@@ -139,11 +152,20 @@ def _words(cell: ir.TableCell) -> list[str]:
     return [word for line in _lines(cell) for word in line.split(" ")]  # a non-breaking space holds
 
 
-def _text_width(text: str, bold: bool) -> float:
-    """Estimated width (EMU) of ``text`` in Times New Roman 10.5 pt, from the font's advance widths."""
+def _text_width(text: str, bold: bool, font_size: Length | None = None) -> float:
+    """Estimated width (EMU) of ``text`` in Times New Roman at ``font_size`` (default: the packaged house
+    style's table text), from the font's advance widths."""
     ems = sum(_ADVANCE.get(_BASE.get(char, unicodedata.normalize("NFD", char)[:1]), _DEFAULT_ADVANCE)
               for char in text)
-    return ems * FONT_SIZE * (BOLD_FACTOR if bold else 1.0) * WIDTH_SLACK
+    return ems * (font_size or _packaged_table_text_size()) * (BOLD_FACTOR if bold else 1.0) * WIDTH_SLACK
+
+
+@functools.cache
+def _packaged_table_text_size() -> Length:
+    from paldocs.style.resolve import look_for, packaged_style, size_of
+
+    style = packaged_style()
+    return Pt(size_of(style, look_for(style, "table_text", "docx")))
 
 
 def _to_total(widths: list[float], total: Length) -> list[Length]:

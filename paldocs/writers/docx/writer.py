@@ -1,8 +1,11 @@
 """DOCX writer: the IR → a Word document styled by a reference .docx (python-docx).
 
-Contract: :func:`to_docx` returns the bytes of a .docx built from ``templates/reference.docx`` (or the
-``reference`` given): its body is cleared, its styles and page setup kept, and every block gets a *named*
-style (:mod:`paldocs.writers.docx.styles`), so a municipality restyles documents in Word, not in code.
+Contract: :func:`to_docx` returns the bytes of a .docx built from the reference document of the document's
+house style (``templates/reference.docx`` for the packaged table, else one generated from the table:
+:mod:`paldocs.writers.docx.reference`), or from the ``reference`` given (used as it is: a municipality's
+own Word styles): its body is cleared, its styles and page setup kept, and every block gets a *named*
+style (:mod:`paldocs.writers.docx.styles`), so a municipality restyles documents in its house-style table
+or in Word, not in code.
 
 - Accessibility (Polish law on digital accessibility; checked by tests/test_accessibility.py): headings use the
   built-in "Heading N" styles (outline levels, the navigation pane), lists and tables named styles, table
@@ -58,6 +61,8 @@ from paldocs.writers.dates import FALLBACK_DATE
 from paldocs.writers.dates import document_datetime as fixed_datetime
 from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
+from paldocs.style.table import HouseStyle
+from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
 
 __all__ = ["DocxWriter", "to_docx"]
@@ -67,9 +72,9 @@ CORE_PROPERTY_LIMIT = 255  # characters; python-docx refuses longer core propert
 
 
 def to_docx(document: ir.Document, *, reference: Path | None = None) -> bytes:
-    """Render ``document`` as .docx bytes, styled by ``reference`` (default: the shipped reference.docx)."""
+    """Render ``document`` as .docx bytes, styled by ``reference`` (default: that of its house style)."""
     check_xml_text(document)
-    target = load_reference(reference)
+    target = load_reference(reference, document.house_style)
     DocxWriter(target, document.meta).write(document)
     created = document_datetime(document.meta)
     set_core_properties(target, document.meta, created)
@@ -90,13 +95,17 @@ def add_text_run(paragraph: DocxParagraph, text: str) -> Run:
     return run
 
 
-def load_reference(reference: Path | None = None) -> DocxDocument:
-    """Open the reference document, check it has every style the writer uses, and empty its body."""
+def load_reference(reference: Path | None = None, style: HouseStyle | None = None) -> DocxDocument:
+    """Open the reference document (``reference``, else the one of the house ``style``), check it has every
+    style the writer uses, and empty its body."""
     source = reference if reference is not None else resources.files("paldocs_templates") / "reference.docx"
     location = Location(file=str(source))
     try:
-        with source.open("rb") as stream:
-            target = docx.Document(stream)
+        if reference is None:
+            target = docx.Document(io.BytesIO(reference_bytes(style)))
+        else:
+            with source.open("rb") as stream:
+                target = docx.Document(stream)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
         raise RenderError(f"nie można otworzyć dokumentu wzorcowego DOCX ({error})", location) from error
     present = {style.name for style in target.styles}  # one pass: "name in target.styles" scans them all
