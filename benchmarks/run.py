@@ -27,6 +27,9 @@ Contract:
   (median of ``--batch-runs``, default 3, the order of the two alternating from run to run), the same once
   through ``paldocs.batch.build_files``, the pool initializer timed alone, and a control: the speed-up two
   CPU-bound processes get on this machine at that moment.
+- What tagging costs (:mod:`tagging`): the PDF stage with the structure tags every PDF gets by default and
+  without them, at 1× and 10× (the sizes asked for among these), 5 runs each (``--quick``: 1), median; in the
+  table, the JSON (``"tagging"``) and the Markdown summary. No goal: it states the price of accessibility.
 - Goals, each with PASS/MISS: PDF stage ÷ raw WeasyPrint (≤ 1.15), DOCX stage ÷ raw python-docx (≤ 2.0), full
   build ÷ (raw python-docx + soffice) (≤ 0.33), time at size N ÷ time at the smallest size for every stage
   and the full build (≤ 1.1 × N, i.e. 11× at 10×, 110× at 100×), ``paldocs --help`` ≤ 0.3 s, a cold
@@ -69,6 +72,7 @@ if str(HERE) not in sys.path:  # run as a script this is already sys.path[0]; im
     sys.path.insert(0, str(HERE))
 
 import commandline  # light (standard library only), like synthetic: this process imports paldocs later
+import tagging  # light until measure_tagging runs (it imports paldocs then)
 from synthetic import (
     scaled_program,
 )
@@ -467,6 +471,8 @@ def report_text(report: dict[str, Any], results: list[SizeResult]) -> str:
         lines.append(row(ROW_NAMES[key], [ms(r.median(key)) for r in results]))
     lines.append(row("runs (N)", [str(r.runs) for r in results]))
     lines.append("")
+    if "tagging" in report:
+        lines += [*tagging.text_rows(report["tagging"]), ""]
     lines.append("cold first build, stage by stage: the benchmark's harness in a fresh process, one DOCX+PDF build, ms")
     lines.append("(it imports stages.py, WeasyPrint and python-docx up front; the goals use the real command below)")
     lines.append(header)
@@ -603,6 +609,8 @@ def report_markdown(report: dict[str, Any], results: list[SizeResult]) -> str:
         name = "**full build** (DOCX + PDF)" if key == "full" else key
         lines.append(f"| {name} | " + " | ".join(ms(r.median(key)) for r in results) + " |")
     lines.append("| PDF pages | " + " | ".join(str(r.info.get("pdf_pages") or "–") for r in results) + " |")
+    if "tagging" in report:
+        lines += ["", *tagging.markdown_rows(report["tagging"])]
     if cold := report.get("cold_start"):
         lines += ["", f"| command, fresh process (median of {cold['runs']}) | wall | peak RSS |", "|---|--:|--:|"]
         labels = {"help": "`paldocs --help`", "check": f"`paldocs check {Path(cold['file']).name}`",
@@ -758,6 +766,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"warm runs {result.factor}× ({result.runs}) …", file=sys.stderr, flush=True)
             raw_docx_files[result.factor] = work / f"raw-{result.factor}x.docx"
             raw_docx_files[result.factor].write_bytes(measure_warm(result, raw_weasyprint))
+        if tagged_sizes := tuple(factor for factor in args.sizes if factor in tagging.DEFAULT_SIZES):
+            report["tagging"] = tagging.measure_tagging(tagged_sizes, 1 if args.quick else tagging.DEFAULT_RUNS,
+                                                        work)
 
         if soffice is None:
             report["soffice"] = {"skipped": "--no-soffice given" if args.no_soffice

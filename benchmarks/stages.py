@@ -125,7 +125,10 @@ def pdf_input_html(document: Document) -> str:
 
 
 class RawWeasyPrint:
-    """WeasyPrint alone: ``HTML(string=…).write_pdf(stylesheets=[css], font_config=…)``.
+    """WeasyPrint alone: ``HTML(string=…).write_pdf(stylesheets=[css], font_config=…, pdf_tags=True)``.
+
+    Tagged, as every paldocs PDF is by default: the same output, so the ratio measures paldocs's own work
+    (what tagging itself costs is measured apart, by :mod:`tagging`).
 
     Gets what paldocs has (fair both ways): the print CSS parsed once and one FontConfiguration reused by
     every render, like paldocs's ``_resources()`` cache, and the same base URL. It needs no URL fetcher of its
@@ -140,7 +143,7 @@ class RawWeasyPrint:
 
     def render(self, html: str) -> bytes:
         page = weasyprint.HTML(string=html, base_url=BASE_URL)
-        return page.write_pdf(stylesheets=[self.css], font_config=self.font_config)
+        return page.write_pdf(stylesheets=[self.css], font_config=self.font_config, pdf_tags=True)
 
 
 def docx_content(docx_bytes: bytes) -> list[BodyItem]:

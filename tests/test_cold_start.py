@@ -15,6 +15,8 @@ import sys
 import pytest
 from conftest import REPO
 
+pytestmark = pytest.mark.slow  # every probe starts a fresh interpreter
+
 HEAVY = ("weasyprint", "matplotlib", "morfeusz2")
 PROBE = """
 import json, sys

@@ -299,12 +299,14 @@ def test_discovers_every_example() -> None:
     assert len({example.stem for example in EXAMPLES}) == len(EXAMPLES), [example.stem for example in EXAMPLES]
 
 
+@pytest.mark.slow
 def test_each_run_writes_exactly_the_expected_files(builds: Builds) -> None:
     # Also catches a leftover temporary file of the atomic write.
     assert produced(builds.first) == expected_outputs()
     assert produced(builds.second) == expected_outputs()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", expected_outputs())
 def test_same_bytes_in_another_process(builds: Builds, name: str) -> None:
     first = (builds.first.out / name).read_bytes()
@@ -361,6 +363,7 @@ def assert_docx_day(path: Path, day: dt.date) -> None:
     assert times == {(day.year, day.month, day.day, 0, 0, 0)}, f"{path.name}: zip entry times {times}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("example", EXAMPLES, ids=[example.stem for example in EXAMPLES])
 def test_examples_carry_their_own_date(builds: Builds, example: Path) -> None:
     """Without SOURCE_DATE_EPOCH every format is dated with the document's date, in every variant."""
@@ -378,6 +381,7 @@ def test_known_example_dates() -> None:
     assert example_date(RESOLUTIONS / "ketrzyn-2014-pal" / "sprawozdanie-2016.yaml") == dt.date(2017, 3, 1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("folder", "epoch"), [("draft-epoch-afternoon", EPOCH_AFTERNOON),
                                                ("draft-epoch-midnight", EPOCH_MIDNIGHT)])
 def test_undated_draft_is_dated_by_source_date_epoch(builds: Builds, folder: str, epoch: int) -> None:
@@ -392,6 +396,7 @@ def test_undated_draft_is_dated_by_source_date_epoch(builds: Builds, folder: str
     assert html_dates(out / f"{DRAFT_STEM}.html") == (w3c, w3c)
 
 
+@pytest.mark.slow
 def test_another_epoch_gives_other_dates(builds: Builds) -> None:
     for suffix in (".docx", ".pdf", ".html"):
         afternoon = (builds.first.out / "draft-epoch-afternoon" / f"{DRAFT_STEM}{suffix}").read_bytes()
@@ -402,6 +407,7 @@ def test_another_epoch_gives_other_dates(builds: Builds) -> None:
         (builds.first.out / "draft-epoch-midnight" / f"{DRAFT_STEM}.txt").read_bytes()
 
 
+@pytest.mark.slow
 def test_undated_draft_without_epoch_never_reads_the_clock(builds: Builds) -> None:
     out = builds.first.out / "draft-no-epoch"
     assert_docx_day(out / f"{DRAFT_STEM}.docx", DOCX_FALLBACK)
@@ -409,6 +415,7 @@ def test_undated_draft_without_epoch_never_reads_the_clock(builds: Builds) -> No
     assert html_dates(out / f"{DRAFT_STEM}.html") == (None, None)
 
 
+@pytest.mark.slow
 def test_dated_resolution_under_source_date_epoch(builds: Builds) -> None:
     """The adoption date wins in every format (paldocs.writers.dates): it is part of the input, the epoch
     only dates undated drafts."""
@@ -419,6 +426,7 @@ def test_dated_resolution_under_source_date_epoch(builds: Builds) -> None:
     assert html_dates(out / f"{DATED_STEM}.html") == (day.isoformat(), day.isoformat())
 
 
+@pytest.mark.slow
 def test_every_docx_zip_entry_has_one_fixed_time(builds: Builds) -> None:
     for name in expected_outputs():
         if name.endswith(".docx"):
@@ -447,6 +455,7 @@ def readable_parts(path: Path) -> Iterator[bytes]:
                 continue  # not Flate (or not a stream at all): its raw bytes were searched above
 
 
+@pytest.mark.slow
 def test_no_machine_paths_or_build_time_in_outputs(builds: Builds) -> None:
     today = dt.date.today()
     # Dates the outputs carry on purpose: the documents' own and the epochs'. On such a day the date check

@@ -426,6 +426,7 @@ def test_shipped_reference_is_what_the_script_generates() -> None:
 # --- a real client: LibreOffice --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.soffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext not installed")
@@ -596,6 +597,7 @@ def test_table_without_cells_is_a_render_error() -> None:
         _report(Table(header=[], rows=[]))
 
 
+@pytest.mark.slow
 @pytest.mark.soffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext not installed")

@@ -167,11 +167,13 @@ def growth(measure: Callable[[Path], int], programs: list[Path]) -> float:
     return (large - middle) / (middle - small)
 
 
+@pytest.mark.slow
 def test_work_grows_linearly_with_the_program(programs: list[Path]) -> None:
     ratio = growth(function_calls, programs)
     assert ratio <= 2.3, f"doubling the sections multiplied the extra function calls by {ratio:.2f} (linear: 2)"
 
 
+@pytest.mark.slow
 def test_memory_grows_linearly_with_the_program(programs: list[Path]) -> None:
     # Peak memory moves in steps (which stage peaks, when the collector runs), so increments are too noisy at
     # these sizes; the totals of 4× the sections stay within 4× (the fixed part makes them less).

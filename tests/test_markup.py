@@ -142,6 +142,7 @@ def test_too_deep_nesting_is_an_error_not_a_silent_cut() -> None:
         to_blocks(markdown)
 
 
+@pytest.mark.slow
 def test_large_resolution_parses_in_linear_time() -> None:
     section = "§ Program obejmuje:\n1) cele;\n2) działania:\n   a) szkolenia,\n   b) spotkania;\n3) rezultaty.\n\n"
 

@@ -120,6 +120,7 @@ def test_byte_identical_builds(built: tuple[bytes, Path]) -> None:
     assert to_pdf(sample_document()) == built[0]
 
 
+@pytest.mark.slow
 def test_byte_identical_in_a_fresh_process(built: tuple[bytes, Path], tmp_path: Path) -> None:
     out = tmp_path / "fresh.pdf"
     script = f"from ir_samples import sample_document\nfrom paldocs.writers.pdf import to_pdf\n" \

@@ -72,6 +72,8 @@ from paldocs.document import Document
 from paldocs.errors import PaldocsError
 from paldocs.polish.numerals import to_roman
 
+pytestmark = pytest.mark.slow  # hundreds of generated documents per property (pytest -m 'not slow' skips them)
+
 # --- settings profiles ------------------------------------------------------------------------------------------
 
 _COMMON: dict[str, Any] = {

@@ -102,6 +102,7 @@ def test_same_input_gives_identical_bytes(charts: dict[str, Chart], name: str) -
     assert b"<dc:date>" not in again.svg
 
 
+@pytest.mark.slow
 def test_bytes_are_identical_in_another_process(charts: dict[str, Chart]) -> None:
     script = ("import hashlib, sys; sys.path.insert(0, 'tests'); import test_report_charts as t; "
               "print(hashlib.sha256(b''.join(c.svg + c.png for c in (b() for b in t.BUILDERS.values()))).hexdigest())")
@@ -264,6 +265,7 @@ def test_weasyprint_draws_the_svg_text_in_liberation_serif(charts: dict[str, Cha
 # --- lazy import ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_matplotlib_is_not_imported_by_paldocs_or_its_cli() -> None:
     check = ("import sys, paldocs, paldocs.markup, paldocs.report.charts as charts, paldocs.cli; "
              "assert 'matplotlib' not in sys.modules, 'imported on import'; "

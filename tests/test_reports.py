@@ -21,10 +21,9 @@ FOLDER = REPO / "resolutions" / "ketrzyn-2014-pal"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    out = tmp_path_factory.mktemp("reports")
-    return {name: {p.suffix[1:]: p for p in build(FOLDER / f"{name}.yaml", ("docx", "pdf", "html", "txt"), out).outputs}
-            for name in EXAMPLES}
+def built(example_outputs: dict[str, dict[str, Path]]) -> dict[str, dict[str, Path]]:
+    """Each report built once to every format (conftest's session-wide builds of the examples)."""
+    return {name: example_outputs[name] for name in EXAMPLES}
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -73,6 +72,7 @@ def test_pdf_charts_are_vector_graphics_and_text_is_extractable(built: dict[str,
     assert "Wskaźniki realizacji programu" in text
 
 
+@pytest.mark.slow
 def test_build_twice_gives_the_same_bytes(built: dict[str, dict[str, Path]], tmp_path: Path) -> None:
     again = build(FOLDER / "sprawozdanie-2016.yaml", ("docx", "pdf", "html", "txt"), tmp_path)
     for path in again.outputs:

@@ -33,10 +33,9 @@ FORMATS = ("docx", "pdf", "html", "txt")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    out = tmp_path_factory.mktemp("built")
-    return {name: {path.suffix[1:]: path for path in build(REPO / "resolutions" / f"{name}.yaml", FORMATS, out).outputs}
-            for name in EXAMPLES}
+def built(example_outputs: dict[str, dict[str, Path]]) -> dict[str, dict[str, Path]]:
+    """Each seed's example built once to every format (conftest's session-wide builds of the examples)."""
+    return {name: example_outputs[name] for name in EXAMPLES}
 
 
 def expected_differences(name: str) -> list[dict[str, str]]:
@@ -68,6 +67,7 @@ def test_output_matches_seed_word_for_word(built: dict[str, dict[str, Path]], na
     assert result.ratio >= 0.97
 
 
+@pytest.mark.slow
 @pytest.mark.soffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -95,6 +95,7 @@ def test_goldens(built: dict[str, dict[str, Path]], name: str, golden) -> None: 
     golden(f"{name}.txt", built[name]["txt"].read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_same_input_gives_the_same_bytes(built: dict[str, dict[str, Path]], name: str, tmp_path: Path) -> None:
     again = build(REPO / "resolutions" / f"{name}.yaml", FORMATS, tmp_path)

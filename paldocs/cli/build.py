@@ -33,7 +33,8 @@ from paldocs.cli.options import EXAMPLES, limit_option, parse_formats, templates
               help="Własny katalog aktów (YAML); ma pierwszeństwo przed katalogiem z profilu i wbudowanym.")
 @click.option("--pdf-variant", "pdf_variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), default=None,
               help="Wariant PDF: pdf/a-3b (archiwalny, z osadzonymi plikami źródłowymi, otagowany) albo "
-                   "pdf/ua-1 (dostępny, otagowany); domyślnie zwykły PDF.")
+                   "pdf/ua-1 (z deklaracją zgodności z PDF/UA-1); domyślnie PDF otagowany (dostępny: struktura, "
+                   "język, tytuł), bez deklaracji zgodności ze standardem.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Liczba równoległych procesów przy wielu plikach (domyślnie: wszystkie rdzenie).")
 @limit_option

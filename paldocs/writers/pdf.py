@@ -17,9 +17,17 @@ Contract:
 - Tables and figures need nothing of their own here: the HTML writer inlines a figure's SVG, which WeasyPrint
   draws as vector paths (no image, no fetch). A figure that has only a PNG goes through the fetcher as a
   data: image, so a PNG over ``MAX_DATA_IMAGE`` is refused before layout with a RenderError naming it.
-- ``variant`` is WeasyPrint's ``pdf_variant`` ("pdf/a-3b", "pdf/ua-1" …); None gives a plain PDF.
-  :data:`SUPPORTED_VARIANTS` are the ones paldocs offers and tests (CLI ``--pdf-variant``). Every variant
-  is tagged (StructTreeRoot, /Lang, DisplayDocTitle; a figure's /Alt is its alt text); a plain PDF is not.
+- Every PDF is tagged by default: a structure tree (StructTreeRoot: H1…, P, L/LI/LBody, Table/TR/TH/TD,
+  Figure whose /Alt is its alt text), /MarkInfo /Marked true, /Lang (``meta.language``, e.g. pl-PL) and
+  /ViewerPreferences /DisplayDocTitle true. Why: the documents are published in BIP, and the ustawa z dnia
+  4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych
+  (Dz. U. z 2019 r. poz. 848) requires what a public body publishes there to be accessible.
+- ``variant`` is WeasyPrint's ``pdf_variant`` ("pdf/a-3b", "pdf/ua-1" …); None gives the tagged PDF
+  without a claim of conformance to any standard (paldocs cannot validate one: no veraPDF here).
+  :data:`SUPPORTED_VARIANTS` are the ones paldocs offers and tests (CLI ``--pdf-variant``); every variant is
+  tagged as well. ``tagged=False`` (no variant only) gives the untagged PDF: not offered to users (not in
+  the API's or CLI's options), it exists to measure what tagging costs (benchmarks/tagging.py) and to test
+  that tagging changes nothing on the page.
 - ``attachments`` (:class:`~paldocs.writers.pdf_archive.SourceFile` s) are embedded, with the
   ``paldocs-source.json`` manifest, as associated files with AFRelationship /Source (in the catalog's /AF
   for PDF/A-3) and fixed dates (the document's date, see above), so the bytes stay reproducible.
@@ -165,11 +173,14 @@ def load_resources() -> None:
 
 
 def to_pdf(document: ir.Document, *, variant: str | None = None,
-           attachments: Sequence[SourceFile] = ()) -> bytes:
+           attachments: Sequence[SourceFile] = (), tagged: bool = True) -> bytes:
     """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b";
-    ``attachments``: source files to embed, with a manifest)."""
+    ``attachments``: source files to embed, with a manifest; ``tagged``: see the module docstring)."""
     if variant is not None and variant not in VARIANTS:
         raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
+    if variant is not None and not tagged:
+        raise RenderError(f"Wariant PDF „{variant}” jest zawsze otagowany.",
+                          hint="PDF bez znaczników (tagged=False) jest tylko bez wariantu.")
     _check_figures(document)
     font_config, css = _document_resources(document)
     fetcher = AssetFetcher()
@@ -179,8 +190,9 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
         # WeasyPrint opens its own sRGB profile for these variants and never closes the file (a
         # ResourceWarning); hand it the same profile, under a name of ours, from bytes read once.
         options = {"output_intent": SRGB_INTENT, "color_profiles": {SRGB_INTENT: _srgb_profile()}}
-    if variant:
-        options["pdf_tags"] = True  # the variant's own setting (PDF/UA, PDF/A-xa) wins in WeasyPrint anyway
+    # Tagged by default (see the module docstring); a variant's own setting (PDF/UA, PDF/A-xa) wins in
+    # WeasyPrint anyway, and the b-level PDF/A variants are tagged here too.
+    options["pdf_tags"] = tagged
     if attachments:
         options["attachments"] = _attachments(document, attachments)
     try:
