@@ -22,6 +22,7 @@ import jinja2
 import yaml
 
 from paldocs.errors import DataError, Location, TemplateError
+from paldocs.yamlload import load_table
 from paldocs.model.messages import unknown_kind
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 
@@ -56,7 +57,7 @@ def load_kinds(env: jinja2.Environment) -> dict[str, Kind]:
     kinds: dict[str, Kind] = {}
     for source, filename in files:
         try:
-            raw: dict[str, dict[str, Any]] = yaml.safe_load(source)
+            raw: dict[str, dict[str, Any]] = load_table(source)
             kinds.update({key: _to_kind(key, value) for key, value in raw.items()})
         except (yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as error:
             raise TemplateError(f"plik rodzajów uchwał „kinds.yaml” jest uszkodzony ({error})",
@@ -82,7 +83,7 @@ def _kind_files(env: jinja2.Environment) -> list[tuple[str, str]]:
 def package_kind_keys() -> frozenset[str]:
     """The keys of the packaged ``kinds.yaml`` (what a data file may name when no registry is given)."""
     text = importlib.resources.files("paldocs_templates").joinpath("kinds.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text))
+    return frozenset(load_table(text))
 
 
 def find_kind(kinds: Mapping[str, Kind], key: str, file: str | None) -> Kind:

@@ -26,10 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, TypeAlias, get_args
 
-import yaml
-
 from paldocs.errors import Location, PaldocsError
 from paldocs.polish.numerals import to_letter, to_roman
+from paldocs.yamlload import load_table
 
 __all__ = [
     "ListStyle", "ListStyleInfo", "UNIT_KINDS", "UnitInfo", "UnitKind", "Vocabulary", "cited_units", "list_style",
@@ -131,7 +130,7 @@ def tiret_ordinal(n: int) -> str:
 def load_vocabulary() -> Vocabulary:
     """The shipped ``units.yaml``, read and checked once."""
     text = importlib.resources.files("paldocs.legal").joinpath("units.yaml").read_text(encoding="utf-8")
-    return _build(yaml.safe_load(text))
+    return _build(load_table(text))
 
 
 @cache

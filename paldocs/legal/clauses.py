@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from paldocs.errors import Location, PaldocsError
+from paldocs.yamlload import load_table
 
 __all__ = ["ClauseKind", "ClauseMatch", "ClauseVariant", "clause_kinds", "clause_text", "recognise_clause"]
 
@@ -99,7 +98,7 @@ def _variant(raw: Any, where: str) -> ClauseVariant:
 def clause_kinds() -> tuple[ClauseKind, ...]:
     """The shipped table, read and checked once, in order of recognition."""
     text = importlib.resources.files("paldocs.legal").joinpath("clauses.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_table(text)
     if not isinstance(data, dict) or not isinstance(data.get("clauses"), list):
         raise _fail("plik ma mieć listę clauses")
     kinds: list[ClauseKind] = []
