@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from pydantic import BaseModel
@@ -198,9 +197,6 @@ class OriginExtension(Extension):
                     yield from _call(template, line)
                 yield Token(line, "data", piece)
                 line += 1
-
-    def parse(self, parser: Any) -> nodes.Node:  # pragma: no cover — the extension adds no tags
-        raise NotImplementedError
 
 
 def _call(template: str, line: int) -> Iterator[Token]:
