@@ -37,7 +37,7 @@ from paldocs.document import Document, Figure, Part, walk
 from paldocs.errors import DataError, Location, PaldocsError, RenderError, TemplateError, describe_os_error
 from paldocs.limits import Limits
 from paldocs.markup import to_blocks
-from paldocs.model.load import Source, parse_file
+from paldocs.model.load import Source
 from paldocs.model.resolution import DataFile, number_year_conflict
 from paldocs.model.untrusted import inspect_values
 from paldocs.numbering import number_part
@@ -186,13 +186,6 @@ def refuse_contradictions(source: Source) -> None:
     if conflict := number_year_conflict(source.data):
         message, corrected = conflict
         raise DataError(f"{message} (PD002)", source.locate(("resolution", "number")), f"np. popraw numer na: {corrected}")
-
-
-def is_report_file(path: Path) -> bool:
-    """A data file whose top level says ``document: report`` (a monitoring report, not a resolution)."""
-    if path.suffix.lower() not in (".yaml", ".yml") and not path.exists():
-        return False
-    return parse_file(path).is_report
 
 
 def attach_assets(document: Document, assets: dict[str, Any], source: str | None) -> None:

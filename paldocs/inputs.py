@@ -31,10 +31,6 @@ def files_in_memory(files: Mapping[str, bytes]) -> Iterator[None]:
         _memory.reset(token)
 
 
-def in_memory() -> bool:
-    return _memory.get() is not None
-
-
 def _key(path: Path) -> str:
     return posixpath.normpath(path.as_posix())
 
