@@ -23,12 +23,12 @@ import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from paldocs.context import BuildContext
+from paldocs.inputs import expand_inputs, is_document_file
 from paldocs.errors import PaldocsError
 from paldocs.limits import Limits
 
@@ -177,6 +177,9 @@ def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None
                 progress(outcomes[-1])
         return outcomes
     results: dict[int, FileOutcome] = {}
+    # imported here: the process pool pulls in multiprocessing, which a one-file build never needs
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=warm_worker, initargs=(options,)) as pool:
         pending: dict[Future[FileOutcome], int] = {pool.submit(build_one, source, options): index
                                                    for index, source in enumerate(sources)}
@@ -190,33 +193,3 @@ def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None
     return [results[index] for index in range(len(sources))]
 
 
-def expand_inputs(arguments: Iterable[str]) -> list[Path]:
-    """Files, folders (every data file in them, recursively) and glob patterns → data files, in order,
-    each once. Files named one by one are kept as given; of what a folder or a pattern matches, YAML files
-    that are not documents (municipality profiles, acts catalogs) are skipped. A pattern that matches nothing
-    is kept, so that building it reports "nie ma takiego pliku"."""
-    import glob
-
-    found: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml")
-                                and p.is_file() and is_document_file(p)))
-        elif glob.has_magic(argument) and not path.exists():
-            matches = [match for match in sorted(map(Path, glob.glob(argument, recursive=True)))
-                       if match.is_file() and is_document_file(match)]
-            found.extend(matches or [path])
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def is_document_file(path: Path) -> bool:
-    """A data file of a document (``document:``, ``resolution:`` or ``program:`` at the top level), not a
-    municipality profile or an acts catalog — decided from the text, without parsing."""
-    try:
-        head = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return False
-    return any(line.startswith(("document:", "resolution:", "program:")) for line in head.splitlines())

@@ -38,6 +38,7 @@ from paldocs.legal import Catalog, load_catalog
 from paldocs.legal import cite as legal_cite
 from paldocs.legal.clauses import clause_text
 from paldocs.legal.journal import isap_id
+from paldocs.usercache import template_cache
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
@@ -148,7 +149,8 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     loaders.append(_PackageLoader())
     env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                                finalize=_finalize, autoescape=False, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True, extensions=[OriginExtension])
+                               trim_blocks=True, lstrip_blocks=True, extensions=[OriginExtension],
+                               bytecode_cache=template_cache())
     env.globals[MARK_FUNCTION] = lambda template, line: Md(template_point(str(template), int(line)))
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list

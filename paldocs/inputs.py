@@ -6,6 +6,9 @@ Contract: the loader (and the PDF/A writer, which embeds the inputs) read input 
 names are relative POSIX paths, references between them resolve as on disk ("../program.yaml" from
 "raporty/2015.yaml" is "program.yaml") — and never touch the disk: a name that is not in the mapping does
 not exist. That is what makes :func:`paldocs.batch.build_bytes` a pure function of its request.
+
+:func:`expand_inputs` turns a command line's files, folders and glob patterns into the data files to build
+or check (what a folder holds is decided by :func:`is_document_file`, from the text, without parsing).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import contextlib
 import errno
 import os
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -58,3 +61,35 @@ def size(path: Path) -> int:
 def absolute(path: Path) -> Path:
     """The canonical path of an input: resolved on disk; in memory, the normalised relative name."""
     return path.resolve() if _memory.get() is None else Path(_key(path))
+
+
+def expand_inputs(arguments: Iterable[str]) -> list[Path]:
+    """Files, folders (every data file in them, recursively) and glob patterns → data files, in order,
+    each once. Files named one by one are kept as given; of what a folder or a pattern matches, YAML files
+    that are not documents (municipality profiles, acts catalogs) are skipped. A pattern that matches nothing
+    is kept, so that building it reports "nie ma takiego pliku"."""
+    import glob
+
+    found: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml")
+                                and p.is_file() and is_document_file(p)))
+        elif glob.has_magic(argument) and not path.exists():
+            matches = [match for match in sorted(map(Path, glob.glob(argument, recursive=True)))
+                       if match.is_file() and is_document_file(match)]
+            found.extend(matches or [path])
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def is_document_file(path: Path) -> bool:
+    """A data file of a document (``document:``, ``resolution:`` or ``program:`` at the top level), not a
+    municipality profile or an acts catalog — decided from the text, without parsing."""
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    return any(line.startswith(("document:", "resolution:", "program:")) for line in head.splitlines())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ REPO = TESTS.parent
 GOLDEN = TESTS / "golden"
 EXAMPLE_FORMATS = ("docx", "pdf", "html", "txt")
 sys.path.insert(0, str(TESTS))
+# Compiled templates of test runs (and of the processes they start) stay out of the user's own cache.
+os.environ.setdefault("PALDOCS_CACHE_DIR", os.path.join(tempfile.gettempdir(), "paldocs-test-cache"))
 
 from examples import example_files  # noqa: E402  (tests/ is on sys.path from here on)
 

@@ -46,7 +46,8 @@ def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, tem
     Zapis atomowy: <katalog>/<nazwa>.<format>. Wiele plików buduje się równolegle; błąd jednego pliku nie
     zatrzymuje pozostałych, a kod wyjścia mówi, że coś się nie udało (2 — złe dane, 1 — błąd paldocs).
     """
-    from paldocs.batch import BuildOptions, build_files, default_jobs, expand_inputs
+    from paldocs.batch import BuildOptions, build_files, default_jobs
+    from paldocs.inputs import expand_inputs
     from paldocs.errors import DataError, Location
 
     sources = expand_inputs(inputs)

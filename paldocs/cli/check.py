@@ -47,7 +47,7 @@ def check(inputs: tuple[str, ...], output_format: str, today: dt.date, ignored: 
     PLIKI: pliki danych, katalogi (każdy plik dokumentu w nich) albo wzorce typu 'uchwaly/*.yaml'.
     Kod wyjścia: 0 — bez błędów (mogą być ostrzeżenia), 1 — znaleziono błędy, 2 — złe dane wejściowe.
     """
-    from paldocs.batch import expand_inputs
+    from paldocs.inputs import expand_inputs
     from paldocs.checks import RULES, check_file, format_json, format_text
     from paldocs.context import BuildContext
 
