@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
-from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.model.base import Markdown, MarkdownText, NonEmptyText, StrictModel
 from paldocs.model.closing import Closing, RepealedResolution
 from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
@@ -103,6 +103,22 @@ class LegalBasisEntry(StrictModel):
         return self
 
 
+_TYPED_PARAGRAF = re.compile(r"\s*§\s*(\d+[a-z]?\.?)?")
+
+
+def _no_paragraf_sign(value: MarkdownText) -> MarkdownText:
+    """A provision is one paragraf whose sign and number paldocs prints (§ 54 ZTP numbers them through the act)."""
+    if match := _TYPED_PARAGRAF.match(value):
+        typed = match.group().strip()
+        raise ValueError(f"znak § i numer paragrafu drukuje paldocs — usuń „{typed}” z początku paragrafu "
+                         "(każdy element listy provisions to jeden paragraf; ustępy zaczynaj od „1.”)")
+    return value
+
+
+Provision = Annotated[Markdown, AfterValidator(_no_paragraf_sign)]
+"""One paragraf of ``resolution.provisions``: Markdown with ustępy, punkty, litery and tirety, without "§"."""
+
+
 class Resolution(StrictModel):
     # A key of the kinds registry: the built-in kinds.yaml plus a user's --templates one, so the set is known
     # only when the data are loaded (paldocs.model.load passes it as the validation context "kinds").
@@ -117,8 +133,14 @@ class Resolution(StrictModel):
     legal_basis_join: Literal["i", "oraz", "w związku z"] = Field(
         "oraz", description="Spójnik przed ostatnim przepisem podstawy prawnej (wcześniejsze oddziela przecinek); "
         "przepis z własnym „join” ma swój.", examples=["oraz"])
-    provisions: list[Markdown] = Field(
-        default_factory=list, description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez numerów.")
+    provisions: list[Provision] = Field(
+        default_factory=list,
+        description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez znaku § i bez numerów — numery nadaje "
+        "paldocs. Paragraf może dzielić się na ustępy „1.”, ustęp na punkty „1)”, punkt na litery „a)”, litera "
+        "na tirety „–” (§ 55–57 ZTP); jednostkę niższego stopnia wpisuje się z wcięciem pod nadrzędną.",
+        examples=[["Zwykły paragraf bez ustępów.",
+                   "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy,\n   2) punkt drugi:\n"
+                   "      a) litera pierwsza,\n      b) litera druga."]])
     repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).")
     adoption: NonEmptyText | None = Field(
         None, description="Własne brzmienie § 1 zamiast brzmienia rodzaju uchwały (bez „§ 1.”).",
