@@ -50,6 +50,11 @@ class ResolvedClosing:
     notes: tuple[str, ...] = ()
     entry: EntryIntoForce = field(default_factory=EntryIntoForce)  # the merged entry into force (checks read it)
 
+    @property
+    def entry_text(self) -> str:
+        """The entry-into-force paragraf ("" when ``order`` leaves it out); it always closes the resolution."""
+        return next((part.text for part in self.parts if part.part == "entry-into-force"), "")
+
 
 def merged_closing(data: DataFile, kind_closing: Closing | None) -> tuple[tuple[str, ...], EntryIntoForce]:
     """The order and the entry into force after merging the data over the kind (no defaults applied yet)."""

@@ -76,8 +76,7 @@ class Provision:
         return self._own() + "".join(connector + provision.format() for connector, provision in self.also)
 
     def _own(self) -> str:
-        numbered = [(key, value) for key, value in (("art", self.art), ("par", self.par), ("ust", self.ust),
-                    ("pkt", self.pkt), ("lit", self.lit), ("tiret", self.tiret)) if value is not None]
+        numbered = list(_units(self).items())
         if self.head is not None:
             numbered = [(key, value) for key, value in numbered if _RANK[key] >= _RANK[self.head]]
         parts = [f"{_SHOWN[key]} {_shown_value(key, value)}" for key, value in numbered]
@@ -223,8 +222,8 @@ def _next_provision(cleaned: str, position: int) -> bool:
 
 
 def _units(provision: Provision) -> dict[str, str | int]:
-    values = {"art": provision.art, "par": provision.par, "ust": provision.ust, "pkt": provision.pkt,
-              "lit": provision.lit, "tiret": provision.tiret}
+    """The units given, in rank order (the field names are the typed labels of the vocabulary)."""
+    values = {key: getattr(provision, key) for key in _SHOWN}
     return {key: value for key, value in values.items() if value is not None}
 
 
