@@ -121,7 +121,7 @@ class Resolution(StrictModel):
         "paldocs. Paragraf może dzielić się na ustępy „1.”, ustęp na punkty „1)”, punkt na litery „a)”, litera "
         "na tirety „–” (§ 55–57 ZTP); jednostkę niższego stopnia wpisuje się z wcięciem pod nadrzędną.",
         examples=[["Zwykły paragraf bez ustępów.",
-                   "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy,\n   2) punkt drugi:\n"
+                   "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy;\n   2) punkt drugi:\n"
                    "      a) litera pierwsza,\n      b) litera druga."]])
     repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).")
     act_of_local_law: bool | None = Field(
