@@ -278,3 +278,26 @@ def test_new_closing_forms_read_back_from_pdf(tmp_path: Path) -> None:
     text = " ".join(text.replace("\u00a0", " ").replace("-\n", "-").split())
     for expected in EXPECTED_WORDS:
         assert " ".join(expected.split()[:6]) in text and expected.split()[-1] in text
+
+
+def test_a_kinds_closing_defaults_and_the_data_over_them(tmp_path: Path) -> None:
+    """A kind of the user's kinds.yaml gives closing defaults; the data change one field and keep the rest."""
+    folder = tmp_path / "szablony"
+    folder.mkdir()
+    (folder / "kinds.yaml").write_text(
+        "statut:\n  name: statut\n  description: Uchwalenie statutu.\n  template: kind-generic.md.j2\n"
+        "  requires: [subject, legal_basis]\n  act_of_local_law: true\n  verified: false\n"
+        "  sources: „próba”\n  closing:\n    order: [repeal, executor, entry-into-force]\n"
+        "    entry_into_force: {form: po-uplywie, publication: dziennik-urzedowy}\n", encoding="utf-8")
+    resolution = {"kind": "statut", "subject": "w sprawie uchwalenia Statutu Gminy Ostróda",
+                  "adoption": "Uchwala się Statut Gminy Ostróda.", "closing": {"repeals": [REPEALED]}}
+    path = write(tmp_path, resolution, drop_program=True)
+    text = to_text(to_document(path, templates=folder)[0]).replace("\u00a0", " ")
+    printed = [" ".join(block.split()) for block in text.split("\n\n") if block.startswith("§")]
+    assert printed[1:] == [f"§ 2. {REPEAL_ONE}", f"§ 3. {EXECUTOR}",
+                           f"§ 4. Uchwała podlega ogłoszeniu w {WM} i wchodzi w życie po upływie 14 dni od dnia jej "
+                           "ogłoszenia."]
+    resolution["closing"] = {"entry_into_force": {"form": "z-dniem", "date": "2025-02-01"}}
+    text = to_text(to_document(write(tmp_path, resolution, drop_program=True), templates=folder)[0])
+    assert ("Uchwała wchodzi w życie z dniem 1 lutego 2025 r. i podlega ogłoszeniu w "
+            f"{WM}.") in " ".join(text.replace("\u00a0", " ").split())
