@@ -120,11 +120,14 @@ def _entry_text(entry: EntryIntoForce, apm: bool, data: DataFile, clause: Render
     elif form == "po-uplywie":
         values = {"journal": journal, "days": str(entry.days)}
     text = clause("entry-into-force", _ENTRY_VARIANTS[form], **values)
+    if text.endswith(" r.."):  # "z dniem 1 stycznia 2025 r." closes the sentence with the date's own dot
+        text = text[:-1]
     if entry.publication is None:
         return text
     board = f" {entry.notice_board}" if entry.notice_board else ""
     suffix = clause("publication-suffix", _SUFFIX_VARIANTS[entry.publication], journal=journal, board=board)
-    return f"{text.removesuffix('.')} {suffix}."
+    sentence = text if text.endswith(" r.") else text.removesuffix(".")  # a date keeps its "r."
+    return f"{sentence} {suffix}."
 
 
 def _journal(data: DataFile, file: str | None) -> str:
