@@ -23,7 +23,7 @@ from paldocs.checks import check_file
 from paldocs.cli import main
 from paldocs.document import Unit
 from paldocs.errors import PaldocsError
-from paldocs.markup.typed_numbers import Slip, typed_number_slips
+from paldocs.markup.typed_numbers import Slip, text_before_ustepy, typed_number_slips
 
 BODY = TESTS / "data" / "body" / "gmina-x.yaml"
 NB = "\u00a0"
@@ -178,6 +178,25 @@ def test_pd055_reports_a_missing_ustep_at_the_provision(tmp_path: Path) -> None:
     # the build prints paldocs's own numbers: the slip is what the check is for
     document, _ = to_document(path)
     assert "§ 2. 1. Pierwszy.\n2. Trzeci." in as_text(render(document, "txt")).replace(NB, " ")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Wstęp:\n\n1. a.\n2. b.", 3),
+    ("Wstęp:\n1. a.", 2),
+    ("1. a.\n2. b.", None),
+    ("Wstęp:\n1) a;\n2) b.", None),  # punkty after an introduction: an enumeration, as it should be
+    ("1. A:\n   1) x;\n   2) y.", None),
+])
+def test_text_before_ustepy(text: str, line: int | None) -> None:
+    assert text_before_ustepy(text) == line
+
+
+def test_pd056_warns_of_text_before_the_first_ustep(tmp_path: Path) -> None:
+    path = variant(tmp_path, provisions=["Wstęp:\n\n1. Pierwszy.\n2. Drugi."])
+    findings = [f for f in check_file(path, today=dt.date(2025, 1, 1)) if f.rule == "PD056"]
+    assert [(f.severity, f.location.path) for f in findings] == [("warning", "resolution.provisions[0]")]
+    assert findings[0].message.startswith("3. wiersz paragrafu: ustęp „1.” następuje po tekście paragrafu")
+    assert not [f for f in check_file(BODY, today=dt.date(2025, 1, 1)) if f.rule in ("PD055", "PD056")]
 
 
 def test_body_golden(tmp_path: Path, golden) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Drafting rules over the paragrafy a clerk wrote in ``resolution.provisions`` (PD055).
+"""Drafting rules over the paragrafy a clerk wrote in ``resolution.provisions`` (PD055, PD056).
 
 Contract: rules read ``context.data.resolution.provisions`` as written (never the printed document, whose numbers
 paldocs assigned), run also when the document could not be built, never raise on odd text, and report each
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, Report, rule
-from paldocs.markup.typed_numbers import typed_number_slips
+from paldocs.markup.typed_numbers import text_before_ustepy, typed_number_slips
 from paldocs.vocabulary import unit
 
 
@@ -34,3 +34,19 @@ def typed_unit_numbers(context: CheckContext) -> Iterator[Report]:
                            f"{plural} oznacza się kolejno od „{slip.expected}” (§ 55–57 ZTP); wyliczenie, które "
                            "nie zaczyna się od pierwszego oznaczenia, drukuje się jako dalszy ciąg tekstu")
             yield Report(message, ("resolution", "provisions", index), fix=slip.expected)
+
+
+@rule("PD056", "warning", "paragraf dzielony na ustępy od początku")
+def ustepy_from_the_start(context: CheckContext) -> Iterator[Report]:
+    """Paragraf podzielony na ustępy zaczyna się od ustępu 1 („§ 2. 1. Tekst”); tekst przed „1.” drukuje się jako
+    część paragrafu bez numeru, do której nie da się odesłać.
+
+    § 55 ZTP (verified: a paragraf is divided into ustępy); "§ 2. 1." as the printed form: docs/domain.md § 2
+    (practice). A colon before "1." usually means an enumeration, whose units are punkty "1)" (§ 56 ust. 1 ZTP).
+    """
+    for index, provision in enumerate(context.data.resolution.provisions):
+        line = text_before_ustepy(provision)
+        if line is not None:
+            yield Report(f"{line}. wiersz paragrafu: ustęp „1.” następuje po tekście paragrafu — tekst przed nim "
+                         "nie ma numeru ustępu; zacznij paragraf od „1.” albo, jeśli to wyliczenie, oznacz jego "
+                         "jednostki jako punkty „1)”", ("resolution", "provisions", index))

@@ -5,8 +5,9 @@ without "§") with the legal dialect of :mod:`paldocs.markup` and returns a :cla
 typed marker is not its place among its siblings ("1.", "3." — § 55–57 ZTP number them 1, 2, 3 …; litery a, b,
 … z, za, zb …). paldocs prints its own numbers whatever was typed, so such a slip is a unit lost or added by
 mistake, and ``paldocs check`` says so. Markdown's "number them for me" form — every marker of a list equal to the
-first, "1)", "1)", "1)" — is no slip. Text that does not parse yields no slips (the build reports it). Pure: no
-I/O, nothing printed.
+first, "1)", "1)", "1)" — is no slip. :func:`text_before_ustepy` finds a paragraf that has text of its own
+before its ustępy ("Wstęp:" then "1. …"), which prints as an unnumbered part of the paragraf. Text that does not
+parse yields nothing (the build reports it). Pure: no I/O, nothing printed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from paldocs.markup.parser import tokenize
 from paldocs.markup.rules import ParseContext
 from paldocs.vocabulary import unit
 
-__all__ = ["Slip", "typed_number_slips"]
+__all__ = ["Slip", "text_before_ustepy", "typed_number_slips"]
 
 # The unit a list opens inside a paragraf, by its markers (as paldocs.markup.parser names them, § 55–57 ZTP).
 _NUMBERED_UNIT = {("ordered_list_open", "."): "ustep", ("ordered_list_open", ")"): "punkt",
@@ -77,6 +78,23 @@ def _swallowed(content: str, first_line: int) -> list[Slip]:
                 info.value(1)), None))
             break  # the lines after it are swallowed the same way: one slip says it
     return slips
+
+
+def text_before_ustepy(provision: str) -> int | None:
+    """The 1-based line of the first ustęp when the paragraf has its own text before its ustępy, else None."""
+    try:
+        tokens = tokenize("§\n" + provision, ParseContext("<provision>", 0, legal=True))
+    except PaldocsError:
+        return None
+    text_seen = False
+    for token in tokens:
+        if token.level != 1:  # the paragraf's own blocks only, not what its units hold
+            continue
+        if token.type == "paragraph_open":
+            text_seen = True
+        elif token.type == "ordered_list_open" and token.markup == ".":
+            return token.map[0] if text_seen and token.map else None
+    return None
 
 
 def _slip(kind: str, typed: list[str], line: int) -> Slip | None:
