@@ -16,7 +16,6 @@ the voivodeship's journal without a voivodeship in the profile is a located :cla
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,8 +150,3 @@ def _unverified(used: list[tuple[str, str, str]], file: str | None) -> list[str]
                          "powinno je potwierdzić")
     return notes
 
-
-def entry_date(data: DataFile, kind_closing: Closing | None) -> dt.date | None:
-    """The day of entry into force the data name ("z dniem <date>"), if any (for checks)."""
-    _, entry = merged_closing(data, kind_closing)
-    return entry.date if entry.form == "z-dniem" else None
