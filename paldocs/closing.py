@@ -16,7 +16,6 @@ the voivodeship's journal without a voivodeship in the profile is a located :cla
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +28,7 @@ from paldocs.polish.dates import format_date
 from paldocs.polish.regions import official_journal
 from paldocs.sourcemap import strip_markers
 
-Render = Callable[..., str]  # clause(kind, variant, **values) → Markdown text
+Render = Callable[..., str]  # clause(kind, variant, **values) → trusted Markdown text (a str subclass kept as is)
 
 # The entry-into-force form of the data → the clause variant printed (clauses.yaml).
 _ENTRY_VARIANTS = {"z-dniem-podjecia": "upon-adoption", "z-dniem": "on-date", "po-uplywie": "after-publication"}
@@ -82,8 +81,8 @@ def resolve_closing(data: DataFile, kind_closing: Closing | None, act_of_local_l
     used: list[tuple[str, str, str]] = []
 
     def clause(kind: str, variant: str, **values: Any) -> str:
-        text = str(render(kind, variant, **values))
-        used.append((kind, variant, text))
+        text = render(kind, variant, **values)  # trusted Markdown (its values escaped): never str() it
+        used.append((kind, variant, str(text)))
         return text
 
     parts: list[ClosingPart] = []
@@ -120,14 +119,15 @@ def _entry_text(entry: EntryIntoForce, apm: bool, data: DataFile, clause: Render
     elif form == "po-uplywie":
         values = {"journal": journal, "days": str(entry.days)}
     text = clause("entry-into-force", _ENTRY_VARIANTS[form], **values)
+    trusted = type(text)  # the Markdown type of the rendered clause: a new string built from it stays trusted
     if text.endswith(" r.."):  # "z dniem 1 stycznia 2025 r." closes the sentence with the date's own dot
-        text = text[:-1]
+        text = trusted(text[:-1])
     if entry.publication is None:
         return text
     board = f" {entry.notice_board}" if entry.notice_board else ""
     suffix = clause("publication-suffix", _SUFFIX_VARIANTS[entry.publication], journal=journal, board=board)
     sentence = text if text.endswith(" r.") else text.removesuffix(".")  # a date keeps its "r."
-    return f"{sentence} {suffix}."
+    return trusted(f"{sentence} {suffix}.")
 
 
 def _journal(data: DataFile, file: str | None) -> str:
@@ -150,8 +150,3 @@ def _unverified(used: list[tuple[str, str, str]], file: str | None) -> list[str]
                          "powinno je potwierdzić")
     return notes
 
-
-def entry_date(data: DataFile, kind_closing: Closing | None) -> dt.date | None:
-    """The day of entry into force the data name ("z dniem <date>"), if any (for checks)."""
-    _, entry = merged_closing(data, kind_closing)
-    return entry.date if entry.form == "z-dniem" else None

@@ -301,3 +301,14 @@ def test_a_kinds_closing_defaults_and_the_data_over_them(tmp_path: Path) -> None
     text = to_text(to_document(write(tmp_path, resolution, drop_program=True), templates=folder)[0])
     assert ("Uchwała wchodzi w życie z dniem 1 lutego 2025 r. i podlega ogłoszeniu w "
             f"{WM}.") in " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_closing_values_are_printed_literally(tmp_path: Path) -> None:
+    """Data values in the closing provisions are plain text: Markdown characters print as written, once."""
+    closing = {"executor": "Wójtowi Gminy *Gwiazdka*",
+               "repeals": [{**REPEALED, "subject": "w sprawie _programu_ [1]"}],
+               "entry_into_force": {"publication": "tablica-ogloszen", "notice_board": "Urzędu Gminy #1"}}
+    printed = paragraphs(write(tmp_path, {"closing": closing}))
+    assert printed[1] == "§ 2. Wykonanie uchwały powierza się Wójtowi Gminy *Gwiazdka*."
+    assert printed[2].endswith("w sprawie _programu_ [1].")
+    assert printed[3].endswith("na tablicy ogłoszeń Urzędu Gminy #1.")
