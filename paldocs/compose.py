@@ -32,17 +32,17 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs import vocabulary
 from paldocs.document import Citation as DocumentCitation
-from paldocs.document import Meta, journal_positions
+from paldocs.document import Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, load_catalog
-from paldocs.legal import cite as legal_cite
 from paldocs.legal.clauses import clause_text
-from paldocs.legal.journal import isap_id
 from paldocs.usercache import template_cache
 from paldocs.model.base import MarkdownText
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
+from paldocs.closing import resolve_closing
+from paldocs.legal_basis import citation_node, separators
 from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
@@ -248,9 +248,12 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         "signatories": signatories, "draft": resolution.is_draft,
         "number": number, "date_text": date_text, "kind": kind, "act_of_local_law": apm,
         "official_journal": official_journal(municipality.voivodeship) if apm and municipality.voivodeship else "",
-        "toc_entries": _toc_entries(program) if program else [],
+        "toc_entries": _toc_entries(program) if program else [], "adoption": resolution.adoption,
     }
     notes: list[str] = []
+    if building_resolution:  # closing provisions: the data over the kind's defaults (paldocs.closing)
+        context["closing"] = resolve_closing(data, kind.closing, apm, clause_markdown, file)
+        notes.extend(context["closing"].notes)
     subject = resolution.subject or _render_plain(env, kind.subject or "", context, file)
     catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
@@ -259,6 +262,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis))
                                 for index, entry in enumerate(entries)]
         context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
+        context["legal_basis_separators"] = separators(entries, context["legal_basis_join"])
         if not kind.verified:
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
                          f"gmin, nie na sprawdzonym przepisie ({kind.sources}) — biuro prawne powinno to potwierdzić")
@@ -292,18 +296,13 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],
           catalog: Catalog, written: bool) -> CitedText:
-    """The citation of one legal-basis entry as an IR node; its origin is the entry in the data (``written``)
-    or, for the kind's default basis, ``resolution.kind`` that chose it."""
+    """The citation of one legal-basis entry as an IR node (:mod:`paldocs.legal_basis`); its origin is the entry
+    in the data (``written``) or, for the kind's default basis, ``resolution.kind`` that chose it."""
     location = Location(place.file, path=f"resolution.legal_basis[{index}]")
-    citation = legal_cite(entry.act, entry.provision, data.resolution.date, address=entry.address,
-                          location=location, style=data.municipality.citation_style, catalog=catalog)
-    notes.extend(f"{location}: {note}" for note in citation.notes)
-    first = citation.text
-    return CitedText(DocumentCitation(
-        citation.format(), entry.act, citation.act.title, citation.act.date, citation.provision,
-        journal_positions(citation.text, citation.amendments), citation.style,
-        isap_id(first.year, first.issue, first.positions[0]), citation.certain, tuple(citation.notes),
-        origin=place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind"))))
+    node = citation_node(entry, data.resolution.date, data.municipality.citation_style, catalog, location,
+                         place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")))
+    notes.extend(f"{location}: {note}" for note in node.notes)
+    return CitedText(node)
 
 
 def _toc_entries(program: Program) -> list[str]:

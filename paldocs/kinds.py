@@ -6,7 +6,9 @@ returns :class:`Kind` values: the registry that a data file's
 ``resolution.kind`` is validated against (:class:`paldocs.context.BuildContext` loads it once);
 :func:`package_kind_keys` names the built-in kinds without a template environment; :func:`find_kind` gives
 a kind or the located "czy chodziło o …" error; :func:`check_requirements` says, with the field path, which data
-a kind cannot be built without. Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
+a kind cannot be built without — the kind's ``requires``, unless the data override it (``resolution.requires`` or
+``resolution.requires_program``: kinds are defaults). A kind's ``closing`` gives the defaults of the closing
+provisions (order, entry into force), overridden by ``resolution.closing`` (:mod:`paldocs.closing`). Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
 basis is practice or has no source (docs/domain.md § 8) says so to the user.
 """
 
@@ -24,6 +26,7 @@ import yaml
 from paldocs.errors import DataError, Location, TemplateError
 from paldocs.yamlload import load_table
 from paldocs.model.messages import unknown_kind
+from paldocs.model.closing import Closing
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 
 
@@ -42,6 +45,7 @@ class Kind:
     sources: str
     # Program sections the kind expects, by role (SectionRole values); each tuple lists alternatives (PD007).
     required_roles: tuple[tuple[str, ...], ...] = ()
+    closing: Closing | None = None  # defaults of the closing provisions; the data's resolution.closing wins
 
     @property
     def has_program(self) -> bool:
@@ -103,7 +107,8 @@ def _to_kind(key: str, value: dict[str, Any]) -> Kind:
                 act_of_local_law=bool(value.get("act_of_local_law", False)), verified=bool(value["verified"]),
                 sources=value.get("sources", ""),
                 required_roles=tuple((role,) if isinstance(role, str) else tuple(role)
-                                     for role in value.get("required_roles", [])))
+                                     for role in value.get("required_roles", [])),
+                closing=Closing.model_validate(value["closing"]) if value.get("closing") else None)
 
 
 _REQUIREMENTS: dict[str, tuple[str, str]] = {
@@ -112,7 +117,24 @@ _REQUIREMENTS: dict[str, tuple[str, str]] = {
     "repeals": ("resolution.repeals", "uchylaną uchwałę (number, date, subject)"),
     "subject": ("resolution.subject", "tytuł uchwały „w sprawie …”"),
     "provisions": ("resolution.provisions", "treść paragrafów (lista, bez numerów)"),
+    "adoption": ("resolution.adoption", "brzmienie § 1 — uchwała bez programu nie może przyjąć programu"),
 }
+_OVERRIDE_HINT = ("Rodzaj uchwały to ustawienia domyślne: „requires_program: false” (albo pełna lista „requires”) "
+                  "buduje uchwałę bez programu; wtedy podaj też „adoption” (§ 1) i „subject”.")
+
+
+def requirements(kind: Kind, data: DataFile) -> tuple[str, ...]:
+    """What this resolution needs: the kind's ``requires`` unless the data override it (kinds are defaults)."""
+    resolution = data.resolution
+    if resolution.requires is not None:
+        return tuple(resolution.requires)
+    required = tuple(need for need in kind.requires if need != "program")
+    if resolution.requires_program if resolution.requires_program is not None else kind.has_program:
+        required = ("program", *required)
+    if kind.has_program and data.program is None and "program" not in required:
+        # the kind's § 1 and title name the program: without one the data give both (resolution.adoption, subject)
+        required = (*required, "adoption", "subject")
+    return required
 
 
 def check_requirements(kind: Kind, data: DataFile, file: str | None) -> None:
@@ -123,14 +145,15 @@ def check_requirements(kind: Kind, data: DataFile, file: str | None) -> None:
         "repeals": data.resolution.repeals is not None,
         "subject": data.resolution.subject is not None,
         "provisions": bool(data.resolution.provisions),
+        "adoption": data.resolution.adoption is not None,
     }
     if data.document == "annex":  # an annex alone needs its program only
         present = {key: True for key in present} | {"program": data.program is not None}
-    for requirement in kind.requires:
+    for requirement in requirements(kind, data):
         if not present[requirement]:
             path, what = _REQUIREMENTS[requirement]
             raise DataError(f"uchwała rodzaju „{kind.key}” wymaga pola „{path.rsplit('.', 1)[-1]}”: podaj {what}",
-                            Location(file, path=path))
+                            Location(file, path=path), _OVERRIDE_HINT if requirement == "program" else None)
 
 
 def is_act_of_local_law(kind: Kind, data: DataFile, file: str | None) -> bool:

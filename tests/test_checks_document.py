@@ -366,8 +366,9 @@ def user_templates(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return folder
 
 
-# The template prints the APM clause from paldocs/legal/clauses.yaml; a user template replaces the whole call.
-APM_CLAUSE = '{{ clause("entry-into-force", "after-publication", journal=official_journal) }}'
+# The template prints the entry into force that paldocs.closing built from paldocs/legal/clauses.yaml; a user template
+# replaces the whole expression.
+APM_CLAUSE = "{{ closing.entry_text }}"
 
 
 @pytest.mark.parametrize(("clause", "fragment"), [

@@ -88,7 +88,10 @@ def test_what_paldocs_prints_is_recognised_exactly(variant: tuple[str, str], val
                  "Uchwała podlega podaniu do publicznej wiadomości w sposób zwyczajowo przyjęty.")),
     # Not a standard clause:
     ("Przyjmuje się „Program”, stanowiący załącznik do niniejszej uchwały.", None),
-    ("Traci moc uchwała Nr X/1/2010.", None),
+    # A repeal clause is a standard closing provision now (kind "repeal", clauses.yaml); this one lacks the council,
+    # date and title, so it is recognised but not exactly the printed wording.
+    ("Traci moc uchwała Nr X/1/2010.", ClauseMatch("repeal", "one", "Traci moc uchwała Nr X/1/2010.")),
+    ("Kto inny traci moc.", None),
     ("", None),
 ])
 def test_recognise_clause(text: str, expected: ClauseMatch | None) -> None:
@@ -140,8 +143,14 @@ def test_every_variant_names_a_source_inside_the_repository() -> None:
         for variant in kind.variants:
             assert variant.source.strip(), (kind.kind, variant.id)
             assert "../" not in variant.source and ".md" not in variant.source, (kind.kind, variant.id)
-            if variant.text is not None:  # what paldocs prints rests on a checked source
-                assert variant.verified, (kind.kind, variant.id)
+            if variant.text is not None and (kind.kind, variant.id) not in CHOSEN_BY_DATA:
+                assert variant.verified, (kind.kind, variant.id)  # what paldocs prints by default rests on a checked source
+
+
+# Wordings printed only when the data choose them (resolution.closing): their source may be unverified, and then
+# every build that prints one says so (paldocs.closing notes; test_closing.py).
+CHOSEN_BY_DATA = {("entry-into-force", "on-date"), ("publication-suffix", "official-journal"),
+                  ("publication-suffix", "customary"), ("publication-suffix", "notice-board")}
 
 
 @pytest.mark.parametrize(("pattern", "message"), [

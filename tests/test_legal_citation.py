@@ -159,11 +159,14 @@ STYLES = [
     Case("tj-ze-zm original: no t.j.", "pomoc-spoleczna", "2005-01-01", "Dz. U. Nr 64, poz. 593 ze zm.", style="tj-ze-zm"),
     Case("z-pozn-zm pre-2012 text", "samorzad-gminny", "2009-03-25", "Dz. U. z 2001 r. Nr 142, poz. 1591 z późn. zm.",
          style="z-pozn-zm"),
-    Case("tj-ze-zm with a user's address", "samorzad-gminny", "2014-04-29", "t.j. Dz. U. z 2013 r. poz. 594 ze zm.",
+    # A typed address is printed exactly as typed: the profile's style applies to catalog addresses only
+    # (README: "a typed address wins"); these three were rewritten into the style before.
+    Case("tj-ze-zm keeps a user's address as typed", "samorzad-gminny", "2014-04-29", "Dz. U. z 2013 r. poz. 594",
          address="Dz. U. z 2013 r. poz. 594", style="tj-ze-zm"),
-    Case("z-pozn-zm with a user's original address", "pomoc-spoleczna", "2005-01-01", "Dz. U. Nr 64, poz. 593 z późn. zm.",
+    Case("z-pozn-zm keeps a user's original address as typed", "pomoc-spoleczna", "2005-01-01", "Dz. U. Nr 64, poz. 593",
          address="Dz. U. Nr 64, poz. 593", style="z-pozn-zm"),
-    Case("ztp drops the practice marks of a user's address", "pomoc-spoleczna", "2014-04-29", "Dz. U. z 2013 r. poz. 182",
+    Case("ztp keeps the practice marks of a user's address", "pomoc-spoleczna", "2014-04-29",
+         "tekst jednolity: Dz. U. z 2013 r. poz. 182 ze zm.",
          address="tekst jednolity: Dz. U. z 2013 r. poz. 182 ze zm.", notes=(UNVERIFIED,)),
 ]
 
@@ -173,12 +176,12 @@ ADDRESSES = [
          address="Dz. U. z 2013 r. poz. 594", note_count=1),
     Case("Kętrzyn u.p.s. unverified in the catalog", "pomoc-spoleczna", "2014-04-29", "Dz. U. z 2013 r. poz. 182",
          ("adres „Dz. U. z 2013 r. poz. 182” jest w katalogu niezweryfikowany",), address="Dz. U. z 2013 r. poz. 182"),
-    Case("a newer text is known", "samorzad-gminny", "2024-11-20", "Dz. U. z 2023 r. poz. 40",
+    Case("a newer text is known", "samorzad-gminny", "2024-11-20", "t.j. Dz. U. z 2023 r. poz. 40 ze zm.",
          ("katalog zna nowszy tekst jednolity Dz. U. z 2024 r. poz. 1465 (ogłoszony 3 października 2024 r.) — sprawdź",),
          address="t.j. Dz. U. z 2023 r. poz. 40 ze zm.", note_count=2),
     Case("unknown amendment in the address", "samorzad-gminny", "2024-11-20", "Dz. U. z 2024 r. poz. 1465 i 1572",
          ("katalog nie zna zmian Dz. U. z 2024 r. poz. 1572 podanych w adresie",), address="Dz. U. z 2024 r. poz. 1465 i 1572"),
-    Case("known amendment, another one left out", "samorzad-gminny", "2024-11-20", "Dz. U. z 2024 r. poz. 1465 i 1572",
+    Case("known amendment, another one left out", "samorzad-gminny", "2024-11-20", "Dz.U. z 2024r. poz.1465 i 1572",
          (("katalog zna zmianę Dz. U. z 2024 r. poz. 1907, ogłoszoną po tekście Dz. U. z 2024 r. poz. 1465, której adres "
           "nie wymienia"),), address="Dz.U. z 2024r. poz.1465 i 1572", catalog="amendments.yaml"),
     Case("unknown to the catalog, and from a later year", "samorzad-gminny", "2024-11-20", "Dz. U. z 2030 r. poz. 5",
@@ -191,8 +194,10 @@ ADDRESSES = [
          ("uchwała nie ma jeszcze daty podjęcia: zacytowano adres podany ręcznie (Dz. U. z 2024 r. poz. 1465)",
           "katalog zna nowszy tekst jednolity Dz. U. z 2025 r. poz. 1153 (z 2025 r.)"), address="Dz. U. z 2024 r. poz. 1465"),
     Case("several year groups written by the office", "samorzad-gminny", "2025-06-01",
-         "Dz. U. z 2024 r. poz. 1465, 1572 i 1907 oraz z 2025 r. poz. 3",
+         "Dz. U. z 2024 r. poz. 1465, 1572, 1907, z 2025 r. poz. 3",
          address="Dz. U. z 2024 r. poz. 1465, 1572, 1907, z 2025 r. poz. 3", catalog="amendments.yaml"),
+    Case("an old address typed with its Nr and z późn. zm.", "samorzad-gminny", "2009-03-25",
+         "Dz. U. z 2001 r. Nr 142, poz. 1591 z późn. zm.", address="(Dz. U. z 2001 r. Nr 142, poz. 1591 z późn. zm.)"),
 ]
 
 CASES = USG + OTHERS + AMENDMENTS + STYLES + ADDRESSES

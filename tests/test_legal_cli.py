@@ -65,8 +65,9 @@ def test_cite_prints_the_citation_and_notes_on_stderr() -> None:
      "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (t.j. Dz. U. z 2013 r. poz. 594 ze zm.)"),
     (["--on", "29.04.2014", "--style", "z-pozn-zm"],
      "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2013 r. poz. 594 z późn. zm.)"),
+    # a typed address is printed exactly as typed (it was rewritten into the ZTP form before)
     (["--on", "2014-04-29", "--address", "t.j. Dz.U. z 2013r. poz.594 ze zm."],
-     "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2013 r. poz. 594)"),
+     "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (t.j. Dz.U. z 2013r. poz.594 ze zm.)"),
     ([], "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2025 r. poz. 1153)"),
 ])
 def test_cite_options(args: list[str], expected: str) -> None:

@@ -59,7 +59,11 @@ BAD = [
     ("art. 18 pkt 2 ust. 1", "„ust.” po „pkt” — kolejność to: art., §, ust., pkt, lit., tiret"),
     ("art. 18 ust. 2 ust. 3", "„ust.” występuje dwa razy"),
     ("art. 18 § 2 art. 5", "„art.” występuje dwa razy"),
-    ("art. 18 ust. 2 pkt 15 i 16", "niezrozumiały fragment „i 16”"),
+    # "… pkt 15 i 16" is now read as two punkty (several units in one entry); a dangling connector is still wrong
+    ("art. 18 ust. 2 pkt 15 i", "niezrozumiały fragment „i”"),
+    ("art. 18 ust. 2 pkt 15 i x", "po „pkt” brakuje numeru punktu"),
+    ("art. 5 ust. 1 i 2 pkt 3", "„pkt” po wyliczeniu numerów „ust.” — wyliczenie zamyka przepis"),
+    ("ust. 1 i art. 5", "brak artykułu lub paragrafu"),
     ("art. 0", "numeracja zaczyna się od 1"),
 ]
 
@@ -84,3 +88,27 @@ def test_a_provision_needs_an_article_or_a_paragraph() -> None:
         Provision(ust="2")
     assert Provision(par="5", ust="1").format() == "§ 5 ust. 1"
     assert Provision(art="7", tiret=12).format() == "art. 7 tiret 12"
+
+
+# Several units in one legal-basis entry, as resolutions write them (the connector is printed as written).
+SEVERAL = [
+    ("art. 5a ust. 1 i 4", "art. 5a ust. 1 i 4", ["art. 5a ust. 1 i 4"]),
+    ("art. 5a ust. 1, 2 i 4", "art. 5a ust. 1, 2 i 4", ["art. 5a ust. 1, 2 i 4"]),
+    ("art. 18 ust. 2 pkt 15 i 16", "art. 18 ust. 2 pkt 15 i 16", ["art. 18 ust. 2 pkt 15 i 16"]),
+    ("art. 18 ust. 2 pkt 15 i art. 40 ust. 1", "art. 18 ust. 2 pkt 15 i art. 40 ust. 1",
+     ["art. 18 ust. 2 pkt 15", "art. 40 ust. 1"]),
+    ("art. 12 pkt 11, art. 18 ust. 2 pkt 15 oraz art. 40 ust. 1", "art. 12 pkt 11, art. 18 ust. 2 pkt 15 oraz art. 40 ust. 1",
+     ["art. 12 pkt 11", "art. 18 ust. 2 pkt 15", "art. 40 ust. 1"]),
+    ("art. 7 ust. 1 pkt 6 i ust. 2", "art. 7 ust. 1 pkt 6 i ust. 2", ["art. 7 ust. 1 pkt 6", "art. 7 ust. 2"]),
+    ("art. 40 ust. 1 i ust. 2 pkt 4", "art. 40 ust. 1 i ust. 2 pkt 4", ["art. 40 ust. 1", "art. 40 ust. 2 pkt 4"]),
+    ("art. 18 ust. 2 pkt 9 lit. a i b", "art. 18 ust. 2 pkt 9 lit. a i b", ["art. 18 ust. 2 pkt 9 lit. a i b"]),
+    ("art. 7 tiret pierwsze i drugie", "art. 7 tiret pierwsze i drugie", ["art. 7 tiret pierwsze i drugie"]),
+    ("art. 18 ust. 2 pkt. 15 I art. 40", "art. 18 ust. 2 pkt 15 i art. 40", ["art. 18 ust. 2 pkt 15", "art. 40"]),
+]
+
+
+@pytest.mark.parametrize("written, expected, units", SEVERAL, ids=[row[0] for row in SEVERAL])
+def test_several_units_in_one_entry(written: str, expected: str, units: list[str]) -> None:
+    provision, _ = parse_provision(written)
+    assert provision.format() == expected
+    assert [unit.format() for unit in provision.units] == units

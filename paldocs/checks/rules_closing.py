@@ -8,8 +8,6 @@ drafting rule (section of docs/domain.md, with its status: verified, practice or
 
 from __future__ import annotations
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -17,7 +15,7 @@ from collections.abc import Iterator
 from paldocs.checks.engine import CheckContext, Report, rule
 from paldocs.document import Div
 from paldocs.errors import PaldocsError
-from paldocs.legal.clauses import ClauseMatch, clause_text, recognise_clause
+from paldocs.legal.clauses import ClauseMatch, clause_kinds, clause_text, recognise_clause
 from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
@@ -35,9 +33,9 @@ _TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi"
 
 @rule("PD024", "error", "klauzula wykonawcza")
 def executor_clause(context: CheckContext) -> Iterator[Report]:
-    """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku,
-    a jego tytuł pasuje do rodzaju gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo
-    Prezydentowi.
+    """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku
+    (albo ten, którego wskazują dane: resolution.closing.executor), a tytuł organu z profilu pasuje do rodzaju
+    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi.
 
     docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
     (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
@@ -45,7 +43,9 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     roots = resolution_units(context)
     if roots is None:
         return
-    dative = plain(context.data.municipality.executive.dative)
+    chosen = context.data.resolution.closing.executor if context.data.resolution.closing else None
+    # the data may entrust the execution to another organ (resolution.closing.executor): then that is the one expected
+    dative = plain(chosen or context.data.municipality.executive.dative)
     clause = clause_text("executor", "standard", organ=dative)
     clauses = [(node, plain(match.organ or "")) for node in iter_nodes(roots)
                if (match := recognise_clause(node.own_text or "")) and match.kind == "executor"]
@@ -65,6 +65,8 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     if organ != dative:
         yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
                      "(profil gminy, celownik)", node.where, fix=clause, unit=node.citation)
+    if chosen:
+        return  # not the executive organ of art. 26 u.s.g.: its title is the data's choice
     accepted, preferred, doubtful = _executive_titles(context)
     title, _, rest = organ.partition(" ")
     fixed = clause_text("executor", "standard", organ=f"{preferred} {rest}".rstrip())
@@ -135,38 +137,71 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
 @rule("PD026", "error", "wejście w życie aktu prawa miejscowego")
 def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     """Akt prawa miejscowego wchodzi w życie „po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym
-    Województwa …”, nie „z dniem podjęcia” i nigdy wstecz („z mocą od …”, „z dniem” sprzed dnia podjęcia);
-    „w terminie 14 dni” jest wadliwe w każdej uchwale.
+    Województwa …” (także „Uchwała podlega ogłoszeniu w … i wchodzi w życie po upływie 14 dni …”), nie „z dniem
+    podjęcia”, nie „z dniem” wcześniejszym niż 14 dni po podjęciu i nigdy wstecz („z mocą od …”, „stosuje się od …”,
+    „z dniem” sprzed dnia podjęcia) — to błąd; w innej uchwale dzień wejścia w życie sprzed dnia podjęcia zgłasza
+    ostrzeżenie. „W terminie 14 dni” jest wadliwe w każdej uchwale.
 
-    docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych; APM nie działa wstecz;
-    „w terminie 14 dni” uznano za wadliwe (źródła tych dwóch nie nazwano — do potwierdzenia).
+    docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych (14 dni od ogłoszenia); art. 5 tej
+    ustawy dopuszcza wsteczną moc obowiązującą tylko, gdy zasady demokratycznego państwa prawnego nie stoją temu na
+    przeszkodzie — paldocs odmawia jej w akcie prawa miejscowego; „w terminie 14 dni” uznano za wadliwe (źródła nie
+    nazwano — do potwierdzenia).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
         return
     apm, expected, voivodeship = _is_apm(context), _in_force_text(context), context.data.municipality.voivodeship
+    adopted = context.document.meta.date
     for node in paragrafy_of(roots):
-        text, problem, fix = node.text, "", expected
+        text, problem, fix, severity = node.text, "", expected, "error"
         clause = _entry_into_force(text)
-        if clause is None:
+        variant = clause.variant if clause is not None else ("retroactive" if _RETROACTIVE.search(text) else None)
+        if variant is None:
             continue
-        variant = clause.variant
+        dated = _date_of(clause.date if clause is not None else None)
         if variant == "within-14-days":
             problem = "„w terminie 14 dni” nie wskazuje dnia wejścia w życie (sformułowanie uznane za wadliwe)"
             fix = text.replace("w terminie 14 dni", "po upływie 14 dni")
+        elif apm and (variant == "retroactive" or (variant == "on-date" and _before(dated, adopted))):
+            problem = RETROACTIVE
+        elif variant == "on-date" and _before(dated, adopted):
+            assert dated is not None  # _before compares only a known date
+            problem = (f"uchwała wchodzi w życie {format_date(dated)}, przed dniem podjęcia — wsteczna moc obowiązująca "
+                       "jest dopuszczalna tylko wyjątkowo (art. 5 ustawy o ogłaszaniu aktów normatywnych); sprawdź")
+            severity, fix = "warning", clause_text("entry-into-force", "upon-adoption")
         elif not apm:
             continue
-        elif variant == "retroactive" or (variant == "on-date" and _before(clause.date, context.document.meta.date)):
-            problem = "akt prawa miejscowego nie może działać wstecz"
         elif variant == "upon-adoption":
             problem = "akt prawa miejscowego nie wchodzi w życie z dniem podjęcia, lecz po ogłoszeniu"
-        elif variant != "after-publication":
+        elif variant == "on-date" and dated is not None and adopted is not None:
+            too_soon = dated < adopted + dt.timedelta(days=14)
+            problem = ("akt prawa miejscowego wchodzi w życie po upływie 14 dni od dnia ogłoszenia, a ogłasza się go po "
+                       f"podjęciu: dzień {format_date(dated)} jest " + ("wcześniej niż 14 dni po dniu podjęcia" if too_soon
+                       else "dopuszczalny tylko wtedy, gdy ogłoszenie nastąpi co najmniej 14 dni wcześniej — sprawdź"))
+            severity = "error" if too_soon else "warning"
+        elif variant not in ("after-publication", "published-after-publication"):
             problem = "akt prawa miejscowego wchodzi w życie po upływie 14 dni od dnia ogłoszenia"
-        elif voivodeship and official_journal(voivodeship) not in (clause.journal or ""):
+        elif voivodeship and official_journal(voivodeship) not in ((clause.journal if clause else None) or ""):
             problem = f"akt ogłasza się w dzienniku urzędowym województwa {voivodeship}"
         if problem:
             yield Report(f"{node.citation}: „{text}” — {problem} (docs/domain.md § 1)", node.where, fix=fix,
-                         unit=node.citation)
+                         unit=node.citation, severity=severity)
+
+
+RETROACTIVE = ("akt prawa miejscowego nie może działać wstecz (art. 5 ustawy o ogłaszaniu aktów normatywnych dopuszcza "
+               "wsteczną moc obowiązującą tylko wtedy, gdy zasady demokratycznego państwa prawnego nie stoją temu na "
+               "przeszkodzie)")
+# "Przepisy uchwały stosuje się od …" standing alone: the retroactive wording of clauses.yaml, anywhere in a paragraf.
+_RETROACTIVE = next(
+    variant.pattern for kind in clause_kinds() if kind.kind == "entry-into-force"
+    for variant in kind.variants if variant.id == "retroactive")
+
+
+def _date_of(text: str | None) -> dt.date | None:
+    try:
+        return parse_date(text) if text else None
+    except PaldocsError:
+        return None
 
 
 def _entry_into_force(text: str) -> ClauseMatch | None:
@@ -174,12 +209,9 @@ def _entry_into_force(text: str) -> ClauseMatch | None:
     return clause if clause is not None and clause.kind == "entry-into-force" else None
 
 
-def _before(date: str | None, adopted: dt.date | None) -> bool:
+def _before(date: dt.date | None, adopted: dt.date | None) -> bool:
     """The clause's date ("z dniem 1 stycznia 2014 r.") lies before the day of adoption."""
-    try:
-        return adopted is not None and date is not None and parse_date(date) < adopted
-    except PaldocsError:
-        return False
+    return adopted is not None and date is not None and date < adopted
 
 
 # --- PD027 / PD028 annexes -----------------------------------------------------------------------------------------

@@ -50,8 +50,9 @@ def _data_entries(context: CheckContext) -> list[tuple[FieldPath, LegalBasisEntr
     """The legal basis as the user wrote it, with field paths (nothing for an annex alone)."""
     if context.data.document != "resolution":
         return []
+    # an entry typed whole ("text") names no act of the catalog: printed as typed, never judged
     return [(("resolution", "legal_basis", index), entry)
-            for index, entry in enumerate(context.data.resolution.legal_basis or [])]
+            for index, entry in enumerate(context.data.resolution.legal_basis or []) if entry.text is None]
 
 
 @rule("PD011", "error", "podstawa prawna podana")
@@ -273,15 +274,14 @@ def address_form(context: CheckContext) -> Iterator[Report]:
             problems.append(f"„{_mark(_CONSOLIDATED, written, 't.j.')}” — § 158 ZTP nie oznacza tekstu jednolitego")
         if parsed.amended_mark:
             problems.append(f"„{_mark(_AMENDED, written, 'ze zm.')}” — § 158 ZTP wymienia zamiast tego adresy "
-                            "wszystkich zmian ogłoszonych po tekście jednolitym (np. „Dz. U. z 2024 r. poz. 1465 i 1572”)"
-                            + ("; paldocs wydrukuje adres bez tego dopisku, więc zmiany trzeba dopisać do adresu"
-                               if style == "ztp" else ""))
+                            "wszystkich zmian ogłoszonych po tekście jednolitym (np. „Dz. U. z 2024 r. poz. 1465 i 1572”)")
         problems += [f"„{match.group()}” — {text}" for pattern, text in _PRACTICE_MARKS
                      if (match := pattern.search(written))]
         if not problems:
             problems.append("zapis różni się od formy z § 158 ZTP")
         practice = (f" Profil gminy cytuje w stylu praktyki („{style}”), ale standardem jest forma z § 158 ZTP."
                     if style != "ztp" else "")
+        # a typed address is printed as typed: the fix is the user's to apply (or to leave the address out)
         yield Report(f"adres publikacji „{entry.address}” nie ma formy z § 158 ZTP: {'; '.join(problems)} — forma ZTP: "
                      f"„{ztp}”.{practice}", (*where, "address"), fix=ztp, severity="info" if practice else None)
 

@@ -13,9 +13,10 @@ in on's own year the catalog cannot tell, and a note says which text to cite if 
 Then every amendment announced after that text and by ``on``, under the same rules. ``on=None`` cites the
 newest text and notes that it must be checked on the day of adoption.
 
-An ``address`` written by the legal office wins: it is parsed (:func:`~paldocs.legal.journal.parse_address`),
-re-written in the chosen style, and compared with the catalog (unknown, unverified, newer text, amendments
-the address leaves out).
+An ``address`` written by the legal office wins: it is printed exactly as typed (only the surrounding spaces and
+one pair of outer parentheses dropped — the citation adds its own), and it is parsed
+(:func:`~paldocs.legal.journal.parse_address`) and compared with the catalog (unknown, unverified, newer text,
+amendments the address leaves out, an old address without its "Nr"); the style applies only to catalog addresses.
 
 Styles (a municipality profile setting):
 
@@ -121,10 +122,18 @@ def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, ad
     elif on > catalog.version_date:
         notes.append(f"data {format_date(on)} jest późniejsza niż data katalogu aktów ({catalog.version}); mogły "
                      f"zostać ogłoszone teksty jednolite lub zmiany, których katalog nie zna — {ISAP_CHECK}")
-    return Citation(act_key, act, provision, on, text, tuple(amendments), style,
-                    format_address_text(style, text, amendments, act.date.year, consolidated=consolidated,
-                                        amended=amended),
-                    notes, catalog.version, tuple(deviations))
+    printed = (as_typed(address) if address is not None else
+               format_address_text(style, text, amendments, act.date.year, consolidated=consolidated, amended=amended))
+    return Citation(act_key, act, provision, on, text, tuple(amendments), style, printed, notes, catalog.version,
+                    tuple(deviations))
+
+
+def as_typed(address: str) -> str:
+    """A typed address as printed: as written, without surrounding spaces and one pair of outer parentheses."""
+    text = address.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return text
 
 
 def format_address_text(style: str, text: JournalRef, amendments: list[JournalRef], act_year: int, *,

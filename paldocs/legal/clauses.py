@@ -5,8 +5,8 @@ Contract:
   its variants in order of precedence: the wording paldocs prints (``text``, or none when paldocs only
   recognises the variant), the pattern that recognises it and the variant's source (a provision or a named
   resolution; ``verified: false`` when nobody has checked it). It is read once, on first use, and checked:
-  patterns compile and use only the groups ``organ``, ``date``, ``journal``; texts use only ``{organ}`` and
-  ``{journal}``. A broken shipped file raises :class:`~paldocs.errors.PaldocsError`.
+  patterns compile and use only the groups ``organ``, ``date``, ``journal``; texts use only the
+  placeholders of ``_PLACEHOLDERS`` (organ, journal, date, days, number, council, subject, board). A broken shipped file raises :class:`~paldocs.errors.PaldocsError`.
 - :func:`clause_text` is the printed wording — templates print it through the ``clause`` Jinja global
   (:mod:`paldocs.compose`), checks suggest it as a fix.
 - :func:`recognise_clause` reads the text of one provision (any run of whitespace counts as one space) and
@@ -32,7 +32,7 @@ __all__ = ["ClauseKind", "ClauseMatch", "ClauseVariant", "clause_kinds", "clause
 
 PACKAGE_FILE = "paldocs/legal/clauses.yaml"
 _GROUPS = frozenset({"organ", "date", "journal"})
-_PLACEHOLDERS = frozenset({"organ", "journal"})
+_PLACEHOLDERS = frozenset({"organ", "journal", "date", "days", "number", "council", "subject", "board"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def _variant(raw: Any, where: str) -> ClauseVariant:
     text = raw["text"]
     if text is not None and (not isinstance(text, str) or not {
             name for _, name, _, _ in string.Formatter().parse(text) if name is not None} <= _PLACEHOLDERS):
-        raise _fail(f"{where}.text: dozwolone pola to {{organ}} i {{journal}}")
+        raise _fail(f"{where}.text: dozwolone pola to {sorted(_PLACEHOLDERS)}")
     if not isinstance(raw["id"], str) or not isinstance(raw["source"], str) or not isinstance(raw["verified"], bool):
         raise _fail(f"{where}: id i source to teksty, verified — true albo false")
     return ClauseVariant(raw["id"], text, _compile(raw["pattern"], f"{where}.pattern"), raw["source"], raw["verified"])
@@ -126,7 +126,8 @@ def clause_text(kind: str, variant: str, **values: str) -> str:
     text = _kind(kind).variant(variant).text
     if text is None:
         raise ValueError(f"paldocs does not print the {kind}/{variant} clause")
-    return text.format(**values)
+    # "days" defaults to 14: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych (docs/domain.md § 1)
+    return text.format(**({"days": "14"} | values))
 
 
 def recognise_clause(text: str) -> ClauseMatch | None:
@@ -149,7 +150,7 @@ def recognise_clause(text: str) -> ClauseMatch | None:
 
 def _is_printed(text: str, wording: str, groups: dict[str, str]) -> bool:
     try:
-        printed = wording.format(**groups)
+        printed = wording.format(**({"days": "14"} | groups))  # the default term (art. 4 ust. 1 u.o.a.n.)
     except KeyError:  # the wording needs a value this text did not provide
         return False
     return text.removesuffix(".") == printed.removesuffix(".")

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
 from paldocs.model.base import Markdown, MarkdownText, NonEmptyText, StrictModel
+from paldocs.model.closing import Closing, RepealedResolution
 from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
 from paldocs.polish.numerals import from_roman
@@ -71,19 +72,35 @@ class ResolutionNumber(StrictModel):
 
 
 class LegalBasisEntry(StrictModel):
-    act: NonEmptyText = Field(description="Klucz ustawy w katalogu aktów, np. „samorzad-gminny”.")
-    provision: NonEmptyText = Field(description="Przepis, np. „art. 18 ust. 2 pkt 15”.")
+    """One entry of the legal basis: an act of the catalog and its provision(s), or a whole citation typed."""
+
+    act: NonEmptyText | None = Field(None, description="Klucz ustawy w katalogu aktów, np. „samorzad-gminny”.",
+                                     examples=["samorzad-gminny"])
+    provision: NonEmptyText | None = Field(
+        None, description="Przepis albo kilka przepisów tej ustawy, np. „art. 18 ust. 2 pkt 15”, „art. 5a ust. 1 "
+        "i 4”, „art. 18 ust. 2 pkt 15 i art. 40 ust. 1”.", examples=["art. 18 ust. 2 pkt 15 i art. 40 ust. 1"])
     address: NonEmptyText | None = Field(
-        None, description="Adres publikacji podany przez biuro prawne, np. „Dz. U. z 2013 r. poz. 594” "
-        "(ma pierwszeństwo przed katalogiem).")
+        None, description="Adres publikacji podany przez biuro prawne — drukowany dokładnie tak, jak go wpisano "
+        "(ma pierwszeństwo przed katalogiem; paldocs check ocenia go według katalogu), także dawna postać "
+        "sprzed 2012 r.", examples=["Dz. U. z 2021 r. poz. 2268 z późn. zm.", "Dz. U. z 2001 r. Nr 142, poz. 1591"])
+    text: NonEmptyText | None = Field(
+        None, description="Cały przepis podstawy prawnej wpisany ręcznie — drukowany tak, jak go wpisano, bez "
+        "katalogu i bez sprawdzania (zamiast act, provision, address).",
+        examples=["art. 7 ust. 1 pkt 6 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2001 r. "
+                  "Nr 142, poz. 1591 z późn. zm.)"])
+    join: Literal["i", "oraz", "w związku z", "w zw. z", ","] | None = Field(
+        None, description="Spójnik przed tym przepisem (zamiast „legal_basis_join”), np. „w związku z”; przy "
+        "pierwszym przepisie niedozwolony.", examples=["w związku z"])
 
-
-class RepealedResolution(StrictModel):
-    """The earlier resolution that a "repeal" resolution repeals (of the same council)."""
-
-    number: NonEmptyText = Field(description="Numer uchylanej uchwały, np. „XII/85/2019”.")
-    date: dt.date = Field(description="Data podjęcia uchylanej uchwały (RRRR-MM-DD).")
-    subject: NonEmptyText = Field(description="Jej tytuł „w sprawie …”.")
+    @model_validator(mode="after")
+    def _act_or_text(self) -> LegalBasisEntry:
+        if self.text is not None:
+            if self.act is not None or self.provision is not None or self.address is not None:
+                raise ValueError("„text” to cały przepis wpisany ręcznie — nie podawaj obok niego „act”, "
+                                 "„provision” ani „address”")
+        elif self.act is None or self.provision is None:
+            raise ValueError("podaj ustawę i przepis („act” i „provision”) albo cały przepis jako „text”")
+        return self
 
 
 # "§ Tekst" or a lone "§": a typed number ("§ 5.") is left to the parser, which names the number to remove.
@@ -114,7 +131,8 @@ class Resolution(StrictModel):
     legal_basis: list[LegalBasisEntry] | None = Field(
         None, description="Podstawa prawna; domyślnie z szablonu rodzaju uchwały.")
     legal_basis_join: Literal["i", "oraz", "w związku z"] = Field(
-        "oraz", description="Spójnik między przepisami podstawy prawnej.")
+        "oraz", description="Spójnik przed ostatnim przepisem podstawy prawnej (wcześniejsze oddziela przecinek); "
+        "przepis z własnym „join” ma swój.", examples=["oraz"])
     provisions: list[Provision] = Field(
         default_factory=list,
         description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez znaku § i bez numerów — numery nadaje "
@@ -124,6 +142,20 @@ class Resolution(StrictModel):
                    "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy;\n   2) punkt drugi:\n"
                    "      a) litera pierwsza,\n      b) litera druga."]])
     repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).")
+    adoption: NonEmptyText | None = Field(
+        None, description="Własne brzmienie § 1 zamiast brzmienia rodzaju uchwały (bez „§ 1.”).",
+        examples=["Przyjmuje się Strategię Rozwiązywania Problemów Społecznych Gminy Ostróda na lata 2021–2030, "
+                  "stanowiącą załącznik do niniejszej uchwały."])
+    requires_program: bool | None = Field(
+        None, description="Czy uchwała wymaga programu (załącznika) — zamiast wymagania rodzaju uchwały; false: "
+        "uchwała rodzaju programowego bez programu w danych.", examples=[False])
+    requires: list[Literal["program", "legal_basis", "repeals", "subject", "provisions"]] | None = Field(
+        None, description="Pełna lista danych, bez których uchwały nie da się zbudować — zamiast listy rodzaju "
+        "uchwały (kinds.yaml); np. [] nie wymaga niczego.", examples=[["subject", "legal_basis"]])
+    closing: Closing | None = Field(
+        None, description="Przepisy końcowe: kolejność, uchwały tracące moc, wejście w życie i ogłoszenie; brak = "
+        "jak rodzaj uchwały.", examples=[{"order": ["repeal", "executor", "entry-into-force"],
+                                          "entry_into_force": {"form": "z-dniem", "date": "2017-01-01"}}])
     act_of_local_law: bool | None = Field(
         None, description="Czy uchwała jest aktem prawa miejscowego (domyślnie: jak rodzaj uchwały).")
     status: Literal["podjęta", "projekt"] = Field(
@@ -167,6 +199,15 @@ class Resolution(StrictModel):
             raise PydanticCustomError("unknown_kind", "unknown resolution kind {kind}",
                                       {"kind": value, "known": sorted(known)})
         return value
+
+    @model_validator(mode="after")
+    def _overrides_agree(self) -> Resolution:
+        if self.requires_program is not None and self.requires is not None:
+            raise ValueError("podaj „requires_program” albo pełną listę „requires”, nie oba")
+        if self.legal_basis and self.legal_basis[0].join is not None:
+            raise ValueError("pierwszy przepis podstawy prawnej nie ma spójnika „join” — spójnik stoi przed "
+                             "kolejnymi przepisami")
+        return self
 
 
 class DataFile(StrictModel):
