@@ -18,6 +18,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
+from paldocs.model.annex import Annex
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
 from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
@@ -125,6 +126,12 @@ class DataFile(StrictModel):
     municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).")
     resolution: Resolution
     program: Program | None = Field(None, description="Program przyjmowany uchwałą (załącznik).")
+    annexes: list[Annex] = Field(
+        default_factory=list, description="Dalsze załączniki (po programie, jeśli jest): tekst z tabelami, rysunek "
+        "lub plan z pliku albo załącznik nieodtworzony; numery („Załącznik Nr 2”) nadaje paldocs.",
+        examples=[[{"title": "Wykaz zadań", "content": "1. Remont świetlicy."},
+                   {"title": "Mapa obszaru", "file": "mapa.png"},
+                   {"title": "Regulamin konkursu", "reproduced": False}]])
 
     @model_validator(mode="after")
     def _annex_needs_a_program(self) -> DataFile:

@@ -73,7 +73,9 @@ _ASSET_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".wo
                 ".woff2": "font/woff2", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                 ".svg": "image/svg+xml"}
 _DATA_IMAGE = re.compile(r"data:(image/(?:png|jpeg|gif));base64,([A-Za-z0-9+/=\s]*)\Z")
-MAX_DATA_IMAGE = 256 * 1024  # bytes, decoded
+# bytes, decoded: paldocs's own figures only (charts, annexes' pictures — a scanned plan is a few MiB; their
+# files are bounded by max_file_bytes, their pixels by paldocs.annex_files.MAX_PIXELS)
+MAX_DATA_IMAGE = 32 * 1024 * 1024
 
 
 def pdf_font(document: ir.Document) -> tuple[str, str]:
