@@ -209,3 +209,20 @@ def test_an_unnumbered_reference_among_several_annexes_is_reported(tmp_path: Pat
 def test_the_sample_is_clean_for_annex_rules() -> None:
     assert run_rule_on(SAMPLE, "PD033") == [] and run_rule_on(SAMPLE, "PD027") == []
     assert run_rule_on(SAMPLE, "PD028") == []
+
+
+def test_goldens_of_the_sample(golden) -> None:  # type: ignore[no-untyped-def]
+    """The composed Markdown, the IR, the DOCX text and the text version of a resolution with four annexes."""
+    from docx_dump import docx_text_dump
+    from ir_dump import dump_document
+
+    from paldocs.compose import compose
+    from paldocs.model.load import load_source
+
+    source = "tests/data/annexes/uchwala-z-zalacznikami.yaml"
+    loaded = load_source(SAMPLE)
+    golden("annexes-sample.md", compose(loaded.data, file=str(SAMPLE), locate=loaded.locate).dump())
+    document = to_document(SAMPLE, source=source)[0]
+    golden("annexes-sample.ir.txt", dump_document(document))
+    golden("annexes-sample.docx.txt", docx_text_dump(render(document, "docx")))  # type: ignore[arg-type]
+    golden("annexes-sample.txt", plain(render(document, "txt")))
