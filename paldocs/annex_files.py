@@ -104,22 +104,22 @@ def read_annex_picture(folder: Path, annex: Annex, where: Location) -> AnnexPict
         raise DataError(f"plik „{annex.file}” nie jest plikiem {_TYPE_NAMES[kind]} (jego treść nie zgadza się z "
                         "rozszerzeniem)", where)
     alt = annex.alt or annex.title
+    svg: bytes | None = None
     if kind == "svg":
         from paldocs.writers.svg import sanitized_svg
 
         try:
-            svg, (width, height) = sanitized_svg(data, name=annex.file)
+            drawing, (width, height) = sanitized_svg(data, name=annex.file)
         except RenderError as error:
-            raise DataError(error.message, where) from None
-        png = _svg_to_png(svg, width, height, annex.file, where)
+            raise DataError(error.message, where, error.hint) from None
+        png = _svg_to_png(drawing, width, height, annex.file, where)
+        svg = drawing
         if b"<text" in svg or b":text" in svg:
             svg = None  # its text would need a font the PDF does not embed (PDF/A): print the rendered picture
     elif kind == "pdf":
         png, (width, height) = _pdf_page_png(data, annex.page, annex.file, where)
-        svg = None
     else:
         png, (width, height) = _bitmap_png(data, annex.file, where)
-        svg = None
     return AnnexPicture(png, svg, alt, annex.file, _fit_width(width, height), path)
 
 

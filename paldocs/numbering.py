@@ -25,7 +25,7 @@ import re
 from paldocs import vocabulary
 from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Part, Text, Unit, UnitKind
 from paldocs.errors import MarkupError
-from paldocs.vocabulary import write_counter
+from paldocs.vocabulary import Counter, write_counter
 
 __all__ = ["format_list_label", "number_part", "unit_address_part"]
 
@@ -54,7 +54,7 @@ def number_part(part: Part) -> Part:
     return part
 
 
-_CHAPTER_COUNTERS = {"chapter-decimal": "decimal", "chapter-roman": "roman"}
+_CHAPTER_COUNTERS: dict[str, Counter] = {"chapter-decimal": "decimal", "chapter-roman": "roman"}
 # "Rozdział 1.", "Rozdział IV" typed at the start of a heading (an annex's Markdown): the chapter's own number.
 _TYPED_CHAPTER = re.compile(r"^Rozdział\s+(\d+|[IVXLCDM]+)\.?(?:\s+|$)")
 
