@@ -66,6 +66,11 @@ def _number_headings(part: Part) -> None:
     n = 0
     for block in part.blocks:
         if isinstance(block, Heading) and block.level == 1:
+            if style in _CHAPTER_COUNTERS and block.children and isinstance(block.children[0], Text) \
+                    and _TYPED_CHAPTER.match(block.children[0].text):
+                raise MarkupError("Numery rozdziałów nadaje paldocs (section_numbering) — usuń „Rozdział …” z tytułu "
+                                  "albo usuń section_numbering.",
+                                  block.origin.location() if block.origin is not None else None)
             n += 1
             block.num = write_counter(counter, n)
             block.num_style = style

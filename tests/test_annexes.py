@@ -173,6 +173,25 @@ def test_chapters_print_above_their_titles_in_every_format() -> None:
     assert '<h1 class="chapter"><span class="num">Rozdział 1.</span><br>Wstęp</h1>' in plain(render(document, "html"))
 
 
+def test_chapters_are_centred_in_the_docx() -> None:
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    word = docx.Document(io.BytesIO(render(to_document(SAMPLE)[0], "docx")))  # type: ignore[arg-type]
+    chapters = [p for p in word.paragraphs if p.text.startswith("Rozdział ")]
+    assert [p.text for p in chapters][:2] == ["Rozdział 1.\nWstęp", "Rozdział 2.\nCele"]
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER and p.style.name == "Heading 1" for p in chapters)
+
+
+def test_a_typed_chapter_number_with_numbering_by_paldocs_is_an_error(tmp_path: Path) -> None:
+    from paldocs.errors import MarkupError
+
+    with pytest.raises(MarkupError, match="Numery rozdziałów nadaje paldocs"):
+        to_document(write(tmp_path, lambda d: d["annexes"][0].update(section_numbering="chapter")))
+
+
 def test_roman_chapters(tmp_path: Path) -> None:
     document, _ = to_document(write(tmp_path, lambda d: d["program"].update(section_numbering="chapter-roman")))
     assert chapter_headings(document)[:2] == [("Rozdział I.", "Wstęp"), ("Rozdział II.", "Cele")]
