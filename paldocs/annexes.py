@@ -6,7 +6,8 @@ Contract:
   annex (it is "Załącznik do Uchwały …", referred to as "załącznik"), else 1, 2, … ("Załącznik Nr 2 do
   Uchwały …", "załącznik nr 2"). Source: docs/domain.md § 6 (practice); that ZTP § 28 ust. 4 requires the
   numbering is niezweryfikowane (not verified here), so checks built on it report but never invent more.
-- :func:`adoption_context` is what the kind's § 1 needs: the program's title in the accusative, the participle
+- :func:`adoption_context` (an :class:`AdoptedTitle`, worked out when a template first reads it) is what the
+  kind's § 1 needs: the program's title in the accusative, the participle
   agreeing with its head noun (:mod:`paldocs.polish.agreement`) and the reference ("załącznik" /
   "załącznik nr 1"). A title whose accusative is its nominative is passed on as the same object, so the
   printed text keeps its origin (the data field).
@@ -29,7 +30,7 @@ from paldocs.model.resolution import DataFile
 from paldocs.polish.agreement import adopted_forms
 from paldocs.sourcemap import SourceMap
 
-__all__ = ["ComposedAnnex", "HEADING_NUMBERING", "adoption_context", "annex_designations", "annex_reference",
+__all__ = ["AdoptedTitle", "ComposedAnnex", "HEADING_NUMBERING", "adoption_context", "annex_designations", "annex_reference",
            "compose_annexes"]
 
 # section_numbering in the data → the part's heading numbering (paldocs.numbering)
@@ -58,20 +59,48 @@ def annex_reference(designation: int | None) -> str:
     return "załącznik" if designation is None else f"załącznik nr {designation}"
 
 
-def adoption_context(data: DataFile, file: str | None, locate: Locate | None, notes: list[str]) -> dict[str, str]:
-    """``adopted``: ``accusative``, ``participle``, ``reference`` of the program the resolution adopts (what
-    the dictionary could not tell is added to ``notes``)."""
-    program = data.program
-    if program is None:
-        return {}
-    where = locate(("program", "title")) if locate else Location(file, path="program.title")
-    forms = adopted_forms(program.title, field="program", gender=program.title_gender,
-                          accusative=program.title_accusative, where=where)
-    if forms.note:
-        notes.append(f"{where}: {forms.note}")
-    accusative = program.title_accusative or (program.title if forms.accusative == program.title else forms.accusative)
-    return {"accusative": accusative, "participle": forms.participle,
-            "reference": annex_reference(annex_designations(data)[0])}
+class AdoptedTitle:
+    """What the kind's § 1 prints about the adopted program: ``accusative`` (its title in the accusative),
+    ``participle`` and ``reference``. Worked out on first use only — a kind whose § 1 does not name the program
+    never loads the dictionary nor fails on a title it cannot inflect; what the dictionary could not tell is
+    added to ``notes``."""
+
+    def __init__(self, data: DataFile, file: str | None, locate: Locate | None, notes: list[str]) -> None:
+        self._data, self._file, self._locate, self._notes = data, file, locate, notes
+        self._forms: tuple[str, str] | None = None
+
+    def _worked_out(self) -> tuple[str, str]:
+        if self._forms is None:
+            program = self._data.program
+            assert program is not None
+            where = self._locate(("program", "title")) if self._locate else Location(self._file, path="program.title")
+            forms = adopted_forms(program.title, field="program", gender=program.title_gender,
+                                  accusative=program.title_accusative, where=where)
+            if forms.note:
+                self._notes.append(f"{where}: {forms.note}")
+            # the very same string when nothing changed, so that the printed title keeps its data origin
+            accusative = program.title_accusative or (program.title if forms.accusative == program.title
+                                                      else forms.accusative)
+            self._forms = (accusative, forms.participle)
+        return self._forms
+
+    @property
+    def accusative(self) -> str:
+        return self._worked_out()[0]
+
+    @property
+    def participle(self) -> str:
+        return self._worked_out()[1]
+
+    @property
+    def reference(self) -> str:
+        return annex_reference(annex_designations(self._data)[0])
+
+
+def adoption_context(data: DataFile, file: str | None, locate: Locate | None,
+                     notes: list[str]) -> AdoptedTitle | None:
+    """``adopted`` in the template context: the program the resolution adopts (None without a program)."""
+    return AdoptedTitle(data, file, locate, notes) if data.program is not None else None
 
 
 def compose_annexes(data: DataFile, context: dict[str, Any], render: Callable[[str], tuple[str, SourceMap]],

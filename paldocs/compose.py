@@ -263,7 +263,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
                          f"gmin, nie na sprawdzonym przepisie ({kind.sources}) — biuro prawne powinno to potwierdzić")
     context["subject"] = subject
-    context["adopted"] = adoption_context(data, file, locate, notes) if building_resolution else {}
+    context["adopted"] = adoption_context(data, file, locate, notes) if building_resolution else None
     parts: list[ComposedPart] = []
     if building_resolution:
         markdown, origins = render(kind.template)
