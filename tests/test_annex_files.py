@@ -232,3 +232,20 @@ def test_libreoffice_opens_three_annexes_with_a_picture(tmp_path: Path) -> None:
     assert "Remont" in pages[1]
     images = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert [line.split()[0] for line in images.splitlines()[2:]] == ["4"]  # the picture, on the third annex's page
+
+
+def test_a_large_scanned_plan_prints_in_the_pdf(tmp_path: Path) -> None:
+    """Larger than the limit for charts' PNGs (pdf.MAX_DATA_IMAGE): an annex's picture is bounded by the input
+    limits instead."""
+    from paldocs.writers.pdf import MAX_DATA_IMAGE
+
+    import random
+
+    scan = Image.frombytes("RGB", (700, 700), random.Random(14).randbytes(700 * 700 * 3))  # noise: no compression
+    out = io.BytesIO()
+    scan.save(out, format="PNG")
+    path = write(tmp_path, [{"title": "Plan", "file": "skan.png"}], {"skan.png": out.getvalue()})
+    [figure] = figures(path)
+    assert figure.png is not None and len(figure.png) > MAX_DATA_IMAGE
+    pdf = render(to_document(path)[0], "pdf")
+    assert isinstance(pdf, bytes) and pdf.count(b"/Subtype /Image") >= 1
