@@ -245,3 +245,14 @@ def test_goldens_of_the_sample(golden) -> None:  # type: ignore[no-untyped-def]
     golden("annexes-sample.ir.txt", dump_document(document))
     golden("annexes-sample.docx.txt", docx_text_dump(render(document, "docx")))  # type: ignore[arg-type]
     golden("annexes-sample.txt", plain(render(document, "txt")))
+
+
+def test_an_ambiguous_noun_is_an_error_naming_the_field_to_fill(tmp_path: Path) -> None:
+    """SGJP reads "Dzień" as masculine and as feminine: the data must say which (as for place names)."""
+    pytest.importorskip("morfeusz2")
+    with pytest.raises(DataError, match=r"kilka rodzajów lub liczb .* podaj pole program\.title_gender") as error:
+        to_document(write(tmp_path, lambda d: d["program"].update(title="Dzień Seniora Gminy Ostróda")))
+    assert error.value.location is not None and error.value.location.path == "program.title"
+    document, _ = to_document(write(tmp_path, lambda d: d["program"].update(title="Dzień Seniora Gminy Ostróda",
+                                                                            title_gender="m")))
+    assert first_paragraf(document).startswith("Przyjmuje się „Dzień Seniora Gminy Ostróda”, stanowiący załącznik nr 1")

@@ -50,6 +50,7 @@ COMMON_HEAD_NOUNS: dict[str, tuple[str, str, str]] = {
     "zasady": ("pl", "f", "zasady"),
 }
 
+_PROPER = frozenset({"imię", "nazwisko", "nazwa_geograficzna", "człon_nazwy_geograficznej", "nazwa_organizacji"})
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -163,13 +164,16 @@ def _genders(parts: set[str]) -> list[str]:
 def _nominative_readings(dictionary: object, word: str, pos: str) -> list[tuple[str, str, str]]:
     """(lemma, number, gender) of the nominative readings of ``word`` as ``pos`` (typed, then lowercase)."""
     for variant in dict.fromkeys((word, word.lower())):
-        found: list[tuple[str, str, str]] = []
-        for _start, _stop, (_orth, lemma, tag, _names, _styles) in dictionary.analyse(variant):  # type: ignore[attr-defined]
+        common: list[tuple[str, str, str]] = []
+        proper: list[tuple[str, str, str]] = []
+        for _start, _stop, (_orth, lemma, tag, names, _styles) in dictionary.analyse(variant):  # type: ignore[attr-defined]
             parts = _tag(tag)
             if pos in parts[0] and len(parts) >= 4 and "nom" in parts[2]:
-                found += [(lemma.split(":")[0], n, g) for n in sorted(parts[1]) for g in _genders(parts[3])]
-        if found:
-            return list(dict.fromkeys(found))
+                # A document's head noun is a common noun: a surname or place spelled alike ("Sposób") is not it.
+                (proper if _PROPER & set(names) else common).extend(
+                    (lemma.split(":")[0], n, g) for n in sorted(parts[1]) for g in _genders(parts[3]))
+        if common or proper:
+            return list(dict.fromkeys(common or proper))
     return []
 
 
