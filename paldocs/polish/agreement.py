@@ -2,8 +2,8 @@
 
 Contract of :func:`adopted_forms` (pure; the dictionary is loaded only when needed):
 
-- The head noun of a title is its first noun in the nominative ("Program …", "Gminna Strategia …", "Zasady …");
-  adjectives before it agree with it ("Gminna"). Its grammatical gender and number choose the participle in the
+- The head noun of a title is its first noun in the nominative, reached from the start through adjectives
+  only ("Program …", "Gminna Strategia …", "Zasady …"); adjectives before it agree with it ("Gminna"). Its grammatical gender and number choose the participle in the
   accusative (the adopted document is the object of "przyjmuje się"): masculine inanimate singular
   "stanowiący", feminine singular "stanowiącą", neuter singular and non-personal plural "stanowiące" (personal
   masculine: "stanowiącego" / "stanowiących").
@@ -78,7 +78,9 @@ def adopted_forms(title: str, *, field: str, gender: DataGender | None = None, a
     for index, match in enumerate(words):
         known = COMMON_HEAD_NOUNS.get(match[0].lower())
         if known is None:
-            continue
+            if match[0][:1].isupper():
+                continue  # "Gminny Program", "Miejska Strategia": a capitalised word before the noun
+            break
         number, noun_gender, noun_accusative = known
         number, noun_gender = GENDER_CLASSES[gender] if gender else (number, noun_gender)
         following = words[index + 1][0] if index + 1 < len(words) else ""
@@ -115,7 +117,9 @@ def _from_dictionary(title: str, words: list[re.Match[str]], *, field: str, gend
     for index, match in enumerate(words):
         nouns = _nominative_readings(dictionary, match[0], "subst")
         if not nouns:
-            continue
+            if _nominative_readings(dictionary, match[0], "adj"):
+                continue  # an adjective before the noun ("Gminna Strategia", "Wieloletni program")
+            break  # the title does not open with its noun ("Aktualizacja …" aside, an acronym, a number)
         following = words[index + 1][0] if index + 1 < len(words) else ""
         if _nominative_readings(dictionary, match[0], "adj") and following and \
                 _nominative_readings(dictionary, following, "subst"):
@@ -169,11 +173,12 @@ def _nominative_readings(dictionary: object, word: str, pos: str) -> list[tuple[
         for _start, _stop, (_orth, lemma, tag, names, _styles) in dictionary.analyse(variant):  # type: ignore[attr-defined]
             parts = _tag(tag)
             if pos in parts[0] and len(parts) >= 4 and "nom" in parts[2]:
-                # A document's head noun is a common noun: a surname or place spelled alike ("Sposób") is not it.
+                # A document's head noun is a common noun: a surname or place spelled alike ("Sposób", "Art") is
+                # not it.
                 (proper if _PROPER & set(names) else common).extend(
                     (lemma.split(":")[0], n, g) for n in sorted(parts[1]) for g in _genders(parts[3]))
         if common or proper:
-            return list(dict.fromkeys(common or proper))
+            return list(dict.fromkeys(common))  # only a surname or a place ("art" in "art. 18"): no head noun
     return []
 
 
