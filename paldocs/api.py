@@ -38,7 +38,7 @@ from paldocs.errors import DataError, Location, PaldocsError, RenderError, Templ
 from paldocs.limits import Limits
 from paldocs.markup import to_blocks
 from paldocs.model.load import Source
-from paldocs.model.resolution import DataFile, number_year_conflict
+from paldocs.model.resolution import DataFile, as_draft, number_year_conflict
 from paldocs.model.untrusted import inspect_values
 from paldocs.numbering import number_part
 
@@ -93,16 +93,19 @@ def load(path: str | Path, *, limits: Limits | None = None, templates: Path | No
 
 def to_document(data: DataFile | str | Path, *, templates: Path | None = None, source: str | None = None,
                 acts: Sequence[Path] = (), limits: Limits | None = None, charts: bool = True,
-                context: BuildContext | None = None) -> tuple[Document, list[str]]:
+                context: BuildContext | None = None, draft: bool = False) -> tuple[Document, list[str]]:
     """Data → IR document (composed, parsed, numbered) and the notes for the user.
+
+    ``draft=True`` prints a resolution as a draft for a council session whatever its ``status`` says
+    ("Projekt", blanks for number and date, no signature — ``paldocs build --draft``).
 
     ``limits`` (default: those in force, :mod:`paldocs.limits`) bound the size and depth of the input;
     ``charts=False`` leaves a report's figures undrawn (for checks: matplotlib is not loaded)."""
     context = make_context(context, templates=templates, acts=acts, limits=limits)
     if isinstance(data, DataFile):
-        document, notes, _ = compose_document(context, data, source=source, charts=charts)
+        document, notes, _ = compose_document(context, data, source=source, charts=charts, draft=draft)
     else:
-        document, notes, _ = compose_document(context.open(data), source=source, charts=charts)
+        document, notes, _ = compose_document(context.open(data), source=source, charts=charts, draft=draft)
     return document, notes
 
 
@@ -124,22 +127,23 @@ def collector_paused() -> Iterator[None]:
 
 
 def compose_document(context: BuildContext, data: DataFile | None = None, *, source: str | None = None,
-                     charts: bool = True) -> tuple[Document, list[str], list[Path]]:
+                     charts: bool = True, draft: bool = False) -> tuple[Document, list[str], list[Path]]:
     """Compose, parse and number the context's opened data file (or the model ``data`` built in code); the
-    third value lists every input file read (never to be overwritten)."""
+    third value lists every input file read (never to be overwritten). ``draft``: print a resolution as a
+    draft (:func:`paldocs.model.resolution.as_draft`; a report has no drafts and ignores it)."""
     with collector_paused(), context.applied():
-        return _compose_document_now(context, data, source=source, charts=charts)
+        return _compose_document_now(context, data, source=source, charts=charts, draft=draft)
 
 
 def _compose_document_now(context: BuildContext, data: DataFile | None, *, source: str | None,
-                          charts: bool) -> tuple[Document, list[str], list[Path]]:
+                          charts: bool, draft: bool) -> tuple[Document, list[str], list[Path]]:
     inputs: list[Path] = []
     data_notes: Sequence[str] = ()
     if data is not None:  # built by the caller, not read from YAML: inspect its texts all the same
         data_notes = [f"{Location(source, path=where)}: {message}" for severity, message, where
                       in _inspected(data, source) if severity == "warning"]
-        composition = compose(data, context.environment, file=source, kinds=context.kinds,
-                              catalog=context.catalog(data.municipality.acts))
+        composition = compose(as_draft(data) if draft else data, context.environment, file=source,
+                              kinds=context.kinds, catalog=context.catalog(data.municipality.acts))
     elif context.data.is_report:
         from paldocs.report.compose import compose_report
 
@@ -150,8 +154,9 @@ def _compose_document_now(context: BuildContext, data: DataFile | None, *, sourc
         loaded = context.load_source()
         refuse_contradictions(loaded)
         source, inputs, data_notes = source or loaded.file, list(loaded.files), loaded.notes
-        composition = compose(loaded.data, context.environment, file=source, kinds=context.kinds,
-                              catalog=context.catalog(loaded.data.municipality.acts), locate=loaded.locate)
+        composition = compose(as_draft(loaded.data) if draft else loaded.data, context.environment, file=source,
+                              kinds=context.kinds, catalog=context.catalog(loaded.data.municipality.acts),
+                              locate=loaded.locate)
     inputs += [Path(file) for file in [*composition.catalog_files, *composition.annex_files]]
     return parse_composition(composition, source), [*data_notes, *composition.notes], inputs
 
@@ -238,16 +243,17 @@ def render_all(document: Document, formats: Iterable[str], *, pdf_variant: str |
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
           *, templates: Path | None = None, acts: Sequence[Path] = (),
           pdf_variant: str | None = None, limits: Limits | None = None,
-          context: BuildContext | None = None) -> BuildResult:
+          context: BuildContext | None = None, draft: bool = False) -> BuildResult:
     """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file).
 
     ``pdf_variant`` (e.g. "pdf/a-3b", "pdf/ua-1") applies to the PDF; a PDF/A-3 embeds the input data
     files (not paldocs's packaged ones) and a manifest (:mod:`paldocs.writers.pdf_archive`). All or nothing:
-    every format is rendered and written to a temporary file before any output is replaced."""
+    every format is rendered and written to a temporary file before any output is replaced. ``draft=True``
+    prints the resolution as a draft for a council session (as ``status: projekt``; ``paldocs build --draft``)."""
     context = make_context(context, templates=templates, acts=acts, limits=limits)
     source = Path(path)
     formats = check_formats(formats)
-    document, notes, files_read = compose_document(context.open(source), source=str(source))
+    document, notes, files_read = compose_document(context.open(source), source=str(source), draft=draft)
     target_dir = Path(out_dir) if out_dir is not None else source.parent
     inputs = {file.resolve() for file in files_read}
     targets = {fmt: target_dir / f"{source.stem}.{fmt}" for fmt in formats}

@@ -115,6 +115,7 @@ class BuildOptions:
     acts: tuple[Path, ...] = ()
     pdf_variant: str | None = None
     limits: Limits | None = None
+    draft: bool = False  # print resolutions as drafts for a council session (paldocs build --draft)
 
 
 def build_one(source: Path, options: BuildOptions, context: BuildContext | None = None) -> FileOutcome:
@@ -125,7 +126,7 @@ def build_one(source: Path, options: BuildOptions, context: BuildContext | None 
     started = time.perf_counter()
     try:
         result = build(source, options.formats, options.out_dir, pdf_variant=options.pdf_variant,
-                       context=context or context_for(options))
+                       context=context or context_for(options), draft=options.draft)
     except PaldocsError as error:
         return FileOutcome(source, "error", message=str(error), seconds=time.perf_counter() - started)
     except Exception as error:  # a bug in paldocs: reported for this file, the batch goes on

@@ -55,6 +55,9 @@ from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
 
 DRAFT_BLANK = "…………"  # what a draft prints where the number or date will go (docs/domain.md § 5)
+# A resolution with status "projekt": "UCHWAŁA NR …/…/…" and "z dnia …", as councils print their drafts.
+DRAFT_SLOT = "…"
+DRAFT_DATE = "…"
 
 
 class Md(str):
@@ -223,6 +226,11 @@ def format_number(data: DataFile) -> str:
     return f"{number.session}/{number.number}/{year}"
 
 
+def draft_number(data: DataFile) -> str:
+    """"…/…/…": one blank per element of the profile's numbering order (session/number/year, number/year)."""
+    return "/".join(DRAFT_SLOT for _ in data.municipality.numbering.order.split("/"))
+
+
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,
             acts: Sequence[Path] = (), *, kinds: Mapping[str, Kind] | None = None,
             catalog: Catalog | None = None,
@@ -241,11 +249,15 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     resolution, program, municipality = data.resolution, data.program, data.municipality
     number = format_number(data)
     date_text = format_date(resolution.date) if resolution.date else f"{DRAFT_BLANK} r."
+    if resolution.is_draft:  # a draft prints blanks even when the number and date are known
+        number, date_text = draft_number(data), DRAFT_DATE
+    signatories = list(resolution.signatories or filter(None, [resolution.signatory or municipality.signatory]))
     building_resolution = data.document == "resolution"
     apm = building_resolution and is_act_of_local_law(kind, data, file)
     context: dict[str, Any] = {
         "data": data, "resolution": resolution, "program": program, "municipality": municipality,
-        "layout": municipality.layout, "signatory": resolution.signatory or municipality.signatory,
+        "layout": municipality.layout, "signatory": signatories[0] if signatories else None,
+        "signatories": signatories, "draft": resolution.is_draft,
         "number": number, "date_text": date_text, "kind": kind, "act_of_local_law": apm,
         "official_journal": official_journal(municipality.voivodeship) if apm and municipality.voivodeship else "",
         "toc_entries": _toc_entries(program) if program else [],
@@ -283,7 +295,8 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         assert program is not None  # DataFile guarantees a program for an annex
         title, subject = f"Załącznik do uchwały Nr {number} {council} z dnia {date_text}", program.title
     meta = Meta(title=title, subject=subject, author=municipality.council.nominative,
-                number=None if resolution.number is None else number, date=resolution.date,
+                number=None if resolution.number is None or resolution.is_draft else number,
+                date=None if resolution.is_draft else resolution.date,
                 keywords=(kind.name, *([program.title] if program else [])),
                 paragraph_layout=municipality.layout.paragraph_layout, catalog_version=catalog.version)
     return Composition(meta, parts, notes, catalog_files=list(catalog.files), assets=assets,

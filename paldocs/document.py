@@ -167,6 +167,7 @@ def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
 
 # Layout roles a Div may carry; writers map each to a named style (DOCX) or a class (HTML).
 DivRole: TypeAlias = Literal[
+    "draft-mark",  # "Projekt" above the title block of a draft, top right (practice: councils' drafts)
     "title",  # resolution title block: centred, bold, one element per line (§ 120 ZTP)
     "annex-header",  # "Załącznik do Uchwały Nr …" three lines, top right, smaller (docs/domain.md § 6)
     "program-title",  # the annex's own title: centred, bold

@@ -27,7 +27,8 @@ def _is_resolution(context: CheckContext) -> bool:
 
 @rule("PD001", "warning", "blok tytułowy kompletny")
 def title_block_complete(context: CheckContext) -> Iterator[Report]:
-    """Uchwała bez numeru lub bez daty to projekt: w nagłówku drukują się wykropkowane miejsca.
+    """Uchwała bez numeru lub bez daty to projekt: w nagłówku drukują się wykropkowane miejsca (przy „status:
+    projekt” — celowo, bez ostrzeżenia).
 
     docs/domain.md § 5 (practice): "a draft (no number yet) prints dotted blanks". Warning, not info: a draft
     must not go out as the adopted text unnoticed.
@@ -35,6 +36,8 @@ def title_block_complete(context: CheckContext) -> Iterator[Report]:
     if not _is_resolution(context):
         return
     resolution = context.data.resolution
+    if resolution.is_draft:  # "status: projekt" asks for the blanks: nothing to warn about
+        return
     if resolution.number is None:
         yield Report("uchwała nie ma numeru — w nagłówku zostanie wykropkowane miejsce („UCHWAŁA NR …………”) jak w "
                      "projekcie; numer nadaje się na sesji (np. „XII/85/2024”)", ("resolution", "number"))
@@ -65,12 +68,14 @@ def number_matches_date(context: CheckContext) -> Iterator[Report]:
 
 @rule("PD003", "error", "data nie późniejsza niż dziś")
 def date_not_in_future(context: CheckContext) -> Iterator[Report]:
-    """Data podjęcia uchwały nie jest późniejsza niż dzisiejsza.
+    """Data podjęcia uchwały nie jest późniejsza niż dzisiejsza (projekt — „status: projekt” — może mieć datę sesji).
 
     The date is the day the council adopted the resolution (docs/domain.md § 1, § 121 ust. 3 ZTP); a resolution
     not yet adopted is a draft and carries blanks instead (docs/domain.md § 5, practice).
     """
     date = context.data.resolution.date
+    if context.data.resolution.is_draft:
+        return  # a draft prints no date: the one given is the planned session (blanks are printed instead)
     if date is not None and date > context.today:
         yield Report(f"data podjęcia uchwały ({format_date(date)}) jest późniejsza niż dzisiejsza "
                      f"({format_date(context.today)}) — uchwała nie może mieć daty przyszłej; projekt zostaw bez daty",
@@ -221,12 +226,17 @@ def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
 
 @rule("PD008", "warning", "podpisujący wskazany")
 def signatory_given(context: CheckContext) -> Iterator[Report]:
-    """Uchwała wskazuje podpisującego (w uchwale albo w profilu gminy) — bez niego nie ma bloku podpisu.
+    """Uchwała wskazuje podpisującego (w uchwale albo w profilu gminy) — bez niego nie ma bloku podpisu; projekt
+    („status: projekt”) nie ma podpisu.
 
     docs/domain.md § 1 and § 4 (practice): the resolution ends with the chair's signature block; without a signatory
     paldocs prints none.
     """
-    if _is_resolution(context) and not (context.data.resolution.signatory or context.data.municipality.signatory):
+    resolution = context.data.resolution
+    if resolution.is_draft:
+        return  # a draft for a council session is not signed
+    if _is_resolution(context) and not (resolution.signatory or resolution.signatories
+                                        or context.data.municipality.signatory):
         yield Report("uchwała nie wskazuje, kto ją podpisuje (ani resolution.signatory, ani municipality.signatory) — "
                      "blok podpisu przewodniczącego rady nie zostanie wydrukowany", ("resolution", "signatory"))
 

@@ -35,12 +35,15 @@ from paldocs.cli.options import EXAMPLES, limit_option, parse_formats, templates
               help="Wariant PDF: pdf/a-3b (archiwalny, z osadzonymi plikami źródłowymi, otagowany) albo "
                    "pdf/ua-1 (z deklaracją zgodności z PDF/UA-1); domyślnie PDF otagowany (dostępny: struktura, "
                    "język, tytuł), bez deklaracji zgodności ze standardem.")
+@click.option("--draft", is_flag=True, default=False,
+              help="Projekt uchwały na sesję: znak „Projekt”, wykropkowane numer i data, bez podpisu — także gdy "
+                   "dane mają status „podjęta” oraz numer i datę (te same dane bez flagi: uchwała podjęta).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Liczba równoległych procesów przy wielu plikach (domyślnie: wszystkie rdzenie).")
 @limit_option
 @reports_errors
 def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, templates: Path | None,
-          acts: tuple[Path, ...], pdf_variant: str | None, limits: Any, jobs: int | None) -> None:
+          acts: tuple[Path, ...], pdf_variant: str | None, draft: bool, limits: Any, jobs: int | None) -> None:
     """Buduje dokumenty z plików danych (pliki, katalogi, wzorce typu 'uchwaly/*.yaml').
 
     Zapis atomowy: <katalog>/<nazwa>.<format>. Wiele plików buduje się równolegle; błąd jednego pliku nie
@@ -53,7 +56,7 @@ def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, tem
     sources = expand_inputs(inputs)
     if not sources:
         raise DataError("nie znaleziono żadnych plików danych", Location(" ".join(inputs)))
-    options = BuildOptions(tuple(formats), out_dir, templates, acts, pdf_variant, limits)
+    options = BuildOptions(tuple(formats), out_dir, templates, acts, pdf_variant, limits, draft)
     workers = min(jobs or default_jobs(), len(sources))
     started = time.perf_counter()
     with _progress(len(sources)) as advance:

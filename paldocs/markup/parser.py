@@ -101,8 +101,12 @@ def to_blocks(markdown: str, *, legal: bool = False, source: str = "<composed>",
     """Parse composed Markdown into IR blocks; ``legal`` turns on § units (the body of a resolution);
     ``origins``: the source map of ``markdown`` (its ``text`` is ``markdown``)."""
     ctx = ParseContext(source=source, first_line=first_line, legal=legal, origins=origins)
-    tokens = _parser().parse(markdown, {ENV_KEY: ctx})
-    return _Converter(tokens, ctx).document()
+    return _Converter(tokenize(markdown, ctx), ctx).document()
+
+
+def tokenize(markdown: str, ctx: ParseContext) -> list[Token]:
+    """The markdown-it tokens of ``markdown`` in the paldocs dialect (for readers of typed markers)."""
+    return _parser().parse(markdown, {ENV_KEY: ctx})
 
 
 def _unit_kind(token: Token) -> UnitKind:

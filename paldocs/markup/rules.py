@@ -222,7 +222,9 @@ def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool)
 
     opening = state.push("paldocs_paragraf_open", "section", 1)
     opening.markup, opening.map = "§", [startLine, end]
-    opening.meta["content"] = content  # where the unit's own text starts (its origin, see paldocs.sourcemap)
+    # Where the unit's own text starts (its origin, see paldocs.sourcemap): after "§ ", or — for a lone "§"
+    # whose text starts on the next line with ustęp "1." (templates/provisions.md.j2) — at that text.
+    opening.meta["content"] = content if content < maximum else _first_text(state, startLine + 1, end, content)
     # The unit's text starts after "§ " and needs no indentation: pretend the first line starts there
     # (bMarks too, since getLines cuts paragraph text from bMarks, as markdown-it's task-list code does).
     saved = (state.bMarks[startLine], state.tShift[startLine], state.sCount[startLine], state.lineMax,
@@ -238,6 +240,14 @@ def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool)
     state.line = max(state.line, startLine + 1)
     opening.map[1] = state.line
     return True
+
+
+def _first_text(state: StateBlock, line: int, end: int, default: int) -> int:
+    """The offset of the first non-blank character on lines ``line`` … ``end - 1`` (``default`` if none)."""
+    for number in range(line, end):
+        if not state.isEmpty(number):
+            return state.bMarks[number] + state.tShift[number]
+    return default
 
 
 # --- inline escapes -------------------------------------------------------------------------------

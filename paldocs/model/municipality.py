@@ -60,16 +60,26 @@ class Executive(StrictModel):
 
 
 class Signatory(StrictModel):
-    """Who signs: the chair, or a deputy signing on the chair's behalf ("z up.")."""
+    """Who signs: the chair, or a deputy ("wiceprzewodniczący"), possibly on the chair's behalf ("z up.").
 
-    name: NonEmptyText = Field(description="Imię i nazwisko.")
+    The titles inflect like adjectives (:func:`paldocs.polish.organs.chair_title`); "z up." takes the genitive
+    in the chair's own gender ("z up. Przewodniczącej Rady"), which may differ from the signer's."""
+
+    name: NonEmptyText = Field(description="Imię i nazwisko.", examples=["Anna Nowak"])
     function: Literal["przewodniczący", "wiceprzewodniczący"] = Field(
-        "przewodniczący", description="Funkcja w radzie (forma podstawowa).")
-    gender: Literal["m", "k"] = Field("m", description="m — Przewodniczący, k — Przewodnicząca.")
+        "przewodniczący", description="Funkcja w radzie (forma podstawowa): przewodniczący albo wiceprzewodniczący; "
+        "drukowana w rodzaju z pola gender.", examples=["wiceprzewodniczący"])
+    gender: Literal["m", "k"] = Field(
+        "m", description="Rodzaj podpisującego: m — „Przewodniczący”, „Wiceprzewodniczący”; k — „Przewodnicząca”, "
+        "„Wiceprzewodnicząca”.", examples=["k"])
     on_behalf_of_chair: bool = Field(
-        False, description="Podpis „z up. Przewodniczącego …” (wiceprzewodniczący podpisuje za przewodniczącego).")
+        False, description="Podpis „z up. Przewodniczącego …” (wiceprzewodniczący podpisuje za przewodniczącego).",
+        examples=[True])
+    chair_gender: Literal["m", "k"] = Field(
+        "m", description="Rodzaj przewodniczącego, za którego podpisuje się „z up.”: m — „z up. Przewodniczącego "
+        "Rady”, k — „z up. Przewodniczącej Rady” (tylko przy on_behalf_of_chair).", examples=["k"])
     published_mark: Literal["", "(-)", "/-/"] = Field(
-        "", description="Znak przed nazwiskiem na kopii publikowanej, np. „(-)”.")
+        "", description="Znak przed nazwiskiem na kopii publikowanej, np. „(-)”.", examples=["/-/"])
 
 
 class Numbering(StrictModel):

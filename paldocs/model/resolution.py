@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
 from paldocs.model.annex import Annex
-from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.model.base import Markdown, MarkdownText, NonEmptyText, StrictModel
 from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
 from paldocs.polish.numerals import from_roman
@@ -87,6 +87,22 @@ class RepealedResolution(StrictModel):
     subject: NonEmptyText = Field(description="Jej tytuł „w sprawie …”.")
 
 
+# "§ Tekst" or a lone "§": a typed number ("§ 5.") is left to the parser, which names the number to remove.
+_PARAGRAF_SIGN = re.compile(r"\s*§(?!\s*\d)")
+
+
+def _no_paragraf_sign(value: MarkdownText) -> MarkdownText:
+    """A provision is one paragraf whose sign and number paldocs prints (§ 54 ZTP numbers them through the act)."""
+    if _PARAGRAF_SIGN.match(value):
+        raise ValueError("znak § drukuje paldocs — usuń „§” z początku paragrafu (każdy element listy provisions "
+                         "to jeden paragraf; ustępy zaczynaj od „1.”)")
+    return value
+
+
+Provision = Annotated[Markdown, AfterValidator(_no_paragraf_sign)]
+"""One paragraf of ``resolution.provisions``: Markdown with ustępy, punkty, litery and tirety, without "§"."""
+
+
 class Resolution(StrictModel):
     # A key of the kinds registry: the built-in kinds.yaml plus a user's --templates one, so the set is known
     # only when the data are loaded (paldocs.model.load passes it as the validation context "kinds").
@@ -100,13 +116,47 @@ class Resolution(StrictModel):
         None, description="Podstawa prawna; domyślnie z szablonu rodzaju uchwały.")
     legal_basis_join: Literal["i", "oraz", "w związku z"] = Field(
         "oraz", description="Spójnik między przepisami podstawy prawnej.")
-    provisions: list[Markdown] = Field(
-        default_factory=list, description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez numerów.")
+    provisions: list[Provision] = Field(
+        default_factory=list,
+        description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez znaku § i bez numerów — numery nadaje "
+        "paldocs. Paragraf może dzielić się na ustępy „1.”, ustęp na punkty „1)”, punkt na litery „a)”, litera "
+        "na tirety „–” (§ 55–57 ZTP); jednostkę niższego stopnia wpisuje się z wcięciem pod nadrzędną.",
+        examples=[["Zwykły paragraf bez ustępów.",
+                   "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy;\n   2) punkt drugi:\n"
+                   "      a) litera pierwsza,\n      b) litera druga."]])
     repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).")
     act_of_local_law: bool | None = Field(
         None, description="Czy uchwała jest aktem prawa miejscowego (domyślnie: jak rodzaj uchwały).")
-    signatory: Signatory | None = Field(None, description="Podpisujący; domyślnie z profilu gminy.")
+    status: Literal["podjęta", "projekt"] = Field(
+        "podjęta", description="„podjęta” — uchwała podjęta (numer, data, podpis); „projekt” — projekt na sesję: "
+        "znak „Projekt” w prawym górnym rogu, wykropkowane miejsca na numer („UCHWAŁA NR …/…/…”) i datę („z dnia "
+        "…”), bez podpisu — także gdy numer i data są podane. Flaga --draft polecenia paldocs build wymusza projekt.",
+        examples=["projekt"])
+    signatory: Signatory | None = Field(
+        None, description="Podpisujący (jeden); domyślnie z profilu gminy. Kilku podpisujących: pole signatories.",
+        examples=[{"name": "Anna Nowak", "gender": "k"}])
+    signatories: list[Signatory] | None = Field(
+        None, min_length=1, description="Podpisujący w kolejności druku (każdy we własnym bloku podpisu), np. "
+        "przewodnicząca i wiceprzewodniczący; zamiast pola signatory.",
+        examples=[[{"name": "Anna Nowak", "function": "przewodniczący", "gender": "k"},
+                   {"name": "Jan Kowalski", "function": "wiceprzewodniczący", "gender": "m",
+                    "on_behalf_of_chair": True, "chair_gender": "k"}]])
+    signature_organ: Literal["full", "type", "short"] = Field(
+        "full", description="Nazwa rady w podpisie: full — pełna („Przewodniczący Rady Miejskiej w Kętrzynie”); "
+        "type — bez miejscowości („Przewodniczący Rady Gminy”, np. uchwała Nr III/15/18 Rady Gminy Zduny); "
+        "short — „Przewodniczący Rady”.", examples=["short"])
     justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).")
+
+    @model_validator(mode="after")
+    def _one_way_to_name_signatories(self) -> Resolution:
+        if self.signatory is not None and self.signatories is not None:
+            raise ValueError("podaj albo „signatory” (jeden podpisujący), albo „signatories” (lista) — nie oba pola")
+        return self
+
+    @property
+    def is_draft(self) -> bool:
+        """A draft for a council session: blanks for number and date, no signature."""
+        return self.status == "projekt"
 
     @field_validator("kind")
     @classmethod
@@ -142,6 +192,13 @@ class DataFile(StrictModel):
             raise ValueError("numer uchwały nie ma numeru sesji — ustaw w profilu gminy „numbering: {order: "
                              "number/year}” albo podaj sesję (np. „XII/85/2024”)")
         return self
+
+
+def as_draft(data: DataFile) -> DataFile:
+    """The same data printed as a draft (``paldocs build --draft``): ``resolution.status`` "projekt"."""
+    if data.resolution.is_draft:
+        return data
+    return data.model_copy(update={"resolution": data.resolution.model_copy(update={"status": "projekt"})})
 
 
 def number_year_conflict(data: DataFile) -> tuple[str, str] | None:

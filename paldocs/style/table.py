@@ -116,6 +116,7 @@ class Roles(StrictModel):
     heading: Role | None = None
     subheading: Role | None = None
     footer: Role | None = None
+    draft_mark: Role | None = None
     title: Role | None = None
     legal_basis: Role | None = None
     enacting_formula: Role | None = None

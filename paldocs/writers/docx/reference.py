@@ -51,6 +51,7 @@ def _list_style(*, ordered: bool) -> str:
 
 # Role of the house-style table → the paragraph style it defines (in the order the styles are written).
 NAMED_ROLES: tuple[tuple[str, str], ...] = (
+    ("draft_mark", names.ROLE_STYLES["draft-mark"]),
     ("title", names.ROLE_STYLES["title"]),
     ("legal_basis", names.ROLE_STYLES["legal-basis"]),
     ("enacting_formula", names.ROLE_STYLES["enacting-formula"]),

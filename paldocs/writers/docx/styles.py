@@ -24,6 +24,7 @@ BODY = "Normal"
 
 # Div.role → paragraph style (the layout every writer shares: title block centred, annex header top right).
 ROLE_STYLES: dict[DivRole, str] = {
+    "draft-mark": "Znak projektu",
     "title": "Tytuł uchwały",
     "legal-basis": "Podstawa prawna",
     "enacting-formula": "Formuła wydania",
