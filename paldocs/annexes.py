@@ -30,8 +30,8 @@ from paldocs.model.resolution import DataFile
 from paldocs.polish.agreement import adopted_forms
 from paldocs.sourcemap import SourceMap
 
-__all__ = ["AdoptedTitle", "ComposedAnnex", "HEADING_NUMBERING", "adoption_context", "annex_designations", "annex_reference",
-           "compose_annexes"]
+__all__ = ["AdoptedTitle", "ComposedAnnex", "HEADING_NUMBERING", "adoption_context", "annex_designations",
+           "annex_reference", "compose_annexes"]
 
 # section_numbering in the data → the part's heading numbering (paldocs.numbering)
 HEADING_NUMBERING = {"roman": "roman-dot", "decimal": "decimal-dot", "chapter": "chapter-decimal",

@@ -247,12 +247,38 @@ def test_goldens_of_the_sample(golden) -> None:  # type: ignore[no-untyped-def]
     golden("annexes-sample.txt", plain(render(document, "txt")))
 
 
-def test_an_ambiguous_noun_is_an_error_naming_the_field_to_fill(tmp_path: Path) -> None:
-    """SGJP reads "Dzień" as masculine and as feminine: the data must say which (as for place names)."""
-    pytest.importorskip("morfeusz2")
-    with pytest.raises(DataError, match=r"kilka rodzajów lub liczb .* podaj pole program\.title_gender") as error:
-        to_document(write(tmp_path, lambda d: d["program"].update(title="Dzień Seniora Gminy Ostróda")))
+class _AmbiguousDictionary:
+    """A dictionary that reads "Rejestrum" as a feminine and as a masculine noun (as SGJP does for a few words:
+    the participle cannot be chosen)."""
+
+    def analyse(self, word: str) -> list[tuple[int, int, tuple[str, str, str, list[str], list[str]]]]:
+        if word.lower() != "rejestrum":
+            return []
+        return [(0, 1, (word, "rejestrum", tag, ["nazwa_pospolita"], [])) for tag in ("subst:sg:nom:f", "subst:sg:nom.acc:m3")]
+
+
+def test_an_ambiguous_noun_is_an_error_naming_the_field_to_fill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from paldocs.polish import inflection
+
+    monkeypatch.setattr(inflection, "morfeusz", _AmbiguousDictionary)
+    with pytest.raises(DataError, match=r"kilka rodzajów lub liczb \(sg:f, sg:m3\) — podaj pole program\.title_gender") \
+            as error:
+        to_document(write(tmp_path, lambda d: d["program"].update(title="Rejestrum zadań Gminy Ostróda")))
     assert error.value.location is not None and error.value.location.path == "program.title"
-    document, _ = to_document(write(tmp_path, lambda d: d["program"].update(title="Dzień Seniora Gminy Ostróda",
+    document, _ = to_document(write(tmp_path, lambda d: d["program"].update(title="Rejestrum zadań Gminy Ostróda",
                                                                             title_gender="m")))
-    assert first_paragraf(document).startswith("Przyjmuje się „Dzień Seniora Gminy Ostróda”, stanowiący załącznik nr 1")
+    assert first_paragraf(document).startswith("Przyjmuje się „Rejestrum zadań Gminy Ostróda”, stanowiący załącznik nr 1")
+
+
+def test_archaic_and_acronym_readings_give_way() -> None:
+    """SGJP also reads "dzień" as an archaic feminine and "PKB" as an indeclinable acronym of several genders."""
+    pytest.importorskip("morfeusz2")
+    assert adopted_forms("Dzień Seniora", field="program").participle == "stanowiący"
+    forms = adopted_forms("PKB gminy", field="program")
+    assert forms.participle == "stanowiący" and "program.title_gender" in forms.note
+
+
+def test_a_word_without_an_unambiguous_accusative_keeps_the_title_and_says_so() -> None:
+    pytest.importorskip("morfeusz2")
+    forms = adopted_forms("Twe strategia", field="program")  # "twe" is plural: it agrees with no feminine singular
+    assert forms.accusative == "Twe strategia" and "program.title_accusative" in forms.note

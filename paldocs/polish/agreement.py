@@ -3,8 +3,10 @@
 Contract of :func:`adopted_forms` (pure; the dictionary is loaded only when needed):
 
 - The head noun of a title is its first noun in the nominative, reached from the start through adjectives
-  only ("Program …", "Gminna Strategia …", "Zasady …"); adjectives before it agree with it ("Gminna"). Its grammatical gender and number choose the participle in the
-  accusative (the adopted document is the object of "przyjmuje się"): masculine inanimate singular
+  only ("Program …", "Gminna Strategia …", "Zasady …"); adjectives before it agree with it ("Gminna"). A
+  document is a thing: inanimate readings win over personal and animate ones. Its grammatical gender and
+  number choose the participle in the accusative (the adopted document is the object of "przyjmuje się"):
+  masculine inanimate singular
   "stanowiący", feminine singular "stanowiącą", neuter singular and non-personal plural "stanowiące" (personal
   masculine: "stanowiącego" / "stanowiących").
 - The title in the accusative: the head noun and the adjectives around it inflected (before it, and
@@ -14,10 +16,11 @@ Contract of :func:`adopted_forms` (pure; the dictionary is loaded only when need
 - Gender, number and forms come from morfeusz2 (SGJP). The most frequent head nouns of adopted documents are in
   :data:`COMMON_HEAD_NOUNS` (their SGJP values; tests/test_annexes.py compares every row with morfeusz2), so
   that a title starting with one of them never loads the dictionary (``paldocs check`` stays fast).
-- When the dictionary gives more than one reading, :class:`~paldocs.errors.DataError` names the data field to
-  fill (``title_gender`` / ``title_accusative`` of the field given) — the data always win. A title in which it
-  finds no noun at all (an acronym, a word it lacks) keeps the masculine "stanowiący" and the title as written,
-  with a ``note`` naming the same fields.
+- When the dictionary gives the head noun readings that need different participles, :class:`~paldocs.errors.
+  DataError` names the data field to fill (``title_gender`` of the field given) — the data always win. A title
+  in which it finds no noun at all (an acronym, a word it lacks) keeps the masculine "stanowiący" and the
+  title as written, and a word it cannot put in the accusative unambiguously keeps the title in the
+  nominative; both come with a ``note`` naming the field to fill (``title_gender``, ``title_accusative``).
 """
 
 from __future__ import annotations
@@ -50,7 +53,9 @@ COMMON_HEAD_NOUNS: dict[str, tuple[str, str, str]] = {
     "zasady": ("pl", "f", "zasady"),
 }
 
-_PROPER = frozenset({"imię", "nazwisko", "nazwa_geograficzna", "człon_nazwy_geograficznej", "nazwa_organizacji"})
+_PROPER = frozenset({"imię", "nazwisko", "nazwa_geograficzna", "człon_nazwy_geograficznej", "nazwa_organizacji",
+                     "nazwa_instytucji", "nazwa_firmy"})
+_ARCHAIC = ("daw.", "przest.", "arch.")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -115,6 +120,8 @@ def _from_dictionary(title: str, words: list[re.Match[str]], *, field: str, gend
     head: int | None = None
     classes: set[tuple[str, str]] = set()
     for index, match in enumerate(words):
+        if len(match[0]) < 3:
+            break  # a letter or a two-letter abbreviation ("C", "IT"): SGJP's noun readings of it say nothing
         nouns = _nominative_readings(dictionary, match[0], "subst")
         if not nouns:
             if _nominative_readings(dictionary, match[0], "adj"):
@@ -133,6 +140,9 @@ def _from_dictionary(title: str, words: list[re.Match[str]], *, field: str, gend
                             f"{field}.title_gender (i {field}.title_accusative)")
     if gender is not None:
         classes = {GENDER_CLASSES[gender]}
+    # A document is a thing: personal (m1) and animate (m2) readings give way to inanimate ones ("Kot", "Sęp").
+    classes = {c for c in classes if c[1] != "m1"} or classes
+    classes = {c for c in classes if c[1] != "m2"} if any(c[1] == "m3" for c in classes) else classes
     singular_first = {c for c in classes if c[0] == "sg"} or classes
     if len({participle(*c) for c in classes}) > 1 and len({participle(*c) for c in singular_first}) > 1:
         raise refuse(f"słownik podaje dla „{words[head][0]}” kilka rodzajów lub liczb "
@@ -146,13 +156,17 @@ def _from_dictionary(title: str, words: list[re.Match[str]], *, field: str, gend
                 _nominative_readings(dictionary, words[end][0], "adj") and \
                 not _nominative_readings(dictionary, words[end][0], "subst"):
             end += 1  # adjectives after the noun agree with it too ("Polityka senioralna")
+        unsure: list[str] = []
         for match in words[:end]:
             form = _accusative(dictionary, match[0], number, noun_gender, noun=match is words[head])
-            if form is None:
-                raise refuse(f"nie można jednoznacznie odmienić „{match[0]}” w tytule „{title}” w bierniku",
-                             "title_accusative")
-            pieces += [title[last:match.start()], _match_case(match[0], form)]
+            if form is None:  # no agreeing form, or several: keep the word as written and say so
+                unsure.append(match[0])
+            pieces += [title[last:match.start()], _match_case(match[0], form or match[0])]
             last = match.end()
+        if unsure:
+            return AdoptedForms(title, participle(number, noun_gender),
+                                f"nie można jednoznacznie odmienić w bierniku: {', '.join(unsure)} (tytuł „{title}”) — "
+                                f"tytuł drukuje się w mianowniku; podaj pole {field}.title_accusative")
         accusative = "".join(pieces) + title[last:]
     return AdoptedForms(accusative, participle(number, noun_gender))
 
@@ -166,19 +180,25 @@ def _genders(parts: set[str]) -> list[str]:
 
 
 def _nominative_readings(dictionary: object, word: str, pos: str) -> list[tuple[str, str, str]]:
-    """(lemma, number, gender) of the nominative readings of ``word`` as ``pos`` (typed, then lowercase)."""
+    """(lemma, number, gender) of the nominative readings of ``word`` as ``pos`` (typed, then lowercase).
+
+    Only what can head a document's title: a common noun (not a surname, place or firm spelled alike:
+    "Sposób", "Art", "PKO"), in a declinable, current reading — archaic readings ("dzień" as feminine) and
+    indeclinable acronyms of every gender ("PKB") give way to the others, and a word that has nothing else is
+    no head noun at all."""
     for variant in dict.fromkeys((word, word.lower())):
-        common: list[tuple[str, str, str]] = []
-        proper: list[tuple[str, str, str]] = []
-        for _start, _stop, (_orth, lemma, tag, names, _styles) in dictionary.analyse(variant):  # type: ignore[attr-defined]
+        found: list[tuple[int, tuple[str, str, str]]] = []
+        for _start, _stop, (_orth, lemma, tag, names, styles) in dictionary.analyse(variant):  # type: ignore[attr-defined]
             parts = _tag(tag)
             if pos in parts[0] and len(parts) >= 4 and "nom" in parts[2]:
-                # A document's head noun is a common noun: a surname or place spelled alike ("Sposób", "Art") is
-                # not it.
-                (proper if _PROPER & set(names) else common).extend(
-                    (lemma.split(":")[0], n, g) for n in sorted(parts[1]) for g in _genders(parts[3]))
-        if common or proper:
-            return list(dict.fromkeys(common))  # only a surname or a place ("art" in "art. 18"): no head noun
+                if _PROPER & set(names) or (pos == "subst" and len(parts[2]) == 7):  # proper or indeclinable
+                    rank = 2
+                else:
+                    rank = int(any(str(style).startswith(_ARCHAIC) for style in styles))
+                found += [(rank, (lemma.split(":")[0], n, g)) for n in sorted(parts[1]) for g in _genders(parts[3])]
+        if found:
+            best = min(rank for rank, _ in found)
+            return list(dict.fromkeys(reading for rank, reading in found if rank == best)) if best < 2 else []
     return []
 
 
