@@ -157,7 +157,7 @@ def _compose_document_now(context: BuildContext, data: DataFile | None, *, sourc
         composition = compose(as_draft(loaded.data) if draft else loaded.data, context.environment, file=source,
                               kinds=context.kinds, catalog=context.catalog(loaded.data.municipality.acts),
                               locate=loaded.locate)
-    inputs += [Path(file) for file in composition.catalog_files]
+    inputs += [Path(file) for file in [*composition.catalog_files, *composition.annex_files]]
     return parse_composition(composition, source), [*data_notes, *composition.notes], inputs
 
 
@@ -168,7 +168,7 @@ def parse_composition(composition: Composition, source: str | None) -> Document:
                                                            source=f"{source or '<dane>'} (część: {part.kind})",
                                                            origins=part.origins),
                          page_numbers=part.page_numbers, heading_numbering=part.heading_numbering,  # type: ignore[arg-type]
-                         label=PART_LABELS[part.kind]))
+                         label=part.label or PART_LABELS[part.kind]))
         for part in composition.parts
     ]
     document = Document(meta=composition.meta, parts=parts, house_style=composition.house_style)
@@ -202,6 +202,8 @@ def attach_assets(document: Document, assets: dict[str, Any], source: str | None
                 raise TemplateError(f"szablon odwołuje się do wykresu „{node.asset}”, którego nie ma "
                                     f"(dostępne: {', '.join(sorted(assets)) or 'brak'})", Location(source))
             node.svg, node.png, node.alt = chart.svg, chart.png, chart.alt
+            node.width_cm = getattr(chart, "width_cm", node.width_cm)  # an annex's picture fits its page
+            node.file_name = getattr(chart, "name", "")
 
 
 def render(document: Document, fmt: str, *, pdf_variant: str | None = None,

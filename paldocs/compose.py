@@ -31,6 +31,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs import vocabulary
+from paldocs.annexes import adoption_context, compose_annexes
 from paldocs.document import Citation as DocumentCitation
 from paldocs.document import Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
@@ -111,6 +112,7 @@ class ComposedPart:
     page_numbers: bool = False
     heading_numbering: str | None = None
     origins: SourceMap | None = None  # where each piece of ``markdown`` came from (None: not recorded)
+    label: str = ""  # the part's name when it is not its kind's ("Załącznik nr 2")
 
 
 @dataclass(slots=True)
@@ -119,7 +121,8 @@ class Composition:
     parts: list[ComposedPart]
     notes: list[str] = field(default_factory=list)
     catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
-    assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts) by Figure asset id
+    assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts, annex pictures) by Figure asset id
+    annex_files: list[str] = field(default_factory=list)  # annexes' picture files read (inputs, never outputs)
     house_style: HouseStyle | None = None  # the resolved physical look (paldocs.style); None = packaged
 
     def dump(self) -> str:
@@ -161,6 +164,7 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
     env.globals["chair_title"] = chair_title
     env.filters["lines"] = markdown_lines
+    env.filters["bold_lines"] = bold_lines
     env.filters["trim_list_mark"] = lambda text: str(text).strip().rstrip(",;.").strip()
     env.globals["date_range"] = format_date_range
     return env
@@ -199,6 +203,14 @@ def markdown_lines(value: str) -> Md:
     """Each line of the value on its own printed line (hard breaks): title blocks keep their lines."""
     text = value if isinstance(value, MarkdownText) else escape_markdown(value)
     return Md(wrap(value, "  \n".join(line.rstrip() for line in text.splitlines())))
+
+
+def bold_lines(value: str) -> Md:
+    """Each line on its own printed line and bold as a whole (``title_style: bold``): emphasis the line had
+    already is dropped first, so that "**P R O G R A M**" and "na lata" both print bold once."""
+    text = value if isinstance(value, MarkdownText) else escape_markdown(value)
+    lines = (line.strip().replace("**", "") for line in text.splitlines())
+    return Md(wrap(value, "  \n".join(f"**{line}**" if line else "" for line in lines)))
 
 
 def format_number(data: DataFile) -> str:
@@ -267,15 +279,16 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
                          f"gmin, nie na sprawdzonym przepisie ({kind.sources}) — biuro prawne powinno to potwierdzić")
     context["subject"] = subject
+    context["adopted"] = adoption_context(data, file, locate, notes) if building_resolution else None
     parts: list[ComposedPart] = []
     if building_resolution:
         markdown, origins = render(kind.template)
         parts.append(ComposedPart("resolution", markdown, origins=origins))
-    if program is not None:
-        markdown, origins = render("annex.md.j2")
-        parts.append(ComposedPart("annex", markdown, page_numbers=True, origins=origins,
-                                  heading_numbering={"roman": "roman-dot", "decimal": "decimal-dot"}
-                                  .get(program.section_numbering)))
+    assets: dict[str, Any] = {}
+    annex_files: list[str] = []
+    for annex in compose_annexes(data, context, render, file, locate, assets, annex_files):
+        parts.append(ComposedPart("annex", annex.markdown, page_numbers=True, origins=annex.origins,
+                                  heading_numbering=annex.heading_numbering, label=annex.label))
     if building_resolution and resolution.justification:
         markdown, origins = render("justification.md.j2")
         parts.append(ComposedPart("justification", markdown, origins=origins))
@@ -290,8 +303,8 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
                 date=None if resolution.is_draft else resolution.date,
                 keywords=(kind.name, *([program.title] if program else [])),
                 paragraph_layout=municipality.layout.paragraph_layout, catalog_version=catalog.version)
-    return Composition(meta, parts, notes, catalog_files=list(catalog.files),
-                       house_style=style_for(env, municipality.house_style))
+    return Composition(meta, parts, notes, catalog_files=list(catalog.files), assets=assets,
+                       house_style=style_for(env, municipality.house_style), annex_files=annex_files)
 
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],

@@ -182,6 +182,10 @@ DivRole: TypeAlias = Literal[
 
 PartKind: TypeAlias = Literal["resolution", "annex", "justification", "report"]
 
+# How a part's level-1 headings are numbered: "I." / "1." before the title, or "Rozdział 1." / "Rozdział I."
+# on a line of its own above it.
+HeadingNumbering: TypeAlias = Literal["roman-dot", "decimal-dot", "chapter-decimal", "chapter-roman"]
+
 
 @dataclass(slots=True)
 class Paragraph:
@@ -194,12 +198,20 @@ class Heading:
     level: int  # 1..6, relative to the part
     children: list[Inline]
     num: str | None = None  # machine number of a program section ("I", "2"), printed before the text
-    num_style: Literal["roman-dot", "decimal-dot"] | None = None
+    num_style: HeadingNumbering | None = None
     origin: Origin | None = _origin()
 
     @property
     def label(self) -> str:
-        return f"{self.num}." if self.num is not None else ""
+        if self.num is None:
+            return ""
+        return f"Rozdział {self.num}." if self.is_chapter else f"{self.num}."
+
+    @property
+    def is_chapter(self) -> bool:
+        """A chapter heading: "Rozdział 1." centred on its own line above the centred title (programmes and
+        regulaminy print them so); writers break the line after the label and centre the heading."""
+        return self.num_style in ("chapter-decimal", "chapter-roman")
 
 
 @dataclass(slots=True)
@@ -279,6 +291,7 @@ class Figure:
     svg: bytes | None = None
     png: bytes | None = None
     width_cm: float = 16.0
+    file_name: str = ""  # an annex's picture: the data's file name (the text version names it)
     origin: Origin | None = _origin()
 
 
@@ -315,9 +328,10 @@ class Part:
     blocks: list[Block]
     page_numbers: bool = False  # page numbers in the footer (annexes and reports, the shared output rules)
     label: str = ""  # human name of the part, e.g. "Załącznik nr 1"
-    # Machine numbering of the part's level-1 headings (program sections "I.", "II." or "1.", "2."); applied
+    # Machine numbering of the part's level-1 headings (program sections "I.", "II.", "1.", "2." or chapters
+    # "Rozdział 1."); applied
     # by paldocs.numbering, never typed in a template.
-    heading_numbering: Literal["roman-dot", "decimal-dot"] | None = None
+    heading_numbering: HeadingNumbering | None = None
 
 
 @dataclass(slots=True)

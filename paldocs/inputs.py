@@ -1,7 +1,8 @@
 """Where paldocs reads its input files from: the disk, or files the caller handed over in memory.
 
 Contract: the loader (and the PDF/A writer, which embeds the inputs) read input files only through
-:func:`read_bytes`, :func:`exists`, :func:`size` and :func:`absolute`. By default they use the disk. Inside
+:func:`read_bytes`, :func:`exists`, :func:`size` and :func:`absolute` (:func:`in_memory` says which
+source is in force). By default they use the disk. Inside
 ``with files_in_memory({"dane.yaml": b"…", "profiles/gmina.yaml": b"…"}):`` they see exactly those files —
 names are relative POSIX paths, references between them resolve as on disk ("../program.yaml" from
 "raporty/2015.yaml" is "program.yaml") — and never touch the disk: a name that is not in the mapping does
@@ -56,6 +57,11 @@ def exists(path: Path) -> bool:
 def size(path: Path) -> int:
     files = _memory.get()
     return path.stat().st_size if files is None else len(read_bytes(path))
+
+
+def in_memory() -> bool:
+    """True inside ``files_in_memory`` (names are then relative keys, never checked against the disk)."""
+    return _memory.get() is not None
 
 
 def absolute(path: Path) -> Path:

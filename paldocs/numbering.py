@@ -11,17 +11,21 @@ Contract of :func:`number_part` (in place, returns the part; idempotent — ever
 - list items get their printed label from the list style and ``ListBlock.start``: "1.", "1)", "a)", "I.",
   "–", "•";
 - when ``part.heading_numbering`` is set, the part's top-level (not in a Div) level-1 headings get ``num``
-  "I", "II", … (roman-dot) or "1", "2", … (decimal-dot) and that ``num_style``.
+  "I", "II", … (roman-dot, chapter-roman) or "1", "2", … (decimal-dot, chapter-decimal) and that
+  ``num_style``; without it, an annex's level-1 heading typed as "Rozdział 1. Tytuł" (or "Rozdział 1." followed by
+  a heading with the title) becomes a chapter heading with the typed number.
 
 One pass over the tree, linear in its size.
 """
 
 from __future__ import annotations
 
+import re
+
 from paldocs import vocabulary
-from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Part, Unit, UnitKind
+from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Part, Text, Unit, UnitKind
 from paldocs.errors import MarkupError
-from paldocs.vocabulary import write_counter
+from paldocs.vocabulary import Counter, write_counter
 
 __all__ = ["format_list_label", "number_part", "unit_address_part"]
 
@@ -45,17 +49,54 @@ def number_part(part: Part) -> Part:
     numberer.blocks(part.blocks, parent_address="", counts={})
     if part.heading_numbering is not None:
         _number_headings(part)
+    elif part.kind == "annex":
+        _typed_chapters(part)
     return part
+
+
+_CHAPTER_COUNTERS: dict[str, Counter] = {"chapter-decimal": "decimal", "chapter-roman": "roman"}
+# "Rozdział 1.", "Rozdział IV" typed at the start of a heading (an annex's Markdown): the chapter's own number.
+_TYPED_CHAPTER = re.compile(r"^Rozdział\s+(\d+|[IVXLCDM]+)\.?(?:\s+|$)")
 
 
 def _number_headings(part: Part) -> None:
     style = part.heading_numbering
+    assert style is not None
+    counter = _CHAPTER_COUNTERS.get(style) or vocabulary.list_style(style).counter
     n = 0
     for block in part.blocks:
         if isinstance(block, Heading) and block.level == 1:
+            if style in _CHAPTER_COUNTERS and block.children and isinstance(block.children[0], Text) \
+                    and _TYPED_CHAPTER.match(block.children[0].text):
+                raise MarkupError("Numery rozdziałów nadaje paldocs (section_numbering) — usuń „Rozdział …” z tytułu "
+                                  "albo usuń section_numbering.",
+                                  block.origin.location() if block.origin is not None else None)
             n += 1
-            block.num = write_counter(vocabulary.list_style(style).counter, n)
+            block.num = write_counter(counter, n)
             block.num_style = style
+
+
+def _typed_chapters(part: Part) -> None:
+    """Level-1 headings that start with "Rozdział 1." keep that number as a chapter label (the text after it is
+    the title); a heading that is only "Rozdział 1." takes the next level-1 heading as its title."""
+    blocks = part.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if not (isinstance(block, Heading) and block.level == 1 and block.num is None and block.children
+                and isinstance(block.children[0], Text) and (match := _TYPED_CHAPTER.match(block.children[0].text))):
+            continue
+        block.num = match[1]
+        block.num_style = "chapter-decimal" if match[1].isdigit() else "chapter-roman"
+        rest = block.children[0].text[match.end():]
+        block.children = ([Text(rest)] if rest else []) + block.children[1:]
+        following = blocks[index] if index < len(blocks) else None
+        if not block.children and isinstance(following, Heading) and following.level == 1 and following.num is None \
+                and not (following.children and isinstance(following.children[0], Text)
+                         and _TYPED_CHAPTER.match(following.children[0].text)):
+            block.children = following.children
+            del blocks[index]
 
 
 class _Numberer:

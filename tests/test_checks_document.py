@@ -395,7 +395,7 @@ def test_template_without_enacting_formula(tmp_path: Path) -> None:
 
 
 def test_template_with_a_wrong_annex_header(tmp_path: Path) -> None:
-    templates = user_templates(tmp_path, "annex.md.j2", "{% set header_organ = municipality.council.genitive %}",
+    templates = user_templates(tmp_path, "annex-header.md.j2", "{% set header_organ = municipality.council.genitive %}",
                                "{% set header_organ = 'Rady Gminy' %}")
     [(rule_id, message, path, unit_address)] = document_findings(write_variant(tmp_path, {}), templates)
     assert (rule_id, path, unit_address) == ("PD028", None, None)

@@ -129,7 +129,7 @@ def test_schema_is_json_schema_of_the_data_files() -> None:
     assert code == 0
     schema = json.loads(out)
     assert schema["$schema"].startswith("https://json-schema.org/")
-    assert set(schema["properties"]) == {"document", "municipality", "resolution", "program"}
+    assert set(schema["properties"]) == {"document", "municipality", "resolution", "program", "annexes"}
     assert schema["$defs"]["Period"]["properties"].keys() == {"from", "to"}  # the YAML names, not Python's
     assert schema["$defs"]["Item"]["properties"]["text"]["type"] == "string"
 

@@ -92,8 +92,21 @@ class Program(StrictModel):
         None, description="Tytuł na pierwszej stronie załącznika, jeśli inny niż title (Markdown, wiersze).")
     period: Period
     implementer: NonEmptyText | None = Field(None, description="Realizator, np. „Miejski Ośrodek Pomocy Społecznej w …”.")
-    section_numbering: Literal["none", "roman", "decimal"] = Field(
-        "none", description="Numeracja rozdziałów: brak, rzymska (I., II.) lub arabska (1., 2.).")
+    section_numbering: Literal["none", "roman", "decimal", "chapter", "chapter-roman"] = Field(
+        "none", description="Numeracja rozdziałów: brak, rzymska (I., II.), arabska (1., 2.) albo „Rozdział 1.” "
+        "(chapter) / „Rozdział I.” (chapter-roman) wyśrodkowany nad wyśrodkowanym tytułem rozdziału.",
+        examples=["chapter"])
+    title_style: Literal["as-written", "bold"] = Field(
+        "as-written", description="Krój tytułu na pierwszej stronie załącznika: jak zapisano w display_title "
+        "(as-written; sam title jest pogrubiony) albo cały pogrubiony (bold).", examples=["bold"])
+    title_gender: Literal["m", "ż", "n", "mnoga"] | None = Field(
+        None, description="Rodzaj gramatyczny rzeczownika, od którego zaczyna się tytuł (Program — m, Strategia — ż, "
+        "Studium — n, Zasady — mnoga): uzgadnia „stanowiący/stanowiącą/stanowiące załącznik”; domyślnie ze "
+        "słownika morfeusz2.", examples=["ż"])
+    title_accusative: NonEmptyText | None = Field(
+        None, description="Tytuł w bierniku („Przyjmuje się Strategię …”); domyślnie odmieniany słownikiem "
+        "morfeusz2 (zmienia się tylko rzeczownik główny i przymiotniki przed nim).",
+        examples=["Gminną Strategię Rozwiązywania Problemów Społecznych na lata 2021–2030"])
     toc: TableOfContents | None = Field(None, description="Spis treści (gdy podany).")
     sections: list[Section] = Field(min_length=1)
 

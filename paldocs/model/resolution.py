@@ -18,6 +18,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
+from paldocs.model.annex import Annex
 from paldocs.model.base import Markdown, MarkdownText, NonEmptyText, StrictModel
 from paldocs.model.closing import Closing, RepealedResolution
 from paldocs.model.municipality import Municipality, Signatory
@@ -216,6 +217,12 @@ class DataFile(StrictModel):
     municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).")
     resolution: Resolution
     program: Program | None = Field(None, description="Program przyjmowany uchwałą (załącznik).")
+    annexes: list[Annex] = Field(
+        default_factory=list, description="Dalsze załączniki (po programie, jeśli jest): tekst z tabelami, rysunek "
+        "lub plan z pliku albo załącznik nieodtworzony; numery („Załącznik Nr 2”) nadaje paldocs.",
+        examples=[[{"title": "Wykaz zadań", "content": "1. Remont świetlicy."},
+                   {"title": "Mapa obszaru", "file": "mapa.png"},
+                   {"title": "Regulamin konkursu", "reproduced": False}]])
 
     @model_validator(mode="after")
     def _annex_needs_a_program(self) -> DataFile:

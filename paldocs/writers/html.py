@@ -153,6 +153,9 @@ class HtmlWriter(Visitor):
 
     def visit_heading(self, node: ir.Heading) -> str:
         level = min(max(node.level, 1), 6)
+        if node.is_chapter:  # "Rozdział 1." on its own line above the title, both centred
+            num = f'<span class="num">{html.escape(node.label)}</span><br>'
+            return f'<h{level} class="chapter">{num}{self._inlines(node.children)}</h{level}>\n'
         num = f'<span class="num">{html.escape(node.label)}</span> ' if node.label else ""
         return f"<h{level}>{num}{self._inlines(node.children)}</h{level}>\n"
 

@@ -16,7 +16,8 @@ Contract:
   text as text in another font is named as the cause).
 - Tables and figures need nothing of their own here: the HTML writer inlines a figure's SVG, which WeasyPrint
   draws as vector paths (no image, no fetch). A figure that has only a PNG goes through the fetcher as a
-  data: image, so a PNG over ``MAX_DATA_IMAGE`` is refused before layout with a RenderError naming it.
+  data: image, so a PNG over ``MAX_DATA_IMAGE`` is refused before layout with a RenderError naming it (an
+  annex's picture, read from a file within the input limits, may be larger).
 - Every PDF is tagged by default: a structure tree (StructTreeRoot: H1…, P, L/LI/LBody, Table/TR/TH/TD,
   Figure whose /Alt is its alt text), /MarkInfo /Marked true, /Lang (``meta.language``, e.g. pl-PL) and
   /ViewerPreferences /DisplayDocTitle true. Why: the documents are published in BIP, and the ustawa z dnia
@@ -94,9 +95,10 @@ class AssetFetcher(URLFetcher):
     refusal (a missing image or font in an official document is an error, not a warning).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_data_image: int = MAX_DATA_IMAGE) -> None:
         super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=True)
         self.refused: list[str] = []
+        self.max_data_image = max_data_image
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         if url.startswith(ASSET_SCHEME):
@@ -112,7 +114,7 @@ class AssetFetcher(URLFetcher):
                 data = base64.b64decode(match[2], validate=False)
             except (binascii.Error, ValueError):
                 data = b""
-            if 0 < len(data) <= MAX_DATA_IMAGE:
+            if 0 < len(data) <= self.max_data_image:
                 return URLFetcherResponse(url, data, {"Content-Type": match[1]})
         self.refused.append(url)
         raise AssetRefused(url)
@@ -183,7 +185,7 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
                           hint="PDF bez znaczników (tagged=False) jest tylko bez wariantu.")
     _check_figures(document)
     font_config, css = _document_resources(document)
-    fetcher = AssetFetcher()
+    fetcher = AssetFetcher(_data_image_limit(document))
     page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
     options: dict = {}
     if variant and VARIANTS[variant][1].get("output_intent") == "srgb":
@@ -216,10 +218,18 @@ def _attachments(document: ir.Document, files: Sequence[SourceFile]) -> list[wea
             for file in with_manifest(files, document.meta.catalog_version)]
 
 
+def _data_image_limit(document: ir.Document) -> int:
+    """The fetcher's limit for data: images: MAX_DATA_IMAGE, or the largest annex picture (a scanned plan is a
+    few MiB; its file was bounded by max_file_bytes and its pixels by paldocs.annex_files.MAX_PIXELS)."""
+    pictures = [len(node.png) for node in ir.walk(document)
+                if isinstance(node, ir.Figure) and node.file_name and node.png is not None]
+    return max([MAX_DATA_IMAGE, *pictures])
+
+
 def _check_figures(document: ir.Document) -> None:
-    """A PNG-only figure must fit the fetcher's limit for data: images (say so before WeasyPrint refuses it)."""
+    """A PNG-only chart must fit the fetcher's limit for data: images (say so before WeasyPrint refuses it)."""
     for node in ir.walk(document):
-        if isinstance(node, ir.Figure) and node.svg is None and node.png is not None \
+        if isinstance(node, ir.Figure) and node.svg is None and node.png is not None and not node.file_name \
                 and len(node.png) > MAX_DATA_IMAGE:
             raise RenderError(f"Rysunek „{node.asset}” ma tylko wersję PNG ({len(node.png) // 1024} KiB), a PDF "
                               f"przyjmuje obrazy do {MAX_DATA_IMAGE // 1024} KiB.",

@@ -22,6 +22,9 @@ matplotlib output, but treated as untrusted input) and returns one ``<svg>`` ele
   ``role="img"``, ``aria-label`` and a first ``<title>`` child holding ``alt`` (browsers and screen readers
   read the label; WeasyPrint's tagged PDF takes the figure's /Alt from the ``<title>``).
 - Deterministic: the same bytes and arguments give the same string.
+
+:func:`sanitized_svg` applies the same whitelist to a user's SVG file (an annex's plan) when the data are
+read, refusing files that declare XML entities, and gives the drawing's size.
 """
 
 from __future__ import annotations
@@ -68,6 +71,27 @@ def to_inline_svg(data: bytes, *, alt: str, id_prefix: str, width_cm: float, nam
     root.set("role", "img")
     etree.cleanup_namespaces(root)
     return etree.tostring(root, encoding="unicode")
+
+
+def sanitized_svg(data: bytes, *, name: str) -> tuple[bytes, tuple[float, float]]:
+    """A user's SVG file (an annex's plan) reduced to the drawing whitelist, and its size in CSS pixels.
+
+    Stricter than charts: a file that declares entities (XXE, "billion laughs") is refused outright rather
+    than parsed with the entities left unresolved; everything else follows :func:`to_inline_svg`'s rules."""
+    if b"<!ENTITY" in data or b"<!entity" in data:
+        raise RenderError(f"rysunek „{name}”: plik SVG deklaruje encje XML (<!ENTITY) — takiego pliku paldocs nie "
+                          "czyta", hint="Zapisz rysunek ponownie jako zwykły SVG (np. „Zwykły SVG” w Inkscape).")
+    root = _parse(data, name)
+    _sanitize(root)
+    box = [float(v) for v in re.split(r"[\s,]+", root.get("viewBox", "").strip()) if v]
+    if len(box) == 4 and box[2] > 0 and box[3] > 0:
+        size = (box[2], box[3])
+    else:
+        size = (_px(root.get("width")) or 0.0, _px(root.get("height")) or 0.0)
+    if not (size[0] > 0 and size[1] > 0):
+        raise RenderError(f"rysunek „{name}”: plik SVG nie podaje rozmiaru (viewBox albo width i height)")
+    etree.cleanup_namespaces(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), size
 
 
 def _parse(data: bytes, name: str) -> etree._Element:

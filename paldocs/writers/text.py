@@ -17,7 +17,8 @@ Contract — ``to_text(document)``:
   as its ``align`` says (numbers right), left by default; a cell with hard breaks spans several lines. A
   table wider than 120 characters wraps cell text at spaces — header cells first, never inside a word, never
   at a non-breaking space — so that a row spans several lines instead of running off the screen.
-- Figures: "[Rysunek: <caption>] <alt>" on one line, so that the text version (BIP) carries the text
+- Figures: "[Rysunek: <caption>] <alt>" on one line (an annex's picture adds "(plik: <name>)"), so that the
+  text version (BIP) carries the text
   alternative of the chart ("[Rysunek] <alt>" without a caption).
 - A page break — between parts, or a PageBreak block — is a line holding only a form feed "\\f".
 - Deterministic; the text ends with exactly one "\\n".
@@ -72,6 +73,8 @@ class TextWriter(Visitor):
         return self._lines(node.children)
 
     def visit_heading(self, node: ir.Heading) -> list[str]:
+        if node.is_chapter:  # "Rozdział 1." on a line of its own above the title, as printed
+            return [node.label, *self._lines(node.children)]
         return _labelled(node.label, self._lines(node.children))
 
     def visit_list_block(self, node: ir.ListBlock, level: int = 0) -> list[str]:
@@ -135,7 +138,8 @@ class TextWriter(Visitor):
     def visit_figure(self, node: ir.Figure) -> list[str]:
         caption = " ".join(self._lines(node.caption)) if node.caption else ""
         label = f"[{FIGURE_LABEL}: {caption}]" if caption else f"[{FIGURE_LABEL}]"
-        return [f"{label} {node.alt}".rstrip()]
+        named = f" (plik: {node.file_name})" if node.file_name else ""  # an annex's picture: which file it is
+        return [f"{label} {node.alt}{named}".rstrip()]
 
     # --- inlines --------------------------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -230,7 +230,10 @@ class DocxWriter(Visitor):
     def visit_heading(self, node: ir.Heading, where: _Where) -> None:
         in_toc = where.style == styles.TOC_STYLE  # the title of a table of contents: not a heading
         paragraph = self._paragraph(styles.TOC_TITLE if in_toc else styles.heading_style(node.level))
-        if node.label:
+        if node.is_chapter:  # "Rozdział 1." on its own line above the title, both centred
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(node.label).add_break()
+        elif node.label:
             paragraph.add_run(f"{node.label} ")
         self._add_inlines(paragraph, node.children)
 
