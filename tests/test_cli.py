@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -132,6 +133,34 @@ def test_schema_is_json_schema_of_the_data_files() -> None:
     assert set(schema["properties"]) == {"document", "municipality", "resolution", "program", "annexes"}
     assert schema["$defs"]["Period"]["properties"].keys() == {"from", "to"}  # the YAML names, not Python's
     assert schema["$defs"]["Item"]["properties"]["text"]["type"] == "string"
+
+
+# The house style's fields are described with their defaults and effects in docs/house-style.md; every
+# field of the document data is also shown by example (editors offer examples as completions).
+HOUSE_STYLE_MODELS = {"HouseStyle", "Font", "Page", "Margins", "Table", "Roles", "Role", "Look"}
+
+
+def _schema_fields(schema: dict) -> list[tuple[str, str, dict]]:
+    fields = [("", name, spec) for name, spec in schema["properties"].items()]
+    for model, definition in schema["$defs"].items():
+        fields += [(model, name, spec) for name, spec in definition.get("properties", {}).items()]
+    return fields
+
+
+def test_schema_describes_every_field_in_polish_and_shows_the_data_fields_by_example() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    fields = _schema_fields(json.loads(out))
+    assert len(fields) > 150
+    undescribed = [f"{model}.{name}" for model, name, spec in fields if not spec.get("description", "").strip()]
+    assert not undescribed, f"fields without a description: {undescribed}"
+    # every description is Polish: none is an English leftover
+    english = [f"{model}.{name}" for model, name, spec in fields
+               if re.search(r"\b(?:the|of|and|is|for|with|when)\b", spec["description"])]
+    assert not english, f"descriptions in English: {english}"
+    without_example = [f"{model}.{name}" for model, name, spec in fields
+                       if model not in HOUSE_STYLE_MODELS and not spec.get("examples")]
+    assert not without_example, f"data fields without an example: {without_example}"
 
 
 def test_help_shows_examples() -> None:

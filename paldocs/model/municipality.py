@@ -43,11 +43,13 @@ class Council(StrictModel):
 
     model_config = StrictModel.model_config | _derivable("nominative", "genitive", "type_genitive")
 
-    nominative: NonEmptyText = Field(description="Mianownik, np. „Rada Miejska w Kętrzynie”.")
-    genitive: NonEmptyText = Field(description="Dopełniacz, np. „Rady Miejskiej w Kętrzynie”.")
+    nominative: NonEmptyText = Field(description="Mianownik, np. „Rada Miejska w Kętrzynie”.",
+        examples=["Rada Gminy Ostróda"])
+    genitive: NonEmptyText = Field(description="Dopełniacz, np. „Rady Miejskiej w Kętrzynie”.",
+        examples=["Rady Gminy Ostróda"])
     type_genitive: NonEmptyText = Field(
         description="Dopełniacz nazwy organu bez miejscowości, np. „Rady Miejskiej” — do „z up. "
-        "Przewodniczącego Rady Miejskiej”.")
+        "Przewodniczącego Rady Miejskiej”.", examples=["Rady Gminy"])
 
 
 class Executive(StrictModel):
@@ -55,8 +57,10 @@ class Executive(StrictModel):
 
     model_config = StrictModel.model_config | _derivable("nominative", "dative")
 
-    nominative: NonEmptyText = Field(description="Mianownik, np. „Burmistrz Miasta Kętrzyn”.")
-    dative: NonEmptyText = Field(description="Celownik, do klauzuli wykonawczej: „Burmistrzowi Miasta Kętrzyn”.")
+    nominative: NonEmptyText = Field(description="Mianownik, np. „Burmistrz Miasta Kętrzyn”.",
+        examples=["Wójt Gminy Ostróda"])
+    dative: NonEmptyText = Field(description="Celownik, do klauzuli wykonawczej: „Burmistrzowi Miasta Kętrzyn”.",
+        examples=["Wójtowi Gminy Ostróda"])
 
 
 class Signatory(StrictModel):
@@ -85,20 +89,25 @@ class Signatory(StrictModel):
 class Numbering(StrictModel):
     """Resolution number pattern (docs/domain.md § 5)."""
 
-    order: Literal["session/number/year", "number/session/year", "number/year"] = "session/number/year"
-    year_digits: Literal[2, 4] = 4
+    order: Literal["session/number/year", "number/session/year", "number/year"] = Field(
+        "session/number/year", description="Kolejność części numeru uchwały: sesja/numer/rok („LXIV/400/14”), "
+        "numer/sesja/rok („124/XXII/2016”) albo numer/rok („228/2005”).", examples=["number/session/year"])
+    year_digits: Literal[2, 4] = Field(4, description="Ile cyfr roku drukuje numer uchwały: 2 („/14”) albo 4 („/2014”).",
+                                       examples=[2])
 
 
 class Layout(StrictModel):
     """House style choices that vary between councils."""
 
     paragraph_layout: Literal["inline", "heading"] = Field(
-        "inline", description="„inline”: „§ 1. Tekst” (ZTP); „heading”: „§ 1” wyśrodkowany w osobnym wierszu.")
+        "inline", description="„inline”: „§ 1. Tekst” (ZTP); „heading”: „§ 1” wyśrodkowany w osobnym wierszu.",
+            examples=["heading"])
     enacting_formula: Literal["impersonal", "council"] = Field(
         "impersonal", description="„impersonal”: „… uchwala się, co następuje:” (§ 121 ZTP); "
-        "„council”: „Rada … uchwala, co następuje:” (praktyka).")
-    annex_header_uppercase: bool = Field(False, description="Nagłówek załącznika wersalikami (ZAŁĄCZNIK DO UCHWAŁY …).")
-    annex_signature: bool = Field(False, description="Powtórzyć blok podpisu na końcu załącznika.")
+        "„council”: „Rada … uchwala, co następuje:” (praktyka).", examples=["council"])
+    annex_header_uppercase: bool = Field(False, description="Nagłówek załącznika wersalikami (ZAŁĄCZNIK DO UCHWAŁY …).",
+        examples=[True])
+    annex_signature: bool = Field(False, description="Powtórzyć blok podpisu na końcu załącznika.", examples=[True])
 
 
 Voivodeship = Literal[
@@ -110,34 +119,44 @@ Voivodeship = Literal[
 class Municipality(StrictModel):
     model_config = StrictModel.model_config | _derivable("council", "executive")
 
-    name: NonEmptyText = Field(description="Nazwa gminy, np. „Kętrzyn”.")
-    kind: GminaKind = Field(description="Rodzaj gminy: gmina miejska, gmina wiejska, gmina miejsko-wiejska.")
-    seat: NonEmptyText = Field(description="Siedziba organów, np. „Kętrzyn”.")
+    name: NonEmptyText = Field(description="Nazwa gminy, np. „Kętrzyn”.", examples=["Ostróda"])
+    kind: GminaKind = Field(description="Rodzaj gminy: gmina miejska, gmina wiejska, gmina miejsko-wiejska.",
+        examples=["gmina wiejska"])
+    seat: NonEmptyText = Field(description="Siedziba organów, np. „Kętrzyn”.", examples=["Ostróda"])
     voivodeship: Voivodeship | None = Field(
         None, description="Województwo (małymi literami, np. „warmińsko-mazurskie”) — do ogłoszenia aktów prawa "
-        "miejscowego w Dzienniku Urzędowym Województwa.")
-    population: int | None = Field(None, ge=0, description="Liczba mieszkańców (wójt / burmistrz / prezydent, art. 26 u.s.g.).")
+        "miejscowego w Dzienniku Urzędowym Województwa.", examples=["warmińsko-mazurskie"])
+    population: int | None = Field(None, ge=0, description="Liczba mieszkańców (wójt / burmistrz / prezydent, art. 26 u.s.g.).",
+        examples=[16500])
     president_before_1990: bool = Field(
-        False, description="Miasto, w którym prezydent był przed 27 maja 1990 r. (prezydent mimo < 100 tys. mieszkańców).")
+        False, description="Miasto, w którym prezydent był przed 27 maja 1990 r. (prezydent mimo < 100 tys. mieszkańców).",
+            examples=[True])
     citation_style: Literal["ztp", "tj-ze-zm", "z-pozn-zm"] = Field(
         "ztp", description="Styl cytowania Dz. U.: „ztp” (§ 158 ZTP), „tj-ze-zm” („t.j. … ze zm.”), "
-        "„z-pozn-zm” („… z późn. zm.”).")
+        "„z-pozn-zm” („… z późn. zm.”).", examples=["z-pozn-zm"])
     acts: list[str] = Field(
         default_factory=list, description="Własne katalogi aktów (pliki YAML, ścieżki względem profilu); mają "
-        "pierwszeństwo przed wbudowanym.")
+        "pierwszeństwo przed wbudowanym.", examples=["akty-biura-prawnego.yaml"])
 
     @field_validator("acts", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
-    council: Council
-    executive: Executive
-    numbering: Numbering = Numbering()
-    layout: Layout = Layout()
-    signatory: Signatory | None = Field(None, description="Domyślny podpisujący (może go nadpisać uchwała).")
+    council: Council = Field(description="Rada gminy: nazwa w mianowniku i dopełniaczu (formy pominięte paldocs "
+                             "wyprowadza z nazwy i rodzaju gminy).",
+                                 examples=[{"nominative": "Rada Gminy Ostróda", "genitive": "Rady Gminy Ostróda"}])
+    executive: Executive = Field(description="Organ wykonawczy (wójt, burmistrz, prezydent miasta) w mianowniku i "
+                                 "celowniku — do klauzuli wykonawczej.",
+                                     examples=[{"nominative": "Wójt Gminy Ostróda", "dative": "Wójtowi Gminy Ostróda"}])
+    numbering: Numbering = Field(Numbering(), description="Wzór numeru uchwał tej rady.",
+        examples=[{"order": "session/number/year", "year_digits": 4}])
+    layout: Layout = Field(Layout(), description="Zwyczaje układu dokumentów tej rady (paragrafy, formuła, nagłówek "
+                           "załącznika).", examples=[{"paragraph_layout": "inline", "enacting_formula": "impersonal"}])
+    signatory: Signatory | None = Field(None, description="Domyślny podpisujący (może go nadpisać uchwała).",
+        examples=[{"name": "Anna Nowak", "function": "przewodniczący", "gender": "k"}])
     house_style: HouseStyle | None = Field(
         None, description="Styl domowy gminy: wartości nadpisujące tabelę templates/house-style.yaml (czcionka, "
-        "wielkości, odstępy, marginesy; opis: docs/house-style.md).")
+        "wielkości, odstępy, marginesy; opis: docs/house-style.md).", examples=[{"font": {"size": "11pt"}}])
 
     @model_validator(mode="before")
     @classmethod

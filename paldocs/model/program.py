@@ -43,24 +43,33 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 class Item(StrictModel):
     """One entry of a section's list (a goal, a direction …) with a stable id."""
 
-    id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator, np. „cel-1” (do sprawozdań).")
-    text: Markdown = Field(description="Treść punktu (Markdown).")
-    items: list[Item] = Field(default_factory=list, description="Podpunkty.")
-    items_style: ItemListStyle = Field("alpha-paren", description="Styl numeracji podpunktów.")
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator, np. „cel-1” (do sprawozdań).",
+        examples=["cel-1"])
+    text: Markdown = Field(description="Treść punktu (Markdown).",
+        examples=["Zmniejszenie zjawiska wykluczenia społecznego."])
+    items: list[Item] = Field(default_factory=list, description="Podpunkty.", examples=[{"text": "szkolenia"}])
+    items_style: ItemListStyle = Field("alpha-paren", description="Styl numeracji podpunktów.", examples=["dash"])
 
 
 class Section(StrictModel):
-    id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator rozdziału.")
-    heading: NonEmptyText | None = Field(None, description="Tytuł rozdziału (bez numeru — numer nadaje paldocs).")
-    level: Literal[1, 2, 3] = Field(1, description="1 — rozdział, 2 — podrozdział, 3 — część podrozdziału.")
-    role: SectionRole | None = Field(None, description="Rola rozdziału (cele, kierunki działań, adresaci …).")
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator rozdziału.",
+        examples=["cele-szczegolowe"])
+    heading: NonEmptyText | None = Field(None, description="Tytuł rozdziału (bez numeru — numer nadaje paldocs).",
+        examples=["Cele szczegółowe"])
+    level: Literal[1, 2, 3] = Field(1, description="1 — rozdział, 2 — podrozdział, 3 — część podrozdziału.",
+        examples=[2])
+    role: SectionRole | None = Field(None, description="Rola rozdziału (cele, kierunki działań, adresaci …).",
+        examples=["specific-goals"])
     toc: bool | NonEmptyText | None = Field(
         None, description="Czy rozdział jest w spisie treści (domyślnie rozdziały 1. poziomu z tytułem); "
-        "tekst = inny tytuł w spisie treści.")
-    content: Markdown | None = Field(None, description="Treść przed listą punktów (Markdown).")
-    items: list[Item] = Field(default_factory=list, description="Punkty z identyfikatorami.")
-    items_style: ItemListStyle = Field("decimal-dot", description="Styl numeracji punktów.")
-    closing: Markdown | None = Field(None, description="Treść po liście punktów (Markdown).")
+        "tekst = inny tytuł w spisie treści.", examples=[False])
+    content: Markdown | None = Field(None, description="Treść przed listą punktów (Markdown).",
+        examples=["Program realizowany będzie w następujących obszarach:"])
+    items: list[Item] = Field(default_factory=list, description="Punkty z identyfikatorami.",
+        examples=[{"id": "cel-1", "text": "Zmniejszenie zjawiska wykluczenia społecznego."}])
+    items_style: ItemListStyle = Field("decimal-dot", description="Styl numeracji punktów.", examples=["decimal-paren"])
+    closing: Markdown | None = Field(None, description="Treść po liście punktów (Markdown).",
+        examples=["Działania będą realizowane we współpracy z organizacjami pozarządowymi."])
 
     @model_validator(mode="after")
     def _says_something(self) -> Section:
@@ -70,8 +79,8 @@ class Section(StrictModel):
 
 
 class Period(StrictModel):
-    start: int = Field(alias="from", ge=1990, le=2100, description="Pierwszy rok realizacji.")
-    end: int = Field(alias="to", ge=1990, le=2100, description="Ostatni rok realizacji.")
+    start: int = Field(alias="from", ge=1990, le=2100, description="Pierwszy rok realizacji.", examples=[2021])
+    end: int = Field(alias="to", ge=1990, le=2100, description="Ostatni rok realizacji.", examples=[2027])
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -81,17 +90,21 @@ class Period(StrictModel):
 
 
 class TableOfContents(StrictModel):
-    title: NonEmptyText = "Spis treści"
+    title: NonEmptyText = Field("Spis treści", description="Tytuł spisu treści.", examples=["SPIS TREŚCI:"])
 
 
 class Program(StrictModel):
-    title: NonEmptyText = Field(description="Pełny tytuł w mianowniku, np. „Program Aktywności Lokalnej … na lata 2014–2020”.")
+    title: NonEmptyText = Field(description="Pełny tytuł w mianowniku, np. „Program Aktywności Lokalnej … na lata 2014–2020”.",
+        examples=["Program Aktywności Lokalnej Gminy X na lata 2021–2027"])
     title_genitive: NonEmptyText | None = Field(
-        None, description="Tytuł w dopełniaczu (do tytułu uchwały: „w sprawie przyjęcia „Programu …””).")
+        None, description="Tytuł w dopełniaczu (do tytułu uchwały: „w sprawie przyjęcia „Programu …””).",
+            examples=["Programu Aktywności Lokalnej Gminy X na lata 2021–2027"])
     display_title: Markdown | None = Field(
-        None, description="Tytuł na pierwszej stronie załącznika, jeśli inny niż title (Markdown, wiersze).")
-    period: Period
-    implementer: NonEmptyText | None = Field(None, description="Realizator, np. „Miejski Ośrodek Pomocy Społecznej w …”.")
+        None, description="Tytuł na pierwszej stronie załącznika, jeśli inny niż title (Markdown, wiersze).",
+            examples=["PROGRAM AKTYWNOŚCI LOKALNEJ\\\nGMINY X"])
+    period: Period = Field(description="Okres realizacji programu (lata od–do).", examples=[{"from": 2021, "to": 2027}])
+    implementer: NonEmptyText | None = Field(None, description="Realizator, np. „Miejski Ośrodek Pomocy Społecznej w …”.",
+        examples=["Gminny Ośrodek Pomocy Społecznej w X"])
     section_numbering: Literal["none", "roman", "decimal", "chapter", "chapter-roman"] = Field(
         "none", description="Numeracja rozdziałów: brak, rzymska (I., II.), arabska (1., 2.) albo „Rozdział 1.” "
         "(chapter) / „Rozdział I.” (chapter-roman) wyśrodkowany nad wyśrodkowanym tytułem rozdziału.",
@@ -107,8 +120,10 @@ class Program(StrictModel):
         None, description="Tytuł w bierniku („Przyjmuje się Strategię …”); domyślnie odmieniany słownikiem "
         "morfeusz2 (zmienia się tylko rzeczownik główny i przymiotniki przed nim).",
         examples=["Gminną Strategię Rozwiązywania Problemów Społecznych na lata 2021–2030"])
-    toc: TableOfContents | None = Field(None, description="Spis treści (gdy podany).")
-    sections: list[Section] = Field(min_length=1)
+    toc: TableOfContents | None = Field(None, description="Spis treści (gdy podany).",
+        examples=[{"title": "SPIS TREŚCI:"}])
+    sections: list[Section] = Field(min_length=1, description="Rozdziały programu w kolejności druku.",
+        examples=[{"id": "wstep", "heading": "Wstęp", "content": "…"}])
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Program:

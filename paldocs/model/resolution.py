@@ -40,9 +40,11 @@ class ResolutionNumber(StrictModel):
     The order in which they are printed is the municipality's numbering setting; a number without a session
     needs ``numbering.order: number/year``."""
 
-    session: str | None = Field(None, description="Numer sesji cyframi rzymskimi, np. „LXIV” (brak: numeracja bez sesji).")
-    number: int = Field(ge=1, description="Kolejny numer uchwały.")
-    year: int = Field(ge=1990, le=2100, description="Rok (czterocyfrowy; sposób zapisu wynika z profilu gminy).")
+    session: str | None = Field(None, description="Numer sesji cyframi rzymskimi, np. „LXIV” (brak: numeracja bez sesji).",
+        examples=["LXIV"])
+    number: int = Field(ge=1, description="Kolejny numer uchwały.", examples=[400])
+    year: int = Field(ge=1990, le=2100, description="Rok (czterocyfrowy; sposób zapisu wynika z profilu gminy).",
+        examples=[2014])
 
     @model_validator(mode="before")
     @classmethod
@@ -124,13 +126,17 @@ class Resolution(StrictModel):
     # A key of the kinds registry: the built-in kinds.yaml plus a user's --templates one, so the set is known
     # only when the data are loaded (paldocs.model.load passes it as the validation context "kinds").
     kind: str = Field("pal", description="Rodzaj uchwały: klucz z kinds.yaml (szablon podstawy prawnej; "
-                      "wbudowane i własne z --templates; lista: paldocs kinds).")
-    number: ResolutionNumber | None = Field(None, description="Numer; brak = projekt (wykropkowane miejsce).")
-    date: dt.date | None = Field(None, description="Data podjęcia (RRRR-MM-DD); brak = projekt.")
+                      "wbudowane i własne z --templates; lista: paldocs kinds).", examples=["program-wspolpracy"])
+    number: ResolutionNumber | None = Field(None, description="Numer; brak = projekt (wykropkowane miejsce).",
+        examples=["XII/85/2019"])
+    date: dt.date | None = Field(None, description="Data podjęcia (RRRR-MM-DD); brak = projekt.",
+        examples=["2019-05-20"])
     subject: NonEmptyText | None = Field(
-        None, description="Tytuł „w sprawie …”; domyślnie z szablonu rodzaju uchwały.")
+        None, description="Tytuł „w sprawie …”; domyślnie z szablonu rodzaju uchwały.",
+            examples=["w sprawie przyjęcia Programu współpracy Gminy X z organizacjami pozarządowymi na 2020 rok"])
     legal_basis: list[LegalBasisEntry] | None = Field(
-        None, description="Podstawa prawna; domyślnie z szablonu rodzaju uchwały.")
+        None, description="Podstawa prawna; domyślnie z szablonu rodzaju uchwały.",
+            examples=[[{"act": "samorzad-gminny", "provision": "art. 18 ust. 2 pkt 15"}]])
     legal_basis_join: Literal["i", "oraz", "w związku z"] = Field(
         "oraz", description="Spójnik przed ostatnim przepisem podstawy prawnej (wcześniejsze oddziela przecinek); "
         "przepis z własnym „join” ma swój.", examples=["oraz"])
@@ -142,7 +148,8 @@ class Resolution(StrictModel):
         examples=[["Zwykły paragraf bez ustępów.",
                    "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy;\n   2) punkt drugi:\n"
                    "      a) litera pierwsza,\n      b) litera druga."]])
-    repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).")
+    repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).",
+        examples=[{"number": "XII/85/2019", "date": "2019-05-20", "subject": "w sprawie …"}])
     adoption: NonEmptyText | None = Field(
         None, description="Własne brzmienie § 1 zamiast brzmienia rodzaju uchwały (bez „§ 1.”).",
         examples=["Przyjmuje się Strategię Rozwiązywania Problemów Społecznych Gminy Ostróda na lata 2021–2030, "
@@ -158,7 +165,7 @@ class Resolution(StrictModel):
         "jak rodzaj uchwały.", examples=[{"order": ["repeal", "executor", "entry-into-force"],
                                           "entry_into_force": {"form": "z-dniem", "date": "2017-01-01"}}])
     act_of_local_law: bool | None = Field(
-        None, description="Czy uchwała jest aktem prawa miejscowego (domyślnie: jak rodzaj uchwały).")
+        None, description="Czy uchwała jest aktem prawa miejscowego (domyślnie: jak rodzaj uchwały).", examples=[True])
     status: Literal["podjęta", "projekt"] = Field(
         "podjęta", description="„podjęta” — uchwała podjęta (numer, data, podpis); „projekt” — projekt na sesję: "
         "znak „Projekt” w prawym górnym rogu, wykropkowane miejsca na numer („UCHWAŁA NR …/…/…”) i datę („z dnia "
@@ -177,7 +184,8 @@ class Resolution(StrictModel):
         "full", description="Nazwa rady w podpisie: full — pełna („Przewodniczący Rady Miejskiej w Kętrzynie”); "
         "type — bez miejscowości („Przewodniczący Rady Gminy”, np. uchwała Nr III/15/18 Rady Gminy Zduny); "
         "short — „Przewodniczący Rady”.", examples=["short"])
-    justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).")
+    justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).",
+        examples=["Program jest odpowiedzią na potrzeby mieszkańców."])
 
     @model_validator(mode="after")
     def _one_way_to_name_signatories(self) -> Resolution:
@@ -213,10 +221,14 @@ class Resolution(StrictModel):
 
 class DataFile(StrictModel):
     document: Literal["resolution", "annex"] = Field(
-        "resolution", description="Co zbudować: całą uchwałę z załącznikiem albo tylko załącznik.")
-    municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).")
-    resolution: Resolution
-    program: Program | None = Field(None, description="Program przyjmowany uchwałą (załącznik).")
+        "resolution", description="Co zbudować: całą uchwałę z załącznikiem albo tylko załącznik.", examples=["annex"])
+    municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).",
+        examples=["profiles/gmina-x.yaml"])
+    resolution: Resolution = Field(description="Uchwała: rodzaj, numer, data, tytuł, podstawa prawna, paragrafy, "
+                                   "przepisy końcowe i podpis.",
+                                   examples=[{"kind": "pal", "number": "XII/85/2019", "date": "2019-05-20"}])
+    program: Program | None = Field(None, description="Program przyjmowany uchwałą (załącznik).",
+        examples=[{"title": "Program …", "period": {"from": 2021, "to": 2027}, "sections": [{"id": "cele", "heading": "Cele"}]}])
     annexes: list[Annex] = Field(
         default_factory=list, description="Dalsze załączniki (po programie, jeśli jest): tekst z tabelami, rysunek "
         "lub plan z pliku albo załącznik nieodtworzony; numery („Załącznik Nr 2”) nadaje paldocs.",

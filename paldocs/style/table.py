@@ -112,48 +112,48 @@ class Role(Look):
 class Roles(StrictModel):
     """One entry per named style: the key is the role, the DOCX style and the CSS rule are fixed by paldocs."""
 
-    body: Role | None = None
-    heading: Role | None = None
-    subheading: Role | None = None
-    footer: Role | None = None
-    draft_mark: Role | None = None
-    title: Role | None = None
-    legal_basis: Role | None = None
-    enacting_formula: Role | None = None
-    unit_paragraf: Role | None = None
-    unit_heading: Role | None = None
-    unit_ustep: Role | None = None
-    unit_punkt: Role | None = None
-    unit_litera: Role | None = None
-    unit_tiret: Role | None = None
-    unit_closing: Role | None = None
-    signature: Role | None = None
-    annex_header: Role | None = None
-    program_title: Role | None = None
-    toc_title: Role | None = None
-    toc: Role | None = None
-    justification_title: Role | None = None
-    center: Role | None = None
-    list_numbered: Role | None = None
-    list_bullet: Role | None = None
-    report_title: Role | None = None
-    table_caption: Role | None = None
-    table_text: Role | None = None
-    table_header: Role | None = None
-    figure: Role | None = None
-    figure_caption: Role | None = None
+    body: Role | None = Field(None, description="Styl: tekst zwykły (podstawa pozostałych stylów).")
+    heading: Role | None = Field(None, description="Styl: nagłówek rozdziału programu lub sprawozdania.")
+    subheading: Role | None = Field(None, description="Styl: nagłówek podrozdziału.")
+    footer: Role | None = Field(None, description="Styl: stopka z numerem strony.")
+    draft_mark: Role | None = Field(None, description="Styl: znak „Projekt” nad tytułem projektu uchwały.")
+    title: Role | None = Field(None, description="Styl: blok tytułowy uchwały (numer, organ, data, tytuł).")
+    legal_basis: Role | None = Field(None, description="Styl: podstawa prawna.")
+    enacting_formula: Role | None = Field(None, description="Styl: formuła „Rada … uchwala, co następuje:”.")
+    unit_paragraf: Role | None = Field(None, description="Styl: paragraf (§) w układzie „§ 1. Tekst”.")
+    unit_heading: Role | None = Field(None, description="Styl: oznaczenie paragrafu wyśrodkowane nad tekstem („§ 1”).")
+    unit_ustep: Role | None = Field(None, description="Styl: ustęp.")
+    unit_punkt: Role | None = Field(None, description="Styl: punkt.")
+    unit_litera: Role | None = Field(None, description="Styl: litera.")
+    unit_tiret: Role | None = Field(None, description="Styl: tiret.")
+    unit_closing: Role | None = Field(None, description="Styl: część wspólna wyliczenia (po ostatnim punkcie).")
+    signature: Role | None = Field(None, description="Styl: blok podpisu.")
+    annex_header: Role | None = Field(None, description="Styl: nagłówek załącznika (prawy górny róg).")
+    program_title: Role | None = Field(None, description="Styl: tytuł programu w załączniku.")
+    toc_title: Role | None = Field(None, description="Styl: tytuł spisu treści.")
+    toc: Role | None = Field(None, description="Styl: pozycje spisu treści.")
+    justification_title: Role | None = Field(None, description="Styl: tytuł „UZASADNIENIE”.")
+    center: Role | None = Field(None, description="Styl: akapit wyśrodkowany (blok „::: center”).")
+    list_numbered: Role | None = Field(None, description="Styl: wyliczenie numerowane poza jednostkami uchwały.")
+    list_bullet: Role | None = Field(None, description="Styl: wyliczenie z myślnikami lub punktorami.")
+    report_title: Role | None = Field(None, description="Styl: tytuł sprawozdania.")
+    table_caption: Role | None = Field(None, description="Styl: podpis tabeli.")
+    table_text: Role | None = Field(None, description="Styl: tekst w komórkach tabeli.")
+    table_header: Role | None = Field(None, description="Styl: wiersz nagłówka tabeli.")
+    figure: Role | None = Field(None, description="Styl: rysunek lub wykres.")
+    figure_caption: Role | None = Field(None, description="Styl: podpis rysunku.")
 
 
 class Margins(StrictModel):
-    top: PageLength | None = None
-    bottom: PageLength | None = None
-    left: PageLength | None = None
-    right: PageLength | None = None
+    top: PageLength | None = Field(None, description="Margines górny, np. „2.5cm”.")
+    bottom: PageLength | None = Field(None, description="Margines dolny, np. „2.5cm”.")
+    left: PageLength | None = Field(None, description="Margines lewy, np. „2.5cm”.")
+    right: PageLength | None = Field(None, description="Margines prawy, np. „2.5cm”.")
 
 
 class Page(StrictModel):
     size: Literal["A3", "A4", "A5"] | None = Field(None, description="Format strony.")
-    margins: Margins | None = None
+    margins: Margins | None = Field(None, description="Marginesy strony.")
     header_distance: PageLength | None = Field(None, description="DOCX: odległość nagłówka od krawędzi.")
     footer_distance: PageLength | None = Field(None, description="DOCX: odległość stopki od krawędzi.")
 
@@ -169,19 +169,19 @@ class Font(StrictModel):
 
 class Table(StrictModel):
     border: Spacing | None = Field(None, description="Grubość linii tabeli, np. „0.5pt”.")
-    border_color: Color | None = None
+    border_color: Color | None = Field(None, description="Kolor obramowania tabeli (szesnastkowo), np. „000000”.")
     header_fill: Color | None = Field(None, description="Tło wiersza nagłówka, np. „E6E6E6”.")
-    cell_padding_vertical: PageLength | None = None
-    cell_padding_horizontal: PageLength | None = None
+    cell_padding_vertical: PageLength | None = Field(None, description="Odstęp tekstu od górnej i dolnej krawędzi komórki.")
+    cell_padding_horizontal: PageLength | None = Field(None, description="Odstęp tekstu od lewej i prawej krawędzi komórki.")
 
 
 class HouseStyle(StrictModel):
     """The house style: page, fonts, tables and the look of every role (see docs/house-style.md)."""
 
-    page: Page | None = None
-    font: Font | None = None
-    table: Table | None = None
-    roles: Roles | None = None
+    page: Page | None = Field(None, description="Strona: format, marginesy, odległości nagłówka i stopki.")
+    font: Font | None = Field(None, description="Czcionka dokumentu (DOCX i PDF) i wielkość podstawowa.")
+    table: Table | None = Field(None, description="Wygląd tabel: obramowanie, tło wiersza nagłówka, odstępy w komórkach.")
+    roles: Roles | None = Field(None, description="Wygląd poszczególnych stylów (ról), np. tytułu uchwały czy paragrafu.")
 
 
 PAGE_SIZES_MM: dict[str, tuple[int, int]] = {"A3": (297, 420), "A4": (210, 297), "A5": (148, 210)}
