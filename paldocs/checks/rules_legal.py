@@ -4,8 +4,8 @@ Contract: only a resolution (``document: resolution``) is checked — an annex a
 rules read the data entries as written (``resolution.legal_basis``; PD011 and PD014 also the kind's default
 basis, which paldocs prints when the data give none) and the acts catalog in ``context.catalog``; they also run
 when the document could not be built, never raise, and say nothing when they cannot judge (an unknown act is
-PD012's; a malformed provision PD015's; an address paldocs cannot read is PD016's — the build prints it as typed). Citations by date
-come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3). When the document was
+PD012's; a malformed provision PD015's; an address paldocs cannot read is PD016's — the build prints it as
+typed). Citations by date come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3). When the document was
 built, PD014 and PD017 read what it prints — its :class:`~paldocs.document.Citation` nodes (notes, acts, order,
 and the entry each came from by its ``origin``) — and fall back to the data entries otherwise.
 """
@@ -250,7 +250,8 @@ def _mark(pattern: re.Pattern[str], text: str, default: str) -> str:
 
 @rule("PD016", "warning", "forma adresu publikacji (§ 158 ZTP)")
 def address_form(context: CheckContext) -> Iterator[Report]:
-    """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”.
+    """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”;
+    adres, którego paldocs nie umie odczytać, jest drukowany tak, jak go wpisano, ale nie jest sprawdzany z katalogiem.
 
     docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form.
     With a practice citation style in the profile the finding is info: the profile chose it, ZTP is the standard.
