@@ -18,6 +18,7 @@ from test_closing import BASE, EXECUTOR, REPEALED, check, legal_basis_text, para
 
 from paldocs.api import to_document
 from paldocs.cli import main
+from paldocs.errors import PaldocsError
 from paldocs.legal.clauses import recognise_clause
 from paldocs.writers.text import to_text
 
@@ -59,6 +60,14 @@ def test_check_reports_an_unreadable_address_once_as_a_pd016_warning(tmp_path: P
     assert [(finding["rule"], finding["severity"], finding["path"]) for finding in about] == [
         ("PD016", "warning", "resolution.legal_basis[0].address")]
     assert about[0]["line"] is not None and about[0]["fix"] is None
+
+
+def test_a_text_that_names_no_journal_and_position_is_still_refused(tmp_path: Path) -> None:
+    """"Dziennik 2024" is not an address a legal office wrote: a located error, not a print as typed."""
+    with pytest.raises(PaldocsError) as caught:
+        to_document(write(tmp_path, {"legal_basis": [unreadable_entry("Dziennik 2024")]}))
+    assert "nie rozpoznano adresu publikacji „Dziennik 2024”" in caught.value.message
+    assert caught.value.location.path == "resolution.legal_basis[0]"
 
 
 def test_a_readable_typed_address_keeps_its_checks(tmp_path: Path) -> None:

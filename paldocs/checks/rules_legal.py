@@ -21,7 +21,8 @@ from paldocs.document import Citation, walk
 from paldocs.errors import LegalBasisError, PaldocsError
 from paldocs.legal import JournalRef, cite, format_journal, parse_address, parse_provision
 from paldocs.legal.catalog import Act, JournalRow
-from paldocs.legal.citation import ISAP_CHECK, UNREADABLE_NOTE, Announced, announced_by, unreadable_note
+from paldocs.legal.citation import (ISAP_CHECK, UNREADABLE_NOTE, Announced, announced_by, names_journal_position,
+                                    unreadable_note)
 from paldocs.model.resolution import LegalBasisEntry
 from paldocs.polish.dates import format_date
 
@@ -265,9 +266,10 @@ def address_form(context: CheckContext) -> Iterator[Report]:
             continue
         try:
             parsed = parse_address(entry.address, act.date.year if act else None)
-        except LegalBasisError as error:  # printed as typed; nothing about it could be checked
-            yield Report(unreadable_note(entry.address, error), (*where, "address"))
-            continue
+        except LegalBasisError as error:
+            if names_journal_position(entry.address):  # printed as typed; nothing about it could be checked
+                yield Report(unreadable_note(entry.address, error), (*where, "address"))
+            continue  # not an address at all: the build fails and PD000 names it
         ztp = format_journal(parsed.refs, act.date.year if act else None)
         written = " ".join(entry.address.split())
         if written.startswith("(") and written.endswith(")"):

@@ -18,9 +18,11 @@ one pair of outer parentheses dropped — the citation adds its own), and it is 
 (:func:`~paldocs.legal.journal.parse_address`) and compared with the catalog (unknown, unverified, newer text,
 amendments the address leaves out, an old address without its "Nr"); the style applies only to catalog addresses.
 An address paldocs cannot read (real practice: "tj. Dz. U. 2013 r., poz. 594, zm. poz. …", "Dz. U. Nr. 142 poz.
-1591 z 2001 roku") is, with ``unreadable_address="note"`` (what a build asks for), still printed as typed: the citation then has no
+1591 z 2001 roku") is, with ``unreadable_address="note"`` (what a build asks for), still printed as typed when it names the journal
+and a position (:func:`names_journal_position`: "Dz. U." or "Dziennik Ustaw", and "poz."): the citation then has no
 ``text`` (None), and its only note says the address could not be read and so was not compared with the catalog
-(:data:`UNREADABLE_NOTE`); by default (``"error"``, e.g. ``paldocs acts cite --address``) it is an error.
+(:data:`UNREADABLE_NOTE`). Anything else ("Dziennik 2024") is an error, as is every unreadable address by default
+(``"error"``, e.g. ``paldocs acts cite --address``).
 
 Styles (a municipality profile setting):
 
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 
 from paldocs.errors import LegalBasisError, Location
@@ -118,7 +121,7 @@ def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, ad
         try:
             parse_address(address, act.date.year, location)
         except LegalBasisError as error:  # a build prints it as typed all the same: the legal office's address wins
-            if unreadable_address != "note":
+            if unreadable_address != "note" or not names_journal_position(address):
                 raise
             notes.append(unreadable_note(address, error))
             return Citation(act_key, act, provision, on, None, (), style, as_typed(address), notes, catalog.version,
@@ -143,6 +146,18 @@ def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, ad
                format_address_text(style, text, amendments, act.date.year, consolidated=consolidated, amended=amended))
     return Citation(act_key, act, provision, on, text, tuple(amendments), style, printed, notes, catalog.version,
                     tuple(deviations))
+
+
+# What every real address names, however it is written: the journal ("Dz. U.", "Dz.U", "Dziennik Ustaw") and a
+# position ("poz."); without them the text is not an address paldocs could print for the legal office.
+_JOURNAL_NAMED = re.compile(r"\bDz\.?\s*U\b|\bDziennik\w*\s+Ustaw", re.IGNORECASE)
+_POSITION_NAMED = re.compile(r"\bpoz\b", re.IGNORECASE)
+
+
+def names_journal_position(address: str) -> bool:
+    """Whether a typed address paldocs cannot read still names the Dziennik Ustaw and a position (then it is printed
+    as typed with a note rather than refused)."""
+    return bool(_JOURNAL_NAMED.search(address) and _POSITION_NAMED.search(address))
 
 
 def unreadable_note(address: str, error: LegalBasisError) -> str:
