@@ -93,13 +93,15 @@ def resolve_closing(data: DataFile, kind_closing: Closing | None, act_of_local_l
             parts.append(ClosingPart(part, clause("executor", "standard", organ=organ)))
         elif part == "repeal" and own and own.repeals:
             council = municipality.council.genitive
-            named = [dict(number=r.number, council=council, date=format_date(r.date), subject=r.subject)
-                     for r in own.repeals]
+            named = [(dict(number=r.number, council=r.council or council, date=format_date(r.date))
+                      | ({"subject": r.subject} if r.subject else {}), "" if r.subject else "-by-number")
+                     for r in own.repeals]  # without a title: named by number, council and date only
             if len(named) == 1:
-                parts.append(ClosingPart(part, clause("repeal", "one", **named[0])))
+                values, variant = named[0]
+                parts.append(ClosingPart(part, _one_sentence(clause("repeal", "one" + variant, **values))))
             else:
-                parts.append(ClosingPart(part, clause("repeal", "several"),
-                                         tuple(clause("repeal", "several-item", **values) for values in named)))
+                parts.append(ClosingPart(part, clause("repeal", "several"), tuple(
+                    clause("repeal", "several-item" + variant, **values) for values, variant in named)))
         elif part == "entry-into-force":
             parts.append(ClosingPart(part, _entry_text(entry, act_of_local_law, data, clause, file)))
     notes = tuple(_unverified(used, file))
@@ -118,16 +120,20 @@ def _entry_text(entry: EntryIntoForce, apm: bool, data: DataFile, clause: Render
         values["date"] = format_date(entry.date)
     elif form == "po-uplywie":
         values = {"journal": journal, "days": str(entry.days)}
-    text = clause("entry-into-force", _ENTRY_VARIANTS[form], **values)
+    text = _one_sentence(clause("entry-into-force", _ENTRY_VARIANTS[form], **values))
     trusted = type(text)  # the Markdown type of the rendered clause: a new string built from it stays trusted
-    if text.endswith(" r.."):  # "z dniem 1 stycznia 2025 r." closes the sentence with the date's own dot
-        text = trusted(text[:-1])
     if entry.publication is None:
         return text
     board = f" {entry.notice_board}" if entry.notice_board else ""
     suffix = clause("publication-suffix", _SUFFIX_VARIANTS[entry.publication], journal=journal, board=board)
     sentence = text if text.endswith(" r.") else text.removesuffix(".")  # a date keeps its "r."
     return trusted(f"{sentence} {suffix}.")
+
+
+def _one_sentence(text: str) -> str:
+    """A clause ending in a date ("z dniem 1 stycznia 2025 r.", "z dnia 19 listopada 2002 r.") closes the sentence
+    with the date's own dot, not a second one."""
+    return type(text)(text[:-1]) if text.endswith(" r..") else text  # the rendered Markdown type stays trusted
 
 
 def _journal(data: DataFile, file: str | None) -> str:

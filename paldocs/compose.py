@@ -43,7 +43,7 @@ from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
 from paldocs.closing import resolve_closing
-from paldocs.legal_basis import citation_node, separators
+from paldocs.legal_basis import citation_node, located_notes, separators
 from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
@@ -315,7 +315,8 @@ def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource,
     location = Location(place.file, path=f"resolution.legal_basis[{index}]")
     node = citation_node(entry, data.resolution.date, data.municipality.citation_style, catalog, location,
                          place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")))
-    notes.extend(f"{location}: {note}" for note in node.notes)
+    address_at = place.locate(("resolution", "legal_basis", index, "address")) if written and place.locate else None
+    notes.extend(located_notes(node, location, address_at))
     return CitedText(node)
 
 

@@ -5,11 +5,13 @@ Contract: :func:`citation_node` turns one :class:`~paldocs.model.resolution.Lega
 
 - an entry with ``act`` and ``provision`` is cited by the day of adoption (:func:`paldocs.legal.cite`, § 121
   ust. 3 and § 158 ZTP); a typed ``address`` is printed exactly as typed (the legal office's address wins — the
-  profile's citation style does not rewrite it) and only judged against the catalog in notes and checks;
+  profile's citation style does not rewrite it) and only judged against the catalog in notes and checks; an
+  address paldocs cannot read is printed as typed too, with no journal positions nor ISAP id (nothing is known
+  about the text it names) and one note saying it was not compared with the catalog;
 - an entry with ``text`` is a whole citation typed by hand: printed as typed, not read against the catalog
   (no act key, no provision, no address; one note says so).
 
-:func:`separators` gives the words printed before each entry: ", " and the global ``legal_basis_join`` before
+:func:`located_notes` puts each note after its place in the data. :func:`separators` gives the words printed before each entry: ", " and the global ``legal_basis_join`` before
 the last one, unless an entry names its own ``join`` ("w związku z", "i", "oraz", ",").
 """
 
@@ -22,6 +24,7 @@ from paldocs.document import Citation, Origin, journal_positions
 from paldocs.errors import Location
 from paldocs.legal import Catalog
 from paldocs.legal import cite as legal_cite
+from paldocs.legal.citation import UNREADABLE_NOTE
 from paldocs.legal.journal import isap_id
 from paldocs.model.resolution import LegalBasisEntry
 
@@ -36,12 +39,19 @@ def citation_node(entry: LegalBasisEntry, on: dt.date | None, style: str, catalo
         return Citation(entry.text, "", "", None, None, (), style, "", False, (TYPED_TEXT_NOTE,), origin=origin)
     assert entry.act is not None and entry.provision is not None  # LegalBasisEntry: act and provision, or text
     citation = legal_cite(entry.act, entry.provision, on, address=entry.address, location=location, style=style,
-                          catalog=catalog)
+                          catalog=catalog, unreadable_address="note")
     first = citation.text
+    journal = journal_positions(first, citation.amendments) if first is not None else ()
+    isap = isap_id(first.year, first.issue, first.positions[0]) if first is not None else ""
     return Citation(citation.format(), entry.act, citation.act.title, citation.act.date, citation.provision,
-                    journal_positions(citation.text, citation.amendments), citation.style,
-                    isap_id(first.year, first.issue, first.positions[0]), citation.certain, tuple(citation.notes),
-                    origin=origin)
+                    journal, citation.style, isap, citation.certain, tuple(citation.notes), origin=origin)
+
+
+def located_notes(node: Citation, location: Location, address_location: Location | None) -> list[str]:
+    """The node's notes as the user reads them, each after its place; the note on an unreadable typed address
+    points at the address itself (``address_location``: its line and column) when the loader knows it."""
+    return [f"{address_location if address_location and note.startswith(UNREADABLE_NOTE) else location}: {note}"
+            for note in node.notes]
 
 
 def separators(entries: Sequence[LegalBasisEntry], default_join: str) -> list[str]:

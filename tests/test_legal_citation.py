@@ -290,3 +290,19 @@ def test_unknown_act_lists_the_closest_key_first() -> None:
     assert hint.index("pomoc-spoleczna") < hint.index("samorzad-gminny")
     for key in load_catalog().acts:
         assert key in hint
+
+
+@pytest.mark.parametrize("address", [
+    "tj. z 2010 r. Dz. U. Nr 234, poz.1536",  # Szydłowo X/87/11: the mark and the year before the journal
+    "Dz. U. Nr. 142 poz. 1591 z 2001 roku z późniejszymi zmianami",  # Ząbkowice Śląskie XIV/56/2011
+])
+def test_an_unreadable_address_is_printed_as_typed_when_a_build_asks(address: str) -> None:
+    location = Location("uchwala.yaml", 12, 5, "resolution.legal_basis[0]")
+    with pytest.raises(LegalBasisError):  # the default: an error (paldocs acts cite --address)
+        cite("samorzad-gminny", "art. 18", dt.date(2011, 6, 10), address=address, location=location)
+    citation = cite("samorzad-gminny", "art. 18", dt.date(2011, 6, 10), address=f" ({address}) ", location=location,
+                    unreadable_address="note")
+    assert citation.format().endswith(f"o samorządzie gminnym ({address})")
+    assert citation.text is None and citation.amendments == () and not citation.certain
+    assert len(citation.notes) == 1 and citation.notes[0].startswith(f"nie odczytano adresu publikacji „{address}”")
+    assert "nie porównano z katalogiem aktów" in citation.notes[0]

@@ -4,8 +4,8 @@ Contract: only a resolution (``document: resolution``) is checked — an annex a
 rules read the data entries as written (``resolution.legal_basis``; PD011 and PD014 also the kind's default
 basis, which paldocs prints when the data give none) and the acts catalog in ``context.catalog``; they also run
 when the document could not be built, never raise, and say nothing when they cannot judge (an unknown act is
-PD012's; a malformed provision PD015's; an unreadable address makes the build fail, PD000). Citations by date
-come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3). When the document was
+PD012's; a malformed provision PD015's; an address paldocs cannot read is PD016's — the build prints it as
+typed). Citations by date come from :func:`paldocs.legal.cite` (§ 121 ust. 3 and § 158 ZTP, docs/domain.md § 3). When the document was
 built, PD014 and PD017 read what it prints — its :class:`~paldocs.document.Citation` nodes (notes, acts, order,
 and the entry each came from by its ``origin``) — and fall back to the data entries otherwise.
 """
@@ -18,10 +18,11 @@ from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.document import Citation, walk
-from paldocs.errors import PaldocsError
+from paldocs.errors import LegalBasisError, PaldocsError
 from paldocs.legal import JournalRef, cite, format_journal, parse_address, parse_provision
 from paldocs.legal.catalog import Act, JournalRow
-from paldocs.legal.citation import ISAP_CHECK, Announced, announced_by
+from paldocs.legal.citation import (ISAP_CHECK, UNREADABLE_NOTE, Announced, announced_by, names_journal_position,
+                                    unreadable_note)
 from paldocs.model.resolution import LegalBasisEntry
 from paldocs.polish.dates import format_date
 
@@ -202,12 +203,13 @@ def citation_certainty(context: CheckContext) -> Iterator[Report]:
         if notes is None:  # not printed (no document): cite the entry as compose would
             try:
                 notes = tuple(cite(entry.act, None, context.data.resolution.date, address=entry.address,
-                                   style=context.data.municipality.citation_style, catalog=context.catalog).notes)
+                                   style=context.data.municipality.citation_style, catalog=context.catalog,
+                                   unreadable_address="note").notes)
             except PaldocsError:
                 continue
         verdict = _address_report(context, entry, where)
         for note in notes:
-            if _repeats(note, verdict):
+            if _repeats(note, verdict) or note.startswith(UNREADABLE_NOTE):  # an unreadable address is PD016's
                 continue
             info = any(note.startswith(start) for start in _INFO_NOTES)
             yield Report(prefix + note, where, severity="info" if info else None)
@@ -249,10 +251,13 @@ def _mark(pattern: re.Pattern[str], text: str, default: str) -> str:
 
 @rule("PD016", "warning", "forma adresu publikacji (§ 158 ZTP)")
 def address_form(context: CheckContext) -> Iterator[Report]:
-    """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”.
+    """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”;
+    adres, którego paldocs nie umie odczytać, jest drukowany tak, jak go wpisano, ale nie jest sprawdzany z katalogiem.
 
     docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form.
     With a practice citation style in the profile the finding is info: the profile chose it, ZTP is the standard.
+    An address paldocs cannot read at all (real practice: "Dz. U. Nr. 142 poz. 1591 z 2001 roku") is printed as
+    typed and a warning says it was not compared with the catalog (no fix: paldocs cannot tell which text it names).
     """
     style = context.data.municipality.citation_style
     for where, entry in _data_entries(context):
@@ -261,8 +266,10 @@ def address_form(context: CheckContext) -> Iterator[Report]:
             continue
         try:
             parsed = parse_address(entry.address, act.date.year if act else None)
-        except PaldocsError:
-            continue  # unreadable: the build fails and PD000 names it
+        except LegalBasisError as error:
+            if names_journal_position(entry.address):  # printed as typed; nothing about it could be checked
+                yield Report(unreadable_note(entry.address, error), (*where, "address"))
+            continue  # not an address at all: the build fails and PD000 names it
         ztp = format_journal(parsed.refs, act.date.year if act else None)
         written = " ".join(entry.address.split())
         if written.startswith("(") and written.endswith(")"):

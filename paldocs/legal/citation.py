@@ -17,6 +17,12 @@ An ``address`` written by the legal office wins: it is printed exactly as typed 
 one pair of outer parentheses dropped — the citation adds its own), and it is parsed
 (:func:`~paldocs.legal.journal.parse_address`) and compared with the catalog (unknown, unverified, newer text,
 amendments the address leaves out, an old address without its "Nr"); the style applies only to catalog addresses.
+An address paldocs cannot read (real practice: "tj. Dz. U. 2013 r., poz. 594, zm. poz. …", "Dz. U. Nr. 142 poz.
+1591 z 2001 roku") is, with ``unreadable_address="note"`` (what a build asks for), still printed as typed when it names the journal
+and a position (:func:`names_journal_position`: "Dz. U." or "Dziennik Ustaw", and "poz."): the citation then has no
+``text`` (None), and its only note says the address could not be read and so was not compared with the catalog
+(:data:`UNREADABLE_NOTE`). Anything else ("Dziennik 2024") is an error, as is every unreadable address by default
+(``"error"``, e.g. ``paldocs acts cite --address``).
 
 Styles (a municipality profile setting):
 
@@ -29,13 +35,15 @@ In both practice styles the amendments are not listed; "ze zm." / "z późn. zm.
 by ``on`` or are unknown (the catalog is not declared complete by ``amendments_checked`` up to ``on``).
 
 Errors (:class:`~paldocs.errors.LegalBasisError`, with the location passed in and a hint): unknown act,
-unknown style, malformed provision or address, no text of the act announced by ``on``.
+unknown style, malformed provision or address (unless ``unreadable_address="note"``), no text of the act
+announced by ``on`` (a catalog citation only).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 
 from paldocs.errors import LegalBasisError, Location
@@ -46,6 +54,8 @@ from paldocs.legal.provisions import Deviation, Provision, parse_provision
 from paldocs.polish.dates import format_date
 
 ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
+# The start of the note on a typed address paldocs cannot read (checks recognise the note by it).
+UNREADABLE_NOTE = "nie odczytano adresu publikacji"
 
 
 class Announced(enum.Enum):
@@ -73,7 +83,7 @@ class Citation:
     act: Act
     provision: Provision | None
     on: dt.date | None
-    text: JournalRef  # the text cited: original or consolidated
+    text: JournalRef | None  # the text cited: original or consolidated; None = a typed address paldocs cannot read
     amendments: tuple[JournalRef, ...]  # amendments announced after it (ZTP style lists them)
     style: str
     address_text: str  # the parenthesis content, e.g. "Dz. U. z 2024 r. poz. 1465 i 1572"
@@ -92,7 +102,8 @@ class Citation:
 
 
 def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, address: str | None = None,
-         location: Location | None = None, *, style: str = "ztp", catalog: Catalog | None = None) -> Citation:
+         location: Location | None = None, *, style: str = "ztp", catalog: Catalog | None = None,
+         unreadable_address: str = "error") -> Citation:
     """The citation of ``provision`` of ``act_key`` for a resolution adopted ``on`` (None = draft).
 
     Pass ``address`` and ``location`` by keyword; they stay positional only while paldocs.compose calls
@@ -106,6 +117,15 @@ def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, ad
     if isinstance(provision, str):
         provision, deviations = parse_provision(provision, location)
     notes: list[str] = []
+    if address is not None:
+        try:
+            parse_address(address, act.date.year, location)
+        except LegalBasisError as error:  # a build prints it as typed all the same: the legal office's address wins
+            if unreadable_address != "note" or not names_journal_position(address):
+                raise
+            notes.append(unreadable_note(address, error))
+            return Citation(act_key, act, provision, on, None, (), style, as_typed(address), notes, catalog.version,
+                            tuple(deviations))
     if address is None:
         row, rows = _by_date(act, on, location, notes)
         text, amendments = row.ref, [amendment.ref for amendment in rows]
@@ -126,6 +146,26 @@ def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, ad
                format_address_text(style, text, amendments, act.date.year, consolidated=consolidated, amended=amended))
     return Citation(act_key, act, provision, on, text, tuple(amendments), style, printed, notes, catalog.version,
                     tuple(deviations))
+
+
+# What every real address names, however it is written: the journal ("Dz. U.", "Dz.U", "Dziennik Ustaw") and a
+# position ("poz."); without them the text is not an address paldocs could print for the legal office.
+_JOURNAL_NAMED = re.compile(r"\bDz\.?\s*U\b|\bDziennik\w*\s+Ustaw", re.IGNORECASE)
+_POSITION_NAMED = re.compile(r"\bpoz\b", re.IGNORECASE)
+
+
+def names_journal_position(address: str) -> bool:
+    """Whether a typed address paldocs cannot read still names the Dziennik Ustaw and a position (then it is printed
+    as typed with a note rather than refused)."""
+    return bool(_JOURNAL_NAMED.search(address) and _POSITION_NAMED.search(address))
+
+
+def unreadable_note(address: str, error: LegalBasisError) -> str:
+    """The note on a typed address paldocs cannot read: what it prints, and that nothing was checked."""
+    reason = error.message.split("”: ", 1)[-1]
+    return (f"{UNREADABLE_NOTE} „{as_typed(address)}” ({reason}) — wydrukowano go tak, jak go wpisano, ale nie "
+            f"porównano z katalogiem aktów (tekst jednolity, zmiany, data ogłoszenia) — {ISAP_CHECK}; forma, którą "
+            "paldocs odczytuje: „Dz. U. z 2013 r. poz. 594” albo „Dz. U. z 2001 r. Nr 142, poz. 1591”")
 
 
 def as_typed(address: str) -> str:

@@ -24,12 +24,21 @@ DEFAULT_ORDER: tuple[ClosingPart, ...] = ("executor", "repeal", "entry-into-forc
 
 
 class RepealedResolution(StrictModel):
-    """An earlier resolution of the same council, named by number, date and title."""
+    """An earlier resolution of the council, named by number, date and (when the data give it) title.
+
+    Real repeal clauses also name a resolution by number and date alone ("Traci moc uchwała Nr I/4/02 Rady Gminy
+    Bobrowniki z dnia 19 listopada 2002 roku.") and one passed by the council under its former name ("Rady
+    Miejskiej Gminy Frombork", now Rada Miejska we Fromborku) — hence the optional ``subject`` and ``council``."""
 
     number: NonEmptyText = Field(description="Numer uchwały, np. „XII/85/2019”.", examples=["XII/85/2019"])
     date: dt.date = Field(description="Data jej podjęcia (RRRR-MM-DD).", examples=["2019-05-20"])
-    subject: NonEmptyText = Field(description="Jej tytuł „w sprawie …”.",
-                                  examples=["w sprawie przyjęcia Programu Aktywności Lokalnej na lata 2019–2021"])
+    subject: NonEmptyText | None = Field(
+        None, description="Jej tytuł „w sprawie …”; brak = uchwała nazwana tylko numerem, organem i datą („Traci "
+        "moc uchwała Nr … Rady … z dnia … r.”).",
+        examples=["w sprawie przyjęcia Programu Aktywności Lokalnej na lata 2019–2021"])
+    council: NonEmptyText | None = Field(
+        None, description="Rada, która ją podjęła (dopełniacz), gdy nie jest to rada z profilu gminy — np. rada "
+        "pod dawną nazwą; brak = rada z profilu gminy.", examples=["Rady Miejskiej Gminy Frombork"])
 
 
 class EntryIntoForce(StrictModel):
