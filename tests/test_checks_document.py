@@ -316,6 +316,40 @@ def test_a_second_executor_clause_in_the_provisions(tmp_path: Path) -> None:
          "resolution.provisions[0]")]
 
 
+@pytest.mark.parametrize(("order", "expected"), [
+    # the data leave the clause out on purpose (Bobrowniki XI/60/2004, Ząbkowice Śląskie XIV/56/2011): a note
+    (["repeal", "entry-into-force"], [("info", "resolution.closing.order", None)]),
+    (["entry-into-force"], [("info", "resolution.closing.order", None)]),
+    # the data name the clause: it is printed, nothing to report
+    (["executor", "entry-into-force"], []),
+])
+def test_executor_clause_left_out_by_the_data(tmp_path: Path, order: list[str],
+                                              expected: list[tuple[str, str, str | None]]) -> None:
+    closing: dict[str, Any] = {"order": order}
+    if "repeal" in order:
+        closing["repeals"] = [{"number": "I/4/02", "date": "2002-11-19", "subject": "w sprawie diet"}]
+    found = run_rule(tmp_path, "PD024", {**GENERIC, "resolution": {**GENERIC["resolution"], "closing": closing,
+                                                                   "provisions": ["Ustala się zasady."]}})
+    assert [(f.severity, f.location.path, f.fix) for f in found] == expected
+    if found:
+        assert found[0].message.startswith("uchwała nie ma klauzuli wykonawczej, bo dane ją pomijają "
+                                           "(resolution.closing.order bez „executor”)")
+        assert found[0].location.line is not None
+
+
+def test_executor_clause_missing_otherwise_stays_an_error(tmp_path: Path) -> None:
+    """A template without the clause (the data did not choose it) still gets the error with the fix."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "closing-provisions.md.j2").write_text("§ {{ closing.entry_text }}\n", encoding="utf-8")
+    path = write_variant(tmp_path, {**GENERIC, "resolution": {**GENERIC["resolution"],
+                                                              "provisions": ["Ustala się zasady."]}})
+    found = [f for f in check_file(path, today=TODAY, templates=templates) if f.rule == "PD024"]
+    assert [(f.severity, f.fix) for f in found] == [
+        ("error", "Wykonanie uchwały powierza się Wójtowi Gminy Ostróda.")]
+    assert found[0].message.startswith("brak klauzuli wykonawczej")
+
+
 @pytest.mark.parametrize(("municipality", "severity", "fragment", "fix"), [
     ({"kind": "gmina miejska"}, "error", "w gminie miejskiej organem wykonawczym jest burmistrz albo prezydent miasta",
      "Wykonanie uchwały powierza się Burmistrzowi Gminy Ostróda."),

@@ -35,7 +35,8 @@ _TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi"
 def executor_clause(context: CheckContext) -> Iterator[Report]:
     """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku
     (albo ten, którego wskazują dane: resolution.closing.executor), a tytuł organu z profilu pasuje do rodzaju
-    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi.
+    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi. Gdy dane pomijają klauzulę
+    celowo (resolution.closing.order bez „executor”, jak uchwały bez niej), jest to tylko informacja.
 
     docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
     (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
@@ -50,6 +51,14 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     clauses = [(node, plain(match.organ or "")) for node in iter_nodes(roots)
                if (match := recognise_clause(node.own_text or "")) and match.kind == "executor"]
     if not clauses:
+        closing = context.data.resolution.closing
+        if closing is not None and closing.order is not None and "executor" not in closing.order:
+            # The data leave the clause out on purpose, as published resolutions do (Uchwała Nr XI/60/2004 Rady
+            # Gminy Bobrowniki, Uchwała Nr XIV/56/2011 Rady Miejskiej Ząbkowic Śląskich): a note, not an error.
+            yield Report("uchwała nie ma klauzuli wykonawczej, bo dane ją pomijają (resolution.closing.order bez "
+                         "„executor”) — zwykle uchwała wskazuje organ, który ją wykonuje; jeśli to przeoczenie, "
+                         "dopisz „executor” do „order”", ("resolution", "closing", "order"), severity="info")
+            return
         yield Report("brak klauzuli wykonawczej: uchwała wskazuje organ, który ją wykonuje — paragraf „Wykonanie "
                      "uchwały powierza się …” przed przepisem o wejściu w życie", fix=clause)
         return
