@@ -218,6 +218,48 @@ def test_rule_on_hand_built_ir(rule_id: str, document: Document,
         assert report.where in (None, ("program",))  # hand-built units come from no data; the annex from the program
 
 
+# Whose annex a phrase names: this resolution's (True) or another act's (False). "do uchwały" without a number is the
+# resolution's own (Uchwała Nr XIII/41/2016 Rady Gminy Rogowo, Uchwała Nr 107/XII/11 Rady Gminy Wysokie Mazowieckie).
+ANNEX_PHRASES = [
+    ("Przyjmuje się „Program”, stanowiący załącznik do niniejszej uchwały.", True),
+    ("Uchwala się Statut Sołectwa Miodusy-Litwa stanowiący załącznik do uchwały.", True),
+    ("Uchwala się program na lata 2016–2020, który stanowi załącznik do uchwały .", True),
+    ("Przyjmuje się program, stanowiący Załącznik do Uchwały.", True),
+    ("Przyjmuje się program, stanowiący załącznik do uchwały", True),
+    ("Regulamin, stanowiący załącznik do uchwały, obowiązuje od dnia jej wejścia w życie.", True),
+    ("Przyjmuje się program zgodnie z załącznikiem do niniejszej uchwały.", True),
+    ("Przyjmuje się program, stanowiący załącznik nr 1 do uchwały.", True),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały Nr X/1/2010.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały nr X/1/2010 Rady Gminy Ostróda.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały z dnia 5 marca 2010 r.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały Rady Gminy Ostróda Nr X/1/2010.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały budżetowej.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały w sprawie budżetu gminy na 2010 r.", False),
+    ("Przyjmuje się program określony w załączniku do zarządzenia Wójta Gminy Ostróda.", False),
+    ("Przyjmuje się wzór określony w załączniku nr 3 do rozporządzenia.", False),
+    ("Przyjmuje się wykaz, stanowiący załącznik do ustawy.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "own"), ANNEX_PHRASES)
+def test_pd027_tells_this_resolutions_annex_from_another_acts(text: str, own: bool) -> None:
+    """With one annex: a phrase naming this resolution's annex satisfies PD027; another act's annex does not."""
+    found = reports("PD027", resolution(par("1", text)))
+    assert [report.message.split(" — ")[0] for report in found] == (
+        [] if own else ["załącznik nie jest powołany w żadnym paragrafie uchwały"])
+
+
+@pytest.mark.parametrize(("text", "own"), ANNEX_PHRASES)
+def test_pd033_judges_only_this_resolutions_annex(text: str, own: bool) -> None:
+    """With two annexes, a reference without a number to this resolution's annex does not say which (PD033);
+    another act's annex is not PD033's concern."""
+    two = ((header("Załącznik nr 1 do Uchwały Nr XII/85/2024", *HEADER[1:]),),
+           (header("Załącznik nr 2 do Uchwały Nr XII/85/2024", *HEADER[1:]),))
+    found = reports("PD033", resolution(par("1", text), annexes=two))
+    numbered = "nr 1" in text or "nr 3" in text
+    assert len(found) == (1 if own and not numbered and " do " in text else 0), [r.message for r in found]
+
+
 def test_every_document_rule_is_registered_with_a_polish_title() -> None:
     assert [RULES[rule_id].severity for rule_id in DOCUMENT_RULES] == [
         "error", "error", "warning", "warning", "error", "error", "error", "error", "error"]

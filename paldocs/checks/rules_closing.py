@@ -20,6 +20,7 @@ from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
 from paldocs.checks.units import (
+    annex_of_this_act,
     div_text,
     iter_nodes,
     paragrafy_of,
@@ -231,11 +232,13 @@ _ANNEX_REFERENCE = re.compile(r"\b[Zz]ałącznik\w*(?: (?:nr|Nr|NR) ?(?P<nums>\d
 
 @rule("PD027", "error", "załączniki")
 def annex_references(context: CheckContext) -> Iterator[Report]:
-    """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”,
-    „załącznik nr 2”), a każdy powołany załącznik istnieje.
+    """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”, „… do
+    uchwały”, „załącznik nr 2”), a każdy powołany załącznik istnieje; „załącznik do uchwały Nr X/1/2010”, „do uchwały
+    z dnia …”, „do zarządzenia” to załączniki innych aktów.
 
     docs/domain.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.”: praktyka) i § 6 (numer
-    załącznika, gdy jest ich kilka: praktyka).
+    załącznika, gdy jest ich kilka: praktyka); „do uchwały” bez numeru o załączniku własnym: praktyka (Uchwała Nr
+    XIII/41/2016 Rady Gminy Rogowo, Uchwała Nr 107/XII/11 Rady Gminy Wysokie Mazowieckie).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -244,8 +247,8 @@ def annex_references(context: CheckContext) -> Iterator[Report]:
     referenced: set[int] = set()
     for node in iter_nodes(roots):
         for match in _ANNEX_REFERENCE.finditer(node.own_text or ""):
-            if match["after"] and match["whose"] != "niniejszej":
-                continue  # an annex to another act
+            if match["after"] and not annex_of_this_act(match.string[match.start("whose"):]):
+                continue  # an annex to another act ("do uchwały Nr X/1/2010", "do zarządzenia")
             numbers = _numbers(match["nums"]) if match["nums"] else ({1} if count == 1 or match["after"] else set())
             referenced |= numbers
             for number in sorted(n for n in numbers if n > count):
