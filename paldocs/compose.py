@@ -218,17 +218,18 @@ def format_number(data: DataFile) -> str:
     if number is None:
         return DRAFT_BLANK
     year = str(number.year)[-2:] if data.municipality.numbering.year_digits == 2 else str(number.year)
-    order = data.municipality.numbering.order
+    order, sign = data.municipality.numbering.order, data.municipality.numbering.separator
     if order == "number/session/year":
-        return f"{number.number}/{number.session}/{year}"
+        return f"{number.number}{sign}{number.session}{sign}{year}"
     if order == "number/year":
-        return f"{number.number}/{year}"
-    return f"{number.session}/{number.number}/{year}"
+        return f"{number.number}{sign}{year}"
+    return f"{number.session}{sign}{number.number}{sign}{year}"
 
 
 def draft_number(data: DataFile) -> str:
     """"…/…/…": one blank per element of the profile's numbering order (session/number/year, number/year)."""
-    return "/".join(DRAFT_SLOT for _ in data.municipality.numbering.order.split("/"))
+    numbering = data.municipality.numbering
+    return numbering.separator.join(DRAFT_SLOT for _ in numbering.order.split("/"))
 
 
 def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str | None = None,

@@ -92,6 +92,10 @@ class Numbering(StrictModel):
     order: Literal["session/number/year", "number/session/year", "number/year"] = Field(
         "session/number/year", description="Kolejność części numeru uchwały: sesja/numer/rok („LXIV/400/14”), "
         "numer/sesja/rok („124/XXII/2016”) albo numer/rok („228/2005”).", examples=["number/session/year"])
+    separator: Literal["/", "."] = Field(
+        "/", description="Znak między częściami numeru: „/” („LXIV/400/14”) albo „.” („III.23.2018”, spotykane "
+        "np. w Uchwale nr IX.93.2019 Rady Gminy Dąbrowa Chełmińska, Dz. Urz. Woj. Kujawsko-Pomorskiego z 2019 r. "
+        "poz. 5401).", examples=["."])
     year_digits: Literal[2, 4] = Field(4, description="Ile cyfr roku drukuje numer uchwały: 2 („/14”) albo 4 („/2014”).",
                                        examples=[2])
 

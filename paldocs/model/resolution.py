@@ -25,9 +25,10 @@ from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
 from paldocs.polish.numerals import from_roman
 
-_SESSION_FIRST = re.compile(r"^\s*([IVXLCDM]+)\s*/\s*(\d+)\s*/\s*(\d{2}|\d{4})\s*$")
-_NUMBER_FIRST = re.compile(r"^\s*(\d+)\s*/\s*([IVXLCDM]+)\s*/\s*(\d{2}|\d{4})\s*$")
-_NO_SESSION = re.compile(r"^\s*(\d+)\s*/\s*(\d{2}|\d{4})\s*$")
+# The parts are separated by "/" or, in some councils, by "." ("III.23.2018") — the same sign throughout.
+_SESSION_FIRST = re.compile(r"^\s*([IVXLCDM]+)\s*([/.])\s*(\d+)\s*\2\s*(\d{2}|\d{4})\s*$")
+_NUMBER_FIRST = re.compile(r"^\s*(\d+)\s*([/.])\s*([IVXLCDM]+)\s*\2\s*(\d{2}|\d{4})\s*$")
+_NO_SESSION = re.compile(r"^\s*(\d+)\s*[/.]\s*(\d{2}|\d{4})\s*$")
 
 
 def _full_year(year: str) -> int:
@@ -35,9 +36,10 @@ def _full_year(year: str) -> int:
 
 
 class ResolutionNumber(StrictModel):
-    """„LXIV/400/14”, „124/XXII/2016” or „228/2005”: session (roman), running number, year (docs/domain.md § 5).
+    """„LXIV/400/14”, „124/XXII/2016” or „228/2005”: session (roman), running number, year (docs/domain.md § 5);
+    also with dots, „III.23.2018”.
 
-    The order in which they are printed is the municipality's numbering setting; a number without a session
+    The order in which they are printed, and the separator, are the municipality's numbering setting; a number without a session
     needs ``numbering.order: number/year``."""
 
     session: str | None = Field(None, description="Numer sesji cyframi rzymskimi, np. „LXIV” (brak: numeracja bez sesji).",
@@ -51,14 +53,14 @@ class ResolutionNumber(StrictModel):
     def _from_text(cls, value: object) -> object:
         if isinstance(value, str):
             if match := _SESSION_FIRST.match(value):
-                session, number, year = match.groups()
+                session, _, number, year = match.groups()
             elif match := _NUMBER_FIRST.match(value):
-                number, session, year = match.groups()
+                number, _, session, year = match.groups()
             elif match := _NO_SESSION.match(value):
                 (number, year), session = match.groups(), None
             else:
                 raise ValueError(f"„{value}” nie jest numerem uchwały w postaci sesja/numer/rok, np. „LXIV/400/14” "
-                                 "(także „124/XXII/2016” albo „228/2005”)")
+                                 "(także „124/XXII/2016”, „228/2005” albo z kropkami: „III.23.2018”)")
             return {"session": session, "number": int(number), "year": _full_year(year)}
         return value
 
