@@ -3,13 +3,15 @@
 Contract:
 - ``paldocs/legal/units.yaml`` is the only place that spells what paldocs knows per unit kind (Markdown marker,
   printed label, address prefix, citation abbreviation, Polish forms, allowed children, the ZTP paragraph that
-  places it, the writers' style role name, logical indent level) and per list style (template marker, printed
+  places it, the writers' style role name, logical indent level, the children published resolutions put there
+  although ZTP does not — each with what ZTP requires and the resolution seen doing it) and per list style (template marker, printed
   label and counter, ordered or not, style role, the unit a list opens inside a paragraf, the marker pattern
   of imported text). Every other module asks :func:`unit` / :func:`list_style` / :func:`unit_by_prefix`.
 - The file is read once (on first use, not at import: :mod:`paldocs.document` imports this module and every
   command imports it) into frozen dataclasses, and checked on the way: the kinds of a resolution and the list
   styles must be exactly those of the :data:`UnitKind` / :data:`ListStyle` types, children must name known
-  kinds, labels may use only ``{n}``. A broken shipped file raises :class:`~paldocs.errors.PaldocsError`
+  kinds, labels may use only ``{n}``, a practice child names a known kind that is not a ZTP child and says what ZTP
+  requires and where it was seen. A broken shipped file raises :class:`~paldocs.errors.PaldocsError`
   naming the file and the field.
 - Why data and not a Python dict: the table is legal knowledge a reviewer of Polish drafting reads (and a ZTP
   paragraph next to each row), not code; one YAML table with a checking loader keeps it in one place, while
@@ -31,7 +33,7 @@ from paldocs.polish.numerals import to_letter, to_roman
 from paldocs.yamlload import load_table
 
 __all__ = [
-    "ListStyle", "ListStyleInfo", "UNIT_KINDS", "UnitInfo", "UnitKind", "Vocabulary", "cited_units", "list_style",
+    "ListStyle", "ListStyleInfo", "PracticeChild", "UNIT_KINDS", "UnitInfo", "UnitKind", "Vocabulary", "cited_units", "list_style",
     "list_styles", "load_vocabulary", "tiret_ordinal", "unit", "unit_by_prefix", "units", "write_counter",
 ]
 
@@ -41,6 +43,16 @@ ListStyle: TypeAlias = Literal["decimal-dot", "decimal-paren", "alpha-paren", "r
 Counter: TypeAlias = Literal["decimal", "letter", "roman", "none"]
 
 PACKAGE_FILE = "paldocs/legal/units.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeChild:
+    """A unit that published resolutions put directly into another although ZTP does not place it there: paldocs
+    prints it (a real resolution must be expressible as written) and ``paldocs check`` warns (PD057)."""
+
+    kind: str  # "tiret"
+    ztp: str  # what ZTP requires instead, with its paragraph: "wyliczenie w ustępie tworzą punkty (§ 56 ust. 1 ZTP) …"
+    seen: str  # the published resolution that does it: "Uchwała Nr XI/60/2004 Rady Gminy Bobrowniki …, § 1 ust. 1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +72,17 @@ class UnitInfo:
     in_form: str  # "w paragrafie"
     plural: str  # "paragrafy"
     plural_genitive: str  # "paragrafów"
-    children: tuple[str, ...]
+    children: tuple[str, ...]  # what ZTP lets stand directly in the unit
+    practice_children: tuple[PracticeChild, ...]  # what published resolutions put there besides (see PracticeChild)
     contents: str  # what may stand in the unit (a hint in messages)
     ztp: str | None  # "§ 56 ust. 1 ZTP"
     numbering_rule: str | None  # how siblings are numbered (PD021)
     style: str | None  # writers' style role name: "Paragraf", "Ustęp", …
     level: int  # logical indent level, 0 = margin
+
+    def practice_child(self, kind: str) -> PracticeChild | None:
+        """The practice entry when ``kind`` stands here only by practice (not a ZTP child), else None."""
+        return next((child for child in self.practice_children if child.kind == kind), None)
 
     def format_label(self, num: str) -> str:
         """The printed marker: "§ 1." (NO-BREAK SPACE), "1.", "1)", "a)", "–"."""
@@ -181,8 +198,9 @@ def list_styles() -> tuple[ListStyleInfo, ...]:
 
 _UNIT_FIELDS = {"kind": str, "in_resolution": bool, "marker": (str, type(None)), "label": str, "counter": str,
                 "address_prefix": str, "citation": str, "typed": str, "missing": str, "name": str, "in": str,
-                "plural": str, "plural_genitive": str, "children": list, "contents": str, "ztp": (str, type(None)),
+                "plural": str, "plural_genitive": str, "children": list, "practice_children": list, "contents": str, "ztp": (str, type(None)),
                 "numbering_rule": (str, type(None)), "style": (str, type(None)), "level": int}
+_PRACTICE_FIELDS = {"kind": str, "ztp": str, "seen": str}
 _STYLE_FIELDS = {"name": str, "markdown": (str, type(None)), "label": str, "counter": str, "ordered": bool,
                  "style": str, "unit": (str, type(None)), "source": (str, type(None))}
 
@@ -222,8 +240,14 @@ def _build(data: Any) -> Vocabulary:
         numbered = "n" in _placeholders(row["label"])
         if not _placeholders(row["label"]) <= {"n"} or (row["counter"] != "none") != numbered:
             raise _fail(f"units[{i}].label: oznaczenie numerowanej jednostki zawiera {{n}}, tiret — nie")
+        practice = tuple(PracticeChild(**_row(raw, _PRACTICE_FIELDS, f"units[{i}].practice_children[{j}]"))
+                         for j, raw in enumerate(row["practice_children"]))
+        if any(child.kind not in kinds or child.kind in row["children"] or not child.ztp.strip()
+               or not child.seen.strip() for child in practice):
+            raise _fail(f"units[{i}].practice_children: nieznana jednostka, jednostka dozwolona już przez ZTP "
+                        "albo brak wymagania ZTP lub uchwały, która tak pisze")
         infos.append(UnitInfo(**{**{k: v for k, v in row.items() if k != "in"}, "in_form": row["in"],
-                                 "children": tuple(row["children"])}))
+                                 "children": tuple(row["children"]), "practice_children": practice}))
     styles: list[ListStyleInfo] = []
     for i, raw in enumerate(data["list_styles"]):
         row = _row(raw, _STYLE_FIELDS, f"list_styles[{i}]")

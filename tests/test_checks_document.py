@@ -218,6 +218,48 @@ def test_rule_on_hand_built_ir(rule_id: str, document: Document,
         assert report.where in (None, ("program",))  # hand-built units come from no data; the annex from the program
 
 
+# Whose annex a phrase names: this resolution's (True) or another act's (False). "do uchwały" without a number is the
+# resolution's own (Uchwała Nr XIII/41/2016 Rady Gminy Rogowo, Uchwała Nr 107/XII/11 Rady Gminy Wysokie Mazowieckie).
+ANNEX_PHRASES = [
+    ("Przyjmuje się „Program”, stanowiący załącznik do niniejszej uchwały.", True),
+    ("Uchwala się Statut Sołectwa Miodusy-Litwa stanowiący załącznik do uchwały.", True),
+    ("Uchwala się program na lata 2016–2020, który stanowi załącznik do uchwały .", True),
+    ("Przyjmuje się program, stanowiący Załącznik do Uchwały.", True),
+    ("Przyjmuje się program, stanowiący załącznik do uchwały", True),
+    ("Regulamin, stanowiący załącznik do uchwały, obowiązuje od dnia jej wejścia w życie.", True),
+    ("Przyjmuje się program zgodnie z załącznikiem do niniejszej uchwały.", True),
+    ("Przyjmuje się program, stanowiący załącznik nr 1 do uchwały.", True),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały Nr X/1/2010.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały nr X/1/2010 Rady Gminy Ostróda.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały z dnia 5 marca 2010 r.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały Rady Gminy Ostróda Nr X/1/2010.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały budżetowej.", False),
+    ("Przyjmuje się program. Zmienia się załącznik do uchwały w sprawie budżetu gminy na 2010 r.", False),
+    ("Przyjmuje się program określony w załączniku do zarządzenia Wójta Gminy Ostróda.", False),
+    ("Przyjmuje się wzór określony w załączniku nr 3 do rozporządzenia.", False),
+    ("Przyjmuje się wykaz, stanowiący załącznik do ustawy.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "own"), ANNEX_PHRASES)
+def test_pd027_tells_this_resolutions_annex_from_another_acts(text: str, own: bool) -> None:
+    """With one annex: a phrase naming this resolution's annex satisfies PD027; another act's annex does not."""
+    found = reports("PD027", resolution(par("1", text)))
+    assert [report.message.split(" — ")[0] for report in found] == (
+        [] if own else ["załącznik nie jest powołany w żadnym paragrafie uchwały"])
+
+
+@pytest.mark.parametrize(("text", "own"), ANNEX_PHRASES)
+def test_pd033_judges_only_this_resolutions_annex(text: str, own: bool) -> None:
+    """With two annexes, a reference without a number to this resolution's annex does not say which (PD033);
+    another act's annex is not PD033's concern."""
+    two = ((header("Załącznik nr 1 do Uchwały Nr XII/85/2024", *HEADER[1:]),),
+           (header("Załącznik nr 2 do Uchwały Nr XII/85/2024", *HEADER[1:]),))
+    found = reports("PD033", resolution(par("1", text), annexes=two))
+    numbered = "nr 1" in text or "nr 3" in text
+    assert len(found) == (1 if own and not numbered and " do " in text else 0), [r.message for r in found]
+
+
 def test_every_document_rule_is_registered_with_a_polish_title() -> None:
     assert [RULES[rule_id].severity for rule_id in DOCUMENT_RULES] == [
         "error", "error", "warning", "warning", "error", "error", "error", "error", "error"]
@@ -314,6 +356,40 @@ def test_a_second_executor_clause_in_the_provisions(tmp_path: Path) -> None:
     assert [(f.message, f.unit, f.location.path) for f in found] == [
         ("klauzula wykonawcza powtórzona (§ 1 i § 2) — uchwała ma jedną klauzulę wykonawczą", "§ 1",
          "resolution.provisions[0]")]
+
+
+@pytest.mark.parametrize(("order", "expected"), [
+    # the data leave the clause out on purpose (Bobrowniki XI/60/2004, Ząbkowice Śląskie XIV/56/2011): a note
+    (["repeal", "entry-into-force"], [("info", "resolution.closing.order", None)]),
+    (["entry-into-force"], [("info", "resolution.closing.order", None)]),
+    # the data name the clause: it is printed, nothing to report
+    (["executor", "entry-into-force"], []),
+])
+def test_executor_clause_left_out_by_the_data(tmp_path: Path, order: list[str],
+                                              expected: list[tuple[str, str, str | None]]) -> None:
+    closing: dict[str, Any] = {"order": order}
+    if "repeal" in order:
+        closing["repeals"] = [{"number": "I/4/02", "date": "2002-11-19", "subject": "w sprawie diet"}]
+    found = run_rule(tmp_path, "PD024", {**GENERIC, "resolution": {**GENERIC["resolution"], "closing": closing,
+                                                                   "provisions": ["Ustala się zasady."]}})
+    assert [(f.severity, f.location.path, f.fix) for f in found] == expected
+    if found:
+        assert found[0].message.startswith("uchwała nie ma klauzuli wykonawczej, bo dane ją pomijają "
+                                           "(resolution.closing.order bez „executor”)")
+        assert found[0].location.line is not None
+
+
+def test_executor_clause_missing_otherwise_stays_an_error(tmp_path: Path) -> None:
+    """A template without the clause (the data did not choose it) still gets the error with the fix."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "closing-provisions.md.j2").write_text("§ {{ closing.entry_text }}\n", encoding="utf-8")
+    path = write_variant(tmp_path, {**GENERIC, "resolution": {**GENERIC["resolution"],
+                                                              "provisions": ["Ustala się zasady."]}})
+    found = [f for f in check_file(path, today=TODAY, templates=templates) if f.rule == "PD024"]
+    assert [(f.severity, f.fix) for f in found] == [
+        ("error", "Wykonanie uchwały powierza się Wójtowi Gminy Ostróda.")]
+    assert found[0].message.startswith("brak klauzuli wykonawczej")
 
 
 @pytest.mark.parametrize(("municipality", "severity", "fragment", "fix"), [

@@ -126,12 +126,21 @@ def broken(change: str) -> dict[str, Any]:
         data["list_styles"][0]["source"] = "(["
     elif change == "duplicate prefix":
         units["ustep"]["address_prefix"] = "par"
+    elif change == "practice child ZTP allows":
+        units["punkt"]["practice_children"] = [{"kind": "litera", "ztp": "§ 56 ust. 2 ZTP", "seen": "Uchwała Nr 1"}]
+    elif change == "practice child never seen":
+        units["ustep"]["practice_children"][0]["seen"] = " "
+    elif change == "practice child unknown":
+        units["ustep"]["practice_children"][0]["kind"] = "rozdzial"
+    elif change == "practice child field missing":
+        del units["ustep"]["practice_children"][0]["ztp"]
     return data
 
 
 @pytest.mark.parametrize("change", ["unknown child", "label without number", "tiret numbered", "kind missing",
                                     "field missing", "level is text", "list style renamed", "bad source pattern",
-                                    "duplicate prefix"])
+                                    "duplicate prefix", "practice child ZTP allows", "practice child never seen",
+                                    "practice child unknown", "practice child field missing"])
 def test_a_broken_table_is_refused(change: str) -> None:
     with pytest.raises(PaldocsError) as caught:
         vocabulary._build(broken(change))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, Report, rule
-from paldocs.checks.units import iter_nodes, resolution_units
+from paldocs.checks.units import annex_of_this_act, iter_nodes, resolution_units
 
 # "załącznik nr 1", "załącznikiem Nr 2", "załącznika do niniejszej uchwały"; the act it belongs to after "do".
 _REFERENCE = re.compile(r"\b[Zz]ałącznik(?:a|owi|iem|u)?\b(?P<number> (?:nr|Nr|NR) ?\d+)?(?: do (?P<whose>\w+))?")
@@ -35,12 +35,12 @@ def annex_designation(context: CheckContext) -> Iterator[Report]:
         return
     for node in iter_nodes(roots):
         for match in _REFERENCE.finditer(node.own_text or ""):
-            if match["whose"] and match["whose"] != "niniejszej":
+            if match["whose"] and not annex_of_this_act(match.string[match.start("whose"):]):
                 continue  # an annex to another act ("załącznik do uchwały Nr …", "do rozporządzenia")
             if count == 1 and match["number"]:
                 yield Report(f"{node.citation} oznacza jedyny załącznik numerem („{match[0].strip()}”), a jego "
                              "nagłówek mówi „Załącznik do Uchwały …” — napisz „załącznik” bez numeru",
                              node.where, unit=node.citation, fix=match[0].replace(match["number"], ""))
-            elif count > 1 and not match["number"] and match["whose"] == "niniejszej":
+            elif count > 1 and not match["number"] and match["whose"] is not None:
                 yield Report(f"{node.citation} powołuje „{match[0]}”, a uchwała ma załączników: {count} — wskaż który: "
                              f"„załącznik nr 1” … „załącznik nr {count}”", node.where, unit=node.citation)

@@ -20,6 +20,7 @@ from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
 from paldocs.checks.units import (
+    annex_of_this_act,
     div_text,
     iter_nodes,
     paragrafy_of,
@@ -35,7 +36,8 @@ _TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi"
 def executor_clause(context: CheckContext) -> Iterator[Report]:
     """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku
     (albo ten, którego wskazują dane: resolution.closing.executor), a tytuł organu z profilu pasuje do rodzaju
-    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi.
+    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi. Gdy dane pomijają klauzulę
+    celowo (resolution.closing.order bez „executor”, jak uchwały bez niej), jest to tylko informacja.
 
     docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
     (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
@@ -50,6 +52,14 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     clauses = [(node, plain(match.organ or "")) for node in iter_nodes(roots)
                if (match := recognise_clause(node.own_text or "")) and match.kind == "executor"]
     if not clauses:
+        closing = context.data.resolution.closing
+        if closing is not None and closing.order is not None and "executor" not in closing.order:
+            # The data leave the clause out on purpose, as published resolutions do (Uchwała Nr XI/60/2004 Rady
+            # Gminy Bobrowniki, Uchwała Nr XIV/56/2011 Rady Miejskiej Ząbkowic Śląskich): a note, not an error.
+            yield Report("uchwała nie ma klauzuli wykonawczej, bo dane ją pomijają (resolution.closing.order bez "
+                         "„executor”) — zwykle uchwała wskazuje organ, który ją wykonuje; jeśli to przeoczenie, "
+                         "dopisz „executor” do „order”", ("resolution", "closing", "order"), severity="info")
+            return
         yield Report("brak klauzuli wykonawczej: uchwała wskazuje organ, który ją wykonuje — paragraf „Wykonanie "
                      "uchwały powierza się …” przed przepisem o wejściu w życie", fix=clause)
         return
@@ -222,11 +232,13 @@ _ANNEX_REFERENCE = re.compile(r"\b[Zz]ałącznik\w*(?: (?:nr|Nr|NR) ?(?P<nums>\d
 
 @rule("PD027", "error", "załączniki")
 def annex_references(context: CheckContext) -> Iterator[Report]:
-    """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”,
-    „załącznik nr 2”), a każdy powołany załącznik istnieje.
+    """Każdy załącznik jest powołany w paragrafie uchwały („… stanowiący załącznik do niniejszej uchwały”, „… do
+    uchwały”, „załącznik nr 2”), a każdy powołany załącznik istnieje; „załącznik do uchwały Nr X/1/2010”, „do uchwały
+    z dnia …”, „do zarządzenia” to załączniki innych aktów.
 
     docs/domain.md § 1 (§ 1 „… stanowiący załącznik do niniejszej uchwały.”: praktyka) i § 6 (numer
-    załącznika, gdy jest ich kilka: praktyka).
+    załącznika, gdy jest ich kilka: praktyka); „do uchwały” bez numeru o załączniku własnym: praktyka (Uchwała Nr
+    XIII/41/2016 Rady Gminy Rogowo, Uchwała Nr 107/XII/11 Rady Gminy Wysokie Mazowieckie).
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -235,8 +247,8 @@ def annex_references(context: CheckContext) -> Iterator[Report]:
     referenced: set[int] = set()
     for node in iter_nodes(roots):
         for match in _ANNEX_REFERENCE.finditer(node.own_text or ""):
-            if match["after"] and match["whose"] != "niniejszej":
-                continue  # an annex to another act
+            if match["after"] and not annex_of_this_act(match.string[match.start("whose"):]):
+                continue  # an annex to another act ("do uchwały Nr X/1/2010", "do zarządzenia")
             numbers = _numbers(match["nums"]) if match["nums"] else ({1} if count == 1 or match["after"] else set())
             referenced |= numbers
             for number in sorted(n for n in numbers if n > count):

@@ -1,8 +1,10 @@
-"""Drafting rules over the paragrafy a clerk wrote in ``resolution.provisions`` (PD055, PD056).
+"""Drafting rules over the paragrafy a clerk wrote in ``resolution.provisions`` (PD055, PD056, PD057).
 
 Contract: rules read ``context.data.resolution.provisions`` as written (never the printed document, whose numbers
 paldocs assigned), run also when the document could not be built, never raise on odd text, and report each
-finding with the provision's field path as ``where``. Each rule names the drafting rule it enforces.
+finding with the provision's field path as ``where``. Each rule names the drafting rule it enforces. Only to name
+a unit by its printed address ("§ 1 ust. 1") a rule may look up the number of the provision's paragraf in the
+document, when it was built.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, Report, rule
+from paldocs.checks.units import paragrafy_of, resolution_units, unit_citation
+from paldocs.markup.practice import practice_nestings
 from paldocs.markup.typed_numbers import text_before_ustepy, typed_number_slips
 from paldocs.vocabulary import unit
 
@@ -50,3 +54,36 @@ def ustepy_from_the_start(context: CheckContext) -> Iterator[Report]:
             yield Report(f"{line}. wiersz paragrafu: ustęp „1.” następuje po tekście paragrafu — tekst przed nim "
                          "nie ma numeru ustępu; zacznij paragraf od „1.” albo, jeśli to wyliczenie, oznacz jego "
                          "jednostki jako punkty „1)”", ("resolution", "provisions", index))
+
+
+@rule("PD057", "warning", "jednostka, której ZTP w tym miejscu nie przewiduje")
+def units_placed_by_practice(context: CheckContext) -> Iterator[Report]:
+    """Jednostki stoją tam, gdzie umieszcza je ZTP: wyliczenie w ustępie tworzą punkty „1)”, a tiret wprowadza się
+    w obrębie liter. Tirety bezpośrednio w ustępie spotyka się w opublikowanych uchwałach (Uchwała Nr XI/60/2004
+    Rady Gminy Bobrowniki, § 1 ust. 1), więc paldocs je drukuje tak, jak je wpisano — i ostrzega.
+
+    § 56 ust. 1 ZTP (verified: in an article or ustęp holding an enumeration, the enumeration is made of punkty) and
+    § 56 ust. 3 ZTP (verified: tirets are introduced within litery), as paldocs/legal/units.yaml records them with
+    the published resolution that does otherwise (``practice_children``). Any other misplaced unit is an error of
+    the build (PD000), not this warning.
+    """
+    printed = _paragraf_numbers(context)
+    for index, provision in enumerate(context.data.resolution.provisions):
+        where = ("resolution", "provisions", index)
+        for nesting in practice_nestings(provision):
+            child, parent = unit(nesting.practice.kind), unit(nesting.parent)
+            chain = [(kind, str(position)) for kind, position in nesting.chain]
+            known = where in printed
+            citation = unit_citation([("paragraf", printed[where]), *chain] if known else chain)
+            instead = " albo ".join(f"{unit(kind).plural} („{unit(kind).marker}”)" for kind in parent.children)
+            yield Report(f"{nesting.line}. wiersz paragrafu{'' if known else f' ({citation})'}: {child.plural} "
+                         f"(„{child.marker}”) stoją bezpośrednio {parent.in_form}, czego ZTP nie przewiduje — "
+                         f"{nesting.practice.ztp}; paldocs drukuje je tak, jak je wpisano, bo tak piszą też "
+                         f"opublikowane uchwały ({nesting.practice.seen}), ale w nowej uchwale zapisz je jako "
+                         f"{instead}", where, unit=citation if known else None)
+
+
+def _paragraf_numbers(context: CheckContext) -> dict[tuple[str | int, ...], str]:
+    """The printed number of each provision's paragraf, by the provision's field path (empty when not built)."""
+    roots = resolution_units(context) or []
+    return {node.where: node.unit.num for node in paragrafy_of(roots) if node.where is not None}

@@ -3,11 +3,13 @@
 Contract: :func:`unit_tree` links every legal unit of the resolution part to its citation address
 ("§ 2 ust. 1 pkt 3", tirets "tiret drugie") and to the field path of the data that printed it, read from the
 unit's ``origin`` (``resolution.provisions[i]``; None for a template's text or hand-built IR); helpers never
-raise on odd (imported, hand-built) IR.
+raise on odd (imported, hand-built) IR. :func:`annex_of_this_act` tells whether "załącznik … do <words>" means the
+resolution's own annex or another act's (PD027, PD033).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -138,3 +140,20 @@ def text_tail(text: str, size: int = 30) -> str:
 
 
 # --- PD020 enacting formula ----------------------------------------------------------------------------------------
+
+
+# --- whose annex ---------------------------------------------------------------------------------------------------
+
+# "do niniejszej uchwały", and "do uchwały" that names no act ("stanowiący załącznik do uchwały." — Uchwała Nr
+# 107/XII/11 Rady Gminy Wysokie Mazowieckie; "który stanowi załącznik do uchwały ." — Uchwała Nr XIII/41/2016 Rady
+# Gminy Rogowo) mean this resolution; an act named by number, date, organ or title ("do uchwały Nr X/1/2010",
+# "do uchwały z dnia …", "do uchwały Rady …", "do uchwały budżetowej", "do uchwały w sprawie …") or any other kind of
+# act ("do zarządzenia", "do rozporządzenia", "do ustawy") is another's.
+_THIS_ACT = re.compile(r"niniejsz\w*\b|uchwały\b(?!\s*(?:nr\b|numer\b|\d|z\s+dnia\b|rady\b|sejmiku\b|"
+                       r"zarządu\b|zgromadzenia\b|budżetow\w*\b|w\s+sprawie\b))", re.IGNORECASE)
+
+
+def annex_of_this_act(after_do: str) -> bool:
+    """``after_do``: the text after "załącznik … do " (from the word naming the act); True when it is this
+    resolution's annex."""
+    return _THIS_ACT.match(after_do) is not None

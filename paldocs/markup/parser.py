@@ -10,7 +10,9 @@ Contract of :func:`to_blocks`:
   fenced divs ``::: role`` (``::: page-break`` → :class:`PageBreak`); ``\\–`` / ``\\§`` for a literal
   character at the start of a line; with ``legal=True``, paragrafy opened by ``§`` whose lists become
   :class:`Unit` nodes by marker (``1.`` ustęp, ``1)`` punkt, ``a)`` litera, ``-``/``–``/``*`` tiret), nested
-  as § 54–57 ZTP allows. Outside paragrafy lists stay :class:`ListBlock`.
+  as § 54–57 ZTP allows, or as published resolutions do where units.yaml records it (``practice_children``:
+  tirets directly in an ustęp, which ``paldocs check`` reports as PD057). Outside paragrafy lists stay
+  :class:`ListBlock`.
 - Tables (:mod:`paldocs.markup.tables`): GFM pipe tables → :class:`Table` — the first row is the header, the
   delimiter row sets each column's alignment (``:---`` left, ``---:`` right, ``:---:`` center, ``---``
   none), ``\\|`` is a pipe inside a cell, cells get the same inline conversion and typography as paragraphs.
@@ -109,7 +111,7 @@ def tokenize(markdown: str, ctx: ParseContext) -> list[Token]:
     return _parser().parse(markdown, {ENV_KEY: ctx})
 
 
-def _unit_kind(token: Token) -> UnitKind:
+def list_unit_kind(token: Token) -> UnitKind:
     """Inside a paragraf the list marker names the unit (§ 55–56 ZTP): "1." ustęp, "1)" punkt, "a)" litera."""
     return cast(UnitKind, list_style(_list_style(token)).unit)
 
@@ -198,7 +200,7 @@ class _Converter:
                 out.append(Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1]), origin=self.origin(token)))
                 self.pos += 3
             elif kind in _LIST_CLOSE and parent is not None:
-                unit_kind = _unit_kind(token)
+                unit_kind = list_unit_kind(token)
                 self.check_sub_unit(token, parent, unit_kind, sub_kind, closing)
                 sub_kind = unit_kind
                 out.extend(self.units(token, unit_kind))
@@ -264,7 +266,9 @@ class _Converter:
 
     def check_sub_unit(self, token: Token, parent: UnitKind, kind: UnitKind, seen: UnitKind | None,
                        closing: bool) -> None:
-        if kind not in unit(parent).children:
+        # A kind ZTP does not place here but published resolutions do (units.yaml practice_children, e.g. tirets
+        # directly in an ustęp) is printed as written; paldocs check warns about it (PD057).
+        if kind not in unit(parent).children and unit(parent).practice_child(kind) is None:
             hint = unit(parent).contents
             if kind != "tiret" and parent != "tiret":
                 hint += " Jednostkę niższego stopnia wpisz z wcięciem pod jednostką, do której należy."
