@@ -175,11 +175,13 @@ def test_work_grows_linearly_with_the_program(programs: list[Path]) -> None:
 
 @pytest.mark.slow
 def test_memory_grows_linearly_with_the_program(programs: list[Path]) -> None:
-    # Peak memory moves in steps (which stage peaks, when the collector runs), so increments are too noisy at
-    # these sizes; the totals of 4× the sections stay within 4× (the fixed part makes them less).
-    small, _, large = programs
-    ratio = peak_memory(large) / peak_memory(small)
-    assert ratio <= 4.0, f"4× the sections took {ratio:.2f}× the peak memory"
+    # Peak memory moves in steps (which stage peaks, when the collector runs), so the increment of one doubling
+    # is too noisy at these sizes; the increment over both doublings (40 → 160 sections) against the first one
+    # (40 → 80) is 3.0 when memory is linear in the sections and 5.0 when it is quadratic, whatever the fixed
+    # part (what other tests of the worker left in caches) is.
+    small, middle, large = (peak_memory(path) for path in programs)
+    ratio = (large - small) / (middle - small)
+    assert ratio <= 4.0, f"memory grew by {ratio:.2f}× the first doubling's increment over two (linear: 3)"
 
 
 def test_the_garbage_collector_is_paused_only_while_building(tmp_path: Path) -> None:
