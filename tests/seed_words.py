@@ -97,3 +97,24 @@ def unaccounted_words(source_text: str, built: list[str], dropped: list[str],
             continue
         unaccounted.append(word)
     return unaccounted
+
+
+def extract_words(fmt: str, path: Path) -> list[str]:
+    """The words a reader of each format sees: the text file, python-docx's paragraphs, pypdf's page text
+    (footers dropped, rule 5), lxml's HTML body text with ``<br>`` as line breaks."""
+    import docx  # the readers are imported here: the word rules above need none of them
+    import lxml.html
+    import pypdf
+
+    if fmt == "txt":
+        return words(path.read_text(encoding="utf-8"))
+    if fmt == "docx":
+        return words("\n".join(p.text for p in docx.Document(str(path)).paragraphs))
+    if fmt == "pdf":
+        return pdf_words("\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+    if fmt == "html":
+        tree = lxml.html.fromstring(path.read_bytes())
+        for line_break in tree.iter("br"):
+            line_break.tail = "\n" + (line_break.tail or "")
+        return words(tree.body.text_content())
+    raise AssertionError(fmt)

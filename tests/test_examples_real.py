@@ -20,13 +20,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import docx
-import lxml.html
-import pypdf
 import pytest
 import yaml
 from conftest import REPO
-from seed_words import compare, pdf_words, seed_words, words
+from seed_words import compare, extract_words, seed_words
 
 from paldocs.api import build
 
@@ -46,22 +43,6 @@ def original_words(name: str) -> list[str]:
 def reviewed_differences(name: str) -> list[dict[str, str]]:
     rows = yaml.safe_load((EXPECTED / f"{name}.differences.yaml").read_text(encoding="utf-8")) or []
     return [{"seed": row["seed"], "built": row["built"]} for row in rows]
-
-
-def extract_words(fmt: str, path: Path) -> list[str]:
-    """The words a reader of each format sees (the same readers as the seed tests)."""
-    if fmt == "txt":
-        return words(path.read_text(encoding="utf-8"))
-    if fmt == "docx":
-        return words("\n".join(p.text for p in docx.Document(str(path)).paragraphs))
-    if fmt == "pdf":
-        return pdf_words("\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
-    if fmt == "html":
-        tree = lxml.html.fromstring(path.read_bytes())
-        for line_break in tree.iter("br"):
-            line_break.tail = "\n" + (line_break.tail or "")
-        return words(tree.body.text_content())
-    raise AssertionError(fmt)
 
 
 def rejoin_wrapped(pdf: list[str], reference: list[str]) -> list[str]:

@@ -14,14 +14,13 @@ import subprocess
 from pathlib import Path
 
 import docx
-import lxml.html
 import pypdf
 import pytest
 import yaml
 from conftest import REPO
 from docx_dump import docx_text_dump
 from ir_dump import dump_document
-from seed_words import SEED_FILES, compare, pdf_words, seed_words, words
+from seed_words import SEED_FILES, compare, extract_words, pdf_words, seed_words
 
 from paldocs.api import build, to_document
 from paldocs.compose import compose
@@ -41,21 +40,6 @@ def built(example_outputs: dict[str, dict[str, Path]]) -> dict[str, dict[str, Pa
 def expected_differences(name: str) -> list[dict[str, str]]:
     rows = yaml.safe_load((REPO / "tests" / "expected" / f"{name}.differences.yaml").read_text(encoding="utf-8"))
     return [{"seed": row["seed"], "built": row["built"]} for row in rows]
-
-
-def extract_words(fmt: str, path: Path) -> list[str]:
-    if fmt == "txt":
-        return words(path.read_text(encoding="utf-8"))
-    if fmt == "docx":
-        return words("\n".join(p.text for p in docx.Document(str(path)).paragraphs))
-    if fmt == "pdf":
-        return pdf_words("\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
-    if fmt == "html":
-        tree = lxml.html.fromstring(path.read_bytes())
-        for line_break in tree.iter("br"):
-            line_break.tail = "\n" + (line_break.tail or "")
-        return words(tree.body.text_content())
-    raise AssertionError(fmt)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -64,7 +64,7 @@ from paldocs.document import (
     Unit,
     UnitKind,
 )
-from paldocs.errors import MarkupError
+from paldocs.errors import MarkupError, PaldocsError
 from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
@@ -109,6 +109,16 @@ def to_blocks(markdown: str, *, legal: bool = False, source: str = "<composed>",
 def tokenize(markdown: str, ctx: ParseContext) -> list[Token]:
     """The markdown-it tokens of ``markdown`` in the paldocs dialect (for readers of typed markers)."""
     return _parser().parse(markdown, {ENV_KEY: ctx})
+
+
+def provision_tokens(provision: str) -> list[Token] | None:
+    """The tokens of one paragraf's text from ``resolution.provisions`` as templates/provisions.md.j2 writes it
+    (a lone "§" line, so the first ustęp may open the text); None when the text does not parse (the build
+    reports that error itself)."""
+    try:
+        return tokenize("§\n" + provision, ParseContext("<provision>", 0, legal=True))
+    except PaldocsError:
+        return None
 
 
 def list_unit_kind(token: Token) -> UnitKind:

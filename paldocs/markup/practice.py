@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paldocs.errors import PaldocsError
-from paldocs.markup.parser import list_unit_kind, tokenize
-from paldocs.markup.rules import ParseContext
+from paldocs.markup.parser import list_unit_kind, provision_tokens
 from paldocs.vocabulary import PracticeChild, unit
 
 __all__ = ["PracticeNesting", "practice_nestings"]
@@ -31,10 +29,8 @@ class PracticeNesting:
 
 def practice_nestings(provision: str) -> list[PracticeNesting]:
     """The practice nestings of one paragraf's text (see the module docstring)."""
-    text = "§\n" + provision  # as templates/provisions.md.j2 writes it: the first ustęp may open the text
-    try:
-        tokens = tokenize(text, ParseContext("<provision>", 0, legal=True))
-    except PaldocsError:
+    tokens = provision_tokens(provision)
+    if tokens is None:
         return []
     found: list[PracticeNesting] = []
     kinds: list[str] = []  # the unit kind of each open list of sub-units, outermost first

@@ -15,9 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paldocs.errors import PaldocsError
-from paldocs.markup.parser import tokenize
-from paldocs.markup.rules import ParseContext
+from paldocs.markup.parser import provision_tokens
 from paldocs.vocabulary import unit
 
 __all__ = ["Slip", "text_before_ustepy", "typed_number_slips"]
@@ -38,10 +36,8 @@ class Slip:
 
 def typed_number_slips(provision: str) -> list[Slip]:
     """The slips of one paragraf's text (see the module docstring)."""
-    text = "§\n" + provision  # as templates/provisions.md.j2 writes it: the first ustęp may open the text
-    try:
-        tokens = tokenize(text, ParseContext("<provision>", 0, legal=True))
-    except PaldocsError:
+    tokens = provision_tokens(provision)
+    if tokens is None:
         return []
     slips: list[Slip] = []
     lists: list[tuple[str | None, list[str]]] = []  # open lists: (unit kind, None for tirets; markers so far)
@@ -82,9 +78,8 @@ def _swallowed(content: str, first_line: int) -> list[Slip]:
 
 def text_before_ustepy(provision: str) -> int | None:
     """The 1-based line of the first ustęp when the paragraf has its own text before its ustępy, else None."""
-    try:
-        tokens = tokenize("§\n" + provision, ParseContext("<provision>", 0, legal=True))
-    except PaldocsError:
+    tokens = provision_tokens(provision)
+    if tokens is None:
         return None
     text_seen = False
     for token in tokens:
