@@ -147,6 +147,14 @@ def test_the_annex_header_of_a_draft_gets_blanks(tmp_path: Path) -> None:
     text = text_of(TESTS.parent / "resolutions" / "ketrzyn-2014-pal.yaml", draft=True)
     assert "Załącznik do Uchwały Nr …/…/…\nRady Miejskiej w Kętrzynie\nz dnia …\n" in text
     assert "LXIV/400/14" not in text and "Rypina" not in text
+    assert text.count("Projekt") == 1  # the mark stands once, above the resolution's title
+
+
+def test_a_draft_of_an_annex_alone_carries_the_mark_above_its_header() -> None:
+    text = text_of(TESTS.parent / "resolutions" / "inowroclaw-2009-pal.yaml", draft=True)
+    assert text.startswith("Projekt\n\nZAŁĄCZNIK DO UCHWAŁY NR …/…/…\n")
+    assert text.count("Projekt") == 1
+    assert not text_of(TESTS.parent / "resolutions" / "inowroclaw-2009-pal.yaml").startswith("Projekt")
 
 
 def test_draft_meta_has_no_number_or_date() -> None:
