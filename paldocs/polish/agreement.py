@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from paldocs.errors import DataError, Location
+from paldocs.polish.inflection import ARCHAIC_STYLES, split_tag
 
 __all__ = ["AdoptedForms", "COMMON_HEAD_NOUNS", "GENDER_CLASSES", "adopted_forms", "participle"]
 
@@ -55,7 +56,6 @@ COMMON_HEAD_NOUNS: dict[str, tuple[str, str, str]] = {
 
 _PROPER = frozenset({"imię", "nazwisko", "nazwa_geograficzna", "człon_nazwy_geograficznej", "nazwa_organizacji",
                      "nazwa_instytucji", "nazwa_firmy"})
-_ARCHAIC = ("daw.", "przest.", "arch.")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -105,7 +105,7 @@ def _nominative_is_accusative(number: str, gender: str) -> bool:
 
 def _from_dictionary(title: str, words: list[re.Match[str]], *, field: str, gender: DataGender | None,
                      accusative: str | None, where: Location | None) -> AdoptedForms:
-    from paldocs.polish.inflection import morfeusz
+    from paldocs.polish.inflection import morfeusz  # looked up at call time (tests substitute the dictionary)
 
     def refuse(message: str, name: str) -> DataError:
         return DataError(f"{message} — podaj pole {field}.{name}", where,
@@ -171,10 +171,6 @@ def _from_dictionary(title: str, words: list[re.Match[str]], *, field: str, gend
     return AdoptedForms(accusative, participle(number, noun_gender))
 
 
-def _tag(tag: str) -> list[set[str]]:
-    return [set(part.split(".")) for part in tag.split(":")]
-
-
 def _genders(parts: set[str]) -> list[str]:
     return sorted(parts & {"m1", "m2", "m3", "f", "n"})
 
@@ -189,12 +185,12 @@ def _nominative_readings(dictionary: object, word: str, pos: str) -> list[tuple[
     for variant in dict.fromkeys((word, word.lower())):
         found: list[tuple[int, tuple[str, str, str]]] = []
         for _start, _stop, (_orth, lemma, tag, names, styles) in dictionary.analyse(variant):  # type: ignore[attr-defined]
-            parts = _tag(tag)
+            parts = split_tag(tag)
             if pos in parts[0] and len(parts) >= 4 and "nom" in parts[2]:
                 if _PROPER & set(names) or (pos == "subst" and len(parts[2]) == 7):  # proper or indeclinable
                     rank = 2
                 else:
-                    rank = int(any(str(style).startswith(_ARCHAIC) for style in styles))
+                    rank = int(any(str(style).startswith(ARCHAIC_STYLES) for style in styles))
                 found += [(rank, (lemma.split(":")[0], n, g)) for n in sorted(parts[1]) for g in _genders(parts[3])]
         if found:
             best = min(rank for rank, _ in found)
@@ -212,12 +208,12 @@ def _accusative(dictionary: object, word: str, number: str, gender: str, *, noun
     forms: set[str] = set()
     for lemma in lemmas:
         for orth, lem, tag, _names, styles in dictionary.generate(lemma):  # type: ignore[attr-defined]
-            parts = _tag(tag)
+            parts = split_tag(tag)
             if lem.split(":")[0] != lemma or pos not in parts[0] or len(parts) < 4:
                 continue
             if "acc" in parts[2] and number in parts[1] and gender in parts[3] and \
                     (noun or "pos" in (parts[4] if len(parts) > 4 else {"pos"})) and \
-                    not any(str(s).startswith(("daw.", "przest.", "arch.")) for s in styles):
+                    not any(str(s).startswith(ARCHAIC_STYLES) for s in styles):
                 forms.add(orth)
     return forms.pop() if len(forms) == 1 else None
 

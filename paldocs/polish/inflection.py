@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from paldocs.errors import DataError
 
-__all__ = ["CASE_NAMES", "Case", "morfeusz", "place_case"]
+__all__ = ["ARCHAIC_STYLES", "CASE_NAMES", "Case", "morfeusz", "place_case", "split_tag"]
 
 Case = Literal["nom", "gen", "dat", "acc", "inst", "loc"]
 
@@ -45,7 +45,7 @@ CASE_NAMES: dict[str, str] = {
 
 _GEOGRAPHIC = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
 _PERSONAL = frozenset({"imię", "nazwisko"})
-_ARCHAIC = ("daw.", "przest.", "arch.")
+ARCHAIC_STYLES = ("daw.", "przest.", "arch.")  # SGJP style marks of forms no document should print
 _SEPARATOR = re.compile(r"(\s+|-)")
 
 
@@ -85,7 +85,7 @@ def _advice(field: str | None) -> str:
     return f"podaj formę w polu {field}." if field else "podaj formę wprost w profilu gminy."
 
 
-def _split_tag(tag: str) -> list[frozenset[str]]:
+def split_tag(tag: str) -> list[frozenset[str]]:
     """'subst:sg:nom.acc:m3' → [{subst}, {sg}, {nom, acc}, {m3}]: each position with its alternatives."""
     return [frozenset(part.split(".")) for part in tag.split(":")]
 
@@ -107,12 +107,12 @@ def _readings_of(word: str) -> list[_Reading]:
     for start, stop, (_orth, lemma, tag, names, styles) in analyses:
         if (start, stop) != (0, end):  # the word split into several segments: not one name part
             continue
-        parts = _split_tag(tag)
+        parts = split_tag(tag)
         pos = next(iter(parts[0]))
         if pos == "subst" and len(parts) >= 4 and "nom" in parts[2]:
             flag = next(iter(parts[4])) if len(parts) > 4 else ""
             rank = 0 if _GEOGRAPHIC & set(names) else 2 if _PERSONAL & set(names) else 1
-            rank += any(s.startswith(_ARCHAIC) for s in styles)
+            rank += any(s.startswith(ARCHAIC_STYLES) for s in styles)
             for number in sorted(parts[1]):
                 plain_plural = number == "pl" and flag != "pt"
                 found[_Reading(lemma, "subst", number, parts[3], flag, rank, plain_plural)] = None
@@ -125,7 +125,7 @@ def _readings_of(word: str) -> list[_Reading]:
 @cache
 def _paradigm(lemma: str) -> list[tuple[str, list[frozenset[str]], tuple[str, ...]]]:
     """All forms of exactly this lemma (morfeusz also returns homonyms sharing the base): (form, tag, styles)."""
-    return [(orth, _split_tag(tag), tuple(styles))
+    return [(orth, split_tag(tag), tuple(styles))
             for orth, lem, tag, _names, styles in _morfeusz().generate(lemma) if lem == lemma]
 
 
@@ -142,7 +142,7 @@ def _forms(reading: _Reading, case: str, number: str, genders: frozenset[str]) -
             continue
         if reading.pos == "adj" and (len(parts) < 5 or "pos" not in parts[4]):
             continue
-        target = archaic if any(s.startswith(_ARCHAIC) for s in styles) else plain
+        target = archaic if any(s.startswith(ARCHAIC_STYLES) for s in styles) else plain
         if orth not in target:
             target.append(orth)
     return plain or archaic
