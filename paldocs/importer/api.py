@@ -24,10 +24,9 @@ from paldocs.importer.boilerplate import strip_page_text
 from paldocs.importer.legal_basis import split_legal_basis
 from paldocs.importer.log import ImportLog
 from paldocs.importer.resolution import inline_profile
-from paldocs.importer.source import SourceBlock, read_source, read_text_blocks
-
-_MARKDOWN = re.compile(r"\*\*|^#{1,6}\s", re.MULTILINE)
-
+from paldocs.importer.clean import clean_lines
+from paldocs.importer.readers import read_input
+from paldocs.importer.source import SourceBlock, blocks_from_lines
 
 @dataclass
 class ImportResult:
@@ -35,12 +34,9 @@ class ImportResult:
     log: ImportLog
 
 
-def _read(path: Path) -> list[SourceBlock]:
-    if path.suffix.lower() == ".txt":
-        text = path.read_text(encoding="utf-8-sig")
-        if _MARKDOWN.search(text):
-            return read_text_blocks(text, markdown=True)
-    return read_source(path)
+def _read(path: Path, log: ImportLog) -> list[SourceBlock]:
+    source = read_input(path, log)
+    return blocks_from_lines(clean_lines(source.lines, log, markdown=source.markdown), markdown=source.markdown)
 
 
 def _tail(block: SourceBlock, start: int) -> SourceBlock:
@@ -50,7 +46,7 @@ def _tail(block: SourceBlock, start: int) -> SourceBlock:
 
 def import_document(path: Path, *, profile: Path | None = None) -> ImportResult:
     log = ImportLog(path.name)
-    blocks = strip_page_text([block for block in _read(path) if block.lines], log)
+    blocks = strip_page_text([block for block in _read(path, log) if block.lines], log)
     if not blocks:
         raise DataError(f"Plik {path.name} jest pusty — nie ma czego importować.")
     state = _State(blocks, log)

@@ -14,20 +14,20 @@ raises :class:`paldocs.errors.DataError` with a Polish message. Nothing here int
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from paldocs.errors import DataError, Location
+from paldocs.importer.lines import SourceLine, lines_from_text, normalise_space
 
 LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z]\)|[-–•*])\s")
 ROMAN_START = re.compile(r"^[IVXLC]{1,6}\.\s")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)$")
 _WHOLE_ITALIC = re.compile(r"^\*(?!\*)(.+?)(?<!\*)\*$")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\s*])\*(?!\*)|(?<!\*)\*(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
-_HARD_BREAK = re.compile(r"( {2,}|\\)$")
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,16 @@ def looks_like_markdown(text: str) -> bool:
     return bool(re.search(r"^(?:#{1,6} \S|\*\*\S.*\*\*\s*$)", text, re.MULTILINE))
 
 
-def normalise_line(line: str) -> str:
-    """NBSP and runs of spaces → one space, stripped."""
-    return _SPACES.sub(" ", line).strip()
+normalise_line = normalise_space  # NBSP and runs of spaces → one space, stripped
 
 
 def read_text_blocks(text: str, *, markdown: bool) -> list[SourceBlock]:
     """Split text into blocks (see the module contract); ``markdown`` turns on Markdown marker handling."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return blocks_from_lines(lines_from_text(text), markdown=markdown)
+
+
+def blocks_from_lines(source: Sequence[SourceLine], *, markdown: bool) -> list[SourceBlock]:
+    """Group :class:`SourceLine` into blocks; a block's ``line`` is the position of its first line."""
     blocks: list[SourceBlock] = []
     current: list[str] = []
     start = 0
@@ -97,10 +99,9 @@ def read_text_blocks(text: str, *, markdown: bool) -> list[SourceBlock]:
             blocks.append(_make_block(current, start, markdown))
         current = []
 
-    for number, raw in enumerate(text.split("\n"), start=1):
-        hard = bool(_HARD_BREAK.search(raw.replace("\u00a0", " ")))
-        line = normalise_line(raw)
-        if markdown and line.endswith("\\") and hard:
+    for item in source:
+        line = item.text
+        if markdown and line.endswith("\\") and item.hard_break:
             line = line[:-1].rstrip()
         if not line:
             flush()
@@ -110,13 +111,13 @@ def read_text_blocks(text: str, *, markdown: bool) -> list[SourceBlock]:
         if current and (opens or (markdown and MD_HEADING.match(current[0]))):
             flush()
         if not current:
-            start = number
+            start = item.line
             current.append(line)
         elif markdown and joined:
             current[-1] += " " + line
         else:
             current.append(line)
-        joined = markdown and not hard
+        joined = markdown and not item.hard_break
     flush()
     return blocks
 
