@@ -88,8 +88,11 @@ def _header_part(line: str, council: str | None, number: int, log: ImportLog, in
         info.setdefault("council", tidy_case(council_here.group()))
         used.append(council_here.group())
         text = text[council_here.end():].strip()
-    if date := re.match(r"^z\s+dnia\s+(?:\d{1,2}\s+[^\W\d_]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|[.…_ ]+)\s*(?:r\.?|roku)?",
-                        text, re.IGNORECASE):
+    date = re.match(r"^z\s+dnia\s+(?:\d{1,2}\s+[^\W\d_]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|[.…_ ]+(?:\d{4})?)\s*"
+                    r"(?:r\.?|roku)?", text, re.IGNORECASE)
+    if re.match(r"^z\s+dnia\b", text, re.IGNORECASE) and len(text.split()) <= 6:
+        date = re.match(r".*", text)  # the whole short line: a date, or a draft's blanks
+    if date:
         info.setdefault("date_text", date.group())
         used.append(date.group())
         text = text[date.end():].strip()

@@ -83,9 +83,17 @@ def _one_segment(blocks: list[SourceBlock]) -> _Segment:
     (or after its last §), or an annex alone when the file starts with "Załącznik …"."""
     if ANNEX_START.match(blocks[0].lines[0]):
         return _Segment("annex", blocks)
-    signed = next((k for k, block in enumerate(blocks) if SIGNATURE_START.match(block.lines[0])), None)
+    signed = next((k for k, block in enumerate(blocks) if SIGNATURE_START.match(block.lines[0])
+                   and len(block.text.split()) <= 24), None)
     starts = [k for k, block in enumerate(blocks) if ANNEX_START.match(block.lines[0])
               and (signed is None or k > signed) and k > 0 and not re.search(r"\bstanowi", block.text)]
+    if not starts and signed is not None:  # a long text after the signature, neither justification nor notes
+        after = signed + 1
+        while after < len(blocks) and after <= signed + 2 and len(blocks[after].text.split()) <= 4:
+            after += 1  # the name below the signature's title
+        rest = blocks[after:]
+        if len(rest) >= 5 and not re.match(r"^(?:uzasadnienie|\d{1,2}\)|\*)", rest[0].text, re.IGNORECASE):
+            starts = [after]
     if not starts:
         return _Segment("resolution", blocks)
     bounds = [*starts, len(blocks)]

@@ -22,7 +22,7 @@ from typing import Any
 
 from paldocs.importer import resolution as rx
 from paldocs.importer.annex_fallback import annex_data
-from paldocs.importer.body import printable, split_provisions
+from paldocs.importer.body import escape_line, escape_marker, printable, split_provisions
 from paldocs.importer.closing_text import read_closing
 from paldocs.importer.header import BASIS_START, ENACTING, PARAGRAPH, Header, read_header
 from paldocs.errors import PaldocsError
@@ -222,8 +222,12 @@ def _footnotes_and_rest(rows: list[Row], resolution: dict[str, Any], log: Import
 
 
 def _note_markdown(rows: list[Row], markdown: bool) -> str:
-    text = "\n".join(row.md if markdown else row.text for row in rows)
-    return ("\\" + text) if not markdown and re.match(r"^[#>+|*\d]", text) else text
+    """A footnote as Markdown that prints as written: its "1)" / "*" marker is text, not a list."""
+    lines = [row.md if markdown else row.text for row in rows]
+    first = escape_marker(lines[0])
+    if first == lines[0] and not markdown:
+        first = escape_line(first, in_quote=False, markdown=False)
+    return "\n".join([first, *lines[1:]])
 
 
 def _justification(rows: list[Row], resolution: dict[str, Any], log: ImportLog, *, markdown: bool) -> None:
@@ -255,9 +259,9 @@ def _provisions_and_kind(provisions: list[Any], resolution: dict[str, Any], out:
     texts = [provision.text for provision in provisions]
     kinds = [rx.classify_provision(text) for text in texts]
     strict = out.found.pop("strict_basis", None)
-    if program is not None and kinds and kinds[0][0] == "adopt" and all(
-            kind != "other" for kind, _ in kinds[1:]) and len(provisions) <= 3 and (
-            strict is not None or not resolution.get("legal_basis")):
+    shape = [kind for kind, _ in kinds]
+    if program is not None and len(shape) >= 3 and shape[0] == "adopt" and shape[-2:] == ["executor", "in-force"] \
+            and all(kind == "other" for kind in shape[1:-2]) and (strict is not None or not resolution.get("legal_basis")):
         return _pal(provisions, kinds, resolution, out, program, strict, log)
     closing = read_closing(texts, header.council_genitive)
     if closing.voivodeship:
@@ -300,10 +304,17 @@ def _pal(provisions: list[Any], kinds: list[tuple[str, str | None]], resolution:
     """The ``pal`` kind: its template prints § 1 (adopting the program), the executor and the entry into force;
     the legal basis as catalog entries in § 158 ZTP form (the differences are the reviewed ZTP forms)."""
     resolution["kind"] = "pal"
+    others = []
     for (kind, value), provision in zip(kinds, provisions, strict=True):
         if kind == "executor":
             out.found["executive"] = rx.executive_from_dative(value or "")
-        log.recognised(provision.line, f"§ w brzmieniu rodzaju „pal” ({kind})")
+        if kind == "other":
+            others.append(printable(provision.text, provision.line, log))
+            log.recognised(provision.line, "§ dodatkowy (resolution.provisions)")
+        else:
+            log.recognised(provision.line, f"§ w brzmieniu rodzaju „pal” ({kind})")
+    if others:
+        resolution["provisions"] = others
     if strict is not None:
         resolution["legal_basis"] = strict.entries
         resolution["legal_basis_join"] = strict.join
@@ -316,8 +327,8 @@ def _pal(provisions: list[Any], kinds: list[tuple[str, str | None]], resolution:
         ordered["title_genitive"] = genitive[1]
     if genitive:
         del resolution["subject"]
-    order = ["kind", "status", "number", "date", "subject", "legal_basis", "legal_basis_join", "signatory",
-             "signature_organ", "footnotes", "justification"]
+    order = ["kind", "status", "number", "date", "subject", "legal_basis", "legal_basis_join", "provisions",
+             "signatory", "signature_organ", "footnotes", "justification"]
     kept = {key: resolution[key] for key in order if key in resolution}
     resolution.clear()
     resolution.update(kept)

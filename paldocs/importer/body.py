@@ -8,8 +8,8 @@ inside an open quotation („… not yet closed by ”) never opens a § — a q
 provision, whatever its lines start with.
 
 Escaping (so that paldocs' markup prints the words as written and never renumbers or reinterprets them): a line
-of a provision that starts with "§" gets the markup's escape ``\\§`` (paldocs.markup.rules: a literal § at the
-start of a line, not a new paragraf); inside a quotation a line starting with a list marker ("1.", "1)", "a)")
+of a provision that starts with "§" — or whose list item text does ("1) § 2 otrzymuje brzmienie:") — gets the
+markup's escape ``\\§`` (paldocs.markup.rules: a literal § at the start of a line, not a new paragraf); inside a quotation a line starting with a list marker ("1.", "1)", "a)")
 gets a CommonMark backslash before its "." or ")" so that it is text, not a new ustęp or punkt of the
 provision; in plain-text input a line starting with a Markdown block marker ("#", ">", "+", "|", "*") gets a
 backslash before it. :func:`escape_line` does it for one line.
@@ -26,6 +26,8 @@ from paldocs.importer.rows import Row
 
 _LIST_IN_QUOTE = re.compile(r"^(\d{1,3}[a-z]?|[a-z])([.)])(?=\s)")
 _MD_START = re.compile(r"^([#>+|*])")
+# "§" opening a line or the text of a list item ("1) § 2 otrzymuje brzmienie:") would open a new paragraf
+_SIGN_AFTER_MARKERS = re.compile(r"^(?:\s*(?:\d{1,3}[a-z]?[.)]|[a-zA-Z]\)|[-–•*])\s+)*§")
 _QUOTE_OPEN, _QUOTE_CLOSE = "„", "”"
 
 
@@ -48,8 +50,8 @@ def quote_depth(text: str, depth: int = 0) -> int:
 
 def escape_line(line: str, *, in_quote: bool, markdown: bool) -> str:
     """One line of a provision as Markdown that prints as written (see the module contract)."""
-    if line.startswith("§"):
-        return "\\" + line
+    if sign := _SIGN_AFTER_MARKERS.match(line):
+        return line[:sign.end() - 1] + "\\" + line[sign.end() - 1:]
     if in_quote and (marker := _LIST_IN_QUOTE.match(line)):
         return f"{marker[1]}\\{marker[2]}{line[marker.end():]}"
     if not markdown and _MD_START.match(line):
@@ -94,7 +96,7 @@ def split_provisions(rows: list[Row], log: ImportLog, *, markdown: bool) -> list
     return provisions
 
 
-_MARKER = re.compile(r"^(\s*)(\d{1,3}[a-z]?|[a-zA-Z])([.)])(?=\s)|^(\s*)([-–•])(?=\s)")
+_MARKER = re.compile(r"^(\s*)(\d{1,3}[a-z]?|[a-zA-Z])([.)])(?=\s)|^(\s*)([-–*])")
 
 
 def parses(provision: str) -> bool:
@@ -115,17 +117,17 @@ def printable(provision: str, line: int, log: ImportLog) -> str:
     ZTP it breaks are reported instead of refused), else as one paragraph."""
     if parses(provision):
         return provision
-    escaped = "\n".join(_escape_marker(part) for part in provision.split("\n"))
+    escaped = "\n".join(escape_marker(part) for part in provision.split("\n"))
     if parses(escaped):
         log.kept(line, "wyliczenie w układzie niezgodnym z § 55–57 ZTP — jednostki zachowane jako zwykłe wiersze "
                        "(sprawdź)", provision)
         return escaped
-    flat = " ".join(_escape_marker(part.strip()) for part in provision.split("\n") if part.strip())
+    flat = " ".join(escape_marker(part.strip()) for part in provision.split("\n") if part.strip())
     log.kept(line, "paragraf, którego układu paldocs nie odczytał — zachowany jako jeden akapit (sprawdź)", provision)
     return flat if parses(flat) else "\\" + flat if flat[:1] in "§#>+|*-" else flat
 
 
-def _escape_marker(line: str) -> str:
+def escape_marker(line: str) -> str:
     match = _MARKER.match(line)
     if not match:
         return line

@@ -51,15 +51,18 @@ def _title(gender: str, vice: bool, case: str = "nom") -> str:
 def _block_rows(rows: list[Row]) -> list[Row]:
     """The rows of the block: the title row, then short rows up to and including the name."""
     used = [rows[0]]
-    for row in rows[1:7]:
+    for index, row in enumerate(rows[1:7], 1):
         text = row.text
+        following = rows[index + 1].text if index + 1 < len(rows) else ""
         if len(text.split()) > 6 or re.match(r"^(?:\d|§|uzasadnienie|załącznik|\*)", text, re.IGNORECASE):
             break
         if not _organ_like(text) and (len(text.split()) > 4 or not re.match(r"^[(/A-ZĄĆĘŁŃÓŚŹŻ]", text)):
             break
         used.append(row)
-        if not (_organ_like(text) or text.strip() in ("(-)", "/-/")):
-            break  # the name
+        place = len(text.split()) == 1 and bool(_MARK.match(following) or (following and len(following.split()) <= 4
+                                                                           and following[:1].isupper()))
+        if not (_organ_like(text) or text.strip() in ("(-)", "/-/") or place):
+            break  # the name (a one-word line followed by the name is the council's place: "Inowrocławia")
     return used
 
 
@@ -114,7 +117,14 @@ def read_signature(rows: list[Row], council: dict[str, str] | None, log: ImportL
     log.recognised(block[0].line, "blok podpisu")
     log_if_changed(log, block[0].line, "blok podpisu w formie, którą drukuje paldocs", written,
                    printed if name != NO_NAME else printed.removesuffix(NO_NAME))
-    return SignatureRead(signatory, organ_form, len(block), named if named and not genitive else None)
+    used = len(block)
+    if used < len(rows) and name != NO_NAME and same_words(rows[used].text, name):
+        duplicate = block[-1] if block[-1].md.startswith("*") and not block[-1].md.startswith("**") else rows[used]
+        why = ("duplikat podpisu ze skanu (nazwisko kursywą, potem to samo nazwisko)" if duplicate is block[-1]
+               else "powtórzone nazwisko w podpisie")
+        log.dropped(duplicate.line, why, duplicate.text)
+        used += 1
+    return SignatureRead(signatory, organ_form, used, named if named and not genitive else None)
 
 
 def _split_one_line(rest: str, organs: list[str], known: bool) -> tuple[str, str]:
