@@ -18,15 +18,15 @@ from typing import Any
 
 from paldocs.errors import PaldocsError
 from paldocs.importer import resolution as rx
-from paldocs.importer.header import _NUMBER, DATE, tidy_case
+from paldocs.importer.header import NUMBER_PATTERN, DATE, tidy_case
 from paldocs.importer.log import ImportLog
 from paldocs.importer.signature import START
 from paldocs.importer.source import SourceBlock
 
 ANNEX_START = re.compile(r"^\s*za[łl][aą]cznik\b", re.IGNORECASE)
 _ANNEX_HEAD = re.compile(rf"^za[łl][aą]cznik(?:\s+nr\.?\s*\d+)?(?:\s+do\s+(?:uchwały|uchwale)(?:\s+nr\.?)?\s*"
-                         rf"(?P<number>{_NUMBER})?)?", re.IGNORECASE)
-_TAIL_HEAD = re.compile(rf"^do\s+(?:uchwały|uchwale)(?:\s+nr\.?)?\s*(?P<number>{_NUMBER})?", re.IGNORECASE)
+                         rf"(?P<number>{NUMBER_PATTERN})?)?", re.IGNORECASE)
+_TAIL_HEAD = re.compile(rf"^do\s+(?:uchwały|uchwale)(?:\s+nr\.?)?\s*(?P<number>{NUMBER_PATTERN})?", re.IGNORECASE)
 _YEARS = re.compile(r"((?:19|20)\d{2})\s*[–—-]\s*((?:19|20)\d{2})")
 REASON = "nagłówek załącznika — paldocs drukuje własny (numer, organ i datę uchwały)"
 

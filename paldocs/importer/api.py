@@ -128,10 +128,10 @@ def _annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, A
         resolution["number"] = info["number"]
         found["numbering"] = info.get("numbering") or {}
     if info.get("date_text"):
-        from paldocs.importer.header import Header, _date
+        from paldocs.importer.header import Header, read_date
 
         header = Header(number=info.get("number"))
-        _date(re.sub(r"^z\s+dnia\s+", "", info["date_text"], flags=re.IGNORECASE), blocks[0].line, header,
+        read_date(re.sub(r"^z\s+dnia\s+", "", info["date_text"], flags=re.IGNORECASE), blocks[0].line, header,
               ImportLog(log.source))
         if header.date:
             resolution["date"] = header.date

@@ -22,7 +22,7 @@ from typing import Any
 
 from paldocs.importer import resolution as rx
 from paldocs.importer.annex_fallback import annex_data
-from paldocs.importer.body import escape_line, escape_marker, printable, split_provisions
+from paldocs.importer.body import escape_line, escape_marker, log_numbering, printable, split_provisions
 from paldocs.importer.closing_text import read_closing
 from paldocs.importer.header import BASIS_START, ENACTING, PARAGRAPH, Header, read_header
 from paldocs.errors import PaldocsError
@@ -57,8 +57,10 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
     rows = _legal_basis(rows, header, resolution, out.found, log)
     body, rows = _until_signature(rows)
     provisions = split_provisions(body, log, markdown=markdown)
+    heading = _heading_layout(body)
     if provisions and provisions[0].number is not None and not any(p.number is None for p in provisions):
-        out.found["layout"]["paragraph_layout"] = "heading" if _heading_layout(body) else "inline"
+        out.found["layout"]["paragraph_layout"] = "heading" if heading else "inline"
+    log_numbering(provisions, heading, log)
     council = rx.council_from_genitive(header.council_genitive) if header.council_genitive else None
     if rows and is_signature_start(rows[0]):
         signature = read_signature(rows, council, log)
@@ -223,11 +225,8 @@ def _footnotes_and_rest(rows: list[Row], resolution: dict[str, Any], log: Import
 
 def _note_markdown(rows: list[Row], markdown: bool) -> str:
     """A footnote as Markdown that prints as written: its "1)" / "*" marker is text, not a list."""
-    lines = [row.md if markdown else row.text for row in rows]
-    first = escape_marker(lines[0])
-    if first == lines[0] and not markdown:
-        first = escape_line(first, in_quote=False, markdown=False)
-    return "\n".join([first, *lines[1:]])
+    lines = [escape_line(row.md if markdown else row.text, in_quote=False, markdown=markdown) for row in rows]
+    return "\n".join([escape_marker(lines[0]), *lines[1:]])
 
 
 def _justification(rows: list[Row], resolution: dict[str, Any], log: ImportLog, *, markdown: bool) -> None:
@@ -246,8 +245,8 @@ def _justification(rows: list[Row], resolution: dict[str, Any], log: ImportLog, 
     else:
         log.kept(first.line, "tekst po uchwale bez nagłówka „Uzasadnienie” — zachowany jako uzasadnienie (sprawdź)",
                  text_of(rows))
-    content = markdown_of(rows) if markdown else markdown_of([Row(r.text, r.text, r.line, r.opens_block)
-                                                               for r in rows])
+    content = markdown_of([Row(r.text, escape_line(r.md if markdown else r.text, in_quote=False, markdown=markdown),
+                               r.line, r.opens_block) for r in rows])
     if content.strip():
         resolution["justification"] = content.strip() + "\n"
         log.recognised(first.line, "uzasadnienie")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from paldocs.importer.header import PARAGRAPH
 from paldocs.importer.log import ImportLog
 from paldocs.importer.rows import Row
+from paldocs.importer.wording import words
 
 _LIST_IN_QUOTE = re.compile(r"^(\d{1,3}[a-z]?|[a-z])([.)])(?=\s)")
 _MD_START = re.compile(r"^([#>+|*])")
@@ -36,6 +37,7 @@ class Provision:
     text: str  # Markdown, without "§ N."
     line: int
     number: str | None  # as written; None: text before the first §
+    sign: str = ""  # "§ 1." as written (its layout: "§ 1" alone on its line, "§1." glued …)
 
 
 def quote_depth(text: str, depth: int = 0) -> int:
@@ -59,6 +61,18 @@ def escape_line(line: str, *, in_quote: bool, markdown: bool) -> str:
     return line
 
 
+def log_numbering(provisions: list[Provision], heading: bool, log: ImportLog) -> None:
+    """paldocs numbers the §§ itself, 1, 2, 3 … in the layout of the profile ("§ 1." inline, "§ 1" as a heading):
+    a number written otherwise ("§ 1." above the text, "§ 2a", a gap) is logged as changed."""
+    for index, provision in enumerate(provisions, 1):
+        if provision.number is None or not provision.sign:
+            continue
+        printed = f"§ {index}" if heading else f"§ {index}."
+        if words(provision.sign) != words(printed):
+            log.changed(provision.line, "numer paragrafu w formie, którą drukuje paldocs (numeruje §§ kolejno)",
+                        provision.sign, printed)
+
+
 def split_provisions(rows: list[Row], log: ImportLog, *, markdown: bool) -> list[Provision]:
     provisions: list[Provision] = []
     lines: list[str] = []
@@ -77,8 +91,8 @@ def split_provisions(rows: list[Row], log: ImportLog, *, markdown: bool) -> list
         match = PARAGRAPH.match(row.text) if depth == 0 else None
         if match:
             close()
-            current, lines = Provision("", row.line, match["n"]), []
             rest = match["rest"].strip()
+            current, lines = Provision("", row.line, match["n"], row.text[:len(row.text) - len(rest)].strip()), []
             if rest:
                 lines.append(escape_line(rest, in_quote=False, markdown=markdown))
             depth = quote_depth(rest)

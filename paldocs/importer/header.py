@@ -28,9 +28,9 @@ from paldocs.polish.dates import format_date, parse_date
 
 GUESS = "(zgadnięte — sprawdź)"
 _SPACED_TITLE = r"u\s?c\s?h\s?w\s?a\s?ł\s?a"
-_NUMBER = r"[IVXLCDMivxlcdm\d.…_]+(?:\s*/\s*[IVXLCDMivxlcdm\d.…_]+)*"
+NUMBER_PATTERN = r"[IVXLCDMivxlcdm\d.…_]+(?:\s*/\s*[IVXLCDMivxlcdm\d.…_]+)*"
 HEADER = re.compile(rf"^(?P<title>{_SPACED_TITLE})(?:\s+(?:nr\.?|numer)|(?=\s*[\d.…_IVXLCDM]))?\s*"
-                    rf"(?P<number>{_NUMBER})?(?=\s|$)", re.IGNORECASE)
+                    rf"(?P<number>{NUMBER_PATTERN})?(?=\s|$)", re.IGNORECASE)
 DRAFT = re.compile(r"^/?\s*projekt\s*/?(?=\s|$)", re.IGNORECASE)
 PRINT_NUMBER = re.compile(r"^druk\s+(?:nr\.?\s*)?[\d.…_]+(?=\s|$)", re.IGNORECASE)
 COUNCIL = re.compile(r"^(?:rady|rada)\s+\S.*?(?=\s+(?:z\s+dnia|w\s+sprawie)\b|$)", re.IGNORECASE)
@@ -137,7 +137,7 @@ def _read_title_line(row: Row, header: Header, log: ImportLog) -> Row | None:
             header.council_genitive = tidy_case(match.group())
             log.recognised(row.line, "organ (dopełniacz)")
         elif (match := DATE.match(text)) and header.date is None:
-            _date(match["date"], row.line, header, log)
+            read_date(match["date"], row.line, header, log)
         else:
             unknown = re.split(r"\s+(?=z\s+dnia\b|w\s+sprawie\b|na\s+pod?stawie\b)", text, maxsplit=1,
                                flags=re.IGNORECASE)[0]
@@ -200,7 +200,7 @@ def _number(written: str, line: int, header: Header, log: ImportLog) -> None:
         header.numbering["year_digits"] = parsed.year_digits
 
 
-def _date(written: str, line: int, header: Header, log: ImportLog) -> None:
+def read_date(written: str, line: int, header: Header, log: ImportLog) -> None:
     text = _YEAR_SUFFIX.sub("", written.strip())
     text = re.sub(r"(\d{4})r$", r"\1", text)
     if not text or rx.BLANK.match(text) or "…" in text or ".." in text:
