@@ -68,6 +68,8 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
         resolution["signature_organ"] = signature.organ_form
         if signature.council_genitive and not header.council_genitive:
             out.found["council_from_signature"] = signature.council_genitive
+        if header.draft:
+            log.dropped(rows[0].line, "podpis projektu — projekt drukuje się bez podpisu", text_of(rows[:signature.used]))
         rows = rows[signature.used:]
     rows = _footnotes_and_rest(rows, resolution, log, markdown=markdown)
     if justification:
@@ -94,6 +96,11 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
 def _header_data(header: Header, resolution: dict[str, Any], found: dict[str, Any], log: ImportLog) -> None:
     if header.draft:
         resolution["status"] = "projekt"
+        # a draft prints blanks for its number and date even when they are known (templates/resolution.md.j2)
+        if header.number and header.number_text:
+            log.dropped(header.title_line, "projekt — paldocs drukuje wykropkowany numer", header.number_text)
+        if header.date and header.date_text:
+            log.dropped(header.title_line, "projekt — paldocs drukuje wykropkowaną datę", header.date_text)
     if header.number:
         resolution["number"] = header.number
     if header.date:
@@ -103,7 +110,7 @@ def _header_data(header: Header, resolution: dict[str, Any], found: dict[str, An
     found["numbering"].update(header.numbering)
     if header.council_genitive:
         found["council"] = rx.council_from_genitive(header.council_genitive)
-    if header.number and header.number_text:
+    if header.number and header.number_text and not header.draft:
         printed = _printed_number(header)
         log_if_changed(log, header.title_line, "numer uchwały w formie, którą drukuje paldocs", header.number_text,
                        printed)
@@ -114,11 +121,12 @@ def _printed_number(header: Header) -> str:
     year = str(number.get("year", ""))
     year = year[-2:] if header.numbering.get("year_digits") == 2 else year
     order = header.numbering.get("order", "session/number/year")
+    sign = header.numbering.get("separator", "/")
     if order == "number/session/year":
-        return f"{number.get('number')}/{number.get('session')}/{year}"
+        return f"{number.get('number')}{sign}{number.get('session')}{sign}{year}"
     if order == "number/year":
-        return f"{number.get('number')}/{year}"
-    return f"{number.get('session')}/{number.get('number')}/{year}"
+        return f"{number.get('number')}{sign}{year}"
+    return f"{number.get('session')}{sign}{number.get('number')}{sign}{year}"
 
 
 def _legal_basis(rows: list[Row], header: Header, resolution: dict[str, Any], found: dict[str, Any],

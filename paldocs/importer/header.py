@@ -37,8 +37,9 @@ COUNCIL = re.compile(r"^(?:rady|rada)\s+\S.*?(?=\s+(?:z\s+dnia|w\s+sprawie)\b|$)
 DATE = re.compile(r"^z\s+dnia\b\s*(?P<date>.*?)(?=\s+w\s+sprawie\b|$)", re.IGNORECASE)
 SUBJECT_START = re.compile(r"^w\s+sprawie\b", re.IGNORECASE)
 BASIS_START = re.compile(r"(?:^|\s)na\s+pod?stawie\b", re.IGNORECASE)
-ENACTING = re.compile(r"(?P<council>\bRada\s+[^,.;:]*?)?\s*-?\s*\b(?P<verb>uchwala)(?P<impersonal>\s+się)?\s*,?\s*"
-                      r"co\s+następuje\s*:?", re.IGNORECASE)
+# "… uchwala, co następuje:" and the variants printed in practice ("uchwala się:", "postanawia:")
+ENACTING = re.compile(r"(?P<council>\bRada\s+[^,.;:]*?)?\s*[-–]?\s*\b(?P<verb>uchwala|postanawia)(?P<impersonal>\s+się)?"
+                      r"(?:\s*,?\s*co\s+następuje\s*:?|\s*:)", re.IGNORECASE)
 PARAGRAPH = re.compile(r"^§\s*(?P<n>\d+[a-z]?)\s*\.?(?=\s|$|[^\d\s])\s*(?P<rest>.*)$", re.DOTALL)
 _YEAR_SUFFIX = re.compile(r"\s*(?:roku|r\.?)\s*\.?$", re.IGNORECASE)
 
@@ -50,6 +51,7 @@ class Header:
     numbering: dict[str, Any] = field(default_factory=dict)  # order, year_digits
     council_genitive: str | None = None
     date: dt.date | None = None
+    date_text: str = ""  # as written
     subject: str | None = None
     draft: bool = False
     title_line: int = 0  # input line of the "Uchwała …" line (0: none)
@@ -104,8 +106,11 @@ def read_header(rows: list[Row], log: ImportLog) -> tuple[Header, list[Row]]:
 
 def _prefix_line(row: Row, header: Header, log: ImportLog) -> None:
     if match := DRAFT.match(row.text):
+        if header.draft:
+            log.dropped(row.line, "powtórzony znak „Projekt” — paldocs drukuje go raz", match.group())
+        else:
+            log.recognised(row.line, "znak „Projekt” — projekt uchwały (status: projekt)")
         header.draft = True
-        log.recognised(row.line, "znak „Projekt” — projekt uchwały (status: projekt)")
         if rest := row.text[match.end():].strip():
             log.dropped(row.line, "dopisek przy znaku „Projekt” (np. data projektu) — paldocs drukuje sam znak", rest)
     elif PRINT_NUMBER.match(row.text):
@@ -126,7 +131,9 @@ def _read_title_line(row: Row, header: Header, log: ImportLog) -> Row | None:
             header.title_line = row.line
             _title_word(match["title"], row.line, log)
             if match["number"]:
-                _number(match["number"], row.line, header, log)
+                before = text[:match.start("number")]
+                glued = before.split()[-1] if before and not before[-1].isspace() else ""  # "NR..." one word
+                _number(match["number"], row.line, header, log, glued)
         elif (match := DRAFT.match(text)) or (match := PRINT_NUMBER.match(text)):
             header.draft = True
             if PRINT_NUMBER.match(text):
@@ -180,8 +187,11 @@ def _title_word(written: str, line: int, log: ImportLog) -> None:
         log.changed(line, "rozstrzelony tytuł „U C H W A Ł A” — paldocs drukuje „UCHWAŁA”", written, "UCHWAŁA")
 
 
-def _number(written: str, line: int, header: Header, log: ImportLog) -> None:
+def _number(written: str, line: int, header: Header, log: ImportLog, glued: str = "") -> None:
     compact = re.sub(r"\s*/\s*", "/", written.strip())
+    if dotted := re.fullmatch(r"([IVXLCDM]+|\d+)\.(\d+|[IVXLCDM]+)\.(\d{2}|\d{4})", compact):
+        compact = "/".join(dotted.groups())  # "I.2.2018": the parts separated by dots (numbering.separator)
+        header.numbering["separator"] = "."
     try:
         parsed = rx.parse_number(compact)
     except PaldocsError:
@@ -193,7 +203,7 @@ def _number(written: str, line: int, header: Header, log: ImportLog) -> None:
         log.recognised(line, "numer uchwały")
     else:
         header.draft = True
-        log.dropped(line, f"numer uchwały: {parsed.note} (status: projekt)", written)
+        log.dropped(line, f"numer uchwały: {parsed.note} (status: projekt)", glued + written)
     if parsed.order:
         header.numbering["order"] = parsed.order
     if parsed.year_digits:
@@ -219,6 +229,7 @@ def read_date(written: str, line: int, header: Header, log: ImportLog) -> None:
         log.dropped(line, "data podjęcia nierozpoznana — uzupełnij pole resolution.date", written)
         return
     header.date = day
+    header.date_text = written
     log.recognised(line, "data podjęcia")
     log_if_changed(log, line, "data w formie § 120 ZTP („r.”, dzień bez zera)", written, format_date(day))
 

@@ -162,7 +162,8 @@ def read_legal_basis(sentence: str, on: Any, line: int, log: Any, catalog: Catal
     if strict is not None and _prints_as_written(strict, core, on, catalog):
         return strict
     result = LegalBasis()
-    kept = core + ("," if trailing and "," in trailing.group() else "")  # a comma before the formula stays
+    tail = "".join(ch for ch in (trailing.group() if trailing else "") if ch in ",;:")
+    kept = core + tail  # the punctuation before the formula stays with the typed text
     position, join = 0, None
     for match in _TYPED_SPLIT.finditer(kept):
         _typed(result, kept[position:match.start()], join)

@@ -52,8 +52,8 @@ class Number:
 def parse_number(text: str) -> Number:
     """"LXIV/400/14", "LXIV / 400 / 14", "124/XXII/2016", "228/2005", "…/…/2025" (docs/domain.md § 5)."""
     parts = [part.strip() for part in text.strip().rstrip(".").split("/")]
-    if all(BLANK.match(part) for part in parts[:-1]) and (len(parts) == 1 or BLANK.match(parts[-1])
-                                                         or parts[-1].isdigit()):
+    if any(BLANK.match(part) for part in parts) and all(BLANK.match(part) for part in parts[:-1]) and (
+            len(parts) == 1 or BLANK.match(parts[-1]) or parts[-1].isdigit()):
         if any(not BLANK.match(part) for part in parts):
             year = parts[-1]
             return Number(None, None, len(year) if len(year) in (2, 4) else None, "projekt: numer wykropkowany")
