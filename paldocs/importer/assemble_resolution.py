@@ -34,8 +34,9 @@ from paldocs.importer.source import SourceBlock
 from paldocs.importer.wording import log_if_changed
 
 _JUSTIFICATION = re.compile(r"^uzasadnienie\b", re.IGNORECASE)
-_JUSTIFICATION_HEADER = re.compile(r"^uzasadnienie\s+do\s+(?:projektu\s+)?uchwały\b", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"^(?:\d{1,2}\)|\*{1,3})\s*\S")
+_JUSTIFICATION_PART = re.compile(r"^\s*:?\s*(?:do\s+(?:projektu\s+)?uchwały\b|rady\s|z\s+dnia\b|w\s+sprawie\b)",
+                                re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^(?:\d{1,2}\)|\*{1,3})(?:\s|$)")
 _FOOTNOTE_WORDS = re.compile(r"Dz\.\s*U|zmian|ogłoszon", re.IGNORECASE)
 _AMENDING = re.compile(r"\b(?:w\s+sprawie\s+zmian[yi]?\b|zmieniając[aey]\s+uchwał)", re.IGNORECASE)
 _REPEALING = re.compile(r"\bw\s+sprawie\s+uchylenia\s+uchwał", re.IGNORECASE)
@@ -238,18 +239,23 @@ def _note_markdown(rows: list[Row], markdown: bool) -> str:
 
 
 def _justification(rows: list[Row], resolution: dict[str, Any], log: ImportLog, *, markdown: bool) -> None:
+    """The uzasadnienie: its own header ("Uzasadnienie", "Uzasadnienie do uchwały Nr … Rady … z dnia … w sprawie
+    …", on one line or several) is not kept — paldocs prints "UZASADNIENIE" — the rest is kept as Markdown."""
     if not rows:
         return
     first = rows[0]
-    if _JUSTIFICATION_HEADER.match(first.text):
-        head = [row for row in rows if row.opens_block is False or row is first]
-        block = [first] + [row for row in rows[1:len(head)] if not row.opens_block]
-        words = text_of(block)
-        log.dropped(first.line, "nagłówek uzasadnienia — paldocs drukuje własny", words.split(None, 1)[1])
-        rows = rows[len(block):]
-    elif match := _JUSTIFICATION.match(first.text):
-        rest = first.text[match.end():].strip(" :")
-        rows = ([Row(rest, rest, first.line)] if rest else []) + rows[1:]
+    if match := _JUSTIFICATION.match(first.text):
+        header, k = [first.text[match.end():]], 1
+        while k < len(rows) and not rows[k].opens_block and _JUSTIFICATION_PART.match(rows[k].text):
+            header.append(rows[k].text)
+            k += 1
+        head = " ".join(" ".join(header).split())
+        if _JUSTIFICATION_PART.match(head) or k > 1:
+            log.dropped(first.line, "nagłówek uzasadnienia — paldocs drukuje własny", head)
+            rows = rows[k:]
+        else:
+            rest = first.text[match.end():].strip(" :")
+            rows = ([Row(rest, rest, first.line)] if rest else []) + rows[1:]
     else:
         log.kept(first.line, "tekst po uchwale bez nagłówka „Uzasadnienie” — zachowany jako uzasadnienie (sprawdź)",
                  text_of(rows))

@@ -110,7 +110,7 @@ def split_provisions(rows: list[Row], log: ImportLog, *, markdown: bool) -> list
     return provisions
 
 
-_MARKER = re.compile(r"^(\s*)(\d{1,3}[a-z]?|[a-zA-Z])([.)])(?=\s)|^(\s*)([-–*])")
+_MARKER = re.compile(r"^(\s*)(\d{1,3}[a-z]?|[a-zA-Z])([.)])(?=\s|$)|^(\s*)([-–*])")
 
 
 def parses(provision: str) -> bool:

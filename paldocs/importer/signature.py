@@ -95,6 +95,7 @@ def read_signature(rows: list[Row], council: dict[str, str] | None, log: ImportL
     else:
         organ, name = _split_one_line(rest, [c for c in (genitive, kind, "Rady") if c], known=genitive is not None)
     organ_form, named = "short", None
+    organ = organ.rstrip(" :")  # "Przewodniczący Rady Gminy: Wiesław Zając"
     if organ and genitive and same_words(organ, genitive):
         organ_form = "full"
     elif organ and kind and same_words(organ, kind):
@@ -133,7 +134,7 @@ def _split_one_line(rest: str, organs: list[str], known: bool) -> tuple[str, str
     tokens = rest.split()
     for candidate in organs:
         size = len(candidate.split())
-        if words(" ".join(tokens[:size])) == words(candidate) and (known or len(tokens) - size <= 2):
+        if words(" ".join(tokens[:size]).rstrip(":")) == words(candidate) and (known or len(tokens) - size <= 2):
             return " ".join(tokens[:size]), " ".join(tokens[size:])
     if _ORGAN_HEAD.match(rest) and len(tokens) > 2:
         return " ".join(tokens[:-2]), " ".join(tokens[-2:])
