@@ -9,9 +9,9 @@ provision, whatever its lines start with.
 
 Escaping (so that paldocs' markup prints the words as written and never renumbers or reinterprets them): a line
 of a provision that starts with "§" — or whose list item text does ("1) § 2 otrzymuje brzmienie:") — gets the
-markup's escape ``\\§`` (paldocs.markup.rules: a literal § at the start of a line, not a new paragraf); inside a quotation a line starting with a list marker ("1.", "1)", "a)")
-gets a CommonMark backslash before its "." or ")" so that it is text, not a new ustęp or punkt of the
-provision; in plain-text input a line starting with a Markdown block marker ("#", ">", "+", "|", "*") gets a
+markup's escape ``\\§`` (paldocs.markup.rules: a literal § at the start of a line, not a new paragraf); inside
+a quotation a line starting with a list marker ("1.", "1)", "a)") gets a CommonMark backslash before its "." or
+")" so that it is text, not a new ustęp or punkt of the provision; in plain-text input a line starting with a Markdown block marker ("#", ">", "+", "|", "*") gets a
 backslash before it. :func:`escape_line` does it for one line.
 """
 
