@@ -51,6 +51,14 @@ class _Segment:
 
 
 def import_documents(path: Path, *, profile: Path | None = None) -> list[ImportResult]:
+    return _import_all(path, profile)
+
+
+def import_document(path: Path, *, profile: Path | None = None) -> ImportResult:
+    return _import_all(path, profile)[0]
+
+
+def _import_all(path: Path, profile: Path | None) -> list[ImportResult]:
     log = ImportLog(path.name)
     source = read_input(path, log)
     original = "\n".join(line.text for line in source.lines)
@@ -64,10 +72,6 @@ def import_documents(path: Path, *, profile: Path | None = None) -> list[ImportR
         own = log if index == 0 else ImportLog(f"{path.name} (dokument {index + 1})")
         results.append(ImportResult(_assemble(segment, own, profile, markdown=source.markdown), own, original))
     return results
-
-
-def import_document(path: Path, *, profile: Path | None = None) -> ImportResult:
-    return import_documents(path, profile=profile)[0]
 
 
 def _split(blocks: list[SourceBlock], log: ImportLog) -> list[Any]:

@@ -72,6 +72,9 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
         if header.draft:
             log.dropped(rows[0].line, "podpis projektu — projekt drukuje się bez podpisu", text_of(rows[:signature.used]))
         rows = rows[signature.used:]
+    if not annexes and (trailing := _trailing_annex(blocks, rows)):
+        annexes = [trailing]  # a program printed after the signature without its "Załącznik …" header
+        rows = []
     rows = _footnotes_and_rest(rows, resolution, log, markdown=markdown)
     if justification:
         _justification(rows_from_blocks(justification), resolution, log, markdown=markdown)
@@ -92,6 +95,17 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
     if others:
         out.data["annexes"] = others
     return out
+
+
+def _trailing_annex(blocks: list[SourceBlock], rest: list[Row]) -> list[SourceBlock] | None:
+    """The blocks from ``rest`` on when they are an annex without its header: five blocks or more after the
+    signature, neither an uzasadnienie nor footnotes (the Kętrzyn seed prints its program so)."""
+    if not rest or _JUSTIFICATION.match(rest[0].text) or _FOOTNOTE.match(rest[0].text):
+        return None
+    start = next((k for k, block in enumerate(blocks) if block.line >= rest[0].line), None)
+    if start is None or len(blocks) - start < 5 or blocks[start].line != rest[0].line:
+        return None
+    return blocks[start:]
 
 
 def _header_data(header: Header, resolution: dict[str, Any], found: dict[str, Any], log: ImportLog) -> None:
