@@ -4,7 +4,7 @@ Contract: :func:`annex_data` takes the blocks of one annex (from its "Załączni
 ``{"program": …}`` when the annex is a program — a title with years and the sections
 :func:`paldocs.importer.program.parse_program` recognises — or ``{"annex": {"title": …, "content": …}}`` (Markdown
 verbatim; ``reproduced: false`` when the text holds only the title). When :mod:`paldocs.importer.annex` exists its
-``import_annex`` is used instead. The annex header ("Załącznik Nr 1 do Uchwały Nr … Rady … z dnia …", on one
+``import_annex`` is used instead (after the repeated signature is taken off). The annex header ("Załącznik Nr 1 do Uchwały Nr … Rady … z dnia …", on one
 line or several) is read by :func:`read_annex_header`: paldocs prints its own header, so its words are logged as
 dropped with that reason. A signature repeated at the end of the annex is recognised (``found`` gets
 ``annex_signature``). Never raises on content.
@@ -102,6 +102,7 @@ def _header_part(line: str, council: str | None, number: int, log: ImportLog, in
 
 def annex_data(blocks: list[SourceBlock], council: str | None, log: ImportLog, *,
                found: dict[str, Any] | None = None) -> dict[str, Any]:
+    blocks = _without_signature(blocks, log, found)  # the resolution's signature repeated under its annex
     try:
         from paldocs.importer.annex import import_annex  # type: ignore[import-not-found]
     except ImportError:
@@ -109,7 +110,6 @@ def annex_data(blocks: list[SourceBlock], council: str | None, log: ImportLog, *
     if import_annex is not None:
         return import_annex(blocks, log)  # type: ignore[no-any-return]
     body = read_annex_header(blocks, council, log)
-    body = _without_signature(body, log, found)
     if not body:
         return {"annex": {"title": "Załącznik", "reproduced": False}}
     if _YEARS.search(body[0].text) and len(body) > 1:

@@ -123,7 +123,14 @@ def _assemble(segment: Any, log: ImportLog, profile: Path | None, *, markdown: b
 
 
 def _annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An annex without its resolution: the header gives the resolution's number, council and date."""
+    """An annex without its resolution: the header gives the resolution's number, council and date
+    (``annex_alone`` of :mod:`paldocs.importer.annex` when present)."""
+    try:
+        from paldocs.importer.annex import annex_alone  # type: ignore[import-not-found]
+    except ImportError:
+        annex_alone = None
+    if annex_alone is not None:
+        return annex_alone(blocks, log)  # type: ignore[no-any-return]
     info: dict[str, Any] = {}
     found: dict[str, Any] = {"layout": {}, "numbering": {}}
     read_annex_header(blocks, None, ImportLog(log.source), info)
