@@ -130,7 +130,10 @@ def _annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, A
     except ImportError:
         annex_alone = None
     if annex_alone is not None:
-        return annex_alone(blocks, log)  # type: ignore[no-any-return]
+        data, found = annex_alone(blocks, log)
+        if blocks[0].lines[0].isupper() and ANNEX_START.match(blocks[0].lines[0]):  # "ZAŁĄCZNIK DO UCHWAŁY …"
+            found.setdefault("layout", {})["annex_header_uppercase"] = True
+        return data, found
     info: dict[str, Any] = {}
     found: dict[str, Any] = {"layout": {}, "numbering": {}}
     read_annex_header(blocks, None, ImportLog(log.source), info)
