@@ -76,9 +76,8 @@ def test_spaced_title_and_roku_date_are_logged_as_changed() -> None:
     read_header(rows("U C H W A Ł A Nr XI/60/2004", "Rady Gminy Bobrowniki", "z dnia 06 kwietnia 2004 roku",
                      "W sprawie : diet dla radnych.", "Na podstawie …"), log)
     changed = {(entry.text, entry.after) for entry in log.of_kind("changed")}
-    assert ("U C H W A Ł A", "UCHWAŁA") in changed
-    assert ("06 kwietnia 2004 roku", "6 kwietnia 2004 r.") in changed
-    assert ("W sprawie : diet dla radnych.", "w sprawie diet dla radnych") in changed
+    # only the words paldocs prints otherwise are "changed"; the rest is printed as written
+    assert changed == {("U C H W A Ł A", "UCHWAŁA"), ("06", "6"), ("roku", "r."), (":", ""), ("radnych.", "radnych")}
 
 
 def test_unknown_header_line_is_dropped_with_its_words() -> None:

@@ -218,8 +218,11 @@ def _until_signature(rows: list[Row]) -> tuple[list[Row], list[Row]]:
 
 
 def _heading_layout(body: list[Row]) -> bool:
+    """"§ 1" alone on its line: the heading layout; "§ 1." alone keeps the inline layout, whose "§ 1." has the
+    original's words (the heading layout prints "§ 1" without the dot)."""
     first = next((row for row in body if PARAGRAPH.match(row.text)), None)
-    return first is not None and not PARAGRAPH.match(first.text)["rest"].strip()  # type: ignore[index]
+    return first is not None and not PARAGRAPH.match(first.text)["rest"].strip() \
+        and not first.text.rstrip().endswith(".")  # type: ignore[index]
 
 
 def _footnotes_and_rest(rows: list[Row], resolution: dict[str, Any], log: ImportLog, *, markdown: bool) -> list[Row]:

@@ -6,11 +6,12 @@ ellipses and NBSP folded; a "§" or "art." glued to a number counts as two words
 says whether two texts have the same words in the same order: the importer turns text into structure (a
 catalog citation, a closing clause, a header date) only when the text paldocs regenerates passes it, and
 otherwise keeps the original verbatim or logs the change (:meth:`ImportLog.changed`). :func:`log_if_changed`
-logs such a change only when the words really differ. Pure functions.
+logs such a change only when the words really differ, and only the words that differ. Pure functions.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from paldocs.importer.log import ImportLog
@@ -42,6 +43,13 @@ def same_words(original: str, printed: str) -> bool:
 
 
 def log_if_changed(log: ImportLog, line: int, why: str, before: str, after: str) -> None:
-    """Log ``changed`` when paldocs prints ``after`` in place of ``before`` and their words differ."""
-    if not same_words(before, after):
-        log.changed(line, why, before, after)
+    """Log ``changed`` when paldocs prints ``after`` in place of ``before`` and their words differ: one entry per
+    run of differing words (the words both have in common are printed, so they are not "changed")."""
+    if same_words(before, after):
+        return
+    old, new = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(None, [tuple(words(token)) for token in old],
+                                      [tuple(words(token)) for token in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal" and words(" ".join(old[i1:i2])):
+            log.changed(line, why, " ".join(old[i1:i2]), " ".join(new[j1:j2]))
