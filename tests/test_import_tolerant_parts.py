@@ -338,3 +338,17 @@ def test_council_named_by_the_signature_when_the_header_does_not(tmp_path: Path)
     result, built = imported(text, tmp_path)
     assert result.data["municipality"]["council"]["genitive"] == "Rady Miejskiej w Lubieniu Kujawskim"
     assert lost_words(result, built) == Counter()
+
+
+def test_paragraph_number_glued_to_its_first_ustep() -> None:
+    # https://bip.zlotow.pl/?a=864 — Uchwała Nr XXIV/119/08 Rady Miejskiej w Złotowie: "§ 1.1." opens § 1 ust. 1
+    from paldocs.importer.body import log_numbering, split_provisions
+
+    log = ImportLog("x")
+    provisions = split_provisions(rows(
+        "§ 1.1. Uchwala się miejscowy plan zagospodarowania przestrzennego miasta Złotowa, terenów położonych "
+        "w rejonie ul. Kujańskiej, zwany dalej planem.",
+        "2. Granica opracowania - uchwalenia planu określona została na rysunku planu."), log, markdown=False)
+    assert len(provisions) == 1 and provisions[0].text.startswith("1. Uchwala się miejscowy plan")
+    log_numbering(provisions, False, log)
+    assert [(entry.text, entry.after) for entry in log.of_kind("changed")] == [("§ 1.1.", "§ 1. 1.")]

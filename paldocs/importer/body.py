@@ -30,6 +30,7 @@ _MD_START = re.compile(r"^([#>+|*])")
 # "§" opening a line or the text of a list item ("1) § 2 otrzymuje brzmienie:") would open a new paragraf
 _SIGN_AFTER_MARKERS = re.compile(r"^(?:\s*(?:\d{1,3}[a-z]?[.)]|[a-zA-Z]\)|[-–•*])\s+)*§")
 _QUOTE_OPEN, _QUOTE_CLOSE = "„", "”"
+_GLUED_USTEP = re.compile(r"^(?P<sign>§\s*\d+[a-z]?\.(?P<ustep>\d{1,2})\.)\s*(?P<rest>.*)$", re.DOTALL)
 
 
 @dataclass
@@ -68,6 +69,8 @@ def log_numbering(provisions: list[Provision], heading: bool, log: ImportLog) ->
         if provision.number is None or not provision.sign:
             continue
         printed = f"§ {index}" if heading else f"§ {index}."
+        if glued := _GLUED_USTEP.match(provision.sign):
+            printed = f"§ {index}. {glued['ustep']}."
         if words(provision.sign) != words(printed):
             log.changed(provision.line, "numer paragrafu w formie, którą drukuje paldocs (numeruje §§ kolejno)",
                         provision.sign, printed)
@@ -92,7 +95,10 @@ def split_provisions(rows: list[Row], log: ImportLog, *, markdown: bool) -> list
         if match:
             close()
             rest = match["rest"].strip()
-            current, lines = Provision("", row.line, match["n"], row.text[:len(row.text) - len(rest)].strip()), []
+            sign = row.text[:len(row.text) - len(rest)].strip()
+            if glued := _GLUED_USTEP.match(row.text):  # "§ 1.1. Uchwala się …": § 1, its ust. 1
+                sign, rest = glued["sign"], f"{glued['ustep']}. {glued['rest']}".strip()
+            current, lines = Provision("", row.line, match["n"], sign), []
             if rest:
                 lines.append(escape_line(rest, in_quote=False, markdown=markdown))
             depth = quote_depth(rest)
