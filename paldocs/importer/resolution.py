@@ -1,10 +1,14 @@
 """Recognising the parts of a resolution in plain lines: header, §§, signature (docs/domain.md § 1, 4, 5, 6).
 
 Contract: pure functions on strings, each returning what it recognised (or None) — the assembling of a data
-file from source blocks is in :mod:`paldocs.importer.api`. :func:`parse_number` reads every number variant of
-docs/domain.md § 5 and returns the model's number dict plus the numbering pattern; :func:`parse_header_date`,
-:func:`parse_subject`, :func:`council_from_genitive`, :func:`executive_from_dative`, :func:`parse_signature`
-and :func:`classify_provision` read the other parts. Messages are Polish.
+file from source blocks is in :mod:`paldocs.importer.assemble_resolution`. :func:`parse_number` reads every
+number variant of docs/domain.md § 5 and returns the model's number dict plus the numbering pattern (it raises
+on a number it cannot read; the tolerant title-block reader of :mod:`paldocs.importer.header` logs that instead);
+:func:`parse_header_date`, :func:`parse_subject`, :func:`council_from_genitive`, :func:`executive_from_dative`,
+:func:`parse_signature` and :func:`classify_provision` read the other parts. :func:`inline_profile` makes the
+municipality profile from what the import found and never fails: the council named by the header, the signature,
+the enacting formula or the executor clause, else a placeholder ("Rada Gminy …"), every guess logged. Messages
+are Polish.
 """
 
 from __future__ import annotations
