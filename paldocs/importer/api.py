@@ -107,11 +107,17 @@ def _one_segment(blocks: list[SourceBlock]) -> _Segment:
 
 def _assemble(segment: Any, log: ImportLog, profile: Path | None, *, markdown: bool) -> dict[str, Any]:
     if segment.kind == "report":
-        from paldocs.importer.report import parse_report  # type: ignore[import-not-found]
-
-        return parse_report(segment.blocks, log)  # type: ignore[no-any-return]
+        try:
+            from paldocs.importer.report import parse_report  # type: ignore[import-not-found]
+        except ImportError:  # no report importer here: the report is kept as a resolution's verbatim text
+            parse_report = None
+        if parse_report is not None:
+            return parse_report(segment.blocks, log)  # type: ignore[no-any-return]
     if segment.kind == "annex":
         data, found = _annex_alone(segment.blocks, log)
+    elif segment.kind == "justification":  # an uzasadnienie published without its resolution
+        assembled = assemble_resolution([], [], segment.blocks, log, markdown=markdown)
+        data, found = assembled.data, assembled.found
     else:
         justification = segment.justification.blocks if segment.justification else None
         assembled = assemble_resolution(segment.blocks, [annex.blocks for annex in segment.annexes], justification,
