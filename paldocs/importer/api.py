@@ -66,7 +66,7 @@ def _import_all(path: Path, profile: Path | None) -> list[ImportResult]:
     blocks = [block for block in blocks_from_lines(lines, markdown=source.markdown) if block.lines]
     if not blocks:
         raise DataError(f"Plik {path.name} nie zawiera tekstu — nie ma czego importować.")
-    segments = _split(blocks, log)
+    segments = _with_justifications(_split(blocks, log))
     results = []
     for index, segment in enumerate(segments):
         own = log if index == 0 else ImportLog(f"{path.name} (dokument {index + 1})")
@@ -80,6 +80,18 @@ def _split(blocks: list[SourceBlock], log: ImportLog) -> list[Any]:
     except ImportError:
         return [_one_segment(blocks)]
     return split_documents(blocks, log) or [_one_segment(blocks)]
+
+
+def _with_justifications(segments: list[Any]) -> list[Any]:
+    """An uzasadnienie split off right after its resolution belongs to it (one act, one data file)."""
+    joined: list[Any] = []
+    for segment in segments:
+        if segment.kind == "justification" and joined and joined[-1].kind == "resolution" \
+                and joined[-1].justification is None:
+            joined[-1].justification = segment
+            continue
+        joined.append(segment)
+    return joined
 
 
 def _one_segment(blocks: list[SourceBlock]) -> _Segment:

@@ -175,8 +175,10 @@ def _legal_basis(rows: list[Row], header: Header, resolution: dict[str, Any], fo
     if formula:
         _enacting(formula, line, found, log)
     if basis_text.strip(" ,-–"):
-        basis = read_legal_basis(basis_text, header.date, line, log)
+        typed_log = ImportLog(log.source)  # merged when the generic path keeps these entries
+        basis = read_legal_basis(basis_text, header.date, line, typed_log)
         found["strict_basis"] = _strict(basis_text)
+        found["basis_log"] = (typed_log.entries, line)
         resolution["legal_basis"] = basis.entries
         if basis.join != "oraz":
             resolution["legal_basis_join"] = basis.join
@@ -289,10 +291,12 @@ def _provisions_and_kind(provisions: list[Any], resolution: dict[str, Any], out:
     texts = [provision.text for provision in provisions]
     kinds = [rx.classify_provision(text) for text in texts]
     strict = out.found.pop("strict_basis", None)
+    basis_log, basis_line = out.found.pop("basis_log", ([], 0))
     shape = [kind for kind, _ in kinds]
     if program is not None and len(shape) >= 3 and shape[0] == "adopt" and shape[-2:] == ["executor", "in-force"] \
             and all(kind == "other" for kind in shape[1:-2]) and (strict is not None or not resolution.get("legal_basis")):
-        return _pal(provisions, kinds, resolution, out, program, strict, log)
+        return _pal(provisions, kinds, resolution, out, program, strict, log, basis_line)
+    log.entries.extend(basis_log)
     closing = read_closing(texts, header.council_genitive)
     if closing.voivodeship:
         out.found["voivodeship"] = closing.voivodeship
@@ -330,7 +334,7 @@ def _provisions_and_kind(provisions: list[Any], resolution: dict[str, Any], out:
 
 
 def _pal(provisions: list[Any], kinds: list[tuple[str, str | None]], resolution: dict[str, Any], out: Assembled,
-         program: dict[str, Any], strict: LegalBasis | None, log: ImportLog) -> dict[str, Any]:
+         program: dict[str, Any], strict: LegalBasis | None, log: ImportLog, line: int) -> dict[str, Any]:
     """The ``pal`` kind: its template prints § 1 (adopting the program), the executor and the entry into force;
     the legal basis as catalog entries in § 158 ZTP form (the differences are the reviewed ZTP forms)."""
     resolution["kind"] = "pal"
@@ -349,7 +353,13 @@ def _pal(provisions: list[Any], kinds: list[tuple[str, str | None]], resolution:
         resolution["legal_basis"] = strict.entries
         resolution["legal_basis_join"] = strict.join
         for words in strict.dropped:
-            log.dropped(provisions[0].line, "„tekst jednolity” — paldocs pisze adres w formie § 158 ZTP", words)
+            log.dropped(line, "„tekst jednolity” — paldocs pisze adres w formie § 158 ZTP", words)
+        for suffix in strict.amended:
+            log.recognised(line, f"dopisek „{suffix}” w adresie podstawy prawnej — paldocs drukuje adres bez niego; "
+                                 "dopisz adresy zmian (§ 158 ZTP) — sprawdź")
+        if strict.join_guessed:
+            log.recognised(line, "przepisy podstawy prawnej rozdzielone tylko przecinkami — spójnik „oraz” przed "
+                                 "ostatnim (zgadnięte — sprawdź)")
     title = kinds[0][1] or program.get("title", "")
     genitive = re.fullmatch(r"w sprawie przyjęcia „(.+)”", resolution.get("subject", ""))
     ordered: dict[str, Any] = {"title": title}
