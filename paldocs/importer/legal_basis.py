@@ -155,14 +155,15 @@ def read_legal_basis(sentence: str, on: Any, line: int, log: Any, catalog: Catal
                     "Na podstawie")
     trailing = re.search(r"[\s,;:–-]*$", body)
     core = body[:trailing.start()] if trailing else body
+    tail = "".join(ch for ch in (trailing.group() if trailing else "") if ch in ",;:")
     try:
         strict = split_legal_basis(core, catalog)
     except PaldocsError:
         strict = None
-    if strict is not None and _prints_as_written(strict, core, on, catalog):
+    # a comma before the formula ("…zm.), Rada … uchwala") is a word paldocs would not print after a citation
+    if strict is not None and not tail and _prints_as_written(strict, core, on, catalog):
         return strict
     result = LegalBasis()
-    tail = "".join(ch for ch in (trailing.group() if trailing else "") if ch in ",;:")
     kept = core + tail  # the punctuation before the formula stays with the typed text
     position, join = 0, None
     for match in _TYPED_SPLIT.finditer(kept):
