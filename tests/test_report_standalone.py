@@ -23,6 +23,7 @@ from paldocs.api import build
 from paldocs.cli import main
 from paldocs.errors import DataError
 from paldocs.report.load import load_report
+from paldocs.report.model import MonitoringReport
 
 PROGRAM = REPO / "resolutions" / "ketrzyn-2014-pal.yaml"
 FALSE_STATEMENTS = ("nie zrealizowano", "0,00 zł", "Sprawozdanie nie zawiera wskaźników", "Liczba uczestników ogółem: 0",
@@ -190,3 +191,15 @@ def test_a_year_without_costs_prints_no_zero_amount(tmp_path: Path) -> None:
     assert "Finansowanie" in text and "90,00 zł" in text
     rows = [line for line in text.splitlines() if line.lstrip().startswith("2015 |")]
     assert rows and all("0,00 zł" not in row for row in rows)
+
+
+def test_every_field_of_a_report_file_is_described_in_polish_and_shown_by_example() -> None:
+    # The report file's own fields and its chapters (editors offer the examples as completions, as for data files).
+    schema = MonitoringReport.model_json_schema(by_alias=True)
+    fields = [("MonitoringReport", name, spec) for name, spec in schema["properties"].items()]
+    fields += [("Chapter", name, spec) for name, spec in schema["$defs"]["Chapter"]["properties"].items()]
+    assert {"program", "program_title", "chapters", "place", "month", "prepared_by"} <= set(schema["properties"])
+    assert "years" not in schema.get("required", [])
+    for model, name, spec in fields:
+        assert spec.get("description", "").strip() and spec.get("examples"), f"{model}.{name}"
+        assert not re.search(r"\b(?:the|of|and|is|for|with|when)\b", spec["description"]), f"{model}.{name}"
