@@ -1,27 +1,21 @@
 """A monitoring report's text (sprawozdanie z realizacji programu) → data of a standalone report.
 
 Contract: :func:`parse_report` takes the blocks of one report (after cleaning) and returns a plain dict that
-validates as :class:`paldocs.report.model.MonitoringReport` with ``document: report`` and no program file —
-the report as municipalities publish it: a title, the place and month, and chapters of text. It never raises
-on content and loses no word: every word of the blocks is in the data (title, place and month, chapter
-headings and contents); where the printed form differs from the input (the place and month regenerated as
-"Piła, marzec 2016" from "Piła, marzec 2016 r.") the log records the change.
+validates as :class:`paldocs.report.model.MonitoringReport` (``document: report``, no program file): a title,
+the place and month, and chapters of text. It never raises on content and loses no word: every word is in the
+data (title, place and month, chapter headings and contents); where the printed form differs from the input
+("Piła, marzec 2016" printed for "Piła, marzec 2016 r.") the log records the change. Recognised (and logged):
 
-Recognised (and logged as recognised):
-
-- the title: from the first "SPRAWOZDANIE"/"Sprawozdanie" (text before it is kept in the first chapter) up to
-  the place and date, the legal basis ("Na podstawie …"), a table of contents or the first chapter heading —
-  on one line or over a few short lines; a title with no such stop ends after its period ("za 2016 rok");
+- the title: from the first "SPRAWOZDANIE"/"Sprawozdanie" (text before it goes to the first chapter) up to the
+  place and date, the legal basis ("Na podstawie …"), a table of contents or the first chapter heading — on one
+  line or over a few short lines; a long run-together line's title ends after its period ("za 2016 rok");
 - the years from the title: "ZA 2016 ROK", "W ROKU 2015", "na 2015 rok", "za rok 2020", "za lata 2014–2016";
-  other years in the title are a guess logged "(zgadnięte — sprawdź)"; no year at all leaves ``years`` out
-  (a standalone report may) and the log says so;
-- the place and month of preparation near the title ("KLUCZBORK maj 2016", "Łomża, kwiecień 2017",
-  "Piła, marzec 2016 r."); a month before the end of the report years contradicts the data model and is kept
-  as text instead;
+  other years in the title are a guess logged "(zgadnięte — sprawdź)"; no year leaves ``years`` out (logged);
+- the place and month near the title ("KLUCZBORK maj 2016", "Łomża, kwiecień 2017", "Piła, marzec 2016 r.");
+  a month before the end of the report years contradicts the model and is kept as text instead;
 - chapters: Markdown and Word headings, numbered headings ("1. PODSTAWOWE INFORMACJE …", "IV. Cele"),
-  uppercase lines ("WSTĘP", "WPROWADZENIE"), "Rozdział I", short bold lines, and such headings run together
-  with the text that follows them (docplayer transcripts: "WSTĘP Program współpracy …"); the heading is kept
-  exactly as written;
+  uppercase lines ("WSTĘP"), "Rozdział I", short bold lines, also run together with the text after them
+  ("WSTĘP Program współpracy …"); the heading is kept exactly as written;
 - a table of contents ("SPIS TREŚCI …") is the document's words: kept as a chapter of its own.
 
 Everything else is the Markdown content of the current chapter (logged ``kept``): the legal basis and other
@@ -42,7 +36,7 @@ from paldocs.importer.log import ImportLog
 from paldocs.importer.source import SourceBlock
 from paldocs.polish.dates import MONTHS_NOMINATIVE
 
-_TITLE_START = re.compile(r"\bSPRAWOZDANIE\b", re.IGNORECASE)
+_TITLE_START = re.compile(r"\b(?:SPRAWOZDANIE|Sprawozdanie)\b")  # lowercase "sprawozdanie" is in prose
 _UP = "A-ZĄĆĘŁŃÓŚŹŻ"
 _WORD = rf"[{_UP}][\w{_UP}ąćęłńóśźż.-]*"
 _MONTH = "|".join(MONTHS_NOMINATIVE)
@@ -90,7 +84,7 @@ class _Piece:
 
 @dataclass
 class _Chapter:
-    heading: str | None
+    heading: str | None  # as written; None: text before the first heading
     line: int
     pieces: list[_Piece]
 
@@ -149,12 +143,21 @@ def _title(head: _Piece, following: list[_Piece]) -> tuple[str, list[_Piece]]:
             remainder = piece.rest(cut)
             return " ".join(part for part in parts if part), ([remainder] if remainder.text else []) + rest
         parts.append(piece.text)
-        nxt = rest[0] if rest else None
-        if nxt is None or len(parts) >= 6 or len(nxt.text.split()) > 15 or _heading(nxt) or _LIST_ITEM.match(nxt.text) \
-                or _title_stop(nxt.text, first=False) == 0 or (nxt.block is not None and nxt.block.heading):
+        if not rest or len(parts) >= 6 or not _continues_title(rest[0], head.block or piece.block):
             break
         piece = rest.pop(0)
     return " ".join(part for part in parts if part), rest
+
+
+def _continues_title(piece: _Piece, head: SourceBlock | None) -> bool:
+    """A short line after the title's first line continues it — an uppercase or bold one too ("SPRAWOZDANIE" /
+    "Z REALIZACJI PROGRAMU" / "NA LATA 2016–2018") — unless it opens a chapter, a list or the place and date."""
+    text = piece.text
+    heading = piece.block.heading if piece.block is not None else None
+    return len(text.split()) <= 15 and not (
+        _NUMBER_PREFIX.match(text) or _CHAPTER.match(text) or _LIST_ITEM.match(text) or _TOC.match(text)
+        or text.rstrip(".:").upper() in _KNOWN_HEADINGS or _title_stop(text, first=False) == 0
+        or (heading is not None and heading != (head.heading if head is not None else None)))
 
 
 def _title_stop(text: str, *, first: bool) -> int | None:
@@ -306,8 +309,7 @@ def _heading(piece: _Piece) -> tuple[str, int] | None:
 
 
 def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return sum(c.isalpha() for c in text) >= 4 and not any(c.islower() for c in text)
 
 
 def _caps_run(text: str) -> str | None:
