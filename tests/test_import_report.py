@@ -215,3 +215,12 @@ def test_paldocs_build_builds_an_imported_report_like_any_data_file(tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert (tmp_path / "lomza.docx").exists()
     assert (tmp_path / "lomza.txt").read_text(encoding="utf-8").replace("\u00a0", " ").startswith(data["title"])
+
+
+def test_text_that_markdown_would_read_as_markup_prints_as_written(tmp_path: Path) -> None:
+    # An image reference would be refused by the data inspection; an entity would print as its character.
+    text = "Sprawozdanie za 2016 rok\n\nWSTĘP\n\nZałącznik ![mapa](mapa.png) i znak &amp; w tekście.\n\n# 5 punktów\n"
+    data, log = parse(text)
+    printed = built_text(data, tmp_path)
+    assert "![mapa](mapa.png) i znak &amp; w tekście." in printed and "# 5 punktów" in printed
+    assert not lost_words(text, printed, log)

@@ -152,8 +152,7 @@ def _title(head: _Piece, following: list[_Piece]) -> tuple[str, list[_Piece]]:
 def _continues_title(piece: _Piece, head: SourceBlock | None) -> bool:
     """A short line after the title's first line continues it — an uppercase or bold one too ("SPRAWOZDANIE" /
     "Z REALIZACJI PROGRAMU" / "NA LATA 2016–2018") — unless it opens a chapter, a list or the place and date."""
-    text = piece.text
-    heading = piece.block.heading if piece.block is not None else None
+    text, heading = piece.text, piece.block.heading if piece.block is not None else None
     return len(text.split()) <= 15 and not (
         _NUMBER_PREFIX.match(text) or _CHAPTER.match(text) or _LIST_ITEM.match(text) or _TOC.match(text)
         or text.rstrip(".:").upper() in _KNOWN_HEADINGS or _title_stop(text, first=False) == 0
@@ -285,8 +284,7 @@ def _entry_key(text: str) -> str:
 
 def _heading(piece: _Piece) -> tuple[str, int] | None:
     """(heading as written, offset of the text after it) when ``piece`` opens a chapter."""
-    text = piece.text
-    block = piece.block
+    text, block = piece.text, piece.block
     if block is not None and (block.heading is not None or (block.bold and len(text.split()) <= 12)):
         return text, len(text)
     words = text.split()
@@ -393,7 +391,9 @@ def _follows(previous: str, marker: str) -> bool:
 
 def _safe(text: str) -> str:
     """``text`` as Markdown that prints as written: a marker at its start is escaped (lists, headings,
-    quotes, tables, fences, the en-dash bullet), inline emphasis is left as it is."""
+    quotes, tables, fences, the en-dash bullet), and so are entities and image references (which the data
+    inspection refuses, paldocs.model.untrusted); inline emphasis is left as it is."""
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text).replace("![", "!\\[")
     if not _UNSAFE_START.match(text):
         return text
     marker = re.match(r"^(\d{1,9}|z{0,8}[a-z])([.)])", text)
