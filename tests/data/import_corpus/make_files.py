@@ -3,14 +3,12 @@
 Contract: every file written here is made from a real text of this folder (a ``b-*.txt`` copied as stored)
 and gets a ``.source.yaml`` whose ``reference`` names the real text its words are counted against and
 whose ``made`` says what was added or changed. A ``b-*.ref.txt`` is a verbatim piece of a stored text
-(lines named in ``made``); it is a reference only, not a corpus item. What is made from what, and
-how, is listed in ``b-made-files.yaml``. Deterministic: same inputs, same
-bytes. Run once (``python make_files.py``) and commit the outputs; the tests never regenerate them.
+(lines named in ``made``); it is a reference only, not a corpus item. What is made from what, and how,
+is listed in ``b-made-files.yaml``. Deterministic: same inputs, same bytes. Run once
+(``python make_files.py``) and commit the outputs; the tests never regenerate them.
 ``python make_files.py --check`` verifies every ``b-*.source.yaml`` of the folder and the made files
 (text layer of the PDFs, HTML parse, DOCX open), prints each problem and exits 1 if there is one.
 """
-
-from __future__ import annotations
 
 import datetime
 import hashlib
@@ -183,10 +181,12 @@ p.tytul {{ text-align: center; font-weight: bold; text-transform: uppercase; }}
 
 def joined(lines: list[str]) -> list[str]:
     """Hard-wrapped transcript lines back into the paragraphs they were wrapped from: a line that
-    starts in lower case continues the previous one unless that one ended a sentence or a heading."""
+    starts in lower case continues the previous one unless that one ended a sentence or a heading,
+    or the line is the date or subject line of a title block ("z dnia …", "w sprawie …")."""
     out: list[str] = []
     for line in (x.strip() for x in lines if x.strip()):
-        if out and line[:1].islower() and not out[-1].endswith((".", ":")):
+        title_line = line.startswith(("z dnia ", "w sprawie "))
+        if out and line[:1].islower() and not out[-1].endswith((".", ":")) and not title_line:
             out[-1] += " " + line
         else:
             out.append(line)
