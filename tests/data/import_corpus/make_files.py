@@ -289,7 +289,8 @@ def make(item: Made) -> None:
         write_docx(item, lines)
     source = yaml.safe_load((HERE / (Path(item.base).stem + ".source.yaml")).read_text(encoding="utf-8"))
     meta = {key: source[key] for key in SOURCE_KEYS}
-    meta["types"] = list(dict.fromkeys(source["types"] + item.extra_types))
+    dropped = item.options.get("drop_types", [])  # what the stored copy shows but the made file does not
+    meta["types"] = [kind for kind in dict.fromkeys(source["types"] + item.extra_types) if kind not in dropped]
     meta["reference"] = reference
     meta["made"] = item.made
     meta["notes"] = f"Made from {item.base} (see its notes) by make_files.py."
