@@ -224,3 +224,17 @@ def test_text_that_markdown_would_read_as_markup_prints_as_written(tmp_path: Pat
     printed = built_text(data, tmp_path)
     assert "![mapa](mapa.png) i znak &amp; w tekście." in printed and "# 5 punktów" in printed
     assert not lost_words(text, printed, log)
+
+
+def test_a_dated_line_ends_the_title_and_stays_text() -> None:
+    # http://docplayer.pl/3239957-Jerzmanowice-dnia-9-marca-2015-rok.html — the first page of the transcript.
+    text = ("Załącznik do Uchwały Rady Gminy Jerzmanowice-Przeginia Z dnia 30 kwietnia 2015 r. Nr VIII/50/2015 "
+            "Sprawozdanie roczne z działalności Gminnego Ośrodka Pomocy Społecznej w Jerzmanowicach za rok 2014 "
+            "Jerzmanowice, dnia 9 marca 2015 rok")
+    data, _ = parse(text)
+    assert data["title"] == ("Sprawozdanie roczne z działalności Gminnego Ośrodka Pomocy Społecznej w "
+                             "Jerzmanowicach za rok 2014")
+    assert data["years"] == 2014 and "month" not in data
+    assert data["chapters"][0]["content"] == ("Załącznik do Uchwały Rady Gminy Jerzmanowice-Przeginia Z dnia 30 "
+                                              "kwietnia 2015 r. Nr VIII/50/2015\n\nJerzmanowice, dnia 9 marca 2015 rok")
+    MonitoringReport.model_validate(data)

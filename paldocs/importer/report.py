@@ -34,7 +34,7 @@ from typing import Any
 
 from paldocs.importer.log import ImportLog
 from paldocs.importer.source import SourceBlock
-from paldocs.polish.dates import MONTHS_NOMINATIVE
+from paldocs.polish.dates import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 
 _TITLE_START = re.compile(r"\b(?:SPRAWOZDANIE|Sprawozdanie)\b")  # lowercase "sprawozdanie" is in prose
 _UP = "A-ZĄĆĘŁŃÓŚŹŻ"
@@ -43,15 +43,18 @@ _MONTH = "|".join(MONTHS_NOMINATIVE)
 # "Łomża, kwiecień 2017", "Piła, marzec 2016 r.", "KLUCZBORK maj 2016": a place, a month, a year.
 _PLACE_DATE = re.compile(rf"(?<!\w)(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}),?\s+(?P<month>(?i:{_MONTH}))\s+"
                          rf"(?P<year>(?:19|20)\d\d)(?P<suffix>\s*(?:r\.|roku\b))?")
+# "Jerzmanowice, dnia 9 marca 2015 rok": a dated line ends a title; kept as text (a month would lose the day)
+_PLACE_DAY = re.compile(rf"(?<!\w){_WORD},\s+(?:dnia\s+)?\d{{1,2}}\s+(?i:{'|'.join(MONTHS_GENITIVE)})\s+(?:19|20)\d\d")
 _LEGAL_BASIS = re.compile(r"\bNa podstawie\b")
 _TOC = re.compile(r"^spis\s+treści\b:?", re.IGNORECASE)
 _KNOWN_HEADINGS = frozenset({"WSTĘP", "WPROWADZENIE", "PODSUMOWANIE", "ZAKOŃCZENIE", "WNIOSKI", "REKOMENDACJE"})
 _TITLE_STOP = re.compile(rf"\bNa podstawie\b|\b(?i:spis\s+treści)\b|"
                          rf"\b(?:{'|'.join(word for known in _KNOWN_HEADINGS for word in (known, known.capitalize()))})\b|"
                          r"\bRozdział\s+(?:[IVXLC]+|\d+)\b")
-_RANGE = re.compile(r"\b(?:za|w|na)\s+(?:lata|latach)\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.IGNORECASE)
-_SINGLE = re.compile(r"\b(?:za|w|na)\s+(?:(?:rok|roku)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*(?:rok|roku|r\.))",
-                     re.IGNORECASE)
+# The report's period, "za …" before "w …" before "na …" ("… na lata 2014–2020 za rok 2016" reports on 2016).
+_PERIODS = tuple((re.compile(rf"\b{word}\s+(?:lata|latach)\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I),
+                  re.compile(rf"\b{word}\s+(?:(?:rok|roku)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*(?:rok|roku|r\.))", re.I))
+                 for word in ("za", "w", "na"))
 _PERIOD_END = re.compile(r"\b(?:za|w|na)\s+(?:rok|roku|lata|latach)\b(?:\s+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?)?"
                          r"|\b(?:za|w|na)\s+(?:19|20)\d\d\s*(?:rok|roku|r\.)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -73,13 +76,8 @@ class _Piece:
     line: int
     block: SourceBlock | None  # the whole block this piece is (None: a part of one)
 
-    @classmethod
-    def of(cls, block: SourceBlock) -> _Piece:
-        return cls(block.text, block.markdown, block.line, block)
-
     def rest(self, start: int, end: int | None = None) -> _Piece:
-        text = self.text[start:end].strip()
-        return _Piece(text, text, self.line, None)
+        return _Piece(self.text[start:end].strip(), self.text[start:end].strip(), self.line, None)
 
 
 @dataclass
@@ -91,7 +89,7 @@ class _Chapter:
 
 def parse_report(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
     """A report's text → a dict that validates as MonitoringReport (document: report), standalone."""
-    pieces = [_Piece.of(block) for block in blocks if block.text.strip()]
+    pieces = [_Piece(block.text, block.markdown, block.line, block) for block in blocks if block.text.strip()]
     data: dict[str, Any] = {"document": "report"}
     first = _Chapter(None, pieces[0].line if pieces else 1, [])
     chapters = [first]
@@ -122,8 +120,7 @@ def _fallback_title(pieces: list[_Piece], log: ImportLog) -> tuple[str, list[_Pi
     if pieces and len(pieces[0].text.split()) <= 25 and not _heading(pieces[0]):
         log.recognised(pieces[0].line, "tytuł sprawozdania (pierwszy akapit) (zgadnięte — sprawdź)", pieces[0].text)
         return pieces[0].text, pieces[1:]
-    log.kept(pieces[0].line if pieces else 1, "nie znaleziono tytułu sprawozdania — wpisano „Sprawozdanie” "
-             "(zgadnięte — sprawdź)", "")
+    log.kept(pieces[0].line if pieces else 1, "brak tytułu — wpisano „Sprawozdanie” (zgadnięte — sprawdź)", "")
     return "Sprawozdanie", pieces
 
 
@@ -143,8 +140,10 @@ def _title(head: _Piece, following: list[_Piece]) -> tuple[str, list[_Piece]]:
             remainder = piece.rest(cut)
             return " ".join(part for part in parts if part), ([remainder] if remainder.text else []) + rest
         parts.append(piece.text)
-        if not rest or len(parts) >= 6 or not _continues_title(rest[0], head.block or piece.block):
-            break
+        if not rest or len(parts) >= 6 or not _continues_title(rest[0], head.block or piece.block) or (
+                _PERIOD_END.search(" ".join(parts)) and not rest[0].text[:1].islower()
+                and not (_all_caps(rest[0].text) and _all_caps(" ".join(parts)))):
+            break  # a title with its period ends unless the next line carries on ("z działalności …")
         piece = rest.pop(0)
     return " ".join(part for part in parts if part), rest
 
@@ -161,8 +160,7 @@ def _continues_title(piece: _Piece, head: SourceBlock | None) -> bool:
 
 def _title_stop(text: str, *, first: bool) -> int | None:
     """Where the title ends in ``text``: a place and date, "Na podstawie", "SPIS TREŚCI", a chapter word."""
-    stop = _TITLE_STOP.search(text, 1 if first else 0)
-    found = [stop.start()] if stop else []
+    found = [m.start() for m in (_TITLE_STOP.search(text, 1 if first else 0), _PLACE_DAY.search(text)) if m]
     place = _PLACE_DATE.search(text)
     if place is not None:  # "… ZA 2016 ROK Łomża, kwiecień 2017": the place is one word after an uppercase title
         found.append(place.start() + _place_offset(place))
@@ -183,15 +181,14 @@ def _place_offset(match: re.Match[str]) -> int:
 
 
 def _years(title: str, line: int, log: ImportLog) -> tuple[int, int] | None:
-    if match := _RANGE.search(title):
-        years = (int(match[1]), int(match[2]))
-        if years[0] <= years[1]:
-            log.recognised(line, f"lata sprawozdania {years[0]}–{years[1]}", match[0])
-            return years
-    if match := _SINGLE.search(title):
-        year = int(match[1] or match[2])
-        log.recognised(line, f"rok sprawozdania {year}", match[0])
-        return year, year
+    for span, single in _PERIODS:
+        if (match := span.search(title)) and int(match[1]) <= int(match[2]):
+            log.recognised(line, f"lata sprawozdania {match[1]}–{match[2]}", match[0])
+            return int(match[1]), int(match[2])
+        if match := single.search(title):
+            year = int(match[1] or match[2])
+            log.recognised(line, f"rok sprawozdania {year}", match[0])
+            return year, year
     found = sorted({int(year) for year in _ANY_YEAR.findall(title)})
     if found:
         log.recognised(line, f"lata sprawozdania {found[0]}–{found[-1]} z liczb w tytule (zgadnięte — sprawdź)"
