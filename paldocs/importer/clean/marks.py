@@ -1,0 +1,115 @@
+"""E-document marks and Dziennik Urzędowy print headers: lines the publishing system added to the act.
+
+Contract: :func:`drop_marks` removes, line by line, the marks of an electronically signed document ("Id:
+AD6ED1A E72-93BC-ACA0EB319AF6. Podpisany", "Podpisany", "Strona 1", "Strona 2 z 5" — also when glued to the
+end of the signature line: only the tail is cut) and the print headers of a Dziennik Urzędowy ("DZIENNIK
+URZĘDOWY WOJEWÓDZTWA MAZOWIECKIEGO", "Warszawa, dnia 1 lipca 2014 r.", "Poz. 6286", the e-signature block
+"Elektronicznie podpisany przez: …" / "Data: …", the running head "Dziennik Urzędowy Województwa … – 2 – Poz.
+6286"). Every removed text is logged as dropped with its line; the publication address read from the header is
+logged as recognised ("ogłoszono: Dziennik Urzędowy Województwa Mazowieckiego z 2014 r. poz. 6286"). Anything
+else is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from paldocs.importer.clean.patterns import EDOC, JOURNAL, PAGE, UPPER, plain
+from paldocs.importer.lines import SourceLine
+from paldocs.importer.log import ImportLog
+
+_ID = r"Id:\s*[0-9A-F][0-9A-F\s-]{8,}[0-9A-F]\.?"
+_PAGE_NO = r"Strona\s+\d{1,3}(?:\s*(?:z|/)\s*\d{1,3})?"
+_EDOC_LINE = re.compile(rf"^(?:{_ID})?\s*(?:Podpisany)?\s*(?:{_PAGE_NO})?$")
+_EDOC_TAIL = re.compile(rf"\s*(?:{_ID}\s*(?:Podpisany)?|Podpisany)\s*(?:{_PAGE_NO})?\s*$")
+_STRONA = re.compile(rf"^{_PAGE_NO}$", re.IGNORECASE)
+
+_HEAD = re.compile(rf"^DZIENNIK\s+URZĘDOWY\s+WOJEWÓDZTWA\s+(?P<region>[{UPPER}-]+)")
+_PLACE_DATE = re.compile(rf"^[{UPPER}][\w -]+,\s+dnia\s+\d{{1,2}}\s+\w+\s+(?P<year>\d{{4}})\s*r\.?")
+_POSITION = re.compile(r"^Poz\.\s*(?P<position>\d+)")
+_SIGNED_BY = re.compile(r"^Elektronicznie\s+podpisany\s+przez:?", re.IGNORECASE)
+_SIGNED_DATE = re.compile(r"^Data:\s*\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_RUNNING = re.compile(r"^Dziennik\s+Urzędowy\s+Województwa\s+\S+(?:\s+\S+)?\s+[–—-]\s*\d+\s*[–—-]\s+Poz\.\s*\d+$",
+                      re.IGNORECASE)
+
+
+def drop_marks(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> list[SourceLine]:
+    e_document = any(re.search(_ID, line.text) for line in lines)
+    out: list[SourceLine] = []
+    skip: set[int] = set()  # indices of header lines already consumed by a Dziennik header before them
+    signed_block = False
+    for index, line in enumerate(lines):
+        text = plain(line.text, markdown)
+        if index in skip:
+            log.dropped(line.line, JOURNAL, line.text)
+            continue
+        if not text:
+            signed_block = False
+            out.append(line)
+            continue
+        if _STRONA.match(text):
+            log.dropped(line.line, EDOC if e_document else PAGE, line.text)
+            continue
+        if re.search(_ID, text) or text == "Podpisany":
+            if _EDOC_LINE.match(text):
+                log.dropped(line.line, EDOC, line.text)
+                continue
+            tail = _EDOC_TAIL.search(line.text)
+            if tail and tail.start() > 0:
+                log.dropped(line.line, EDOC, tail.group().strip())
+                out.append(dataclasses.replace(line, text=line.text[:tail.start()].rstrip()))
+                continue
+        if _RUNNING.match(text):
+            log.dropped(line.line, JOURNAL, line.text)
+            continue
+        if _SIGNED_BY.match(text) or (signed_block and _SIGNED_DATE.match(text)):
+            signed_block = True
+            log.dropped(line.line, JOURNAL, line.text)
+            continue
+        if _HEAD.match(line.text):
+            rest = _journal_head(index, lines, skip, log, markdown)
+            if rest:
+                out.append(dataclasses.replace(line, text=rest))
+            continue
+        out.append(line)
+    return out
+
+
+def _journal_head(index: int, lines: list[SourceLine], skip: set[int], log: ImportLog, markdown: bool) -> str:
+    """Drop the header line's print header (glued place-and-date and "Poz. N" included, or those on the next
+    lines), log the publication address; return what follows the header on its line."""
+    line = lines[index]
+    head = _HEAD.match(line.text)
+    assert head is not None
+    rest = line.text[head.end():].strip()
+    dropped = [line.text[:head.end()]]
+    year = position = None
+    if date := _PLACE_DATE.match(rest):
+        year, rest = date["year"], rest[date.end():].strip()
+        dropped.append(date.group())
+    if pos := _POSITION.match(rest):
+        position, rest = pos["position"], rest[pos.end():].strip()
+        dropped.append(pos.group())
+    log.dropped(line.line, JOURNAL, " ".join(dropped))
+    seen = 0
+    for later in range(index + 1, len(lines)):
+        text = plain(lines[later].text, markdown)
+        if not text:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        if (date := _PLACE_DATE.match(text)) and date.end() == len(text) and year is None:
+            year = date["year"]
+            skip.add(later)
+        elif (pos := _POSITION.match(text)) and pos.end() == len(text) and position is None:
+            position = pos["position"]
+            skip.add(later)
+        else:
+            break
+    if year and position:
+        region = " ".join("-".join(part.capitalize() for part in word.split("-"))
+                          for word in head["region"].lower().split())
+        log.recognised(line.line, f"ogłoszono: Dziennik Urzędowy Województwa {region} z {year} r. poz. {position}")
+    return rest
