@@ -28,6 +28,8 @@ RESTORED = f"przywrócono znak § utracony w konwersji {GUESS}"
 HYPHEN = "wyraz przeniesiony do następnego wiersza połączony"
 
 _STRUCTURAL_PARAGRAPH = re.compile(rf"^§\s*\d+[a-z]?(?:\.(?:\s|$)|\s*$|\s+[{UPPER}„])")
+_NUMBERED_PARAGRAPH = re.compile(rf"^§\s*\d+[a-z]?\.\s+(?:[{UPPER}„]|\d+\.\s)")  # "§ 3. Wykonanie", "§ 1. 1. …"
+_LONE_JUSTIFICATION = re.compile(r"^(?:UZASADNIENIE|Uzasadnienie)\s*:?$")
 _ANNEX_HEAD = re.compile(r"^(?:Załącznik|ZAŁĄCZNIK)(?:\s+(?:nr|Nr|NR)\b|\s+(?:do|DO)\b|$)")
 _JUSTIFICATION_HEAD = re.compile(r"^(?:UZASADNIENIE|Uzasadnienie)\b")
 _HEADER_LINE = re.compile(r"^(?:RADY|Rady|RADA|Rada)\s|^[zZ]\s+dnia\b|^w\s+sprawie\b|^uchwala\b")
@@ -59,6 +61,8 @@ def restore_paragraph_signs(lines: list[SourceLine], log: ImportLog, *, markdown
             if number:
                 log.changed(part.line, RESTORED, number.group(), f"§ {number.group()}")
                 part = dataclasses.replace(part, text=f"§ {part.text}")
+                if out and out[-1].text:
+                    out.append(dataclasses.replace(part, text="", hard_break=False))
             out.append(part)
     return out + lines[end:]
 
@@ -105,7 +109,15 @@ def _opens_block(text: str, previous: str, block_first: str, after_signature: bo
     if RESOLUTION.match(text):  # a second act on the page; "Projekt" above the header stays with it
         return not DRAFT.match(previous)
     settled = ends_sentence(previous) or LONE_PARAGRAPH.match(previous) is not None
-    if _STRUCTURAL_PARAGRAPH.match(text) or CHAPTER.match(text) or text.startswith("Na podstawie"):
+    if text.startswith("Na podstawie"):  # capitalised at a line start: the legal basis, not a wrapped sentence
+        return True
+    if text.startswith("na podstawie art.") and re.match(r"^w\s+sprawie\b", block_first):  # a one-line act's basis
+        return True
+    if _NUMBERED_PARAGRAPH.match(text):
+        return True
+    if _LONE_JUSTIFICATION.match(previous):  # the heading alone, its text in the next block
+        return True
+    if _STRUCTURAL_PARAGRAPH.match(text) or CHAPTER.match(text):
         return settled or previous.isupper() or bool(re.search(r"\d{4}\s*(?:r\.?|roku)?$", previous))
     if SIGNATURE.match(text) and not SIGNATURE.match(block_first):  # "z up. Przewodniczącego…" then its title
         return settled or len(text.split()) <= 8

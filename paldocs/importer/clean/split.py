@@ -26,6 +26,8 @@ _COUNCIL = re.compile(r"\s(?=(?:RADY|Rady|RADA|Rada)\s)")
 _DATE = re.compile(r"(?<=\s)[zZ]\s+dnia\s+\d{1,2}(?:\.\d{1,2}\.\d{4}|\s+\w+\s+\d{4})\s*(?:r\.|roku|r\b)?")
 _SUBJECT = re.compile(r"\s(?=w\s+sprawie\b)")
 _BASIS = re.compile(r"(?:^|\s)(?=Na\s+podstawie\b)")
+_BASIS_LOWER = re.compile(r"\s(?=na\s+podstawie\s+art\.)")
+ENACTING_IN_LINE = re.compile(r"uchwala(?:\s+się)?\s*,?\s*co\s+następuje", re.IGNORECASE)
 _ENACTED = re.compile(r"co\s+następuje\s*:\s*(?=\S)|\buchwala\s*:\s*(?=\S)")
 _PARAGRAPH = re.compile(rf"(?:(?<=[.:;)”\"])|(?<=\b[{UPPER}]{{2}})|(?<=[{UPPER}]{{3}}))\s+(?=§\s*\d+[a-z]?"
                         rf"(?:\.\s|\s+[{UPPER}„]))")
@@ -52,9 +54,14 @@ def _cuts(text: str) -> list[int]:
     depths = _quote_depths(text)
     cuts: set[int] = set()
     basis = _BASIS.search(text)
+    if basis is None and ENACTING_IN_LINE.search(text):  # a whole act on one line: "… sportowych na podstawie art."
+        basis = _BASIS_LOWER.search(text)
     head_end = basis.start() if basis else len(text)
     header = _HEADER.match(text)
     if header:
+        subject = _SUBJECT.search(text, header.end(), head_end)
+        if subject:
+            head_end = subject.end()  # "z dnia" of the header comes before "w sprawie"; later ones are an act's
         council = _COUNCIL.search(text, header.end(), min(header.end() + 40, head_end))
         if council and re.match(r"^\S+(?:\s*/\s*\S+)*\s*$", text[header.end():council.start()]):
             cuts.add(council.end())
@@ -64,7 +71,6 @@ def _cuts(text: str) -> list[int]:
             rest = text[date.end():head_end]
             if rest.strip() and not re.match(r"\s*w\s+sprawie\b", rest):
                 cuts.add(date.end() + len(rest) - len(rest.lstrip()))
-        subject = _SUBJECT.search(text, header.end(), head_end)
         if subject:
             cuts.add(subject.end())
     if basis and basis.end() > 0 and (header or basis.start() > 0):
