@@ -35,7 +35,7 @@ _ALWAYS_FOOTER = re.compile(r"^podobne\s+dokumenty\s*$", re.IGNORECASE)
 _CHROME = re.compile(
     r"^(?:przejście\s+do\s+sekcji\b.*|przejdź\s+do\s+\w+.*|baner|menu:?|strona\s+główna|drukuj|wersja\s+do\s+druku|"
     r"wielkość:\s*px|rozpocząć\s+pokaz\s+od\s+strony:?|download\s+\".*\"|save\s+this\s+pdf\s+as:?|"
-    r"word\s+png\s+txt\s+jpg|transkrypt|metryka\s+strony|metryczka|kategorie|.*\s[»>]\s.*|NULL\s+string\(0\).*)$",
+    r"word\s+png\s+txt\s+jpg|transkrypt|komentarze|metryka\s+strony|metryczka|kategorie|.*\s[»>]\s.*|NULL\s+string\(0\).*)$",
     re.IGNORECASE)
 _INSIDE = re.compile(r"^Tekst\s+pierwotny$")  # infor.pl's label between the title and the legal basis
 
@@ -72,8 +72,11 @@ def _body(text: str) -> bool:
 
 def _start(texts: list[str], first: int) -> int | None:
     candidates = [i for i in range(first, len(texts)) if document_start(_PAGE_PREFIX.sub("", texts[i]))]
+    page_title = {" ".join(text.split()) for text in texts[:first] if text}
     for i in candidates:
         text = _PAGE_PREFIX.sub("", texts[i])
+        if " ".join(texts[i].split()) in page_title and i != candidates[-1]:
+            continue  # doczz repeats the page's title under "Transkrypt"
         number = loose_header(text)
         if number and not _body(text) and RESOLUTION.match(text) and _repeated(texts, candidates, i, number):
             continue

@@ -54,8 +54,11 @@ def restore_paragraph_signs(lines: list[SourceLine], log: ImportLog, *, markdown
     if expected < 3 or first is None or not first.text.startswith("1.") or restarts > 1:
         return lines
     out = list(lines[:enacting + 1])
-    for line, cuts in zip(body, found):
+    last = max(k for k, line in enumerate(body) if line.text)
+    for k, (line, cuts) in enumerate(zip(body, found)):
         parts = split_numbered_items(line, cuts) if cuts else [line]
+        if k == last:
+            parts = _displaced_last(parts, expected, log)
         for part in parts:
             number = re.match(r"^(\d{1,2})\.(?=\s)", part.text) if cuts else None
             if number:
@@ -65,6 +68,27 @@ def restore_paragraph_signs(lines: list[SourceLine], log: ImportLog, *, markdown
                     out.append(dataclasses.replace(part, text="", hard_break=False))
             out.append(part)
     return out + lines[end:]
+
+
+_TRAILING_NUMBER = re.compile(r"\s(\d{1,2})\.$")
+
+
+def _displaced_last(parts: list[SourceLine], expected: int, log: ImportLog) -> list[SourceLine]:
+    """"3. Wykonanie … Miasta. Uchwała wchodzi w życie z dniem podjęcia. 4." (a transcript put the last
+    paragraf's number after its text): the last sentence becomes item 4."""
+    last = parts[-1]
+    trailing = _TRAILING_NUMBER.search(last.text)
+    if not trailing or int(trailing.group(1)) != expected:
+        return parts
+    body = last.text[:trailing.start()]
+    sentence = list(re.finditer(rf"(?<=\.)\s+(?=[{UPPER}])", body))
+    if not sentence:
+        return parts
+    cut = sentence[-1]
+    number = trailing.group(1) + "."
+    log.changed(last.line, f"{RESTORED}; numer stał po tekście paragrafu", number, f"§ {number}")
+    return [*parts[:-1], dataclasses.replace(last, text=body[:cut.start()]),
+            dataclasses.replace(last, text=f"§ {number} {body[cut.end():]}")]
 
 
 def _next_text(lines: list[SourceLine], i: int) -> int | None:

@@ -21,11 +21,14 @@ from paldocs.importer.log import ImportLog
 
 _ID = r"Id:\s*[0-9A-F][0-9A-F\s-]{8,}[0-9A-F]\.?"
 _PAGE_NO = r"Strona\s+\d{1,3}(?:\s*(?:z|/)\s*\d{1,3})?"
-_EDOC_LINE = re.compile(rf"^(?:{_ID})?\s*(?:Podpisany)?\s*(?:{_PAGE_NO})?$")
-_EDOC_TAIL = re.compile(rf"\s*(?:{_ID}\s*(?:Podpisany)?|Podpisany)\s*(?:{_PAGE_NO})?\s*$")
+_STATE = r"(?:Podpisany|Uchwalony|Projekt)"  # the e-session system's state of the document after its Id
+_EDOC_LINE = re.compile(rf"^(?:{_ID})?\s*{_STATE}?\s*(?:{_PAGE_NO})?$")
+_EDOC_TAIL = re.compile(rf"\s*(?:{_ID}\s*{_STATE}?|Podpisany)\s*(?:{_PAGE_NO})?\s*$")
 _STRONA = re.compile(rf"^{_PAGE_NO}$", re.IGNORECASE)
 
 _HEAD = re.compile(rf"^DZIENNIK\s+URZĘDOWY\s+WOJEWÓDZTWA\s+(?P<region>[{UPPER}-]+)")
+_HEAD_SPLIT = re.compile(r"^DZIENNIK\s+URZĘDOWY$")  # the masthead on two lines: "DZIENNIK URZĘDOWY" / "WOJEWÓDZTWA …"
+_HEAD_REST = re.compile(rf"^WOJEWÓDZTWA\s+(?P<region>[{UPPER}-]+)")
 _PLACE_DATE = re.compile(rf"^[{UPPER}][\w -]+,\s+dnia\s+\d{{1,2}}\s+\w+\s+(?P<year>\d{{4}})\s*r\.?")
 _POSITION = re.compile(r"^Poz\.\s*(?P<position>\d+)")
 _SIGNED_BY = re.compile(r"^Elektronicznie\s+podpisany\s+przez:?", re.IGNORECASE)
@@ -67,7 +70,11 @@ def drop_marks(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> li
             signed_block = True
             log.dropped(line.line, JOURNAL, line.text)
             continue
-        if _HEAD.match(line.text):
+        if _HEAD_SPLIT.match(text) and _HEAD_REST.match(_next_text(lines, index)):
+            log.dropped(line.line, JOURNAL, line.text)
+            continue
+        if _HEAD.match(line.text) or (_HEAD_REST.match(line.text) and
+                                      _HEAD_SPLIT.match(plain(_previous_text(lines, index), markdown))):
             rest = _journal_head(index, lines, skip, log, markdown)
             if rest:
                 out.append(dataclasses.replace(line, text=rest))
@@ -76,11 +83,20 @@ def drop_marks(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> li
     return out
 
 
+def _next_text(lines: list[SourceLine], index: int) -> str:
+    return next((other.text for other in lines[index + 1:] if other.text), "")
+
+
+def _previous_text(lines: list[SourceLine], index: int) -> str:
+    return next((other.text for other in reversed(lines[:index]) if other.text), "")
+
+
 def _journal_head(index: int, lines: list[SourceLine], skip: set[int], log: ImportLog, markdown: bool) -> str:
-    """Drop the header line's print header (glued place-and-date and "Poz. N" included, or those on the next
-    lines), log the publication address; return what follows the header on its line."""
+    """Drop the masthead (glued place-and-date and "Poz. N" included, or those and the e-signature block
+    "Elektronicznie podpisany przez:" / signer / "Data: …" on the next lines), log the publication address;
+    return what follows the masthead on its line."""
     line = lines[index]
-    head = _HEAD.match(line.text)
+    head = _HEAD.match(line.text) or _HEAD_REST.match(line.text)
     assert head is not None
     rest = line.text[head.end():].strip()
     dropped = [line.text[:head.end()]]
@@ -92,22 +108,26 @@ def _journal_head(index: int, lines: list[SourceLine], skip: set[int], log: Impo
         position, rest = pos["position"], rest[pos.end():].strip()
         dropped.append(pos.group())
     log.dropped(line.line, JOURNAL, " ".join(dropped))
-    seen = 0
+    seen, signed = 0, False
     for later in range(index + 1, len(lines)):
         text = plain(lines[later].text, markdown)
         if not text:
             continue
         seen += 1
-        if seen > 3:
+        if seen > 8:
             break
-        if (date := _PLACE_DATE.match(text)) and date.end() == len(text) and year is None:
+        date, pos = _PLACE_DATE.match(text), _POSITION.match(text)
+        if date and date.end() == len(text) and year is None:
             year = date["year"]
-            skip.add(later)
-        elif (pos := _POSITION.match(text)) and pos.end() == len(text) and position is None:
+        elif pos and pos.end() == len(text) and position is None:
             position = pos["position"]
-            skip.add(later)
-        else:
+        elif _SIGNED_BY.match(text):
+            signed = True
+        elif signed and _SIGNED_DATE.match(text):
+            signed = False
+        elif not signed or len(text.split()) > 5:  # the signer's name; anything else ends the masthead
             break
+        skip.add(later)
     if year and position:
         region = " ".join("-".join(part.capitalize() for part in word.split("-"))
                           for word in head["region"].lower().split())
