@@ -3,8 +3,8 @@
 Contract: :func:`drop_chrome` finds where the document starts — a resolution header ("UCHWAŁA NR …", "Uchwała
 nr …", "UCHWAŁA"), a draft mark ("Projekt", "DRUK NR …"), an annex header ("Załącznik …"), a report's or
 programme's title ("SPRAWOZDANIE …", "PROGRAM …") — and drops every line before it as "tekst strony BIP przed
-dokumentem". On a docplayer/doczz page everything up to the "Transkrypt" line is the website's (its title line
-repeats the document's title). A header line that says more than the number ("Uchwała nr 228/2005 Rady Gminy
+dokumentem". On a docplayer/doczz page everything up to the "Transkrypt" line (9lib: "Pełen tekst") is the website's
+(its title line repeats the document's title). A header line that says more than the number ("Uchwała nr 228/2005 Rady Gminy
 Rypin w sprawie …", the page's title) is chrome when the same number's header follows it before the text of the
 act begins. Without a recognisable start only the known chrome lines at the top are dropped. After the last
 signature / justification the first BIP footer line that opens a paragraph ("Metryczka", "Liczba odwiedzin:
@@ -22,7 +22,7 @@ from paldocs.importer.clean.patterns import (AFTER, BEFORE, ENACTING, INSIDE, JU
 from paldocs.importer.lines import SourceLine
 from paldocs.importer.log import ImportLog
 
-_TRANSCRIPT = re.compile(r"^Transkrypt$", re.IGNORECASE)
+_TRANSCRIPT = re.compile(r"^(?:Transkrypt|Pełen\s+tekst)$", re.IGNORECASE)  # docplayer/doczz; 9lib
 _PAGE_PREFIX = re.compile(r"^\d{1,3}\s+(?=\S)")
 _FOOTER = re.compile(
     r"^(?:(?:metryczka|metryka\s+strony|rejestr\s+zmian|historia\s+zmian|drukuj|wersja\s+do\s+druku|powrót|"
@@ -30,12 +30,15 @@ _FOOTER = re.compile(
     r"(?:liczba\s+(?:odwiedzin|wyświetleń)|licznik\s+odwiedzin|przeglądów|udostępni(?:ł|ający)|"
     r"wytworzy(?:ł|ł\(a\))|opublikował|wprowadził|zatwierdził|data\s+(?:publikacji|wytworzenia|udostępnienia|"
     r"wprowadzenia|modyfikacji)|osoba\s+(?:odpowiedzialna|wprowadzająca|udostępniająca)|"
-    r"ostatnia\s+modyfikacja)\s*:)", re.IGNORECASE)
+    r"ostatnia\s+(?:modyfikacja|zmiana)|liczba\s+odsłon)\s*:|"
+    r".*\(\d+(?:[.,]\d+)?\s*[kKM]B\)\s*(?:pdf|docx?|odt|rtf|zip)?$)", re.IGNORECASE)  # an attachment's link
 _ALWAYS_FOOTER = re.compile(r"^podobne\s+dokumenty\s*$", re.IGNORECASE)
 _CHROME = re.compile(
     r"^(?:przejście\s+do\s+sekcji\b.*|przejdź\s+do\s+\w+.*|baner|menu:?|strona\s+główna|drukuj|wersja\s+do\s+druku|"
     r"wielkość:\s*px|rozpocząć\s+pokaz\s+od\s+strony:?|download\s+\".*\"|save\s+this\s+pdf\s+as:?|"
-    r"word\s+png\s+txt\s+jpg|transkrypt|komentarze|metryka\s+strony|metryczka|kategorie|.*\s[»>]\s.*|NULL\s+string\(0\).*)$",
+    r"word\s+png\s+txt\s+jpg|transkrypt|komentarze|•\s*nie\s+znaleziono\s+wyników|n/a|protected|"
+    r"academic\s+year:.*|share\s+\".*\"|copied!|pełen\s+tekst|\(\d+\)|\d{1,3}|metryka\s+strony|metryczka|"
+    r"kategorie|.*\s[»>]\s.*|NULL\s+string\(0\).*)$",
     re.IGNORECASE)
 _INSIDE = re.compile(r"^Tekst\s+pierwotny$")  # infor.pl's label between the title and the legal basis
 
@@ -78,18 +81,21 @@ def _start(texts: list[str], first: int) -> int | None:
         if " ".join(texts[i].split()) in page_title and i != candidates[-1]:
             continue  # doczz repeats the page's title under "Transkrypt"
         number = loose_header(text)
-        if number and not _body(text) and RESOLUTION.match(text) and _repeated(texts, candidates, i, number):
+        if number and RESOLUTION.match(text) and _repeated(texts, candidates, i, number):
             continue
         return i
     return None
 
 
 def _repeated(texts: list[str], candidates: list[int], i: int, number: str) -> bool:
-    """The header of the same number follows before the act's text begins (so line ``i`` is a page title)."""
+    """The header of the same number follows before the act's paragrafy begin (so line ``i`` is a page title,
+    or a teaser: the title block and the legal basis on one line, cut short, then the act itself)."""
+    if re.search(r"(?:^|[.:]\s)§\s*1\b", texts[i]):
+        return False  # a whole act on one line
     for j in candidates:
         if j <= i:
             continue
-        if any(_body(text) for text in texts[i + 1:j]):
+        if any(PARAGRAPH_SIGN.match(text) for text in texts[i + 1:j]):
             return False
         later = _PAGE_PREFIX.sub("", texts[j])
         match = RESOLUTION.match(later)

@@ -41,8 +41,10 @@ def restore_paragraph_signs(lines: list[SourceLine], log: ImportLog, *, markdown
     enacting = next((i for i, text in enumerate(texts) if ENACTING.search(text)), None)
     if enacting is None:
         return lines
-    end = next((i for i in range(enacting + 1, len(texts)) if SIGNATURE.match(texts[i])), None)
-    if end is None or any("§" in text for text in texts[enacting + 1:end]):
+    end = next((i for i in range(enacting + 1, len(texts))
+                if SIGNATURE.match(texts[i]) or _ANNEX_HEAD.match(texts[i]) or _JUSTIFICATION_HEAD.match(texts[i])),
+               len(texts))
+    if any("§" in text for text in texts[enacting + 1:end]) or not any(texts[enacting + 1:end]):
         return lines
     body = lines[enacting + 1:end]
     expected, found = 1, []

@@ -14,15 +14,16 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from paldocs.importer.clean.patterns import PAGE, RUNNING_HEAD, plain
+from paldocs.importer.clean.patterns import PAGE, RUNNING_HEAD, document_start, plain
 from paldocs.importer.lines import SourceLine
 from paldocs.importer.log import ImportLog
 
 _PAGE_LINE = re.compile(r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3})$")
-_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+_LONE_NUMBER = re.compile(r"^\d{1,3}$|^\(\d{1,3}\)$")  # "(2)": 9lib's page mark
 _PREFIX = re.compile(r"^(?P<number>\d{1,3})\s+(?=\S)(?!(?:r\.|roku|rok|lat|dni|zł|%|osób|os\.)(?:\s|$))")
-_HEAD_WORDS = re.compile(r"^(?:załącznik|program|gminny|miejski|dziennik|strategia|sprawozdanie|regulamin|"
-                         r"statut)\b", re.IGNORECASE)
+# A running head names the act it belongs to or the journal: "Załącznik do uchwały Nr … — Program …",
+# "Dziennik Urzędowy … – 2 – Poz. …"; a programme's name repeated in its text is text, not a running head.
+_HEAD_WORDS = re.compile(r"^(?:załącznik|dziennik\s+urzędowy)\b|\buchwał\w*\s+nr\b", re.IGNORECASE)
 _PAGE_IN_HEAD = re.compile(r"[-–—]\s*\d{1,3}\s*[-–—]|\b(?:str\.|strona)\s*\d{1,3}(?:\s*(?:z|/)\s*\d{1,3})?|"
                            r"(?<!\S)\d{1,3}\s*/\s*\d{1,3}$|^\d{1,3}(?=\s)|(?<=\s)\d{1,3}$", re.IGNORECASE)
 
@@ -55,13 +56,16 @@ def _page_prefixes(lines: list[SourceLine], markdown: bool) -> set[int]:
     found: list[int] = []
     expected = 1
     for i, line in enumerate(lines):
-        if i and lines[i - 1].text:
-            continue
         match = _PREFIX.match(line.text)
-        if match and int(match["number"]) == expected:
+        if not match or int(match["number"]) != expected:
+            continue
+        # a page opens a paragraph; a page opening with a document's start needs no blank line before it
+        if i == 0 or not lines[i - 1].text or document_start(line.text[match.end():]):
             found.append(i)
             expected += 1
-    return set(found) if len(found) >= 2 else set()
+    first = next((i for i, line in enumerate(lines) if line.text), None)
+    opening = first in found and document_start(lines[first].text[_PREFIX.match(lines[first].text).end():])  # type: ignore[union-attr]
+    return set(found) if len(found) >= 2 or opening else set()
 
 
 def _key(text: str) -> str:
@@ -75,7 +79,7 @@ def drop_running_heads(lines: list[SourceLine], log: ImportLog, *, markdown: boo
     counts: dict[str, int] = {}
     for line in lines:
         text = plain(line.text, markdown)
-        if _HEAD_WORDS.match(text) and len(text.split()) >= 3 and len(text) <= 200:
+        if _HEAD_WORDS.search(text) and len(text.split()) >= 3 and len(text) <= 200:
             counts[_key(text)] = counts.get(_key(text), 0) + 1
     out: list[SourceLine] = []
     for line in lines:

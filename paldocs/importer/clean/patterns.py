@@ -27,7 +27,7 @@ RESOLUTION = re.compile(r"^uchwała(?:\s+nr\.?\s*(?P<number>\S.*?))?\s*$", re.IG
 NUMBER_ONLY = re.compile(r"^[\dIVXLCDM.…_\s/]*\S?$")
 # A draft mark ("Projekt", "PROJEKT uchwały", "Projekt z dnia 3 marca 2020 r.") or a session print number.
 DRAFT = re.compile(r"^(?:-\s*)?projekt(?:\s+uchwały)?(?:\s+z\s+dnia\b.*)?(?:\s*-)?$|^druk\s+nr\b", re.IGNORECASE)
-ANNEX = re.compile(r"^załącznik(?:\s+nr\.?\s*\S+)?(?:\s+do\b.*)?$", re.IGNORECASE)
+ANNEX = re.compile(r"^załącznik(?:\s+nr\.?\s*\S+)?(?:\s+(?:do|uchwał\w*)\b.*)?$", re.IGNORECASE)
 REPORT = re.compile(r"^SPRAWOZDANIE\b|^Sprawozdanie\s+z\s+(?:realizacji|wykonania|działalności)\b")
 PROGRAM = re.compile(rf"^(?:[{UPPER}]+\s+){{0,2}}PROGRAM\b[{UPPER}\s\d–-]*$")
 JOURNAL_HEAD = re.compile(rf"^DZIENNIK\s+URZĘDOWY\s+WOJEWÓDZTWA\s+[{UPPER}-]+")

@@ -38,6 +38,7 @@ _GLUED = [  # (where, what to put there): only boundaries a title block makes ce
     (re.compile(r"(?<=\d)(?=(?:Rady|RADY|Rada|RADA)\b)"), " "),
     (re.compile(rf"\b([{UPPER}][{LOWER}]+)(?=z\s+dnia\s+\d)"), r"\1 "),
     (re.compile(r"(?<=\d{4})(?=w\s+sprawie\b)"), " "),
+    (re.compile(rf"(?<=[{LOWER}.])(?=Na\s+podstawie\b)"), " "),
     (re.compile(rf"\b(\d{{1,2}})(?=(?:{_MONTHS})\b)"), r"\1 "),
 ]
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
