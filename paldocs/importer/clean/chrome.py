@@ -22,7 +22,7 @@ from paldocs.importer.clean.patterns import (AFTER, BEFORE, ENACTING, INSIDE, JU
 from paldocs.importer.lines import SourceLine
 from paldocs.importer.log import ImportLog
 
-_TRANSCRIPT = re.compile(r"^(?:Transkrypt|Pełen\s+tekst)$", re.IGNORECASE)  # docplayer/doczz; 9lib
+_TRANSCRIPT = re.compile(r"^(?:Transkrypt|Pełen\s+tekst|Full\s+text)$", re.IGNORECASE)  # docplayer/doczz; 9lib
 _PAGE_PREFIX = re.compile(r"^\d{1,3}\s+(?=\S)")
 _FOOTER = re.compile(
     r"^(?:(?:metryczka|metryka\s+strony|rejestr\s+zmian|historia\s+zmian|drukuj|wersja\s+do\s+druku|powrót|"
@@ -38,7 +38,8 @@ _CHROME = re.compile(
     r"wielkość:\s*px|rozpocząć\s+pokaz\s+od\s+strony:?|download\s+\".*\"|save\s+this\s+pdf\s+as:?|"
     r"word\s+png\s+txt\s+jpg|transkrypt|komentarze|•\s*nie\s+znaleziono\s+wyników|n/a|protected|"
     r"academic\s+year:.*|share\s+\".*\"|copied!|pełen\s+tekst|\(\d+\)|\d{1,3}|metryka\s+strony|metryczka|"
-    r"kategorie|.*\s[»>]\s.*|NULL\s+string\(0\).*)$",
+    r"kategorie|.*\s[»>]\s.*|NULL\s+string\(0\).*|\d+\s+download\s+\(\d+\)|jesteś\s+tutaj:.*|"
+    r"(?:kontrast|rozmiar\s+czcionki|odstępy|reset|lektor):)$",
     re.IGNORECASE)
 _INSIDE = re.compile(r"^Tekst\s+pierwotny$")  # infor.pl's label between the title and the legal basis
 
@@ -80,6 +81,9 @@ def _start(texts: list[str], first: int) -> int | None:
         text = _PAGE_PREFIX.sub("", texts[i])
         if " ".join(texts[i].split()) in page_title and i != candidates[-1]:
             continue  # doczz repeats the page's title under "Transkrypt"
+        following = next((later for later in texts[i + 1:] if later), "")
+        if following == texts[i] and i != candidates[-1]:
+            continue  # the page's title, then the document's first line saying the same
         number = loose_header(text)
         if number and RESOLUTION.match(text) and _repeated(texts, candidates, i, number):
             continue

@@ -141,8 +141,8 @@ def _opens_block(text: str, previous: str, block_first: str, after_signature: bo
         return True
     if _NUMBERED_PARAGRAPH.match(text):
         return True
-    if _LONE_JUSTIFICATION.match(previous):  # the heading alone, its text in the next block
-        return True
+    if _LONE_JUSTIFICATION.match(previous) and not re.match(r"^do\s+(?:projektu\s+)?uchwały\b", text, re.IGNORECASE):
+        return True  # the heading alone, its text in the next block ("Uzasadnienie" / "do uchwały Nr …" is one header)
     if _STRUCTURAL_PARAGRAPH.match(text) or CHAPTER.match(text):
         return settled or previous.isupper() or bool(re.search(r"\d{4}\s*(?:r\.?|roku)?$", previous))
     if SIGNATURE.match(text) and not SIGNATURE.match(block_first):  # "z up. Przewodniczącego…" then its title

@@ -23,7 +23,8 @@ _ID = r"Id:\s*[0-9A-F][0-9A-F\s-]{8,}[0-9A-F]\.?"
 _PAGE_NO = r"Strona\s+\d{1,3}(?:\s*(?:z|/)\s*\d{1,3})?"
 _STATE = r"(?:Podpisany|Uchwalony|Projekt)"  # the e-session system's state of the document after its Id
 _EDOC_LINE = re.compile(rf"^(?:{_ID})?\s*{_STATE}?\s*(?:{_PAGE_NO})?$")
-_EDOC_TAIL = re.compile(rf"\s*(?:{_ID}\s*{_STATE}?|Podpisany|{_STATE}\s+(?={_PAGE_NO}))\s*(?:{_PAGE_NO})?\s*$")
+_EMPTY_ID = rf"Id:\.?\s*{_STATE}"  # "Id:. Projekt Strona 1": the transcript lost the identifier
+_EDOC_TAIL = re.compile(rf"\s*(?:{_ID}\s*{_STATE}?|{_EMPTY_ID}|Podpisany|{_STATE}\s+(?={_PAGE_NO}))\s*(?:{_PAGE_NO})?\s*$")
 _STATE_PAGE = re.compile(rf"\s{_STATE}\s+{_PAGE_NO}$")  # "… Marek Kowalski Uchwalony Strona 1": the Id lost
 _STRONA = re.compile(rf"^{_PAGE_NO}$", re.IGNORECASE)
 
@@ -55,7 +56,7 @@ def drop_marks(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> li
         if _STRONA.match(text):
             log.dropped(line.line, EDOC if e_document else PAGE, line.text)
             continue
-        if re.search(_ID, text) or text == "Podpisany" or _STATE_PAGE.search(text):
+        if re.search(_ID, text) or re.search(_EMPTY_ID, text) or text == "Podpisany" or _STATE_PAGE.search(text):
             if _EDOC_LINE.match(text):
                 log.dropped(line.line, EDOC, line.text)
                 continue

@@ -44,6 +44,8 @@ def drop_page_numbers(lines: list[SourceLine], log: ImportLog, *, markdown: bool
             match = _PREFIX.match(line.text)
             assert match is not None
             log.dropped(line.line, PAGE, match["number"])
+            if out and out[-1].text:  # a new page: a new paragraph (a sentence running on is rejoined later)
+                out.append(dataclasses.replace(line, text=""))
             line = dataclasses.replace(line, text=line.text[match.end():])
         out.append(line)
     return out
@@ -55,16 +57,18 @@ def _page_prefixes(lines: list[SourceLine], markdown: bool) -> set[int]:
         return set()
     found: list[int] = []
     expected = 1
+    first = next((i for i, line in enumerate(lines) if line.text), None)
+    opening = False  # the text opens with "1 UCHWAŁA …": a transcript numbering its pages
     for i, line in enumerate(lines):
         match = _PREFIX.match(line.text)
         if not match or int(match["number"]) != expected:
             continue
-        # a page opens a paragraph; a page opening with a document's start needs no blank line before it
-        if i == 0 or not lines[i - 1].text or document_start(line.text[match.end():]):
+        if i == first and document_start(line.text[match.end():]):
+            opening = True
+        # a page opens a paragraph, in a transcript that numbers its pages from the start any line
+        if opening or i == 0 or not lines[i - 1].text or document_start(line.text[match.end():]):
             found.append(i)
             expected += 1
-    first = next((i for i, line in enumerate(lines) if line.text), None)
-    opening = first in found and document_start(lines[first].text[_PREFIX.match(lines[first].text).end():])  # type: ignore[union-attr]
     return set(found) if len(found) >= 2 or opening else set()
 
 

@@ -30,6 +30,8 @@ DRAFT = re.compile(r"^(?:-\s*)?projekt(?:\s+uchwały)?(?:\s+z\s+dnia\b.*)?(?:\s*
 ANNEX = re.compile(r"^załącznik(?:\s+nr\.?\s*\S+)?(?:\s+(?:do|uchwał\w*)\b.*)?$", re.IGNORECASE)
 REPORT = re.compile(r"^SPRAWOZDANIE\b|^Sprawozdanie\s+z\s+(?:realizacji|wykonania|działalności)\b")
 PROGRAM = re.compile(rf"^(?:[{UPPER}]+\s+){{0,2}}PROGRAM\b[{UPPER}\s\d–-]*$")
+ORDER = re.compile(r"^zarządzenie(?:\s+nr\b.*)?$", re.IGNORECASE)  # a mayor's order (one transmits a draft)
+JUSTIFICATION_HEAD = re.compile(r"^uzasadnienie(?:\s+do\s+(?:projektu\s+)?uchwały\b.*)?$", re.IGNORECASE)
 JOURNAL_HEAD = re.compile(rf"^DZIENNIK\s+URZĘDOWY\s+WOJEWÓDZTWA\s+[{UPPER}-]+")
 
 SIGNATURE = re.compile(r"^(?:z\s+up\.\s+)?(?:wice)?przewodnicząc(?:y|a|ego|ej)\b", re.IGNORECASE)
@@ -55,9 +57,10 @@ def plain(text: str, markdown: bool) -> str:
 
 def document_start(text: str) -> bool:
     """A line a document opens with: a resolution header, a draft mark, an annex header, a report's or
-    programme's title, a Dziennik Urzędowy header."""
+    programme's title, a justification's own header, a mayor's order, a Dziennik Urzędowy header."""
     return bool(RESOLUTION.match(text) or DRAFT.match(text) or ANNEX.match(text) or REPORT.match(text)
-                or PROGRAM.match(text) or JOURNAL_HEAD.match(text))
+                or PROGRAM.match(text) or JOURNAL_HEAD.match(text) or ORDER.match(text)
+                or JUSTIFICATION_HEAD.match(text))
 
 
 def loose_header(text: str) -> str | None:

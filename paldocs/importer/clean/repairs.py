@@ -42,7 +42,7 @@ _GLUED = [  # (where, what to put there): only boundaries a title block makes ce
     (re.compile(rf"\b(\d{{1,2}})(?=(?:{_MONTHS})\b)"), r"\1 "),
 ]
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_FLAT = re.compile(r"\b(?P<unit>art\.|§)\s?(?P<number>\d+[a-z]?)(?P<flat> (?P<a>\d)|'(?P<b>\d)?)"
+_FLAT = re.compile(r"\b(?P<unit>[Aa]rt\.|§)\s?(?P<number>\d+[a-z]?)(?P<flat> (?P<a>\d)|'(?P<b>\d)?)"
                    r"(?=\s*(?:ust\.|pkt|§|,|\)))")
 _LATER_WORD = re.compile(r"\b(?:późń|pózn|póżn|pozn|póżń|pózń)(?=\.?\s*zm\b)")
 
