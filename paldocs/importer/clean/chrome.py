@@ -46,8 +46,8 @@ _INSIDE = re.compile(r"^Tekst\s+pierwotny$")  # infor.pl's label between the tit
 
 def drop_chrome(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> list[SourceLine]:
     texts = [plain(line.text, markdown) for line in lines]
-    first = next((i + 1 for i, text in enumerate(texts[:60]) if _TRANSCRIPT.match(text)), 0)
-    start = _start(texts, first)
+    first = next((i + 1 for i, text in enumerate(texts[:200]) if _TRANSCRIPT.match(text)), 0)
+    start = len(texts) if _only_title_and_similar(texts, first) else _start(texts, first)
     if start is None:
         start = first
         while start < len(texts) and (not texts[start] or _CHROME.match(texts[start])):
@@ -66,6 +66,13 @@ def drop_chrome(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> l
         else:
             out.append(line)
     return out
+
+
+def _only_title_and_similar(texts: list[str], first: int) -> bool:
+    """A docplayer page stored without its transcript: the page's title, then "Podobne dokumenty" and the
+    titles of other documents — nothing of the document itself."""
+    opening = [text for text in texts if text][:2]
+    return first == 0 and len(opening) == 2 and bool(_ALWAYS_FOOTER.match(opening[1]))
 
 
 def _body(text: str) -> bool:

@@ -97,6 +97,11 @@ def _next_text(lines: list[SourceLine], i: int) -> int | None:
     return next((k for k in range(i + 1, len(lines)) if lines[k].text), None)
 
 
+def _runs_on(text: str) -> bool:
+    """The line does not end its sentence ("… takie jak:" runs on too, unless it is the enacting formula)."""
+    return not ends_sentence(text) or (text.endswith(":") and not ENACTING.search(text))
+
+
 def join_wrapped(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> list[SourceLine]:
     out = list(lines)
     i = 0
@@ -122,7 +127,7 @@ def join_wrapped(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> 
         if gap and LONE_PARAGRAPH.match(text):
             if not markdown:  # Markdown: "§ 1" as its own paragraph is the heading layout (a DOCX's)
                 del out[i + 1:k]  # "§ 1" alone, its text after a blank line: one block
-        elif (gap and not ends_sentence(text) and starts_lowercase(following) and not _HEADER_LINE.match(following)
+        elif (gap and _runs_on(text) and starts_lowercase(following) and not _HEADER_LINE.match(following)
               and not _HEADER_LINE.match(text) and not document_start(text) and not text.isupper()):
             del out[i + 1:k]  # a sentence broken by a page break
         i += 1
