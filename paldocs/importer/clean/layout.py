@@ -142,7 +142,7 @@ def _opens_block(text: str, previous: str, block_first: str, after_signature: bo
     settled = ends_sentence(previous) or LONE_PARAGRAPH.match(previous) is not None
     if text.startswith("Na podstawie"):  # capitalised at a line start: the legal basis, not a wrapped sentence
         return True
-    if text.startswith("na podstawie art.") and re.match(r"^w\s+sprawie\b", block_first):  # a one-line act's basis
+    if text.startswith("na podstawie art.") and re.match(r"^w\s+sprawie\b", previous):  # a one-line act's basis
         return True
     if _NUMBERED_PARAGRAPH.match(text):
         return True
