@@ -203,3 +203,14 @@ def test_markdown_input_keeps_its_paragraph_layout() -> None:
     lines, log = clean("**U C H W A Ł A nr XIV/ 137 /2007**\n\n**§ 1**\n\nPrzyjmuje się Program.\n", markdown=True)
     assert lines[0] == "**UCHWAŁA nr XIV/ 137 /2007**"
     assert lines[1:4] == ["", "**§ 1**", ""]  # "§ 1" stays its own paragraph: the heading layout
+
+
+def test_footnote_after_the_signature_is_its_own_block() -> None:
+    # the signature of the Wręczyca Wielka print (infor.pl U85.2015.204.0006457) followed by a footnote in the
+    # Dziennik's standard wording for a uniform text's later changes
+    text = ("§ 4. Uchwała wchodzi w życie po upływie 14 dni od dnia jej ogłoszenia w Dzienniku Urzędowym Województwa "
+            "Śląskiego, z mocą obowiązującą od 1 stycznia 2016 r.\n\nPrzewodniczący Rady Gminy\nMarek Prubant\n"
+            "1) Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w Dz. U. z 2015 r. poz. 1045 i 1890.\n")
+    lines, _ = clean(text)
+    footnote = next(i for i, line in enumerate(lines) if line.startswith("1) Zmiany tekstu jednolitego"))
+    assert lines[footnote - 1] == "" and lines[footnote - 2] == "Marek Prubant"

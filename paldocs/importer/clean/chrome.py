@@ -1,15 +1,18 @@
 """Page chrome around the document: the website's text before the act starts and after it ends.
 
-Contract: :func:`drop_chrome` finds where the document starts — a resolution header ("UCHWAŁA NR …", "Uchwała
-nr …", "UCHWAŁA"), a draft mark ("Projekt", "DRUK NR …"), an annex header ("Załącznik …"), a report's or
-programme's title ("SPRAWOZDANIE …", "PROGRAM …") — and drops every line before it as "tekst strony BIP przed
-dokumentem". On a docplayer/doczz page everything up to the "Transkrypt" line (9lib: "Pełen tekst") is the website's
-(its title line repeats the document's title). A header line that says more than the number ("Uchwała nr 228/2005 Rady Gminy
-Rypin w sprawie …", the page's title) is chrome when the same number's header follows it before the text of the
-act begins. Without a recognisable start only the known chrome lines at the top are dropped. After the last
-signature / justification the first BIP footer line that opens a paragraph ("Metryczka", "Liczba odwiedzin:
-123", "Udostępnił: …", docplayer's "Podobne dokumenty") and everything after it is dropped as "tekst strony
-BIP po dokumencie". Each dropped line is logged with its line number and text.
+Contract: :func:`drop_chrome` finds where the document starts — a resolution header ("UCHWAŁA NR …", "Uchwała nr
+…", "UCHWAŁA"), a draft mark ("Projekt", "DRUK NR …"), an annex header ("Załącznik …"), a report's or
+programme's title ("SPRAWOZDANIE …", "PROGRAM …"), a justification's own header, a mayor's order — and drops every
+line before it as "tekst strony BIP przed dokumentem". On a docplayer/doczz page everything up to the
+"Transkrypt" line (9lib: "Pełen tekst") is the website's (its title line repeats the document's title; doczz
+repeats it once more under "Transkrypt"); a docplayer page that holds only its title and "Podobne dokumenty" holds
+no document at all. A header line that says more than the number ("Uchwała nr 228/2005 Rady Gminy Rypin w sprawie
+…", the page's title, or a teaser of the title block cut short) is chrome when the same number's header follows
+it before the act's §§ begin. Without a recognisable start only the known chrome lines at the top are dropped.
+After the last signature / justification the first BIP footer line that opens a paragraph ("Metryczka", "Liczba
+odwiedzin: 123", "Udostępnił: …", an attachment's link "… (408kB) pdf", docplayer's "Podobne dokumenty") and
+everything after it is dropped as "tekst strony BIP po dokumencie"; infor.pl's "Tekst pierwotny" inside the act
+as "tekst strony BIP w dokumencie". Each dropped line is logged with its line number and text.
 """
 
 from __future__ import annotations

@@ -1,15 +1,17 @@
 """The layout the block grouping needs: lost § signs, hard-wrapped lines, paragraph breaks.
 
 Contract: the steps here work on lines already split at their structure (:mod:`.split`).
-:func:`restore_paragraph_signs` — when the body after the enacting formula ("…uchwala, co następuje:") up to
-the signature holds no "§" at all and its top-level items run "1.", "2.", "3." in sequence (a restart at "1."
-would be ustępy under a lost §: then nothing is guessed), each item is cut onto its own line and given back its
-"§" ("1." → "§ 1.", logged as changed, a guess). :func:`join_wrapped` rejoins a word hyphenated at a line end
-("spo-" + "łecznej" → "społecznej", changed), keeps a sentence broken by a page break in one block (a blank
-line between a line that does not end a sentence and one that starts in lower case is removed) and keeps a
-"§ 1" standing alone with its text. :func:`mark_paragraphs` puts a blank line before each unit that opens a
-block (§ N., "Na podstawie", the signature, an annex header, "Uzasadnienie", "Rozdział", footnotes after the
-signature) — never inside „…” quotes. No word changes except the logged ones.
+:func:`restore_paragraph_signs` — when the body after the enacting formula ("…uchwala, co następuje:") up to the
+signature holds no "§" at all and its top-level items run "1.", "2.", "3." in sequence (a restart at "1." would
+be ustępy under a lost §: then nothing is guessed), each item is cut onto its own line and given back its "§"
+("1." → "§ 1.", logged as changed, a guess; a transcript that printed the last number after its text, "…
+Miasta. Uchwała wchodzi w życie z dniem podjęcia. 4.", gets it before that last sentence); the body ends at the
+signature, an annex or a justification. :func:`join_wrapped` rejoins a word hyphenated at a line end
+("spo-" + "łecznej" → "społecznej", changed), keeps a sentence broken by a page break in one block (a blank line
+between a line that does not end a sentence and one that starts in lower case is removed) and keeps a "§ 1"
+standing alone with its text. :func:`mark_paragraphs` puts a blank line before each unit that opens a block (§
+N., "Na podstawie", the signature, an annex header, "Uzasadnienie", "Rozdział", footnotes after the signature) —
+never inside „…” quotes. No word changes except the logged ones.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """E-document marks and Dziennik Urzędowy print headers: lines the publishing system added to the act.
 
-Contract: :func:`drop_marks` removes, line by line, the marks of an electronically signed document ("Id:
-AD6ED1A E72-93BC-ACA0EB319AF6. Podpisany", "Podpisany", "Strona 1", "Strona 2 z 5" — also when glued to the
-end of the signature line: only the tail is cut) and the print headers of a Dziennik Urzędowy ("DZIENNIK
-URZĘDOWY WOJEWÓDZTWA MAZOWIECKIEGO", "Warszawa, dnia 1 lipca 2014 r.", "Poz. 6286", the e-signature block
-"Elektronicznie podpisany przez: …" / "Data: …", the running head "Dziennik Urzędowy Województwa … – 2 – Poz.
-6286"). Every removed text is logged as dropped with its line; the publication address read from the header is
-logged as recognised ("ogłoszono: Dziennik Urzędowy Województwa Mazowieckiego z 2014 r. poz. 6286"). Anything
-else is returned unchanged.
+Contract: :func:`drop_marks` removes, line by line, the marks of an electronically signed document ("Id: AD6ED1A
+E72-93BC-ACA0EB319AF6. Podpisany", "Podpisany", "Strona 1", "Strona 2 z 5" — also when glued to the end of the
+signature line: only the tail is cut) and the print headers of a Dziennik Urzędowy ("DZIENNIK URZĘDOWY
+WOJEWÓDZTWA MAZOWIECKIEGO", "Warszawa, dnia 1 lipca 2014 r.", "Poz. 6286", the e-signature block "Elektronicznie
+podpisany przez: …" / "Data: …", the running head "Dziennik Urzędowy Województwa … – 2 – Poz. 6286"). Every
+removed text is logged as dropped with its line; the publication address read from the header is logged as
+recognised ("ogłoszono: Dziennik Urzędowy Województwa Mazowieckiego z 2014 r. poz. 6286"). Anything else is
+returned unchanged.
 """
 
 from __future__ import annotations

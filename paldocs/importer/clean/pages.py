@@ -1,12 +1,14 @@
 """Page numbers and running headers inside the text of the document.
 
 Contract: :func:`drop_page_numbers` drops the lines that are only a page number ("- 2 -", "3/5", a lone "3"
-standing between blank lines) and, in docplayer-style transcripts where each page is one paragraph prefixed
-with its number ("1 UCHWAŁA NR …", "2 Załącznik Nr 1 …"), the leading numbers when they run 1, 2, 3… at
-successive paragraph starts — all as "numer strony". :func:`drop_running_heads` drops a header repeated at the
-top of the pages ("Załącznik do uchwały Nr … — Program …", "Dziennik Urzędowy … – 2 – Poz. …"), identical
-to an earlier line once its page number is masked (other digits are not: "Załącznik Nr 2" or another
-resolution's number is another document, not a repetition), keeping the first occurrence, as "nagłówek strony (powtórzony)". Each drop is logged with its line.
+standing between blank lines, 9lib's "(2)") and, in docplayer-style transcripts where each page is one paragraph
+prefixed with its number ("1 UCHWAŁA NR …", "2 Załącznik Nr 1 …"), the leading numbers when they run 1, 2, 3… at
+successive paragraph starts (at any line once the text opens with "1 " before its header) — all as "numer
+strony"; a page so numbered opens a paragraph. :func:`drop_running_heads` drops a header repeated at the top of the
+pages ("Załącznik do uchwały Nr … — Program …", "Dziennik Urzędowy … – 2 – Poz. …"), identical to an earlier
+line once its page number is masked (other digits are not: "Załącznik Nr 2" or another resolution's number is
+another document, not a repetition), keeping the first occurrence, as "nagłówek strony (powtórzony)". Each drop
+is logged with its line.
 """
 
 from __future__ import annotations

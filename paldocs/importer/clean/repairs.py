@@ -1,14 +1,14 @@
 """Character damage inside a line: letter-spaced words, words run together, flattened superscripts, typos.
 
 Contract: :func:`repair_words` (run before the structure is looked for) joins a letter-spaced word ("U C H W A Ł
-A" → "UCHWAŁA"; only the words a document's structure is read from) and separates words run together only where the boundary is certain: a known word of a title
-block glued to the next ("RADYGMINY", "WojewództwaWarmińsko", "XXXVIII/454/2006Rady", "Błotaz dnia 30"),
-a day glued to its month ("30grudnia"). A year glued to "r." ("2014r.") stays: the
-checks report it (PD016) and the date reader accepts it. :func:`repair_references` (run last) writes a
-superscript flattened in a provision reference back ("art. 4 1 ust. 1", "art. 4' ust." → "art. 4¹ ust.", a
-guess) and corrects the typos of "z późn. zm." ("późń.", "pózn.", "póżn." → "późn."). Each change is logged as
-changed with the words before and after; "Dz. U" variants, "roku" and dates are left as written (the checks and
-the recognisers deal with them).
+A" → "UCHWAŁA"; only the words a document's structure is read from) and separates words run together only where
+the boundary is certain: a known word of a title block glued to the next ("RADYGMINY", "WojewództwaWarmińsko",
+"XXXVIII/454/2006Rady", "Błotaz dnia 30"), a day glued to its month ("30grudnia"). A year glued to "r."
+("2014r.") stays: the checks report it (PD016) and the date reader accepts it. :func:`repair_references` (run
+last) writes a superscript flattened in a provision reference back ("art. 4 1 ust. 1", "art. 4' ust." → "art. 4¹
+ust.", a guess) and corrects the typos of "z późn. zm." ("późń.", "pózn.", "póżn." → "późn."). Each change is
+logged as changed with the words before and after; "Dz. U" variants, "roku" and dates are left as written (the
+checks and the recognisers deal with them).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ TYPO = "literówka w „z późn. zm.”"
 # author's typography and stays as written.
 _SPACED_WORDS = ("UCHWAŁA", "ZAŁĄCZNIK", "UZASADNIENIE", "PROJEKT", "SPRAWOZDANIE", "ROZDZIAŁ")
 _SPACED = re.compile("|".join(rf"(?<![^\s*]){' ?'.join(word)}(?![^\s*])" for word in _SPACED_WORDS), re.IGNORECASE)
+_SPACED_HINT = re.compile(r"(?<![^\s*])\w \w \w")
 _MONTHS = "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
 _GLUED = [  # (where, what to put there): only boundaries a title block makes certain
     (re.compile(r"\b(RADY|RADA|UCHWAŁA)(GMINY|MIEJSKIEJ|MIASTA|POWIATU|NR)\b"), r"\1 \2"),
@@ -73,7 +74,8 @@ def _log_change(log: ImportLog, line: SourceLine, why: str, after: str) -> Sourc
 
 def repair_words(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> list[SourceLine]:
     def repair(line: SourceLine) -> SourceLine:
-        line = _log_change(log, line, SPACED, _SPACED.sub(lambda m: m.group().replace(" ", ""), line.text))
+        if _SPACED_HINT.search(line.text):
+            line = _log_change(log, line, SPACED, _SPACED.sub(lambda m: m.group().replace(" ", ""), line.text))
         text = line.text
         for pattern, replacement in _GLUED:
             text = pattern.sub(replacement, text)

@@ -5,8 +5,8 @@ before "RADY …" after the header's number, before "z dnia" and after its date,
 podstawie", after "co następuje:", before each "§ N." that opens a paragraf (never inside „…” quotes, never a
 reference such as "w § 2"), before a chapter ("Rozdział 2"), an annex header ("Załącznik Nr 1 do Uchwały …"),
 "Uzasadnienie" and the closing signature ("Przewodniczący Rady …"). The parts keep the line's number; no word
-changes, so the log gets one recognised entry per split line. :func:`split_numbered_items` cuts a run-on body
-at its numbered items "1. … 2. … 3. …" (in sequence, each followed by a capital letter) — used where the § signs
+changes, so the log gets one recognised entry per split line. :func:`split_numbered_items` cuts a run-on body at
+its numbered items "1. … 2. … 3. …" (in sequence, each followed by a capital letter) — used where the § signs
 were lost. A line without such boundaries is returned as it is.
 """
 
@@ -40,6 +40,8 @@ _NUMBERED = re.compile(rf"(?:^|(?<=\s))(?P<n>\d{{1,2}})\.\s+(?=[{UPPER}„\"])")
 
 def _quote_depths(text: str) -> list[int]:
     """Per position: how many „…” quotes are open (a typographic opening quote not yet closed)."""
+    if "„" not in text:
+        return [0] * (len(text) + 1)
     depth, out = 0, []
     for char in text:
         out.append(depth)
@@ -47,6 +49,7 @@ def _quote_depths(text: str) -> list[int]:
             depth += 1
         elif char in "”“" and depth:
             depth -= 1
+    out.append(depth)
     return out
 
 
