@@ -208,3 +208,11 @@ def test_two_acts_headers_are_not_a_running_head() -> None:
     # the second act's header opens a block of its own
     second = lines.index("UCHWAŁA Nr XI/68/2015")
     assert lines[second - 1] == ""
+
+
+def test_page_title_then_the_same_header_spaced_otherwise() -> None:
+    # http://gminakrzykosy.pl/krzykosy/bip/prawo/uchwaly-rady/kadencja-2010-2014/xxx-sesja-28.v.2013-r.html
+    lines, log = clean("WAŻNE!\n\nXXX Sesja - 28.V.2013 r.\n\nUchwała Nr XXX/219/2013\n\nUCHWAŁA Nr XXX /219/2013\n\n"
+                       "Rady Gminy Krzykosy\n\nz dnia 28 maja 2013r.\n")
+    assert dropped(log, BEFORE) == ["WAŻNE!", "XXX Sesja - 28.V.2013 r.", "Uchwała Nr XXX/219/2013"]
+    assert lines[0] == "UCHWAŁA Nr XXX /219/2013"

@@ -91,14 +91,27 @@ def _start(texts: list[str], first: int) -> int | None:
         text = _PAGE_PREFIX.sub("", texts[i])
         if " ".join(texts[i].split()) in page_title and i != candidates[-1]:
             continue  # doczz repeats the page's title under "Transkrypt"
-        following = next((later for later in texts[i + 1:] if later), "")
-        if following == texts[i] and i != candidates[-1]:
+        following = next((k for k in range(i + 1, len(texts)) if texts[k]), None)
+        if following in candidates and _same_header(text, _PAGE_PREFIX.sub("", texts[following])):
             continue  # the page's title, then the document's first line saying the same
         number = loose_header(text)
         if number and RESOLUTION.match(text) and _repeated(texts, candidates, i, number):
             continue
         return i
     return None
+
+
+def _same_header(first: str, second: str) -> bool:
+    """"Uchwała Nr XXX/219/2013" and "UCHWAŁA Nr XXX /219/2013": one header written twice (spaces, case aside)."""
+    if first == second:
+        return True
+    one, two = RESOLUTION.match(first), RESOLUTION.match(second)
+    if not (one and two and one["number"] and two["number"]):
+        return False
+    return _NUMBER_PART.sub("", one["number"]).rstrip(".") == _NUMBER_PART.sub("", two["number"]).rstrip(".")
+
+
+_NUMBER_PART = re.compile(r"\s+")
 
 
 def _repeated(texts: list[str], candidates: list[int], i: int, number: str) -> bool:
