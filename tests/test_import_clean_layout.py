@@ -68,6 +68,20 @@ def test_each_unit_opens_a_block() -> None:
     assert firsts[-1] == "Załącznik do Uchwały Nr X/87/11"
 
 
+def test_title_blocks_with_a_blank_or_abbreviated_date() -> None:
+    # http://docplayer.pl/5521058-… (Jasło: a draft's "z dnia r."); https://bip.piekary.pl/?p=print&t=a&id=6965
+    # ("Uchwala" without its ł, "z dn.")
+    lines, _ = clean("1 Załącznik do Uchwały Nr VIII/51/2011 Rady Miejskiej Jasła z dnia r. MIEJSKI PROGRAM "
+                     "PRZECIWDZIAŁANIA PRZEMOCY W RODZINIE I OCHRONY OFIAR PRZEMOCY W RODZINIE DLA MIASTA JASŁA NA LATA "
+                     "Jasło,\n\nUchwala Nr XXII/230/08 z dn. 24.04.2008 r. w sprawie zasad i trybu przeprowadzania "
+                     "konsultacji z mieszkancami Miasta Piekary Slaskie.\n")
+    assert lines[:4] == ["Załącznik do Uchwały Nr VIII/51/2011", "Rady Miejskiej Jasła", "z dnia r.",
+                         "MIEJSKI PROGRAM PRZECIWDZIAŁANIA PRZEMOCY W RODZINIE I OCHRONY OFIAR PRZEMOCY W RODZINIE DLA "
+                         "MIASTA JASŁA NA LATA Jasło,"]
+    assert lines[5:8] == ["Uchwala Nr XXII/230/08", "z dn. 24.04.2008 r.",
+                          "w sprawie zasad i trybu przeprowadzania konsultacji z mieszkancami Miasta Piekary Slaskie."]
+
+
 def test_lowercase_legal_basis_of_a_one_line_act() -> None:
     # https://docplayer.pl/18230713-… (Sadowne): no date line, "… sportowych na podstawie art. 40 …"
     lines, log = clean((EXAMPLES / "sadowne-2014-XXXV-225-2014.txt").read_text(encoding="utf-8"))

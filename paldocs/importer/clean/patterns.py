@@ -23,7 +23,7 @@ UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 LOWER = "a-ząćęłńóśźż"
 
 # A resolution header: "UCHWAŁA NR X/87/11", "Uchwała nr 228/2005 …", "UCHWAŁA" alone (the number below it).
-RESOLUTION = re.compile(r"^uchwała(?:\s+nr\.?\s*(?P<number>\S.*?))?\s*$", re.IGNORECASE)
+RESOLUTION = re.compile(r"^(?:uchwała|uchwala(?=\s+nr\b))(?:\s+nr\.?\s*(?P<number>\S.*?))?\s*$", re.IGNORECASE)
 NUMBER_ONLY = re.compile(r"^[\dIVXLCDM.…_\s/]*\S?$")
 # A draft mark ("Projekt", "PROJEKT uchwały", "Projekt z dnia 3 marca 2020 r.") or a session print number.
 DRAFT = re.compile(r"^(?:-\s*)?projekt(?:\s+uchwały)?(?:\s+z\s+dnia\b.*)?(?:\s*-)?$|^druk\s+nr\b", re.IGNORECASE)

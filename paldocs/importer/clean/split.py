@@ -21,9 +21,10 @@ from paldocs.importer.log import ImportLog
 
 SPLIT = "tekst w jednym wierszu podzielony na części"
 
-_HEADER = re.compile(r"^(?:\d{1,3}\s+)?(?:uchwała|załącznik\b[^.]{0,20}?\bdo\s+uchwały)\s+nr\.?\s*", re.IGNORECASE)
+_HEADER = re.compile(r"^(?:\d{1,3}\s+)?(?:uchwa[łl]a|załącznik\b[^.]{0,20}?\bdo\s+uchwały)\s+nr\.?\s*", re.IGNORECASE)
 _COUNCIL = re.compile(r"\s(?=(?:RADY|Rady|RADA|Rada)\s)")
-_DATE = re.compile(r"(?<=\s)[zZ]\s+dnia\s+\d{1,2}(?:\.\d{1,2}\.\d{4}|\s+\w+\s+\d{4})\s*(?:r\.|roku|r\b)?")
+_DATE = re.compile(r"(?<=\s)[zZ]\s+(?:dnia|dn\.)\s*(?:\d{1,2}(?:\.\d{1,2}\.\d{4}|\s+\w+\s+\d{4})\s*(?:r\.|roku|r\b)?"
+                   r"|[.…_ ]*(?:\d{1,2}\s+)?(?:[a-ząćęłńóśźż]+\s+)?(?:\d{4}\s*)?(?:r\.|roku))")  # a draft: "z dnia r."
 _SUBJECT = re.compile(r"\s(?=w\s+sprawie\b)")
 _BASIS = re.compile(r"(?:^|\s)(?=Na\s+podstawie\b)")
 _BASIS_LOWER = re.compile(r"\s(?=na\s+podstawie\s+art\.)")
