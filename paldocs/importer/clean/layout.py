@@ -35,6 +35,7 @@ _LONE_JUSTIFICATION = re.compile(r"^(?:UZASADNIENIE|Uzasadnienie)\s*:?$")
 _ANNEX_HEAD = re.compile(r"^(?:Załącznik|ZAŁĄCZNIK)(?:\s+(?:nr|Nr|NR)\b|\s+(?:do|DO)\b|$)")
 _JUSTIFICATION_HEAD = re.compile(r"^(?:UZASADNIENIE|Uzasadnienie)\b")
 _HEADER_LINE = re.compile(r"^(?:RADY|Rady|RADA|Rada)\s|^[zZ]\s+dnia\b|^w\s+sprawie\b|^uchwala\b")
+_WRAPPED = re.compile(rf"(?:^|\s)[{LOWER}]+,?$")
 _HYPHENATED = re.compile(rf"(?<=[{LOWER}{UPPER}])-$")
 
 
@@ -139,8 +140,9 @@ def join_wrapped(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> 
 def _opens_block(text: str, previous: str, block_first: str, after_signature: bool) -> bool:
     if _ANNEX_HEAD.match(text) or _JUSTIFICATION_HEAD.match(text):
         return not (ANNEX.match(previous) or previous.endswith(("do", "DO")))
+    wrapped = bool(_WRAPPED.search(previous))  # "… mieszkańcy wskazani w" / "Uchwała Nr …": one sentence
     if RESOLUTION.match(text):  # a second act on the page; "Projekt" above the header stays with it
-        return not DRAFT.match(previous)
+        return not DRAFT.match(previous) and not wrapped
     settled = ends_sentence(previous) or LONE_PARAGRAPH.match(previous) is not None
     if text.startswith("Na podstawie"):  # capitalised at a line start: the legal basis, not a wrapped sentence
         return True
@@ -153,7 +155,8 @@ def _opens_block(text: str, previous: str, block_first: str, after_signature: bo
     if _STRUCTURAL_PARAGRAPH.match(text) or CHAPTER.match(text):
         return settled or previous.isupper() or bool(re.search(r"\d{4}\s*(?:r\.?|roku)?$", previous))
     if SIGNATURE.match(text) and not SIGNATURE.match(block_first):  # "z up. Przewodniczącego…" then its title
-        return settled or len(text.split()) <= 8
+        # the signature's title line is short and no sentence ("Przewodniczący Rady kieruje obradami." is text)
+        return not wrapped and len(text.split()) <= 10 and not text.endswith((".", ",", ";"))
     if after_signature and FOOTNOTE.match(text) and not LIST_MARKER.match(previous):
         return True
     return False
