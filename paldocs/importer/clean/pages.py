@@ -1,7 +1,7 @@
 """Page numbers and running headers inside the text of the document.
 
 Contract: :func:`drop_page_numbers` drops the lines that are only a page number ("- 2 -", "3/5", a lone "3"
-standing between blank lines, 9lib's "(2)") and, in docplayer-style transcripts where each page is one paragraph
+standing alone between blank lines — not among the figures of a table —, 9lib's "(2)") and, in docplayer-style transcripts where each page is one paragraph
 prefixed with its number ("1 UCHWAŁA NR …", "2 Załącznik Nr 1 …"), the leading numbers when they run 1, 2, 3… at
 successive paragraph starts (at any line once the text opens with "1 " before its header) — all as "numer
 strony"; a page so numbered opens a paragraph. :func:`drop_running_heads` drops a header repeated at the top of the
@@ -34,12 +34,23 @@ def _blank_around(lines: list[SourceLine], i: int) -> bool:
     return (i == 0 or not lines[i - 1].text) and (i + 1 == len(lines) or not lines[i + 1].text)
 
 
+_FIGURE = re.compile(r"^[\d\s.,%()-]+$")
+
+
+def _isolated(lines: list[SourceLine], i: int) -> bool:
+    """No other figure among the three lines of text before and after: a page number stands alone, the cells of
+    a table read as lines ("Liczba rodzin" / "12" / "Liczba osób" / "31") do not."""
+    before = [line.text for line in reversed(lines[:i]) if line.text][:3]
+    after = [line.text for line in lines[i + 1:] if line.text][:3]
+    return not any(_FIGURE.match(text) for text in before + after)
+
+
 def drop_page_numbers(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> list[SourceLine]:
     prefixed = _page_prefixes(lines, markdown)
     out: list[SourceLine] = []
     for i, line in enumerate(lines):
         text = plain(line.text, markdown)
-        if _PAGE_LINE.match(text) or (_LONE_NUMBER.match(text) and _blank_around(lines, i)):
+        if _PAGE_LINE.match(text) or (_LONE_NUMBER.match(text) and _blank_around(lines, i) and _isolated(lines, i)):
             log.dropped(line.line, PAGE, line.text)
             continue
         if i in prefixed:
