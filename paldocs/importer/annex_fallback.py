@@ -5,8 +5,8 @@ Contract: :func:`annex_data` takes the blocks of one annex (from its "Załączni
 :func:`paldocs.importer.program.parse_program` recognises — or ``{"annex": {"title": …, "content": …}}`` (Markdown
 verbatim; ``reproduced: false`` when the text holds only the title). When :mod:`paldocs.importer.annex` exists its
 ``import_annex`` is used instead (after the repeated signature is taken off). The annex header ("Załącznik Nr 1 do Uchwały Nr … Rady … z dnia …", on one
-line or several) is read by :func:`read_annex_header`: paldocs prints its own header, so its words are logged as
-dropped with that reason. A signature repeated at the end of the annex is recognised (``found`` gets
+line or several) is read by :func:`read_annex_header`: paldocs prints its own header from the resolution's
+number, council and date, so the header's words are logged as changed. A signature repeated at the end of the annex is recognised (``found`` gets
 ``annex_signature``). Never raises on content.
 """
 
@@ -96,7 +96,7 @@ def _header_part(line: str, council: str | None, number: int, log: ImportLog, in
         info.setdefault("date_text", date.group())
         used.append(date.group())
         text = text[date.end():].strip()
-    log.dropped(number, REASON, " ".join(used))
+    log.changed(number, REASON, " ".join(used), "Załącznik do Uchwały Nr … Rady … z dnia …")
     return text
 
 
