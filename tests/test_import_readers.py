@@ -357,3 +357,17 @@ def test_html_numbers_do_not_depend_on_markup_lines(tmp_path: Path) -> None:
     path = tmp_path / "jednowierszowa.html"
     path.write_text(page, encoding="utf-8")
     assert [line.text for line in read(path)[0]] == WIJEWO_PAGE
+
+
+def test_bip_list_items_with_paragraphs_and_preformatted_text(tmp_path: Path) -> None:
+    # Words of http://bip2-wijewo.065.pl/dokument/3753 as an editor's list of paragraphs, and of
+    # https://sztutowo.bipgmina.pl/prawo_miejscowe/wiadomosc/29179/uchwala_nr_xxxi23005_rady_gminy_sztutowo__z_dnia_30grudnia_2005r
+    # shown as preformatted text
+    page = ("<html><body><article><h2>Uchwała Nr XXXI/230/05</h2><ol><li><p>Wykonanie uchwały powierza się Wójtowi "
+            "Gminy Wijewo.</p></li><li><p>Uchwała wchodzi w życie</p><p>z dniem podjęcia.</p></li></ol>"
+            "<pre>a/ skarbowej 13.500,-\nb/ targowej     8.000,-</pre></article></body></html>")
+    path = tmp_path / "lista.html"
+    path.write_text(page, encoding="utf-8")
+    assert texts(read(path)[0]) == [
+        "Uchwała Nr XXXI/230/05", "1. Wykonanie uchwały powierza się Wójtowi Gminy Wijewo.",
+        "2. Uchwała wchodzi w życie", "z dniem podjęcia.", "a/ skarbowej 13.500,-", "b/ targowej 8.000,-"]

@@ -9,7 +9,7 @@ the document, and menus, forms and the page's metadata inside it, are dropped an
 skipped.
 
 Lines: block elements (p, div, li, h1–h6, tr, blockquote, …) end lines and are separated by a blank line; ``<br>``
-ends a line inside its block. Headings are plain lines (the Markdown the importer writes is its own, not the
+ends a line inside its block; ``<pre>`` keeps its own line breaks. Headings are plain lines (the Markdown the importer writes is its own, not the
 page's styling). A list item keeps its marker: "1." (or "a.", "i." per ``type``, from ``start``) in ``<ol>``, "–"
 in ``<ul>`` — unless its text already starts with one. A ``<table>`` of at least two columns whose cells hold
 no nested table becomes Markdown table rows ("| a | b |", a "| --- |" row after the first); other tables are
@@ -102,6 +102,7 @@ class _Walker:
     buffer: list[str] = field(default_factory=list)
     buffer_keep: bool = False
     pending_break: bool = False
+    marker: str = ""  # a list item's marker, put before the item's first line ("<li><p>…</p></li>" too)
 
     def add(self, text: str | None, keep: bool) -> None:
         if not text:
@@ -115,6 +116,8 @@ class _Walker:
     def flush(self, *, paragraph: bool = False) -> None:
         line = normalise_space(" ".join("".join(self.buffer).translate(_INVISIBLE_CHARACTERS).split()))
         if line:
+            if self.marker:
+                line, self.marker = f"{self.marker} {line}", ""
             self.lines.append(_Line(line, self.buffer_keep, self.pending_break))
             self.pending_break = False
         self.buffer = []
@@ -137,9 +140,13 @@ class _Walker:
             self.flush(paragraph=True)
         if tag == "table" and _is_data_table(element):
             self.table(element, keep)
+        elif tag == "pre":  # preformatted text (a BIP page showing a plain-text copy): its own line breaks
+            for line in element.text_content().split("\n"):
+                self.add(line, keep)
+                self.flush()
         else:
             if tag == "li" and keep:  # navigation is logged as its words, without list markers
-                self.add(_list_marker(element), keep)
+                self.marker = _list_marker(element) or ""
             self.add(element.text, keep)
             for child in element:
                 self.walk(child, keep=keep)
@@ -178,7 +185,7 @@ def _list_marker(item: html.HtmlElement) -> str | None:
         return None
     parent = item.getparent()
     if parent is None or parent.tag != "ol":
-        return "– "
+        return "–"
     siblings = [child for child in parent if isinstance(child.tag, str) and child.tag == "li"]
     try:
         start = int(parent.get("start", "1"))
@@ -186,7 +193,7 @@ def _list_marker(item: html.HtmlElement) -> str | None:
         start = 1
     value = item.get("value")
     number = int(value) if value and value.isdigit() else start + siblings.index(item)
-    return f"{_ordinal(number, parent.get('type', '1'))}. "
+    return f"{_ordinal(number, parent.get('type', '1'))}."
 
 
 def _ordinal(number: int, kind: str) -> str:
