@@ -126,9 +126,13 @@ def test_short_signature_lines_are_repaired(damaged: str, word: str) -> None:
     assert repair_mojibake(f"W{damaged}jt Gminy") == f"W{word}jt Gminy"
 
 
-def test_each_repaired_line_is_logged(tmp_path: Path) -> None:
+@pytest.mark.parametrize("codec", ["sloppy-windows-1250", "iso-8859-2"])
+def test_each_repaired_line_is_logged(tmp_path: Path, codec: str) -> None:
+    """ISO-8859-2 mojibake holds C1 control characters ("Ĺ\\x82" for "ł"): repaired, not taken for binary."""
+    import ftfy.bad_codecs  # noqa: F401
+
     path = tmp_path / "zepsuty.txt"
-    lines = [WIJEWO[0].encode().decode("cp1250"), WIJEWO[1], WIJEWO[2].encode().decode("cp1250")]
+    lines = [WIJEWO[0].encode().decode(codec), WIJEWO[1], WIJEWO[2].encode().decode(codec)]
     path.write_text("\n".join(lines), encoding="utf-8")
     read_lines, log, _, _ = read(path)
     assert texts(read_lines) == WIJEWO[:3]

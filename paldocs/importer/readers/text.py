@@ -32,6 +32,9 @@ POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # Non-ASCII characters normal in Polish official texts besides the letters: quotes, dashes, §, degree, NBSP.
 _USUAL_NON_ASCII = frozenset("„”“‘’‚«»–—…§°±×·•€\u00a0²³¹µ½¼¾©®™")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # \t \n \v \f \r are text (Word writes \v for a break)
+# C0 controls only: C1 controls (U+0080–U+009F) in UTF-8 text are mojibake of ISO-8859-2 ("Ĺ\x82" for "ł"),
+# repaired later, not a sign of a binary file.
+_C0_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 _SIGNATURES = (  # file signatures ("magic numbers") of what is most often renamed or mistaken for text
     (b"%PDF-", "dokument PDF", "nadaj plikowi rozszerzenie .pdf"),
@@ -80,7 +83,7 @@ def refuse_binary(raw: bytes, path: Path) -> None:
 def refuse_control_characters(text: str, path: Path) -> None:
     """Raise when more than 1 % of the characters are control characters: bytes of a binary file, not text."""
     sample = text[: 256 * 1024]
-    controls = len(_CONTROL.findall(sample))
+    controls = len(_C0_CONTROL.findall(sample))
     if sample and controls > max(2, len(sample) // 100):
         raise DataError(f"plik nie jest tekstem (zawiera {controls} znaków sterujących — to plik binarny)",
                         Location(str(path)))
