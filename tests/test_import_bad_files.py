@@ -34,6 +34,22 @@ def _zip() -> bytes:
     return buffer.getvalue()
 
 
+def _broken_docx() -> bytes:
+    """A DOCX whose document.xml was cut short (an interrupted download)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(SENTENCE)
+    whole = io.BytesIO()
+    document.save(whole)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    return broken.getvalue()
+
+
 def _text_pdf() -> bytes:
     import weasyprint
 
@@ -86,6 +102,10 @@ BAD: list[tuple[str, str, Callable[[Path], None], str]] = [  # (id, file name, h
     ("corrupt pdf", "zepsuty.pdf", lambda p: p.write_bytes(_text_pdf()[:300]), "plik PDF jest uszkodzony"),
     ("not a pdf", "udawany.pdf", lambda p: p.write_text(SENTENCE, encoding="utf-8"), "plik PDF jest uszkodzony"),
     ("corrupt docx", "zepsuty.docx", lambda p: p.write_bytes(_zip()[:40]), "DOCX"),
+    ("docx with broken xml", "zepsuty-xml.docx", lambda p: p.write_bytes(_broken_docx()), "DOCX"),
+    ("doc renamed docx", "stary.docx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100), "(.doc)"),
+    ("html saved as pdf", "pobrany.pdf", lambda p: p.write_text(f"<!DOCTYPE html><html><body>{SENTENCE}</body></html>",
+                                                               encoding="utf-8"), "to strona HTML"),
     ("empty html", "pusta.html", lambda p: p.write_text("<html><body><script>x=1</script></body></html>",
                                                          encoding="utf-8"), "plik jest pusty"),
     ("unsupported suffix", "uchwala.odt", lambda p: p.write_text(SENTENCE, encoding="utf-8"),

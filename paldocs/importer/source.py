@@ -166,10 +166,17 @@ def _read_docx(raw: bytes, name: str) -> list[SourceBlock]:
     import docx
     from docx.text.paragraph import Paragraph
 
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 signature of Word 97–2003 files
+        raise DataError("plik nie jest poprawnym dokumentem DOCX, tylko dokumentem starego formatu Word (.doc) — "
+                        "zapisz go w programie Word jako .docx", Location(name))
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DataError("plik nie jest poprawnym dokumentem DOCX", Location(name)) from error
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError) as error:
+        raise DataError("plik nie jest poprawnym dokumentem DOCX (uszkodzony albo innego formatu)",
+                        Location(name)) from error
     numbering = _Numbering(document)
     blocks: list[SourceBlock] = []
     # The body's paragraphs and tables in their order (python-docx's ``paragraphs`` leaves tables out): a

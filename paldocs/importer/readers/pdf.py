@@ -70,6 +70,11 @@ def read_pdf(path: Path, log: ImportLog) -> ReadInput:
     import pypdfium2 as pdfium
 
     where = Location(str(path))
+    with path.open("rb") as file:
+        start = file.read(1024)
+    if b"%PDF-" not in start:  # PDF readers accept the header within the first kilobyte
+        kind = " (to strona HTML — nadaj plikowi rozszerzenie .html)" if b"<html" in start.lower() else ""
+        raise DataError(f"plik PDF jest uszkodzony albo nie jest plikiem PDF — brak nagłówka %PDF{kind}", where)
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
