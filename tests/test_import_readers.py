@@ -375,3 +375,14 @@ def test_bip_list_items_with_paragraphs_and_preformatted_text(tmp_path: Path) ->
     assert texts(read(path)[0]) == [
         "Uchwała Nr XXXI/230/05", "1. Wykonanie uchwały powierza się Wójtowi Gminy Wijewo.",
         "2. Uchwała wchodzi w życie", "z dniem podjęcia.", "a/ skarbowej 13.500,-", "b/ targowej 8.000,-"]
+
+
+def test_bip_chrome_between_paragraphs_still_separates_them(tmp_path: Path) -> None:
+    """A share/print bar inside the content is dropped; the paragraphs around it stay two paragraphs."""
+    page = (f"<html><body><div id='tresc'><p>{RUTKI[0]}</p><div class='drukuj'>Drukuj</div>"
+            f"<p>{RUTKI[4]}</p><ul><li></li><li>{RUTKI[7]}</li></ul></div></body></html>")
+    path = tmp_path / "pasek.html"
+    path.write_text(page, encoding="utf-8")
+    lines, log, _, _ = read(path)
+    assert [line.text for line in lines] == [RUTKI[0], "", RUTKI[4], "", f"– {RUTKI[7]}"]
+    assert [entry.text for entry in log.of_kind("dropped")] == ["Drukuj"]

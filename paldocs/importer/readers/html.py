@@ -151,6 +151,9 @@ class _Walker:
             for child in element:
                 self.walk(child, keep=keep)
                 self.add(child.tail, keep)
+            if tag == "li":
+                self.flush()
+                self.marker = ""  # an empty item's marker does not move to the next line
         if block:
             self.flush(paragraph=True)
 
@@ -214,13 +217,16 @@ def _number(lines: list[_Line], log: ImportLog) -> list[SourceLine]:
     """Number the page's lines in order; the document's become SourceLines, the others dropped entries."""
     out: list[SourceLine] = []
     number = 0
+    after_dropped = False  # a dropped block between two kept ones still separates them
     for line in lines:
         number += 1
         if not line.keep:
             log.dropped(number, NAVIGATION, line.text)
+            after_dropped = True
             continue
-        if line.blank_before and out and out[-1].text:
+        if (line.blank_before or after_dropped) and out and out[-1].text:
             out.append(SourceLine("", number))
             number += 1
         out.append(SourceLine(line.text, number))
+        after_dropped = False
     return out
