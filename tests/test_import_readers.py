@@ -386,3 +386,17 @@ def test_bip_chrome_between_paragraphs_still_separates_them(tmp_path: Path) -> N
     lines, log, _, _ = read(path)
     assert [line.text for line in lines] == [RUTKI[0], "", RUTKI[4], "", f"– {RUTKI[7]}"]
     assert [entry.text for entry in log.of_kind("dropped")] == ["Drukuj"]
+
+
+def test_pdf_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
+    import weasyprint
+
+    html = ("<style>@page { size: A4; @bottom-center { content: counter(page) } } body { font: 11pt 'DejaVu Serif' }"
+            "div { columns: 2; column-gap: 2cm } p { margin: 0 0 1em }</style>"
+            f"<h1 style='text-align: center'>{RUTKI[0]}</h1><div>{''.join(f'<p>{text}</p>' for text in RUTKI[3:7])}"
+            f"<p>{ZYWIEC}</p><p>{SZYDLOWO}</p></div>")
+    path = tmp_path / "dwie-kolumny.pdf"
+    path.write_bytes(weasyprint.HTML(string=html).write_pdf())
+    lines, log, _, _ = read(path)
+    assert [text.replace("/ ", "/") for text in paragraphs(lines)] == [RUTKI[0], *RUTKI[3:7], ZYWIEC, SZYDLOWO]
+    assert [(entry.what, entry.text) for entry in log.of_kind("dropped")] == [("numer strony", "1")]

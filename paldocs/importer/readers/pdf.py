@@ -1,8 +1,8 @@
 """A PDF's text layer as located lines, running headers, footers and page numbers removed.
 
 Contract: :func:`read_pdf` returns plain-text lines (``markdown=False``, format ``pdf``), one per printed line,
-each with its ``page`` and a ``line`` numbered through the document; a blank line separates paragraphs (a
-vertical gap over 1.5 times the page's usual line pitch) and pages (except where a sentence runs on: the page
+each with its ``page`` and a ``line`` numbered through the document; a blank line separates paragraphs (white
+space between two lines wider than the page's usual space between lines by half a line's height) and pages (except where a sentence runs on: the page
 ends without closing punctuation and the next one starts with a small letter). It raises
 :class:`paldocs.errors.DataError` for a corrupt file, an encrypted one (a password is needed to open it), one
 without any text layer (a scan: OCR first) and one whose text exceeds the text size limit.
@@ -14,11 +14,11 @@ lines' single spaces (pypdf doubles them), it opens PDFs that carry only an owne
 no extra cryptography package, and it is some twenty times faster.
 
 Reading order: the printed lines of a page sorted top to bottom; pieces of text at the same height (table cells,
-a superscript footnote mark) join into one line, left to right. Two-column pages are not separated into
-columns (municipal acts and Dziennik Urzędowy prints are set in one column).
+a superscript footnote mark) join into one line, left to right. A two-column page (a newsletter-style
+announcement) is read column by column between the lines that cross the page's middle (see ``_two_columns``).
 
 Running headers and footers: the candidates are the lines a page sets apart at its top and its bottom — at
-most two, above (below) the first gap over 1.5 usual line pitches. A candidate's
+most two, above (below) the first paragraph gap. A candidate's
 key is its text case-folded with each digit run replaced by "#", so "Strona 3 z 5" and "Dziennik Urzędowy
 Województwa X — 3 — Poz. 123" match across pages. A key found on at least two pages and on at least half of the
 pages is page chrome: every occurrence, the first page's included, is dropped and logged ("nagłówek/stopka
@@ -45,7 +45,7 @@ from paldocs.importer.readers.text import TEXT_LIMIT
 CHROME = "nagłówek/stopka strony PDF"
 PAGE_NUMBER = "numer strony"
 _MARGIN_ROWS = 2  # candidates for running headers/footers: this many lines at the top and at the bottom
-_PARAGRAPH_GAP = 1.5  # a vertical gap over this many usual line pitches separates paragraphs
+_PARAGRAPH_GAP = 0.5  # extra white space, in heights of the smaller line, that separates paragraphs
 _DIGITS = re.compile(r"\d+")
 _LABELLED_PAGE_NUMBER = re.compile(r"^(?:strona|str\.?|s\.)\s*\d{1,4}(?:\s*(?:z|/|of)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
                                    re.IGNORECASE)
@@ -64,6 +64,7 @@ class _Row:
     top: float
     bottom: float
     left: float
+    right: float = 0.0
 
 
 def read_pdf(path: Path, log: ImportLog) -> ReadInput:
@@ -111,8 +112,41 @@ def _page_rows(page: object) -> list[_Row]:
             continue
         boxes = [textpage.get_charbox(index, loose=True) for index in _sample(match.start(), match.end(), text)]
         pieces.append(_Row(piece, max(box[3] for box in boxes), min(box[1] for box in boxes),
-                           min(box[0] for box in boxes)))
-    return _join_rows(sorted(pieces, key=lambda row: -(row.top + row.bottom) / 2))
+                           min(box[0] for box in boxes), max(box[2] for box in boxes)))
+    if positioned:
+        columns = _two_columns(pieces, page.get_width())  # type: ignore[attr-defined]
+        if columns:
+            return columns
+    return _join_rows(_top_down(pieces))
+
+
+def _top_down(pieces: list[_Row]) -> list[_Row]:
+    return sorted(pieces, key=lambda row: -(row.top + row.bottom) / 2)
+
+
+def _two_columns(pieces: list[_Row], width: float) -> list[_Row] | None:
+    """A two-column page read column by column, or None for a one-column page.
+
+    Two columns: at least 30 % of the lines lie left of the page's middle and 30 % right of it, and at most 20 %
+    cross it. Lines crossing the middle (titles, running headers, page numbers) cut the page into bands; each
+    band is read left column first, top to bottom, then the right column.
+    """
+    middle = width / 2
+    left = [piece for piece in pieces if piece.right < middle]
+    right = [piece for piece in pieces if piece.left > middle]
+    spanning = [piece for piece in pieces if piece.right >= middle >= piece.left]
+    if len(left) < 0.3 * len(pieces) or len(right) < 0.3 * len(pieces) or len(spanning) > 0.2 * len(pieces):
+        return None
+    out: list[_Row] = []
+    upper = float("inf")
+    for cut in [*_join_rows(_top_down(spanning)), None]:
+        lower = cut.top if cut else float("-inf")
+        for column in (left, right):
+            out.extend(_join_rows(_top_down([piece for piece in column if lower < piece.top <= upper])))
+        if cut:
+            out.append(cut)
+            upper = cut.bottom
+    return out
 
 
 def _sample(start: int, end: int, text: str) -> list[int]:
@@ -149,14 +183,14 @@ def _margin_rows(rows: list[_Row]) -> list[int]:
     """Indices of the rows set apart at the top and the bottom of a page (see the module contract)."""
     if len(rows) < 2:
         return list(range(len(rows)))
-    pitch = _usual_pitch(rows)
+    breaks = _paragraph_breaks(rows)
     found: set[int] = set()
     for k in range(min(_MARGIN_ROWS, len(rows) - 1)):
-        if rows[k].bottom - rows[k + 1].bottom > _PARAGRAPH_GAP * pitch:
+        if k + 1 in breaks:
             found.update(range(k + 1))
             break
     for k in range(len(rows) - 1, max(len(rows) - 1 - _MARGIN_ROWS, 0), -1):
-        if rows[k - 1].bottom - rows[k].bottom > _PARAGRAPH_GAP * pitch:
+        if k in breaks:
             found.update(range(k, len(rows)))
             break
     return sorted(found)
@@ -203,7 +237,7 @@ def _lines(pages: list[list[_Row]], chrome: dict[tuple[int, int], str], log: Imp
             log.dropped(number, f"strona {page + 1} bez warstwy tekstowej (skan) — jej treści nie zaimportowano; "
                         "rozpoznaj ją programem OCR", "")
             continue
-        pitch = _usual_pitch([row for _, row in kept])
+        breaks = {kept[index][0] for index in _paragraph_breaks([row for _, row in kept])}
         previous: _Row | None = None
         for index, row in enumerate(rows):
             number += 1
@@ -213,7 +247,7 @@ def _lines(pages: list[list[_Row]], chrome: dict[tuple[int, int], str], log: Imp
             if previous is None and out and out[-1].text and not _runs_on(out[-1].text, row.text):
                 out.append(SourceLine("", number, page + 1))
                 number += 1
-            elif previous is not None and previous.bottom - row.bottom > _PARAGRAPH_GAP * pitch:
+            elif previous is not None and index in breaks:
                 out.append(SourceLine("", number, page + 1))
                 number += 1
             out.append(SourceLine(row.text, number, page + 1))
@@ -221,14 +255,17 @@ def _lines(pages: list[list[_Row]], chrome: dict[tuple[int, int], str], log: Imp
     return out
 
 
-def _usual_pitch(rows: list[_Row]) -> float:
-    """The median distance between consecutive baselines (bottoms) of a page; a line's height when too few."""
-    pitches = [upper.bottom - lower.bottom for upper, lower in zip(rows, rows[1:], strict=False)
-               if upper.bottom > lower.bottom]
-    if len(pitches) >= 3:
-        return statistics.median(pitches)
-    heights = [row.top - row.bottom for row in rows if row.top > row.bottom]
-    return 1.2 * statistics.median(heights) if heights else math.inf
+def _paragraph_breaks(rows: list[_Row]) -> set[int]:
+    """Indices of the rows that start a paragraph after the previous row (see the module contract).
+
+    The white space between two lines is measured between PDFium's loose boxes (a font's ascent to its
+    descent): inside a paragraph it is the leading, the same on the whole page (the median is taken); a
+    paragraph's spacing or a heading's margin adds to it.
+    """
+    spaces = [upper.bottom - lower.top for upper, lower in zip(rows, rows[1:], strict=False)]
+    usual = statistics.median(spaces) if len(spaces) >= 3 else 0.0
+    return {index + 1 for index, (space, upper, lower) in enumerate(zip(spaces, rows, rows[1:], strict=False))
+            if space > usual + _PARAGRAPH_GAP * min(upper.top - upper.bottom, lower.top - lower.bottom)}
 
 
 def _runs_on(last: str, first: str) -> bool:
