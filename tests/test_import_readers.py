@@ -400,3 +400,17 @@ def test_pdf_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
     lines, log, _, _ = read(path)
     assert [text.replace("/ ", "/") for text in paragraphs(lines)] == [RUTKI[0], *RUTKI[3:7], ZYWIEC, SZYDLOWO]
     assert [(entry.what, entry.text) for entry in log.of_kind("dropped")] == [("numer strony", "1")]
+
+
+def test_pdf_annex_header_repeated_as_word_header_stays_once(tmp_path: Path) -> None:
+    """An annex whose heading is its running header ("Załącznik do Uchwały Nr X/87/11 …" on every page, as a Word
+    header): the first page keeps it as the document's heading, the repetitions are dropped."""
+    # The heading of the annex at http://docplayer.pl/122628058-Uchwala-nr-x-87-11-rady-gminy-szydlowo-z-dnia-9-listopada-2011-r.html
+    heading = "Załącznik do Uchwały Nr X/87/11 Rady Gminy Szydłowo z dnia 9 listopada 2011 r."
+    path = tmp_path / "zalacznik.pdf"
+    path.write_bytes(make_pdf([SZYDLOWO, ZYWIEC, *RUTKI[3:7], SZYDLOWO], heading))
+    lines, log, _, _ = read(path)
+    assert texts(lines)[0] == heading
+    dropped = [(entry.what, entry.text) for entry in log.of_kind("dropped")]
+    pages = max(line.page or 0 for line in lines)
+    assert pages >= 3 and dropped.count(("nagłówek/stopka strony PDF", heading)) == pages - 1

@@ -18,11 +18,11 @@ a superscript footnote mark) join into one line, left to right. A two-column pag
 announcement) is read column by column between the lines that cross the page's middle (see ``_two_columns``).
 
 Running headers and footers: the candidates are the lines a page sets apart at its top and its bottom — at
-most two, above (below) the first paragraph gap. A candidate's
-key is its text case-folded with each digit run replaced by "#", so "Strona 3 z 5" and "Dziennik Urzędowy
+most two, above (below) the first paragraph gap. A candidate's key is its text case-folded with each digit run replaced by "#", so "Strona 3 z 5" and "Dziennik Urzędowy
 Województwa X — 3 — Poz. 123" match across pages. A key found on at least two pages and on at least half of the
-pages is page chrome: every occurrence, the first page's included, is dropped and logged ("nagłówek/stopka
-strony PDF"). Exception: when the occurrences differ in their digits and the text starts like a unit of the act
+pages is page chrome: every occurrence is dropped and logged ("nagłówek/stopka strony PDF") — the first page's
+too, except when the header opens the document and names it ("Załącznik do Uchwały Nr …" set as the Word header of
+an annex): there it is the document's heading and stays, only its repetitions go. Exception: when the occurrences differ in their digits and the text starts like a unit of the act
 ("§", "art.", "Rozdział", "Uchwała", …) they are the act's own text at the top of several pages, and are kept.
 A candidate that is a page number alone ("3", "- 3 -", "Strona 3", "str. 3 z 5", "3/5") is dropped as
 "numer strony" — a bare number only when it is that page's number or repeats as chrome.
@@ -50,6 +50,8 @@ _DIGITS = re.compile(r"\d+")
 _LABELLED_PAGE_NUMBER = re.compile(r"^(?:strona|str\.?|s\.)\s*\d{1,4}(?:\s*(?:z|/|of)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
                                    re.IGNORECASE)
 _BARE_PAGE_NUMBER = re.compile(r"^[-–—]?\s*(\d{1,4})\s*[-–—]?$")
+_DOCUMENT_HEADING = re.compile(r"^(?:załącznik|uchwała|zarządzenie|program|sprawozdanie|regulamin|statut)\b",
+                               re.IGNORECASE)
 _ACT_UNIT = re.compile(r"^(?:§|art\.|rozdział|dział|uchwała|zarządzenie|obwieszczenie)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;!?)”\"]$")
 # PDFium marks a hyphen it considers soft (end of a line) with U+FFFE or U+0002: print it as the hyphen it was.
@@ -216,6 +218,12 @@ def _page_chrome(pages: list[list[_Row]]) -> dict[tuple[int, int], str]:
         for index in margins[page]:
             if (page, index) not in chrome and _is_page_number(rows[index].text, page, repeated=False):
                 chrome[(page, index)] = PAGE_NUMBER
+    first = pages[0] if pages else []
+    if first and chrome.get((0, 0)) == CHROME and _DOCUMENT_HEADING.match(first[0].text):
+        for index in range(len(first)):  # the heading's lines (a long one wraps) down to the first body line
+            if chrome.get((0, index)) != CHROME:
+                break
+            del chrome[(0, index)]
     return chrome
 
 
