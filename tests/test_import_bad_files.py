@@ -71,6 +71,14 @@ def _scanned_pdf() -> bytes:
     return buffer.getvalue()
 
 
+def _blank_pdf() -> bytes:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def _big_text(path: Path) -> None:
     with path.open("wb") as out:  # 50 MB of a real sentence
         line = SENTENCE.encode()
@@ -100,6 +108,7 @@ BAD: list[tuple[str, str, Callable[[Path], None], str]] = [  # (id, file name, h
     ("image-only pdf", "skan.pdf", lambda p: p.write_bytes(_scanned_pdf()),
      "PDF nie ma warstwy tekstowej (skan) — najpierw rozpoznaj tekst programem OCR, np. ocrmypdf"),
     ("corrupt pdf", "zepsuty.pdf", lambda p: p.write_bytes(_text_pdf()[:300]), "plik PDF jest uszkodzony"),
+    ("blank pdf", "pusty.pdf", lambda p: p.write_bytes(_blank_pdf()), "plik jest pusty"),
     ("not a pdf", "udawany.pdf", lambda p: p.write_text(SENTENCE, encoding="utf-8"), "plik PDF jest uszkodzony"),
     ("corrupt docx", "zepsuty.docx", lambda p: p.write_bytes(_zip()[:40]), "DOCX"),
     ("docx with broken xml", "zepsuty-xml.docx", lambda p: p.write_bytes(_broken_docx()), "DOCX"),

@@ -414,3 +414,22 @@ def test_pdf_annex_header_repeated_as_word_header_stays_once(tmp_path: Path) -> 
     dropped = [(entry.what, entry.text) for entry in log.of_kind("dropped")]
     pages = max(line.page or 0 for line in lines)
     assert pages >= 3 and dropped.count(("nagłówek/stopka strony PDF", heading)) == pages - 1
+
+
+def test_pdf_scanned_page_among_text_pages_is_logged(tmp_path: Path, rutki_pdf: Path) -> None:
+    """A scanned page (a picture, no text) between text pages is named in the log; a blank page is skipped."""
+    from PIL import Image
+
+    scan = io.BytesIO()
+    Image.new("L", (300, 400), 200).save(scan, format="PDF", resolution=72)
+    writer = pypdf.PdfWriter(clone_from=rutki_pdf)
+    writer.insert_page(pypdf.PdfReader(scan).pages[0], index=1)
+    writer.insert_blank_page(index=2)
+    out = io.BytesIO()
+    writer.write(out)
+    path = tmp_path / "ze-skanem.pdf"
+    path.write_bytes(out.getvalue())
+    lines, log, _, _ = read(path)
+    assert texts(lines) == texts(read(rutki_pdf)[0])
+    scans = [entry.what for entry in log.of_kind("dropped") if "skan" in entry.what]
+    assert scans == ["strona 2 bez warstwy tekstowej (skan) — jej treści nie zaimportowano; rozpoznaj ją programem OCR"]

@@ -87,16 +87,26 @@ def read_pdf(path: Path, log: ImportLog) -> ReadInput:
             from error
     try:
         pages = [_page_rows(document[index]) for index in range(len(document))]
+        # a page without text but with a picture is a scan; one with neither is a blank page (nothing to read)
+        scanned = {index for index, rows in enumerate(pages) if not rows and _has_picture(document[index])}
     finally:
         document.close()
     size = sum(len(row.text) for rows in pages for row in rows)
+    if size == 0 and not scanned:
+        raise DataError("plik jest pusty — PDF nie ma ani tekstu, ani obrazów stron", where)
     if size == 0:
         raise DataError("PDF nie ma warstwy tekstowej (skan) — najpierw rozpoznaj tekst programem OCR, np. ocrmypdf, "
                         "i zaimportuj wynik", where)
     if size > TEXT_LIMIT:
         raise DataError(f"tekst pliku PDF jest za duży do importu (ponad {TEXT_LIMIT // 2**20} MB znaków) — importuj "
                         "plik z jednym dokumentem", where)
-    return ReadInput(_lines(pages, _page_chrome(pages), log), markdown=False, format="pdf")
+    return ReadInput(_lines(pages, _page_chrome(pages), scanned, log), markdown=False, format="pdf")
+
+
+def _has_picture(page: object) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))  # type: ignore[attr-defined]
 
 
 def _page_rows(page: object) -> list[_Row]:
@@ -234,16 +244,19 @@ def _is_page_number(text: str, page: int, *, repeated: bool) -> bool:
     return bool(bare) and (repeated or int(bare.group(1)) == page + 1)
 
 
-def _lines(pages: list[list[_Row]], chrome: dict[tuple[int, int], str], log: ImportLog) -> list[SourceLine]:
+def _lines(pages: list[list[_Row]], chrome: dict[tuple[int, int], str], scanned: set[int],
+           log: ImportLog) -> list[SourceLine]:
     """Number the lines through the document; drop and log the chrome; blank lines at paragraph and page breaks."""
     out: list[SourceLine] = []
     number = 0
     for page, rows in enumerate(pages):
         kept = [(index, row) for index, row in enumerate(rows) if (page, index) not in chrome]
-        if not rows:
+        if page in scanned:
             number += 1
             log.dropped(number, f"strona {page + 1} bez warstwy tekstowej (skan) — jej treści nie zaimportowano; "
                         "rozpoznaj ją programem OCR", "")
+            continue
+        if not rows:
             continue
         breaks = {kept[index][0] for index in _paragraph_breaks([row for _, row in kept])}
         previous: _Row | None = None
