@@ -195,7 +195,8 @@ def _read_docx(raw: bytes, name: str) -> list[SourceBlock]:
 
 def _paragraph_block(paragraph: object, number: int, numbering: _Numbering) -> SourceBlock | None:
     runs = [run for run in paragraph.runs if run.text.strip()]  # type: ignore[attr-defined]
-    lines = [normalise_line(part) for part in paragraph.text.replace("\t", " ").split("\n")]  # type: ignore[attr-defined]
+    text = paragraph.text  # type: ignore[attr-defined]
+    lines = [normalise_line(part) for part in text.replace("\t", " ").split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         return None

@@ -2,19 +2,18 @@
 
 Contract: :func:`read_html` decodes the page (a BOM, else the ``<meta charset>`` or ``http-equiv`` declaration —
 BIP pages in windows-1250 and iso-8859-2 exist —, else UTF-8, else the Polish legacy encodings as for text files),
-finds the document on it (:func:`paldocs.importer.readers.html_content.find_content`) and returns plain-text
-lines (``markdown=False``, format ``html``) numbered in the order of the page's text. Every visible text outside
-the document, and menus, forms and the page's metadata inside it, are dropped and logged line by line
-("nawigacja strony BIP (HTML)") — never silently; scripts, styles and hidden elements are not text and are
-skipped.
+finds the document on it (:func:`paldocs.importer.readers.html_content.find_content`) and returns plain-text lines
+(``markdown=False``, format ``html``) numbered in the order of the page's text. Every visible text outside the
+document, and menus, forms and the page's metadata inside it, are dropped and logged line by line ("nawigacja
+strony BIP (HTML)") — never silently; scripts, styles and hidden elements are not text and are skipped.
 
 Lines: block elements (p, div, li, h1–h6, tr, blockquote, …) end lines and are separated by a blank line; ``<br>``
-ends a line inside its block; ``<pre>`` keeps its own line breaks. Headings are plain lines (the Markdown the importer writes is its own, not the
-page's styling). A list item keeps its marker: "1." (or "a.", "i." per ``type``, from ``start``) in ``<ol>``, "–"
-in ``<ul>`` — unless its text already starts with one. A ``<table>`` of at least two columns whose cells hold
-no nested table becomes Markdown table rows ("| a | b |", a "| --- |" row after the first); other tables are
-page layout and their cells are read as blocks. Entities are decoded by the parser; NBSP becomes a space; soft
-hyphens and zero-width characters are removed.
+ends a line inside its block; ``<pre>`` keeps its own line breaks. Headings are plain lines (the Markdown the
+importer writes is its own, not the page's styling). A list item keeps its marker: "1." (or "a.", "i." per
+``type``, from ``start``) in ``<ol>``, "–" in ``<ul>`` — unless its text already starts with one. A ``<table>`` of
+at least two columns whose cells hold no nested table becomes Markdown table rows ("| a | b |", a "| --- |" row
+after the first); other tables are page layout and their cells are read as blocks. Entities are decoded by the
+parser; NBSP becomes a space; soft hyphens and zero-width characters are removed.
 """
 
 from __future__ import annotations

@@ -1,31 +1,33 @@
 """A PDF's text layer as located lines, running headers, footers and page numbers removed.
 
 Contract: :func:`read_pdf` returns plain-text lines (``markdown=False``, format ``pdf``), one per printed line,
-each with its ``page`` and a ``line`` numbered through the document; a blank line separates paragraphs (white
-space between two lines wider than the page's usual space between lines by half a line's height) and pages (except where a sentence runs on: the page
-ends without closing punctuation and the next one starts with a small letter). It raises
-:class:`paldocs.errors.DataError` for a corrupt file, an encrypted one (a password is needed to open it), one
-without any text layer (a scan: OCR first) and one whose text exceeds the text size limit.
+each with its ``page`` and a ``line`` numbered through the document; a blank line separates paragraphs (white space
+between two lines wider than the page's usual space between lines by half a line's height) and pages (except where
+a sentence runs on: the page ends without closing punctuation and the next one starts with a small letter). It
+raises :class:`paldocs.errors.DataError` for a corrupt file, an encrypted one (a password is needed to open it),
+one without any text layer (a scan: OCR first) and one whose text exceeds the text size limit. A scanned page
+among text pages (a picture, no text) is named in the log as dropped; a blank page is skipped.
 
-Why pypdfium2 (PDFium, the engine of Chrome's viewer), not pypdf: it is already a runtime dependency, it gives
-each character's position (so lines are put in the order they are printed, top to bottom — WeasyPrint and Word
-draw the running header after the body, so stream order would put it at the page's end), it keeps justified
-lines' single spaces (pypdf doubles them), it opens PDFs that carry only an owner password (permissions) with
-no extra cryptography package, and it is some twenty times faster.
+Why pypdfium2 (PDFium, the engine of Chrome's viewer), not pypdf: it is already a runtime dependency, it gives each
+character's position (so lines are put in the order they are printed, top to bottom — WeasyPrint and Word draw the
+running header after the body, so stream order would put it at the page's end), it keeps justified lines' single
+spaces (pypdf doubles them), it opens PDFs that carry only an owner password (permissions) with no extra
+cryptography package, and it is some twenty times faster.
 
-Reading order: the printed lines of a page sorted top to bottom; pieces of text at the same height (table cells,
-a superscript footnote mark) join into one line, left to right. A two-column page (a newsletter-style
-announcement) is read column by column between the lines that cross the page's middle (see ``_two_columns``).
+Reading order: the printed lines of a page sorted top to bottom; pieces of text at the same height (table cells, a
+superscript footnote mark) join into one line, left to right. A two-column page (a newsletter-style announcement)
+is read column by column between the lines that cross the page's middle (see ``_two_columns``).
 
-Running headers and footers: the candidates are the lines a page sets apart at its top and its bottom — at
-most two, above (below) the first paragraph gap. A candidate's key is its text case-folded with each digit run replaced by "#", so "Strona 3 z 5" and "Dziennik Urzędowy
-Województwa X — 3 — Poz. 123" match across pages. A key found on at least two pages and on at least half of the
-pages is page chrome: every occurrence is dropped and logged ("nagłówek/stopka strony PDF") — the first page's
-too, except when the header opens the document and names it ("Załącznik do Uchwały Nr …" set as the Word header of
-an annex): there it is the document's heading and stays, only its repetitions go. Exception: when the occurrences differ in their digits and the text starts like a unit of the act
-("§", "art.", "Rozdział", "Uchwała", …) they are the act's own text at the top of several pages, and are kept.
-A candidate that is a page number alone ("3", "- 3 -", "Strona 3", "str. 3 z 5", "3/5") is dropped as
-"numer strony" — a bare number only when it is that page's number or repeats as chrome.
+Running headers and footers: the candidates are the lines a page sets apart at its top and its bottom — at most
+two, above (below) the first paragraph gap. A candidate's key is its text case-folded with each digit run replaced
+by "#", so "Strona 3 z 5" and "Dziennik Urzędowy Województwa X — 3 — Poz. 123" match across pages. A key found on
+at least two pages and on at least half of the pages is page chrome: every occurrence is dropped and logged
+("nagłówek/stopka strony PDF") — the first page's too, except when the header opens the document and names it
+("Załącznik do Uchwały Nr …" set as the Word header of an annex): there it is the document's heading and stays,
+only its repetitions go. Exception: when the occurrences differ in their digits and the text starts like a unit of
+the act ("§", "art.", "Rozdział", "Uchwała", …) they are the act's own text at the top of several pages, and are
+kept. A candidate that is a page number alone ("3", "- 3 -", "Strona 3", "str. 3 z 5", "3/5") is dropped as "numer
+strony" — a bare number only when it is that page's number or repeats as chrome.
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ PAGE_NUMBER = "numer strony"
 _MARGIN_ROWS = 2  # candidates for running headers/footers: this many lines at the top and at the bottom
 _PARAGRAPH_GAP = 0.5  # extra white space, in heights of the smaller line, that separates paragraphs
 _DIGITS = re.compile(r"\d+")
-_LABELLED_PAGE_NUMBER = re.compile(r"^(?:strona|str\.?|s\.)\s*\d{1,4}(?:\s*(?:z|/|of)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
-                                   re.IGNORECASE)
+_LABELLED_PAGE_NUMBER = re.compile(
+    r"^(?:strona|str\.?|s\.)\s*\d{1,4}(?:\s*(?:z|/|of)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$", re.IGNORECASE)
 _BARE_PAGE_NUMBER = re.compile(r"^[-–—]?\s*(\d{1,4})\s*[-–—]?$")
 _DOCUMENT_HEADING = re.compile(r"^(?:załącznik|uchwała|zarządzenie|program|sprawozdanie|regulamin|statut)\b",
                                re.IGNORECASE)
@@ -73,8 +75,11 @@ def read_pdf(path: Path, log: ImportLog) -> ReadInput:
     import pypdfium2 as pdfium
 
     where = Location(str(path))
-    with path.open("rb") as file:
-        start = file.read(1024)
+    try:
+        with path.open("rb") as file:
+            start = file.read(1024)
+    except OSError as error:
+        raise DataError(f"nie można odczytać pliku: {error.strerror or error}", where) from error
     if b"%PDF-" not in start:  # PDF readers accept the header within the first kilobyte
         kind = " (to strona HTML — nadaj plikowi rozszerzenie .html)" if b"<html" in start.lower() else ""
         raise DataError(f"plik PDF jest uszkodzony albo nie jest plikiem PDF — brak nagłówka %PDF{kind}", where)
@@ -89,6 +94,8 @@ def read_pdf(path: Path, log: ImportLog) -> ReadInput:
         pages = [_page_rows(document[index]) for index in range(len(document))]
         # a page without text but with a picture is a scan; one with neither is a blank page (nothing to read)
         scanned = {index for index, rows in enumerate(pages) if not rows and _has_picture(document[index])}
+    except pdfium.PdfiumError as error:
+        raise DataError("plik PDF jest uszkodzony — nie można odczytać tekstu jego stron", where) from error
     finally:
         document.close()
     size = sum(len(row.text) for rows in pages for row in rows)
