@@ -433,3 +433,20 @@ def test_pdf_scanned_page_among_text_pages_is_logged(tmp_path: Path, rutki_pdf: 
     assert texts(lines) == texts(read(rutki_pdf)[0])
     scans = [entry.what for entry in log.of_kind("dropped") if "skan" in entry.what]
     assert scans == ["strona 2 bez warstwy tekstowej (skan) — jej treści nie zaimportowano; rozpoznaj ją programem OCR"]
+
+
+def test_bip_wrapper_with_a_large_menu_still_finds_the_resolution(tmp_path: Path) -> None:
+    """A "content" wrapper holding a long menu, a breadcrumb line and the resolution's <div id="tresc">: the menu's
+    words do not count, so the inner <div> holds most of the wrapper's words and is the document; a script quoting
+    "Uchwała" is no header."""
+    menu = "".join(f"<li><a href='/{n}'>Rejestr zmian {n} Ogłoszenia Przetargi Zamówienia publiczne</a></li>"
+                   for n in range(60))
+    page = (f"<html><body><div class='content'><ul class='menu'>{menu}</ul>"
+            "<script>document.title = 'Uchwała Nr 1';</script><div>Jesteś tutaj: Uchwały</div>"
+            f"<div id='tresc'><p>{RUTKI[0]}</p><p>{RUTKI[1]}</p><p>{RUTKI[4]}</p></div></div></body></html>")
+    path = tmp_path / "menu.html"
+    path.write_text(page, encoding="utf-8")
+    lines, log, _, _ = read(path)
+    assert texts(lines) == [RUTKI[0], RUTKI[1], RUTKI[4]]
+    dropped = [entry.text for entry in log.of_kind("dropped")]
+    assert len(dropped) == 61 and dropped[-1] == "Jesteś tutaj: Uchwały"

@@ -36,8 +36,6 @@ _LEGACY_NAMES = {"windows-1250": "Windows-1250", "cp1250": "Windows-1250", "iso-
                  "iso8859-2": "ISO-8859-2", "latin2": "ISO-8859-2"}
 _C1 = re.compile("[\x80-\x9f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe",
-                        "object", "embed", "canvas", "audio", "video", "map"})
 _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "dl", "dt",
                      "dd", "section", "article", "main", "header", "footer", "nav", "aside", "blockquote", "pre",
                      "address", "center", "figure", "figcaption", "form", "fieldset", "hr", "caption", "tbody",
@@ -125,7 +123,7 @@ class _Walker:
 
     def walk(self, element: html.HtmlElement, *, keep: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in _INVISIBLE or html_content.is_hidden(element):
+        if not tag or tag in html_content.INVISIBLE_TAGS or html_content.is_hidden(element):
             return  # comments, processing instructions, scripts: not text (the tail is the parent's)
         if element is self.content:
             keep = True
