@@ -287,11 +287,12 @@ def _paragraph_breaks(rows: list[_Row]) -> set[int]:
     """Indices of the rows that start a paragraph after the previous row (see the module contract).
 
     The white space between two lines is measured between PDFium's loose boxes (a font's ascent to its
-    descent): inside a paragraph it is the leading, the same on the whole page (the median is taken); a
-    paragraph's spacing or a heading's margin adds to it.
+    descent): inside a paragraph it is the leading, the same on the whole page and the smallest space there is
+    (the median of the smaller half of the spaces is taken: a short last page with a running header, two lines
+    and a page number has more gaps than leadings); a paragraph's spacing or a heading's margin adds to it.
     """
     spaces = [upper.bottom - lower.top for upper, lower in zip(rows, rows[1:], strict=False)]
-    usual = statistics.median(spaces) if len(spaces) >= 3 else 0.0
+    usual = statistics.median(sorted(spaces)[: max(1, len(spaces) // 2)]) if spaces else 0.0
     return {index + 1 for index, (space, upper, lower) in enumerate(zip(spaces, rows, rows[1:], strict=False))
             if space > usual + _PARAGRAPH_GAP * min(upper.top - upper.bottom, lower.top - lower.bottom)}
 
