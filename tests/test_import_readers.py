@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 import pypdf
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -450,3 +452,28 @@ def test_bip_wrapper_with_a_large_menu_still_finds_the_resolution(tmp_path: Path
     assert texts(lines) == [RUTKI[0], RUTKI[1], RUTKI[4]]
     dropped = [entry.text for entry in log.of_kind("dropped")]
     assert len(dropped) == 61 and dropped[-1] == "Jesteś tutaj: Uchwały"
+
+
+# --- the import corpus's files made from real texts --------------------------------------------------------------
+
+CORPUS = Path(__file__).parent / "data" / "import_corpus"
+MADE = sorted(path for path in CORPUS.glob("b-*") if path.suffix in (".pdf", ".html", ".docx")
+              or path.suffix == ".txt" and ("mojibake" in path.name or "windows-1250" in path.name))
+
+
+def _words(text: str) -> Counter[str]:
+    """Word characters only, case-folded: a layout's wrap after "art." or Markdown's "**" do not count."""
+    return Counter(re.findall(r"\w+", text.casefold()))
+
+
+@pytest.mark.parametrize("path", MADE, ids=[path.name for path in MADE])
+def test_corpus_files_made_from_real_texts_lose_no_word(path: Path) -> None:
+    """Every word of the real text a file was made from is read — into the lines, or into a dropped log entry
+    (page chrome, running headers) — and an encoding's damage is repaired line for line."""
+    source = yaml.safe_load(path.with_name(path.stem + ".source.yaml").read_text(encoding="utf-8"))
+    reference = (CORPUS / source["reference"]).read_text(encoding="utf-8")
+    lines, log, _, _ = read(path)
+    read_words = _words(" ".join(line.text for line in lines)) + _words(" ".join(log.dropped_words()))
+    assert not _words(reference) - read_words
+    if path.suffix == ".txt":  # mojibake or a legacy encoding: exactly the reference's lines
+        assert [line.text for line in lines] == [" ".join(line.split()) for line in reference.split("\n")]
