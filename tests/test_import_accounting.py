@@ -1,0 +1,127 @@
+"""The word accounting of an import (paldocs/importer/accounting.py): the word rule, the four counts, the build.
+
+The sentences are from real published texts: the Bobrowniki resolution of tests/data/examples (source
+address in tests/data/examples/README.md) and the corpus of tests/data/import_corpus (README.md there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
+
+from paldocs.api import to_document
+from paldocs.errors import PaldocsError
+from paldocs.importer.accounting import WordAccount, account, built_text, words
+from paldocs.importer.log import ImportLog
+from paldocs.writers.text import to_text
+
+EXAMPLE = REPO / "resolutions" / "examples" / "bobrowniki-2004-XI-60-2004.yaml"
+EXAMPLE_TEXT = REPO / "tests" / "data" / "examples" / "bobrowniki-2004-XI-60-2004.txt"
+
+
+def log_with(*entries: tuple[str, str, str]) -> ImportLog:
+    log = ImportLog("test.txt")
+    for kind, text, after in entries:
+        if kind == "dropped":
+            log.dropped(1, "numer strony", text)
+        else:
+            log.changed(1, "„roku” → „r.”", text, after)
+    return log
+
+
+def test_each_word_is_kept_dropped_changed_or_unaccounted() -> None:
+    original = "Strona 1 Uchwała Nr XI/60/2004 z dnia 06 kwietnia 2004 roku w sprawie diet dla radnych"
+    built = "Uchwała Nr XI/60/2004 z dnia 6 kwietnia 2004 r. w sprawie diet dla radnych"
+    log = log_with(("dropped", "Strona 1", ""), ("changed", "roku", "r."))
+    result = account(original, built, log)
+    assert result == WordAccount(total=16, dropped=2, kept=12, changed=1, unaccounted=("06",))
+    assert result.share == pytest.approx(12 / 14)
+
+
+def test_unaccounted_words_keep_their_spelling_and_order() -> None:
+    result = account("Rada Gminy Bobrowniki uchwala: UCHWALA", "Rada Bobrowniki", ImportLog("x"))
+    assert result.unaccounted == ("Gminy", "uchwala:", "UCHWALA")
+    assert (result.total, result.kept, result.dropped, result.changed) == (5, 2, 0, 0)
+
+
+def test_multiset_each_built_word_accounts_for_one_original_word() -> None:
+    result = account("Gminy Gminy Gminy", "Gminy", ImportLog("x"))
+    assert (result.kept, result.unaccounted) == (1, ("Gminy", "Gminy"))
+    assert account("Gminy Rady", "Rady Gminy", ImportLog("x")).unaccounted == ()  # order does not matter
+
+
+def test_dropped_words_are_assigned_before_the_built_ones() -> None:
+    """A page banner's "Rady Miejskiej" dropped on purpose is not counted as kept although the build prints it."""
+    log = log_with(("dropped", "Rady Miejskiej", ""))
+    result = account("Rady Miejskiej Uchwała Rady Miejskiej", "Uchwała Rady Miejskiej", log)
+    assert (result.total, result.dropped, result.kept, result.unaccounted) == (5, 2, 3, ())
+    assert result.share == 1.0
+
+
+def test_log_words_not_in_the_original_count_for_nothing() -> None:
+    result = account("w sprawie diet", "w sprawie diet", log_with(("dropped", "Metryka strony", "")))
+    assert (result.dropped, result.kept) == (0, 3)
+
+
+def test_folding_case_quotes_dashes_ellipsis_nbsp() -> None:
+    assert words("„Gminny Program” — 2016–2020 Uchwała Nr …/…/…") == \
+        words('"gminny program" - 2016-2020 UCHWAŁA nr .../.../...')
+    assert words("z\u00a0dnia 8\u202fmarca") == ["z", "dnia", "8", "marca"]
+    assert words("‘Wójt’ ‚x‟") == ['"wójt"', '"x"']
+
+
+def test_markdown_markers_and_bullets_are_not_words() -> None:
+    assert words("## **§ 1.** *Wójtowi* `Gminy`") == ["§", "1.", "wójtowi", "gminy"]
+    assert words("- rady gminy\n– komisji\n• sesji ▪ x") == ["rady", "gminy", "komisji", "sesji", "x"]
+    assert words("| Lp. | Zadanie |\n|---|:--:|\n> cytat") == ["lp.", "zadanie", "cytat"]
+    assert words("1\\. Ustala się") == ["1.", "ustala", "się"]
+
+
+def test_numbered_markers_and_a_lone_colon_are_words() -> None:
+    assert words("1. a) W sprawie : diet") == ["1.", "a)", "w", "sprawie", ":", "diet"]
+
+
+@pytest.mark.parametrize(("glued", "printed"), [
+    ("§1.", "§ 1."), ("art.5", "art. 5"), ("art.18 ust.2 pkt15", "art. 18 ust. 2 pkt 15"),
+    ("pkt.3", "pkt. 3"), ("Nr142, poz.1591", "Nr 142, poz. 1591"), ("**§2.**", "§ 2."),
+])
+def test_a_paragraph_sign_or_abbreviation_glued_to_a_number_is_two_words(glued: str, printed: str) -> None:
+    assert words(glued) == words(printed)
+
+
+def test_a_letter_after_an_abbreviation_is_not_split() -> None:
+    assert words("lit.a) §a") == ["lit.a)", "§a"]
+
+
+def test_built_text_is_the_text_paldocs_build_writes(tmp_path: Path) -> None:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    assert built_text(data, base=EXAMPLE.parent) == to_text(to_document(EXAMPLE)[0])
+
+
+def test_a_built_real_resolution_accounts_for_its_published_text() -> None:
+    """The hand-written data of a real resolution, built, keep most words of the published text."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    original = EXAMPLE_TEXT.read_text(encoding="utf-8")
+    result = account(original, built_text(data, base=EXAMPLE.parent), ImportLog(EXAMPLE_TEXT.name))
+    assert result.total == len(words(original))
+    assert result.share >= 0.85
+    assert len(result.unaccounted) == result.total - result.kept
+    assert "06" in result.unaccounted  # "06 kwietnia": paldocs prints the day without the leading zero
+
+
+def test_relative_paths_resolve_against_base(tmp_path: Path) -> None:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    profile = tmp_path / "gmina.yaml"
+    profile.write_text(yaml.safe_dump(data["municipality"], allow_unicode=True), encoding="utf-8")
+    data["municipality"] = "gmina.yaml"
+    assert "Rady Gminy Bobrowniki" in built_text(data, base=tmp_path)
+    with pytest.raises(PaldocsError):
+        built_text(data, base=tmp_path / "elsewhere")
+
+
+def test_invalid_data_raise_a_paldocs_error_not_a_traceback() -> None:
+    with pytest.raises(PaldocsError):
+        built_text({"document": "resolution", "resolution": {"kind": "nieznany"}}, base=REPO)
