@@ -14,7 +14,7 @@ from conftest import REPO
 
 from paldocs.api import to_document
 from paldocs.errors import PaldocsError
-from paldocs.importer.accounting import WordAccount, account, built_text, words
+from paldocs.importer.accounting import WordAccount, account, account_documents, built_text, words
 from paldocs.importer.log import ImportLog
 from paldocs.writers.text import to_text
 
@@ -125,3 +125,12 @@ def test_relative_paths_resolve_against_base(tmp_path: Path) -> None:
 def test_invalid_data_raise_a_paldocs_error_not_a_traceback() -> None:
     with pytest.raises(PaldocsError):
         built_text({"document": "resolution", "resolution": {"kind": "nieznany"}}, base=REPO)
+
+
+def test_documents_of_one_file_are_accounted_together_and_a_shared_log_once() -> None:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    original = EXAMPLE_TEXT.read_text(encoding="utf-8")
+    log = log_with(("dropped", "U C H W A Ł A", ""))
+    twice = account_documents(original + "\n" + original, [(data, log), (data, log)], base=EXAMPLE.parent)
+    once = account(original, built_text(data, base=EXAMPLE.parent), log)
+    assert (twice.total, twice.kept, twice.dropped) == (2 * once.total, 2 * once.kept, once.dropped)

@@ -7,6 +7,9 @@ Contract:
   how many it repaired (the ``before`` text of ``changed`` entries), how many are in the built document, and
   the words accounted for by none of these (``unaccounted``, in the original's order and spelling).
   ``share`` is kept / (total − dropped): the part of the document's own words that reached the build.
+- :func:`account_documents` does the same for every document imported from one file (a file with several acts):
+  their built texts together against the file's text, the entries of their logs together (a log that several
+  documents share counts once).
 - :func:`built_text` builds an imported data dict (a resolution or annex data file, or a ``document: report``
   file) in memory through paldocs' own pipeline — the dict is written as YAML and read back by the same reader
   as ``paldocs build`` (limits, text inspection), validated, composed, parsed, numbered and written by the text
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +132,15 @@ def account(original: str, built: str, log: ImportLog) -> WordAccount:
                        changed=counts["changed"], unaccounted=tuple(unaccounted))
 
 
+def account_documents(original: str, documents: Sequence[tuple[Mapping[str, Any], ImportLog]], *,
+                      base: Path) -> WordAccount:
+    """Account for ``original`` against all ``documents`` (data, log) imported from it, built from ``base``."""
+    built = "\n".join(built_text(dict(data), base=base) for data, _ in documents)
+    logs = list({id(log): log for _, log in documents}.values())
+    merged = ImportLog(logs[0].source if logs else "", [entry for log in logs for entry in log.entries])
+    return account(original, built, merged)
+
+
 def built_text(data: dict[str, Any], *, base: Path) -> str:
     """Build ``data`` (an imported data file or report, in memory) to plain text; relative paths from ``base``."""
     import yaml
@@ -147,4 +160,4 @@ def built_text(data: dict[str, Any], *, base: Path) -> str:
     return to_text(document)
 
 
-__all__ = ["WordAccount", "account", "built_text", "normalise_word", "word_pairs", "words"]
+__all__ = ["WordAccount", "account", "account_documents", "built_text", "normalise_word", "word_pairs", "words"]
