@@ -116,7 +116,7 @@ def test_relative_paths_resolve_against_base(tmp_path: Path) -> None:
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     profile = tmp_path / "gmina.yaml"
     profile.write_text(yaml.safe_dump(data["municipality"], allow_unicode=True), encoding="utf-8")
-    data["municipality"] = "gmina.yaml"
+    data["municipality"] = Path("gmina.yaml")  # as an importer given --profile may hold it
     assert "Rady Gminy Bobrowniki" in built_text(data, base=tmp_path)
     with pytest.raises(PaldocsError):
         built_text(data, base=tmp_path / "elsewhere")
@@ -134,3 +134,11 @@ def test_documents_of_one_file_are_accounted_together_and_a_shared_log_once() ->
     twice = account_documents(original + "\n" + original, [(data, log), (data, log)], base=EXAMPLE.parent)
     once = account(original, built_text(data, base=EXAMPLE.parent), log)
     assert (twice.total, twice.kept, twice.dropped) == (2 * once.total, 2 * once.kept, once.dropped)
+
+
+def test_built_text_takes_data_as_an_importer_holds_them() -> None:
+    """Tuples and paths (an importer's own values) build as the lists and texts a YAML file would hold."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["resolution"]["legal_basis"] = tuple(data["resolution"]["legal_basis"])
+    data["municipality"] = {**data["municipality"], "layout": dict(data["municipality"]["layout"])}
+    assert built_text(data, base=Path(EXAMPLE.parent)) == to_text(to_document(EXAMPLE)[0])

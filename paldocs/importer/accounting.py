@@ -153,11 +153,22 @@ def built_text(data: dict[str, Any], *, base: Path) -> str:
 
     path = Path(base) / "import.yaml"  # never written: names the data in messages and anchors relative paths
     notes: list[str] = []
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False, width=10_000)
     plain, positions = parse_yaml(text, str(path), notes)
     context = BuildContext(parsed=ParsedFile(path, plain, positions, tuple(notes)))
     document, _, _ = compose_document(context, charts=False)
     return to_text(document)
+
+
+def _plain(value: Any) -> Any:
+    """Data as YAML can write them: tuples as lists, mappings as dicts, paths as text (as an importer may hold them)."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
 
 
 __all__ = ["WordAccount", "account", "account_documents", "built_text", "normalise_word", "word_pairs", "words"]
