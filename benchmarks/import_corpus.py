@@ -40,8 +40,8 @@ def measured_table() -> str:
 
 
 def readme_table() -> str:
-    rows = [f"| `{item.document.name}` | {item.record['municipality']} | {' '.join(str(item.record['title']).split())} | "
-            f"{item.record['year']} | {', '.join(item.types)} | {item.record['url']} |" for item in corpus_items()]
+    rows = [f"| `{item.document.name}` | {item.record['municipality']} | "
+            f"{' '.join(str(item.record['title']).split())} | {item.record['year']} | {', '.join(item.types)} | {item.record['url']} |" for item in corpus_items()]
     return "\n".join([README_HEADER, *rows])
 
 

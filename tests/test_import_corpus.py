@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ def corpus_items() -> list[CorpusItem]:
     items = []
     for record_path in sorted(CORPUS.glob("*.source.yaml")):
         name = record_path.name.removesuffix(".source.yaml")
-        documents = [CORPUS / f"{name}{suffix}" for suffix in DOCUMENT_SUFFIXES if (CORPUS / f"{name}{suffix}").is_file()]
+        documents = [path for suffix in DOCUMENT_SUFFIXES if (path := CORPUS / f"{name}{suffix}").is_file()]
         record = yaml.safe_load(record_path.read_text(encoding="utf-8"))
         items.append(CorpusItem(name, documents[0] if documents else CORPUS / f"{name}.txt", record))
     return items
@@ -100,21 +101,29 @@ class Measure:
         return [entry for log in self.logs for entry in log.of_kind(kind)]  # type: ignore[arg-type]
 
 
+def _failure(error: Exception) -> str:
+    """A refusal in its own (Polish) words; anything else is a bug, named by its type and where it was raised."""
+    if isinstance(error, PaldocsError):
+        return str(error)
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    return f"{type(error).__name__}: {error} ({Path(frame.filename).name}:{frame.lineno})"
+
+
 @functools.cache
 def measure(name: str) -> Measure:
     item = next(item for item in corpus_items() if item.name == name)
     started = time.perf_counter()
     try:
         results = tuple(import_all(item.document))
-    except PaldocsError as error:
-        return Measure(item, error=f"import: {error}")
+    except Exception as error:  # noqa: BLE001 — reported per file: one failing text must not hide the others
+        return Measure(item, error=f"import: {_failure(error)}")
     elapsed = (time.perf_counter() - started) * 1000
     try:
         original = item.original_text(getattr(results[0], "original", "") if results else "")
         account = account_documents(original, [(result.data, result.log) for result in results],
                                     base=item.document.parent)
-    except PaldocsError as error:
-        return Measure(item, results, error=f"build: {error}", import_ms=elapsed)
+    except Exception as error:  # noqa: BLE001 — as above
+        return Measure(item, results, error=f"build: {_failure(error)}", import_ms=elapsed)
     return Measure(item, results, account, import_ms=elapsed)
 
 
@@ -260,7 +269,7 @@ def table_rows(measures: Sequence[Measure]) -> list[str]:
             rows.append(f"| `{result.item.document.name}` | {types} | — | — | — | — | — | — | "
                         f"{len(result.results) or '—'} | {result.import_ms:.0f} | {_cell(result.error)} |")
             continue
-        rows.append(f"| `{result.item.document.name}` | {types} | {account.total} | {account.kept} | {account.dropped} | "
-                    f"{account.changed} | {len(account.unaccounted)} | {account.share:.3f} | {len(result.results)} | "
+        rows.append(f"| `{result.item.document.name}` | {types} | {account.total} | {account.kept} | "
+                    f"{account.dropped} | {account.changed} | {len(account.unaccounted)} | {account.share:.3f} | {len(result.results)} | "
                     f"{result.import_ms:.0f} | |")
     return rows
