@@ -264,12 +264,11 @@ def table_rows(measures: Sequence[Measure]) -> list[str]:
     """The Markdown rows of benchmarks/import_corpus.py's table (here so that the test and it measure alike)."""
     rows = []
     for result in measures:
-        account, types = result.account, ", ".join(result.item.types)
-        if account is None:
-            rows.append(f"| `{result.item.document.name}` | {types} | — | — | — | — | — | — | "
-                        f"{len(result.results) or '—'} | {result.import_ms:.0f} | {_cell(result.error)} |")
-            continue
-        rows.append(f"| `{result.item.document.name}` | {types} | {account.total} | {account.kept} | "
-                    f"{account.dropped} | {account.changed} | {len(account.unaccounted)} | {account.share:.3f} | {len(result.results)} | "
-                    f"{result.import_ms:.0f} | |")
+        account = result.account
+        counts: list[object] = ["—"] * 6 if account is None else [
+            account.total, account.kept, account.dropped, account.changed, len(account.unaccounted),
+            f"{account.share:.3f}"]
+        cells = [f"`{result.item.document.name}`", ", ".join(result.item.types), *counts,
+                 len(result.results) or "—", f"{result.import_ms:.0f}", _cell(result.error)]
+        rows.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     return rows
