@@ -40,8 +40,12 @@ def measured_table() -> str:
 
 
 def readme_table() -> str:
-    rows = [f"| `{item.document.name}` | {item.record['municipality']} | "
-            f"{' '.join(str(item.record['title']).split())} | {item.record['year']} | {', '.join(item.types)} | {item.record['url']} |" for item in corpus_items()]
+    rows = []
+    for item in corpus_items():
+        record = item.record
+        cells = [f"`{item.document.name}`", record["municipality"], " ".join(str(record["title"]).split()),
+                 record["year"], ", ".join(item.types), record["url"]]
+        rows.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     return "\n".join([README_HEADER, *rows])
 
 
