@@ -142,3 +142,23 @@ def test_built_text_takes_data_as_an_importer_holds_them() -> None:
     data["resolution"]["legal_basis"] = tuple(data["resolution"]["legal_basis"])
     data["municipality"] = {**data["municipality"], "layout": dict(data["municipality"]["layout"])}
     assert built_text(data, base=Path(EXAMPLE.parent)) == to_text(to_document(EXAMPLE)[0])
+
+
+def test_a_repaired_line_s_untouched_words_are_kept_not_changed() -> None:
+    """A repair logged for a whole line changes only the words it replaced ("z późń. zm." → "z późn. zm.")."""
+    original = "(Dz. U. z 2001 r. Nr 142, poz. 1591 z późń. zm.)"
+    built = "(Dz. U. z 2001 r. Nr 142, poz. 1591 z późn. zm.)"
+    log = ImportLog("x")
+    log.changed(1, "literówka w adresie", original, built)
+    result = account(original, built, log)
+    assert (result.kept, result.changed, result.unaccounted) == (11, 1, ())
+
+
+def test_mojibake_counted_against_the_true_text_is_kept_once_repaired() -> None:
+    """A file read as mojibake and repaired: against the published text (the reference) every word is kept."""
+    published = "Rada Gminy Mściwojów uchwala, co następuje:"
+    read = published.encode("utf-8").decode("iso-8859-2")
+    log = ImportLog("x")
+    log.changed(1, "naprawiono kodowanie", read, published)
+    result = account(published, published, log)
+    assert (result.kept, result.changed, result.share) == (6, 0, 1.0)

@@ -4,7 +4,7 @@ Contract:
 - :func:`account` compares the words of the ``original`` text (what the importer read) with the words of the
   ``built`` text (the imported data built as plain text, :func:`built_text`) and the import log, and returns a
   :class:`WordAccount`: how many words there are, how many the log dropped on purpose (``dropped`` entries),
-  how many it repaired (the ``before`` text of ``changed`` entries), how many are in the built document, and
+  how many it repaired (the words ``changed`` entries replaced), how many are in the built document, and
   the words accounted for by none of these (``unaccounted``, in the original's order and spelling).
   ``share`` is kept / (total − dropped): the part of the document's own words that reached the build.
 - :func:`account_documents` does the same for every document imported from one file (a file with several acts):
@@ -30,10 +30,12 @@ The word rule (the same for the original, the built text and the log's texts):
    build prints it: "§1." = "§ 1.", "art.5" = "art. 5", likewise "ust.2", "pkt3", "pkt.3", "poz.1591" and
    "Nr142" (printed "Nr 142"). Only a digit after the abbreviation splits ("lit.a)" stays one word).
 5. The comparison is of multisets — order does not matter. Each original word is assigned, in this order,
-   to the words of the log's ``dropped`` entries, then to the ``before`` words of its ``changed`` entries,
-   then to the words of the built text; each of those words can account for one original word only. What is
-   left is unaccounted. (Dropped first: a word the log says it dropped is not a word the build must show,
-   even when the build prints the same word elsewhere — "Rady Miejskiej" in a page banner.)
+   to the words of the log's ``dropped`` entries, then to the words of the built text, then to the words a
+   ``changed`` entry replaced (its ``before`` less its ``after``: a repaired line's words that the repair left
+   alone are not changed words); each of those words can account for one original word only. What is left is
+   unaccounted. (Dropped first: a word the log says it dropped is not a word the build must show, even when the
+   build prints the same word elsewhere — "Rady Miejskiej" in a page banner. Built before changed: a word the
+   build prints as the original has it was kept, whatever the log says of its line.)
 """
 
 from __future__ import annotations
@@ -115,13 +117,15 @@ class WordAccount:
 def account(original: str, built: str, log: ImportLog) -> WordAccount:
     """Account for every word of ``original`` (rule 5 of the module docstring)."""
     dropped = Counter(word for entry in log.of_kind("dropped") for word in words(entry.text))
-    changed = Counter(word for entry in log.of_kind("changed") for word in words(entry.text))
+    changed: Counter[str] = Counter()
+    for entry in log.of_kind("changed"):
+        changed += Counter(words(entry.text)) - Counter(words(entry.after))
     kept = Counter(words(built))
     counts = {"dropped": 0, "changed": 0, "kept": 0}
     unaccounted: list[str] = []
     pairs = word_pairs(original)
     for as_written, word in pairs:
-        for name, pool in (("dropped", dropped), ("changed", changed), ("kept", kept)):
+        for name, pool in (("dropped", dropped), ("kept", kept), ("changed", changed)):
             if pool[word] > 0:
                 pool[word] -= 1
                 counts[name] += 1
