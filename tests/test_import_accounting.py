@@ -162,3 +162,26 @@ def test_mojibake_counted_against_the_true_text_is_kept_once_repaired() -> None:
     log.changed(1, "naprawiono kodowanie", read, published)
     result = account(published, published, log)
     assert (result.kept, result.changed, result.share) == (6, 0, 1.0)
+
+
+def test_a_spacing_repair_changes_no_word() -> None:
+    """Words run together on a BIP page (Mrocza, tests/data/import_corpus) split by the cleaner are kept words."""
+    original = "Uchwała nr XLV/373/2018Rady Miejskiejz dnia 23 marca 2018w sprawie podziału"
+    repaired = "Uchwała nr XLV/373/2018 Rady Miejskiej z dnia 23 marca 2018 w sprawie podziału"
+    log = ImportLog("x")
+    log.changed(1, "rozdzielono wyrazy zlepione bez spacji", original, repaired)
+    result = account(original, repaired, log)
+    assert (result.total, result.kept, result.changed, result.unaccounted) == (13, 13, 0, ())
+
+
+def test_a_letter_spaced_word_joined_is_one_kept_word() -> None:
+    log = ImportLog("x")
+    log.changed(1, "połączono litery rozstrzelonego wyrazu", "U C H W A Ł A", "UCHWAŁA")
+    result = account("U C H W A Ł A Nr XI/60/2004", "Uchwała Nr XI/60/2004", log)
+    assert (result.total, result.kept, result.unaccounted) == (3, 3, ())
+
+
+def test_a_spacing_repair_not_found_in_the_original_changes_nothing() -> None:
+    log = ImportLog("x")
+    log.changed(1, "rozdzielono wyrazy zlepione bez spacji", "2018w sprawie", "2018 w sprawie")
+    assert account("w sprawie diet", "w sprawie diet", log).total == 3

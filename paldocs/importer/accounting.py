@@ -36,10 +36,15 @@ The word rule (the same for the original, the built text and the log's texts):
    unaccounted. (Dropped first: a word the log says it dropped is not a word the build must show, even when the
    build prints the same word elsewhere — "Rady Miejskiej" in a page banner. Built before changed: a word the
    build prints as the original has it was kept, whatever the log says of its line.)
+6. A repair that only moved whitespace — a ``changed`` entry whose ``before`` and ``after`` differ in spaces only:
+   words run together split ("XLV/373/2018Rady Miejskiejz dnia"), a letter-spaced word joined ("U C H W A Ł A")
+   — changes no word: it is applied to the original's first run of those words before counting, as rule 1 would
+   have split or joined them had the spaces been there.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -60,21 +65,61 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # Markdown's backslash before AS
 _GLUED = re.compile(r"^(§|art\.|ust\.|pkt\.?|poz\.|nr)(?=\d)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a text repeats its words: each distinct token is normalised once
 def normalise_word(token: str) -> str:
     """One token under rule 3 (case, quotes, dashes, ellipsis); Markdown markers removed (rule 2)."""
     token = _ESCAPE.sub("", _MARKUP_CHARS.sub("", token))
     return token.translate(_FOLDS).replace("…", "...").casefold()
 
 
-def word_pairs(text: str) -> list[tuple[str, str]]:
-    """The words of ``text`` as (as written, normalised) pairs, by the rule of the module docstring."""
-    pairs: list[tuple[str, str]] = []
-    for token in text.translate(_FOLDS).split():
-        for part in _split_glued(token):
-            normalised = normalise_word(part)
-            if normalised and not _MARKER_ONLY.match(normalised) or _is_colon_word(normalised):
-                pairs.append((part, normalised))
-    return pairs
+@functools.lru_cache(maxsize=1 << 16)
+def _token_words(token: str) -> tuple[tuple[str, str], ...]:
+    """The words of one whitespace-free token: (as written, normalised) — none for a marker (rules 2–4)."""
+    pairs = []
+    for part in _split_glued(token):
+        normalised = normalise_word(part)
+        if normalised and not _MARKER_ONLY.match(normalised) or _is_colon_word(normalised):
+            pairs.append((part, normalised))
+    return tuple(pairs)
+
+
+def word_pairs(text: str, respace: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """The words of ``text`` as (as written, normalised) pairs, by the rule of the module docstring; ``respace``:
+    (before, after) repairs of spacing only, applied first (rule 6)."""
+    tokens = _respaced(text.translate(_FOLDS).split(),
+                       [(before.translate(_FOLDS).split(), after.translate(_FOLDS).split()) for before, after in respace])
+    return [pair for token in tokens for pair in _token_words(token)]
+
+
+def _respaced(tokens: list[str], repairs: Sequence[tuple[list[str], list[str]]]) -> list[str]:
+    """``tokens`` with the first run equal to each repair's ``before`` replaced by its ``after`` — one pass, each
+    repair used once (a repair whose words are not there changes nothing)."""
+    waiting: dict[str, list[int]] = {}
+    for index, (before, _) in enumerate(repairs):
+        if before:
+            waiting.setdefault(before[0], []).append(index)
+    if not waiting:
+        return tokens
+    result: list[str] = []
+    position = 0
+    while position < len(tokens):
+        candidates = waiting.get(tokens[position])
+        match = next((index for index in candidates
+                      if tokens[position:position + len(repairs[index][0])] == repairs[index][0]), None) \
+            if candidates else None
+        if match is None:
+            result.append(tokens[position])
+            position += 1
+            continue
+        candidates.remove(match)
+        result.extend(repairs[match][1])
+        position += len(repairs[match][0])
+    return result
+
+
+def _spacing_only(before: str, after: str) -> bool:
+    """A repair that only moved whitespace: words run together split, a letter-spaced word joined."""
+    return before.split() != after.split() and "".join(before.split()) == "".join(after.split())
 
 
 def words(text: str) -> list[str]:
@@ -115,15 +160,16 @@ class WordAccount:
 
 
 def account(original: str, built: str, log: ImportLog) -> WordAccount:
-    """Account for every word of ``original`` (rule 5 of the module docstring)."""
+    """Account for every word of ``original`` (rules 5 and 6 of the module docstring)."""
     dropped = Counter(word for entry in log.of_kind("dropped") for word in words(entry.text))
     changed: Counter[str] = Counter()
     for entry in log.of_kind("changed"):
-        changed += Counter(words(entry.text)) - Counter(words(entry.after))
+        changed.update(Counter(words(entry.text)) - Counter(words(entry.after)))
     kept = Counter(words(built))
     counts = {"dropped": 0, "changed": 0, "kept": 0}
     unaccounted: list[str] = []
-    pairs = word_pairs(original)
+    pairs = word_pairs(original, [(entry.text, entry.after) for entry in log.of_kind("changed")
+                                  if _spacing_only(entry.text, entry.after)])
     for as_written, word in pairs:
         for name, pool in (("dropped", dropped), ("kept", kept), ("changed", changed)):
             if pool[word] > 0:
