@@ -174,6 +174,7 @@ DivRole: TypeAlias = Literal[
     "legal-basis",  # "Na podstawie …" paragraph(s)
     "enacting-formula",  # "… uchwala, co następuje:"
     "signature",  # signature block, right
+    "footnotes",  # footnotes printed below the signature (Dziennik Urzędowy prints), smaller type
     "toc",  # table of contents of a program
     "justification-title",  # "UZASADNIENIE"
     "center",  # any other centred block

@@ -11,6 +11,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import REPO
 
+from paldocs.api import to_document
 from paldocs.cli import main
 from paldocs.errors import DataError, PaldocsError
 from paldocs.importer.api import import_document
@@ -27,6 +28,7 @@ from paldocs.importer.resolution import (
     parse_subject,
 )
 from paldocs.model.load import load_data_file
+from paldocs.writers.text import to_text
 
 KETRZYN = Path(__file__).resolve().parent / "data" / "seeds" / "ketrzyn-2014-LXIV-400-14.txt"
 
@@ -238,6 +240,18 @@ def test_cli_writes_the_draft_with_a_profile_path(tmp_path: Path) -> None:
 
 def test_cli_error_exit_code(tmp_path: Path) -> None:
     source = tmp_path / "x.txt"
-    source.write_text("Zupełnie inny dokument\n", encoding="utf-8")
+    source.write_text("\n  \n", encoding="utf-8")  # nothing to read: the only kind of input that fails
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "d.yaml")])
     assert result.exit_code == 2 and "błąd:" in result.output
+
+
+def test_cli_imports_readable_text_it_does_not_recognise(tmp_path: Path) -> None:
+    """Readable text is never refused: it is kept verbatim (a provision), the council unknown is a placeholder."""
+    source = tmp_path / "x.txt"
+    source.write_text("Zupełnie inny dokument\n", encoding="utf-8")
+    output = tmp_path / "d.yaml"
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    data = load_data_file(output)
+    assert data.resolution.provisions == ["Zupełnie inny dokument"]
+    assert "Zupełnie inny dokument" in to_text(to_document(output)[0])

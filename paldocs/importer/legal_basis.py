@@ -133,3 +133,74 @@ def split_legal_basis(text: str, catalog: Catalog | None = None) -> LegalBasis:
     elif len(result.entries) > 1:
         result.join_guessed = True
     return result
+
+
+# --- tolerant reading: never refuses -------------------------------------------------------------------------
+_LEAD = re.compile(r"^\s*Na\s+(?P<word>pod?stawie)\s+", re.IGNORECASE)
+# where one act's citation ends and the next begins: after its address "(…)" or "/…/", a comma or a join word,
+# then "art." or "§" (the typed entries keep every word, the joins are printed between them as written)
+_TYPED_SPLIT = re.compile(r"(?<=[)/])\s*(?P<join>,|;|,?\s*(?:i|oraz|w\s+związku\s+z|w\s+zw\.\s+z))\s+(?=art\.?\s*\d|§)",
+                          re.IGNORECASE)
+_JOINS = {"i": "i", "oraz": "oraz", "w związku z": "w związku z", "w zw. z": "w zw. z", ",": ",", ";": ","}
+
+
+def read_legal_basis(sentence: str, on: Any, line: int, log: Any, catalog: Catalog | None = None) -> LegalBasis:
+    """The legal basis as written (without the enacting formula), never refused: catalog entries
+    ``{act, provision, address}`` when the citations paldocs prints from them have the original's words, else the
+    text verbatim as ``{text: …}`` entries (one per act cited, split after each address)."""
+    lead = _LEAD.match(sentence)
+    body = " ".join(sentence[lead.end():].split()) if lead else " ".join(sentence.split())
+    if lead and lead["word"].lower() != "podstawie":
+        log.changed(line, "literówka „Na postawie” — paldocs drukuje „Na podstawie”", lead.group().strip(),
+                    "Na podstawie")
+    trailing = re.search(r"[\s,;:–-]*$", body)
+    core = body[:trailing.start()] if trailing else body
+    tail = "".join(ch for ch in (trailing.group() if trailing else "") if ch in ",;:")
+    try:
+        strict = split_legal_basis(core, catalog)
+    except PaldocsError:
+        strict = None
+    # a comma before the formula ("…zm.), Rada … uchwala") is a word paldocs would not print after a citation
+    if strict is not None and not tail and _prints_as_written(strict, core, on, catalog):
+        return strict
+    result = LegalBasis()
+    kept = core + tail  # the punctuation before the formula stays with the typed text
+    position, join = 0, None
+    for match in _TYPED_SPLIT.finditer(kept):
+        _typed(result, kept[position:match.start()], join)
+        join = _JOINS.get(" ".join(match["join"].strip(" ,").split()) or ",", ",")
+        position = match.end()
+    _typed(result, kept[position:], join)
+    if result.entries:
+        log.kept(line, f"podstawa prawna przepisana dosłownie ({len(result.entries)} "
+                       f"{'przepis' if len(result.entries) == 1 else 'przepisy'} jako „text”) — paldocs nie "
+                       "wydrukowałby z katalogu tych samych słów", kept)
+    return result
+
+
+def _typed(result: LegalBasis, text: str, join: str | None) -> None:
+    text = text.strip()
+    if not text:
+        return
+    entry: dict[str, Any] = {"text": text}
+    if join is not None and result.entries:
+        entry["join"] = join
+    result.entries.append(entry)
+
+
+def _prints_as_written(basis: LegalBasis, written: str, on: Any, catalog: Catalog | None) -> bool:
+    """Whether the citations paldocs prints from the entries have the words of ``written``."""
+    from paldocs.importer.wording import same_words
+    from paldocs.legal import cite
+
+    printed: list[str] = []
+    try:
+        for index, entry in enumerate(basis.entries):
+            citation = cite(entry["act"], entry["provision"], on, address=entry.get("address"), style="ztp",
+                            catalog=catalog, unreadable_address="note")
+            if index:
+                printed.append(", " if index < len(basis.entries) - 1 else f" {basis.join} ")
+            printed.append(citation.format())
+    except PaldocsError:
+        return False
+    return same_words(written, "".join(printed))

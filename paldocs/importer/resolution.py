@@ -1,10 +1,14 @@
 """Recognising the parts of a resolution in plain lines: header, §§, signature (docs/domain.md § 1, 4, 5, 6).
 
 Contract: pure functions on strings, each returning what it recognised (or None) — the assembling of a data
-file from source blocks is in :mod:`paldocs.importer.api`. :func:`parse_number` reads every number variant of
-docs/domain.md § 5 and returns the model's number dict plus the numbering pattern; :func:`parse_header_date`,
-:func:`parse_subject`, :func:`council_from_genitive`, :func:`executive_from_dative`, :func:`parse_signature`
-and :func:`classify_provision` read the other parts. Messages are Polish.
+file from source blocks is in :mod:`paldocs.importer.assemble_resolution`. :func:`parse_number` reads every
+number variant of docs/domain.md § 5 and returns the model's number dict plus the numbering pattern (it raises
+on a number it cannot read; the tolerant title-block reader of :mod:`paldocs.importer.header` logs that instead);
+:func:`parse_header_date`, :func:`parse_subject`, :func:`council_from_genitive`, :func:`executive_from_dative`,
+:func:`parse_signature` and :func:`classify_provision` read the other parts. :func:`inline_profile` makes the
+municipality profile from what the import found and never fails: the council named by the header, the signature,
+the enacting formula or the executor clause, else a placeholder ("Rada Gminy …"), every guess logged. Messages
+are Polish.
 """
 
 from __future__ import annotations
@@ -52,8 +56,8 @@ class Number:
 def parse_number(text: str) -> Number:
     """"LXIV/400/14", "LXIV / 400 / 14", "124/XXII/2016", "228/2005", "…/…/2025" (docs/domain.md § 5)."""
     parts = [part.strip() for part in text.strip().rstrip(".").split("/")]
-    if all(BLANK.match(part) for part in parts[:-1]) and (len(parts) == 1 or BLANK.match(parts[-1])
-                                                         or parts[-1].isdigit()):
+    if any(BLANK.match(part) for part in parts) and all(BLANK.match(part) for part in parts[:-1]) and (
+            len(parts) == 1 or BLANK.match(parts[-1]) or parts[-1].isdigit()):
         if any(not BLANK.match(part) for part in parts):
             year = parts[-1]
             return Number(None, None, len(year) if len(year) in (2, 4) else None, "projekt: numer wykropkowany")
@@ -175,19 +179,54 @@ def parse_signature(lines: list[str], council_genitive: str | None) -> tuple[dic
 
 
 _KIND_BY_TITLE = {"Wójt": "gmina wiejska", "Burmistrz": "gmina miejska", "Prezydent": "gmina miejska"}
+_NOMINATIVE_TO_GENITIVE = {"Rada": "Rady", "Miejska": "Miejskiej", "Gminna": "Gminnej"}
+_DATIVE_TO_GENITIVE = {"Wójtowi": "Rady", "Burmistrzowi": "Rady Miejskiej", "Prezydentowi": "Rady Miasta"}
+UNKNOWN_PLACE = "…"  # a placeholder the model accepts and that prints visibly as unknown ("Rady Gminy …")
+
+
+def _council_genitive(found: dict[str, Any]) -> tuple[str | None, str]:
+    """The council's genitive and where it came from: the header, the signature, the enacting formula or the
+    executor clause (whichever names the council first)."""
+    if (found.get("council") or {}).get("genitive"):
+        return found["council"]["genitive"], "nagłówek"
+    if found.get("council_from_signature"):
+        return found["council_from_signature"], "podpis"
+    enacting = found.get("enacting_council", "")
+    if len(enacting.split()) > 2:  # "Rada Gminy X": with a place, not the bare "Rada Gminy"
+        words = enacting.split()
+        return " ".join(_NOMINATIVE_TO_GENITIVE.get(w, w) if i < 2 else w for i, w in enumerate(words)), "formuła"
+    dative = (found.get("executive") or {}).get("dative", "")
+    head = dative.split()[0] if dative else ""
+    if head in _DATIVE_TO_GENITIVE and len(dative.split()) > 2:
+        rest = dative.split()[1:]
+        if rest[0] in ("Gminy", "Miasta"):
+            rest = rest[1:]
+        if rest:
+            council = {"Wójtowi": "Rady Gminy"}.get(head, "Rady Miejskiej w" if head == "Burmistrzowi" else "Rady Miasta")
+            return f"{council} {' '.join(rest)}", "klauzula wykonawcza"
+    return None, ""
 
 
 def inline_profile(found: dict[str, Any], log: Any) -> dict[str, Any]:
-    """A municipality profile from what the import recognised; every guess is logged ("zgadnięte — sprawdź")."""
+    """A municipality profile from what the import recognised; never fails: when nothing names the council, a
+    placeholder profile ("Rada Gminy …") that builds. Every guess is logged ("zgadnięte — sprawdź")."""
     guess = "zgadnięte — sprawdź"
-    council = dict(found.get("council") or {})
-    if not council.get("genitive"):
-        raise PaldocsError("Nie rozpoznano nazwy rady (wiersz „Rady …” w nagłówku) — podaj profil gminy "
-                           "opcją --municipality.")
-    if council.get("nominative") and council["nominative"] != reverse_head(council["genitive"]):
-        log.recognised(0, "nazwa rady w mianowniku z formuły „… uchwala, co następuje”")
+    genitive, origin = _council_genitive(found)
+    if genitive is None:
+        log.recognised(0, f"tekst nie nazywa rady — profil zastępczy „Rada Gminy {UNKNOWN_PLACE}”; podaj profil "
+                          f"gminy opcją --municipality ({guess})")
+        genitive = f"Rady Gminy {UNKNOWN_PLACE}"
+    elif origin != "nagłówek":
+        log.recognised(0, f"nazwa rady „{genitive}” z: {origin} ({guess})")
+    council = {**council_from_genitive(genitive), **{k: v for k, v in (found.get("council") or {}).items() if v}}
+    if found.get("enacting_council") and (found.get("layout") or {}).get("enacting_formula") == "council":
+        council["nominative"] = found["enacting_council"]  # printed in the formula as the original wrote it
+        if council["nominative"] != reverse_head(council["genitive"]):
+            log.recognised(0, "nazwa rady w mianowniku z formuły „… uchwala, co następuje”")
     executive = dict(found.get("executive") or {})
-    place = executive["nominative"].split()[-1] if executive else council["genitive"].split()[-1]
+    head_words = len(council["type_genitive"].split())
+    place = " ".join(council["genitive"].split()[head_words:]) or UNKNOWN_PLACE
+    place = re.sub(r"^(?:w|we)\s+", "", place)
     log.recognised(0, f"nazwa i siedziba gminy „{place}” ({guess})")
     if executive:
         title = executive["nominative"].split()[0]
@@ -201,11 +240,15 @@ def inline_profile(found: dict[str, Any], log: Any) -> dict[str, Any]:
                                           f" {place}")
         log.recognised(0, f"rodzaj gminy „{kind}” z nazwy rady i organ wykonawczy „{head} {place}” — dokument go "
                           f"nie podaje ({guess})")
-    profile: dict[str, Any] = {"name": place, "kind": kind, "seat": place, "council": council,
-                               "executive": executive}
-    if found.get("numbering"):
-        profile["numbering"] = found["numbering"]
-        log.recognised(0, f"wzór numeracji uchwał {found['numbering']} z numeru ({guess})")
+    profile: dict[str, Any] = {"name": place, "kind": kind, "seat": place}
+    if found.get("voivodeship"):
+        profile["voivodeship"] = found["voivodeship"]
+        log.recognised(0, f"województwo „{found['voivodeship']}” z nazwy dziennika urzędowego")
+    profile |= {"council": council, "executive": executive}
+    numbering = {k: v for k, v in (found.get("numbering") or {}).items() if v}
+    if numbering:
+        profile["numbering"] = numbering
+        log.recognised(0, f"wzór numeracji uchwał {numbering} z numeru ({guess})")
     if found.get("layout"):
         profile["layout"] = found["layout"]
         log.recognised(0, f"układ dokumentu {found['layout']} ({guess})")

@@ -188,6 +188,12 @@ class Resolution(StrictModel):
         "short — „Przewodniczący Rady”.", examples=["short"])
     justification: Markdown | None = Field(None, description="Uzasadnienie (Markdown).",
         examples=["Program jest odpowiedzią na potrzeby mieszkańców."])
+    footnotes: list[Markdown] | None = Field(
+        None, min_length=1, description="Przypisy drukowane pod blokiem podpisu drobniejszym pismem (Markdown), "
+        "w kolejności druku — np. przypisy Dziennika Urzędowego do podstawy prawnej („1) Zmiany tekstu "
+        "jednolitego wymienionej ustawy zostały ogłoszone w Dz. U. …”); odsyłacz w tekście („gminnym1)”) pisze "
+        "się wprost w tekście.", examples=[["1) Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone "
+                                           "w Dz. U. z 2023 r. poz. 572."]])
 
     @model_validator(mode="after")
     def _one_way_to_name_signatories(self) -> Resolution:

@@ -128,6 +128,7 @@ class Roles(StrictModel):
     unit_tiret: Role | None = Field(None, description="Styl: tiret.")
     unit_closing: Role | None = Field(None, description="Styl: część wspólna wyliczenia (po ostatnim punkcie).")
     signature: Role | None = Field(None, description="Styl: blok podpisu.")
+    footnotes: Role | None = Field(None, description="Styl: przypisy pod blokiem podpisu (drobniejsze pismo).")
     annex_header: Role | None = Field(None, description="Styl: nagłówek załącznika (prawy górny róg).")
     program_title: Role | None = Field(None, description="Styl: tytuł programu w załączniku.")
     toc_title: Role | None = Field(None, description="Styl: tytuł spisu treści.")

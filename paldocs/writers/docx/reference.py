@@ -63,6 +63,7 @@ NAMED_ROLES: tuple[tuple[str, str], ...] = (
     ("unit_tiret", names.UNIT_STYLES["tiret"]),
     ("unit_closing", names.UNIT_CLOSING_STYLE),
     ("signature", names.ROLE_STYLES["signature"]),
+    ("footnotes", names.ROLE_STYLES["footnotes"]),
     ("annex_header", names.ROLE_STYLES["annex-header"]),
     ("program_title", names.ROLE_STYLES["program-title"]),
     ("toc_title", names.TOC_TITLE),

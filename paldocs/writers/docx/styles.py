@@ -29,6 +29,7 @@ ROLE_STYLES: dict[DivRole, str] = {
     "legal-basis": "Podstawa prawna",
     "enacting-formula": "Formuła wydania",
     "signature": "Podpis",
+    "footnotes": "Przypisy",
     "annex-header": "Nagłówek załącznika",
     "program-title": "Tytuł programu",
     "toc": "Spis treści",
