@@ -1,0 +1,228 @@
+"""Where the documents of an import file start (paldocs.importer.split) — on excerpts of real published acts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from paldocs.importer.log import ImportLog
+from paldocs.importer.source import SourceBlock, read_text_blocks
+from paldocs.importer.split import Segment, annex_header, same_number, split_documents
+
+DATA = Path(__file__).parent / "data" / "import_documents"
+
+
+def _split(text: str) -> tuple[list[Segment], ImportLog]:
+    log = ImportLog("x")
+    return split_documents(read_text_blocks(text, markdown=False), log), log
+
+
+def _first(blocks: list[SourceBlock]) -> str:
+    return blocks[0].lines[0]
+
+
+def _words(blocks: list[SourceBlock]) -> list[str]:
+    return [word for block in blocks for line in block.lines for word in line.split()]
+
+
+def _all_words(segments: list[Segment]) -> list[str]:
+    out: list[str] = []
+    for segment in segments:
+        out += _words(segment.blocks)
+        for annex in segment.annexes:
+            out += _words(annex.blocks)
+        if segment.justification:
+            out += _words(segment.justification.blocks)
+    return out
+
+
+def test_resolution_with_annex_split_over_three_lines() -> None:
+    # infor.pl, Uchwała nr 107/XX/12 Rady Gminy Rutki (tests/data/import_documents/README.md)
+    text = (DATA / "rutki-2012-regulamin.txt").read_text(encoding="utf-8")
+    segments, log = _split(text)
+    assert [s.kind for s in segments] == ["resolution"]
+    resolution = segments[0]
+    assert resolution.number == "107/XX/12"
+    assert _first(resolution.blocks) == "Uchwała nr 107/XX/12 Rady Gminy Rutki"
+    # "§ 3. Traci moc uchwała Nr 136/XXXII/06 Rady Gminy Rutki z dnia …" is not a header
+    assert any("Traci moc uchwała Nr 136/XXXII/06" in block.text for block in resolution.blocks)
+    assert len(resolution.annexes) == 1
+    annex = resolution.annexes[0]
+    assert annex.blocks[0].lines == ("Załącznik Nr 1 do Uchwały Nr 107/XX/12", "Rady Gminy Rutki",
+                                     "z dnia 31 grudnia 2012 r.")
+    assert _words(resolution.blocks) + _words(annex.blocks) == text.split()
+    assert any("dokument 1: uchwała Nr 107/XX/12" in e.what for e in log.of_kind("recognised"))
+
+
+def test_header_lines_inside_one_block() -> None:
+    # bip.ug.augustow.wrotapodlasia.pl: a BIP page whose lines have no blank lines between them
+    text = (DATA / "augustow-2020-regulamin.txt").read_text(encoding="utf-8")
+    segments, _ = _split(text)
+    assert [s.kind for s in segments] == ["resolution"]
+    assert segments[0].number == "XIX/180/2020"
+    (annex,) = segments[0].annexes
+    assert annex.blocks[0].lines[:3] == ("Załącznik do uchwały Nr XIX/180/2020",
+                                         "Rady Gminy Augustów z dnia 17 grudnia 2020 r.",
+                                         "REGULAMIN UTRZYMANIA CZYSTOŚCI I PORZĄDKU")
+    assert segments[0].blocks[-1].lines[-1] == "Ewa Frąckiewicz"
+    assert _all_words(segments) == text.split()
+
+
+# docplayer.pl/122628058 — Uchwała Nr X/87/11 Rady Gminy Szydłowo: resolution, uzasadnienie, annex (the
+# transcript's page numbers "1", "2", "3" left out, as the cleaners drop them).
+SZYDLOWO = """UCHWAŁA NR X/87/11 RADY GMINY SZYDŁOWO z dnia 9 listopada 2011 r. w sprawie przyjęcia Programu \
+Współpracy Gminy Szydłowo z organizacjami pozarządowymi oraz podmiotami wymienionymi w art. 3 ust. 3 ustawy o \
+działalności pożytku publicznego i o wolontariacie na 2012 rok.
+
+Na podstawie art. 7 ust. 1 pkt. 19 i art. 18 ust. 2 pkt. 15 ustawy z dnia 8 marca 1990 roku o samorządzie \
+gminnym (Dz. U. z 2001 roku Nr 142, poz.1591, ze zmianami) oraz art. 5a ust. 1 ustawy z dnia 24 kwietnia 2003 r. \
+o działalności pożytku publicznego i o wolontariacie (tj. z 2010 r. Dz. U. Nr 234, poz.1536), Rada Gminy \
+Szydłowo uchwala, co następuje:
+
+1. Uchwala się Program Współpracy Gminy Szydłowo z organizacjami pozarządowymi oraz podmiotami wymienionymi w \
+art. 3 ust. 3 ustawy o działalności pożytku publicznego i o wolontariacie na 2012 rok, który stanowi załącznik \
+do niniejszej uchwały.
+2. Wykonanie uchwały powierza się Wójtowi Gminy Szydłowo.
+3. Uchwała wchodzi w życie z dniem podjęcia.
+
+Przewodniczący Rady Gminy Mirosław Pierko
+
+Uzasadnienie
+
+Uchwala się Program Współpracy Gminy Szydłowo z organizacjami pozarządowymi oraz podmiotami wymienionymi w art. 3 \
+ust. 3 ustawy o działalności pożytku publicznego i o wolontariacie na 2012 rok, zgodnie z art. 5a ust. 1 ustawy \
+z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie, który nakłada na organ \
+stanowiący jst obowiązek uchwalenia w/w dokumentu.
+
+Załącznik do Uchwały Nr X/87/11 Rady Gminy Szydłowo z dnia 9 listopada 2011 r.
+
+Program Współpracy Gminy Szydłowo z organizacjami pozarządowymi oraz podmiotami wymienionymi w art. 3 ust. 3 \
+ustawy o działalności pożytku publicznego i o wolontariacie na 2012 rok
+
+1. WPROWADZENIE
+"""
+
+
+def test_resolution_justification_and_annex() -> None:
+    segments, log = _split(SZYDLOWO)
+    assert [s.kind for s in segments] == ["resolution"]
+    resolution = segments[0]
+    assert resolution.number == "X/87/11"
+    assert resolution.justification is not None
+    assert _first(resolution.justification.blocks) == "Uzasadnienie"
+    (annex,) = resolution.annexes
+    assert _first(annex.blocks).startswith("Załącznik do Uchwały Nr X/87/11")
+    assert sorted(_all_words(segments)) == sorted(SZYDLOWO.split())
+    assert any("uzasadnienie uchwały z dokumentu 1" in e.what for e in log.of_kind("recognised"))
+
+
+def test_two_resolutions_on_one_page() -> None:
+    # Two real acts one after the other, as a BIP list page or a Dziennik print holds them: the Rutki act
+    # (infor.pl, above) and the Augustów act (bip.ug.augustow.wrotapodlasia.pl, above), each with its annex.
+    rutki = (DATA / "rutki-2012-regulamin.txt").read_text(encoding="utf-8")
+    augustow = (DATA / "augustow-2020-regulamin.txt").read_text(encoding="utf-8")
+    segments, log = _split(rutki + "\n" + augustow)
+    assert [(s.kind, s.number, len(s.annexes)) for s in segments] == [
+        ("resolution", "107/XX/12", 1), ("resolution", "XIX/180/2020", 1)]
+    assert _first(segments[1].blocks) == "UCHWAŁA NR XIX/180/2020"
+    assert "dokument 2: uchwała Nr XIX/180/2020" in [e.what for e in log.of_kind("recognised")]
+    assert sorted(_all_words(segments)) == sorted((rutki + augustow).split())
+
+
+def test_repeated_title_of_the_page_is_one_act() -> None:
+    # bip.ug.augustow.wrotapodlasia.pl: the page's title names the act above its text
+    text = "Uchwała Nr XIX/180/2020 Rady Gminy Augustów\n\n" + \
+        (DATA / "augustow-2020-regulamin.txt").read_text(encoding="utf-8")
+    segments, _ = _split(text)
+    assert [s.kind for s in segments] == ["resolution"]
+    assert _first(segments[0].blocks) == "Uchwała Nr XIX/180/2020 Rady Gminy Augustów"
+
+
+def test_annex_naming_another_resolution_stands_alone() -> None:
+    rutki = (DATA / "rutki-2012-regulamin.txt").read_text(encoding="utf-8")
+    # the Augustów annex (above) after the Rutki act: it names another resolution
+    other = ("Załącznik do uchwały Nr XIX/180/2020\nRady Gminy Augustów z dnia 17 grudnia 2020 r.\n"
+             "REGULAMIN UTRZYMANIA CZYSTOŚCI I PORZĄDKU\nNA TERENIE GMINY AUGUSTÓW\n")
+    segments, _ = _split(rutki + "\n" + other)
+    assert [(s.kind, s.number) for s in segments] == [("resolution", "107/XX/12"), ("annex", "XIX/180/2020")]
+    assert len(segments[0].annexes) == 1
+
+
+# 9lib.org/document/y961pgol-… — Miejski Program Profilaktyki … dla Miasta Szczecinek na rok 2019 (a draft's annex)
+SZCZECINEK = """Załącznik do uchwały Nr / /2019 Rady Miasta Szczecinek z dnia … stycznia 2019 roku
+
+Miejski Program Profilaktyki
+
+i Rozwiązywania Problemów Alkoholowych i Przeciwdziałania Narkomanii dla Miasta
+
+Szczecinek na rok 2019
+
+Szczecinek, styczeń 2019
+
+WPROWADZENIE
+
+Używanie alkoholu i narkotyków powoduje duże szkody zdrowotne.
+"""
+
+
+def test_annex_alone_beginning_with_its_header() -> None:
+    segments, log = _split(SZCZECINEK)
+    assert [(s.kind, s.number) for s in segments] == [("annex", None)]
+    assert _first(segments[0].blocks).startswith("Załącznik do uchwały Nr / /2019")
+    assert any("załącznik bez uchwały" in e.what for e in log.of_kind("recognised"))
+
+
+# stary.bip.lysomice.pl/STRONA_428_WIELOLETNI_PROGRAM_W.HTM — a program published without its resolution
+LYSOMICE = """Wieloletni program współpracy Gminy Łysomice z organizacjami pozarządowymi oraz podmiotami \
+wymienionymi w art. 3 ust. 3 ustawy o działalności pożytku publicznego i o wolontariacie.
+WSTĘP
+Silne i dynamiczne społeczeństwo obywatelskie jest istotnym czynnikiem rozwoju społeczno – gospodarczego.
+"""
+
+
+def test_annex_alone_beginning_with_its_program_title() -> None:
+    segments, log = _split(LYSOMICE)
+    assert [s.kind for s in segments] == ["annex"]
+    assert any("tytułem programu" in e.what for e in log.of_kind("recognised"))
+
+
+def test_draft_marks_before_the_header_belong_to_the_act() -> None:
+    # docplayer.pl/58725321 — projekt uchwały Rady Miejskiej w Żywcu (2016)
+    text = ("Projekt\nUCHWAŁA NR...\nRADY MIEJSKIEJ W ŻYWCU\nz dnia 11 października 2016 r.\n"
+            "w sprawie przyjęcia programu współpracy Miasta Żywca z organizacjami pozarządowymi\n")
+    segments, _ = _split(text)
+    assert [(s.kind, s.number) for s in segments] == [("resolution", None)]
+    assert _first(segments[0].blocks) == "Projekt"
+
+
+def test_reference_inside_a_sentence_is_not_a_header() -> None:
+    # bip.ug.augustow.wrotapodlasia.pl, § 3 of Uchwała Nr XIX/180/2020, hard-wrapped before "uchwała"
+    text = ("UCHWAŁA NR XIX/180/2020\nRADY GMINY AUGUSTÓW\n\n§3. Traci moc\nUchwała Nr XIV/107/2016 Rady Gminy "
+            "Augustów z dnia 30 września 2016 r. w sprawie Regulaminu\n")
+    segments, _ = _split(text)
+    assert len(segments) == 1
+
+
+def test_report_title_starts_a_report_but_not_inside_an_annex() -> None:
+    report = "SPRAWOZDANIE Z REALIZACJI PROGRAMU WSPÓŁPRACY GMINY ZA 2019 ROK\n\nW 2019 roku Gmina współpracowała."
+    segments, _ = _split(report)
+    assert [s.kind for s in segments] == ["report"]
+    annexed = "Załącznik do Uchwały Nr XII/85/2020\nRady Gminy X\nz dnia 1 kwietnia 2020 r.\n\n" + report
+    segments, _ = _split(annexed)
+    assert [s.kind for s in segments] == ["annex"]
+
+
+def test_annex_header_parts() -> None:
+    header = annex_header(["Załącznik Nr 1 do Uchwały Nr 107/XX/12", "Rady Gminy Rutki",
+                           "z dnia 31 grudnia 2012 r.", "REGULAMIN UTRZYMANIA CZYSTOŚCI"])
+    assert header is not None
+    assert (header.lines, header.ordinal, header.number, header.council, header.date_text) == (
+        3, 1, "107/XX/12", "Rady Gminy Rutki", "31 grudnia 2012 r.")
+    assert annex_header(["Załącznik nr 1", "do Regulaminu utrzymania czystości"]) is None
+    assert annex_header(["Załącznik nr 1 – wzór wniosku"]) is None
+    assert same_number("XIX / 180 / 2020", "XIX/180/20") and not same_number("XIX/180/2020", "XIV/107/2016")
+
+
+def test_nothing_recognised_is_one_resolution_and_empty_input_never_raises() -> None:
+    segments, _ = _split("Zwykły tekst bez nagłówka.")
+    assert [s.kind for s in segments] == ["resolution"]
+    assert split_documents([], ImportLog("x"))[0].blocks == []
