@@ -206,7 +206,7 @@ def _starts(blocks: Sequence[SourceBlock]) -> list[_Start]:
 
 # --- cutting ----------------------------------------------------------------------------------------------------
 
-def _cut(blocks: Sequence[SourceBlock], start: tuple[int, int], end: tuple[int, int]) -> list[SourceBlock]:
+def cut_blocks(blocks: Sequence[SourceBlock], start: tuple[int, int], end: tuple[int, int]) -> list[SourceBlock]:
     """The blocks from position ``start`` (block, line) up to ``end`` (exclusive), splitting blocks at the lines."""
     out: list[SourceBlock] = []
     for b in range(start[0], min(end[0] + 1, len(blocks))):
@@ -253,7 +253,7 @@ def split_documents(blocks: list[SourceBlock], log: ImportLog) -> list[Segment]:
     segments: list[Segment] = []
     owner: Segment | None = None  # the resolution later annexes and an uzasadnienie belong to
     for index, (start, position, end) in enumerate(zip(starts, positions, ends, strict=True)):
-        part = _cut(blocks, (0, 0) if index == 0 else position, end)
+        part = cut_blocks(blocks, (0, 0) if index == 0 else position, end)
         segment = Segment(start.kind, part, number=start.number)
         line = blocks[start.block].line + start.line
         if start.kind == "annex" and owner is not None and same_number(owner.number, start.number):
