@@ -16,7 +16,7 @@ import yaml
 
 from paldocs.api import render, to_document
 from paldocs.errors import DataError
-from paldocs.importer.annex import annex_alone, compare_header, import_annex, words_of
+from paldocs.importer.annex import annex_alone, attach_annexes, compare_header, import_annex, words_of
 from paldocs.importer.log import ImportLog
 from paldocs.importer.program import parse_program, program_or_none
 from paldocs.importer.resolution import inline_profile
@@ -170,3 +170,27 @@ def test_annex_alone_in_every_format(tmp_path: Path) -> None:
         assert "Statut sołectwa Palowice" in " ".join(text.split()), fmt
         if fmt != "pdf":  # pdftotext hyphenates nothing but may split "Czerwionka-" across lines
             assert _missing(original, text) == [], fmt
+
+
+def _segment(text: str) -> Any:
+    from paldocs.importer.split import Segment
+
+    return Segment("annex", read_text_blocks(text, markdown=False))
+
+
+def test_attach_annexes_keeps_the_order_paldocs_prints() -> None:
+    program = "Załącznik Nr 1 do Uchwały Nr XII/85/2016\n\n" + (CASES / "roman_crlf.txt").read_text(encoding="utf-8")
+    regulamin = (DATA / "wreczyca-2015-zalacznik.txt").read_text(encoding="utf-8")
+    log = ImportLog("x")
+    data: dict[str, Any] = {"resolution": {"number": {"session": "XII", "number": 85, "year": 2016}}}
+    attach_annexes(data, [_segment(program), _segment(regulamin)], log)
+    assert data["program"]["period"] == {"from": 2016, "to": 2020}
+    assert [annex["title"] for annex in data["annexes"]] == [
+        "Regulamin utrzymania czystości i porządku na terenie Gminy Wręczycva Wielka"]
+    # the regulamin's header names another resolution (IX/88/15): logged, paldocs prints the resolution's number
+    assert any("IX/88/15" in entry.what for entry in log.of_kind("kept"))
+    # a program printed after another annex cannot be the program (paldocs prints the program first)
+    data = {"resolution": {}}
+    attach_annexes(data, [_segment(regulamin), _segment(program)], ImportLog("x"))
+    assert "program" not in data and len(data["annexes"]) == 2
+    assert data["annexes"][1]["title"] == "Gminny Program Aktywności Lokalnej na lata 2016-2020"

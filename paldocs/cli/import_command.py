@@ -1,40 +1,103 @@
-"""Command line: ``paldocs import FILE -o draft.yaml [--municipality PROFILE] [--force]``.
+"""Command line: ``paldocs import FILE -o OUT.yaml|FOLDER [--municipality PROFILE] [--force]``.
 
-Contract: imports a resolution (or an annex alone) from .txt/.md/.docx (:func:`paldocs.importer.api.import_document`),
-writes the YAML draft (:func:`paldocs.importer.emit.format_yaml`), prints the import log summary on standard
-error and the draft's path on standard output. An existing output is overwritten only with ``--force``.
-Errors are ``błąd: …`` with exit code 2.
+Contract: imports every act the file holds (:func:`paldocs.importer.api.import_documents`: a resolution with its
+annexes, an annex alone, a report — from .txt/.md/.docx/.pdf/.html) and writes one YAML draft per act
+(:func:`paldocs.importer.emit.yaml_text`): ``OUT.yaml``, ``OUT-2.yaml``, ``OUT-3.yaml`` …, or, when ``-o`` names an
+existing folder, ``<folder>/<file stem>.yaml``, ``<folder>/<file stem>-2.yaml`` …. A missing output folder is
+created. Nothing is half-written: every target is checked first (an existing one is overwritten only with
+``--force``; the input itself never), then all are written at once (temporary files, then renames). For each act
+it prints the draft's path on standard output and the import log summary — recognised, kept as text, dropped on
+purpose, changed — with the word account (:mod:`paldocs.importer.accounting`, when present) on standard error.
+Exit 0 for every readable file; a file that cannot be read (wrong format, binary, empty, encrypted or image-only
+PDF) is one ``błąd: …`` line and exit 2.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from paldocs.cli.errors import reports_errors
-from paldocs.errors import DataError
+from paldocs.errors import DataError, Location, RenderError, describe_os_error
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Plik YAML projektu do zapisania.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Plik YAML projektu (kolejne akty z tego samego pliku: NAZWA-2.yaml, NAZWA-3.yaml …) "
+                   "albo istniejący katalog (pliki nazwane jak plik wejściowy).")
 @click.option("--municipality", "profile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Profil gminy (YAML); bez niego profil powstaje z rozpoznanego tekstu.")
-@click.option("--force", is_flag=True, help="Nadpisz istniejący plik wyjściowy.")
+@click.option("--force", is_flag=True, help="Nadpisz istniejące pliki wyjściowe.")
 @reports_errors
 def import_command(file: Path, output: Path, profile: Path | None, force: bool) -> None:
-    """Zaimportuj istniejącą uchwałę (tekst z BIP, Markdown, DOCX) jako dane paldocs."""
-    from paldocs.importer.api import import_document
-    from paldocs.importer.emit import format_yaml
+    """Zaimportuj uchwały, załączniki i sprawozdania (tekst z BIP, Markdown, DOCX, PDF, HTML) jako dane paldocs."""
+    from paldocs.importer.emit import write_all, yaml_text
 
-    if output.exists() and not force:
-        raise DataError(f"Plik {output} już istnieje — użyj --force, aby go nadpisać.")
-    result = import_document(file, profile=profile)
-    format_yaml(result, output)
-    click.echo(result.log.summary(), err=True, nl=False)
-    click.echo(str(output))
+    results = import_all(file, profile)
+    if not results:
+        raise DataError("w pliku nie znaleziono tekstu do zaimportowania", Location(str(file)))
+    targets = output_paths(file, output, len(results))
+    _check_targets(file, targets, force)
+    texts = {target: yaml_text(result, target) for target, result in zip(targets, results, strict=True)}
+    try:
+        write_all(texts)
+    except OSError as error:
+        raise RenderError(f"nie można zapisać projektu ({describe_os_error(error)})", Location(str(output))) from None
+    for number, (target, result) in enumerate(zip(targets, results, strict=True), start=1):
+        title = f"Dokument {number} z {len(results)} → {target}\n" if len(results) > 1 else ""
+        click.echo(title + result.log.summary() + _account_line(result), err=True, nl=False)
+        click.echo(str(target))
+
+
+def import_all(file: Path, profile: Path | None) -> list[Any]:
+    """One import result per act of the file."""
+    from paldocs.importer import api
+
+    many = getattr(api, "import_documents", None)
+    if many is not None:
+        return list(many(file, profile=profile))
+    # an importer that reads only the file's first act
+    return [api.import_document(file, profile=profile)]
+
+
+def output_paths(file: Path, output: Path, count: int) -> list[Path]:
+    """``OUT.yaml``, ``OUT-2.yaml`` … — or ``<folder>/<stem>.yaml`` … when ``output`` is an existing folder."""
+    if output.is_dir():
+        output = output / f"{file.stem}.yaml"
+    return [output] + [output.with_name(f"{output.stem}-{n}{output.suffix}") for n in range(2, count + 1)]
+
+
+def _check_targets(file: Path, targets: list[Path], force: bool) -> None:
+    for target in targets:
+        if target.resolve() == file.resolve():
+            raise DataError(f"plik wynikowy {target} to plik wejściowy — podaj inną nazwę (-o)", Location(str(file)))
+        if target.is_dir():
+            raise DataError(f"{target} to katalog, nie plik — podaj inną nazwę (-o)")
+    existing = [str(target) for target in targets if target.exists()]
+    if existing and not force:
+        which = "Plik " + existing[0] + " już istnieje" if len(existing) == 1 else \
+            "Pliki " + ", ".join(existing) + " już istnieją"
+        raise DataError(f"{which} — użyj --force, aby nadpisać (nic nie zapisano).")
+
+
+def _account_line(result: Any) -> str:
+    """"słowa: N, zachowane K (99,1 %), …" — the words of the input found in the built draft."""
+    try:
+        from paldocs.importer.accounting import account, built_text
+    except ImportError:  # the word account is not part of this installation
+        return ""
+    from paldocs.errors import PaldocsError
+
+    try:
+        words = account(getattr(result, "original", ""), built_text(result.data, base=Path.cwd()), result.log)
+    except PaldocsError as error:
+        return f"  słowa: nie policzono — projekt się nie buduje ({error})\n"
+    share = f"{words.share * 100:.1f}".replace(".", ",")
+    return (f"  słowa: {words.total}, zachowane {words.kept} ({share} %), pominięte celowo {words.dropped}, "
+            f"poprawione {words.changed}, niezachowane {len(words.unaccounted)}\n")
 
 
 import_ = import_command

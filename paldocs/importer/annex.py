@@ -13,7 +13,10 @@ Contract:
 - :func:`annex_alone` makes the data of an annex published without its resolution (``document: annex``): the
   resolution's number, date and council from the annex header (a draft's blanks stay blank) and the annex
   (program or verbatim annex). It returns the data and what it found for the municipality profile.
-- :func:`compare_header` logs where an annex header's number or date differ from its resolution's.
+- :func:`attach_annexes` puts a resolution's annex segments (:attr:`paldocs.importer.split.Segment.annexes`) into
+  its data: the first annex may be the program, the others go to ``annexes`` in order (paldocs prints the
+  program first); :func:`compare_header` logs where an annex header's number or date differ from its
+  resolution's, and an annex number ("Załącznik Nr 2") that is not the one paldocs prints is logged too.
 Nothing here raises on content; every decision is logged.
 """
 
@@ -27,7 +30,7 @@ from paldocs.errors import PaldocsError
 from paldocs.importer.log import ImportLog
 from paldocs.importer.program import program_or_none
 from paldocs.importer.source import LIST_START, SourceBlock
-from paldocs.importer.split import AnnexHeader, cut_blocks, annex_header, same_number
+from paldocs.importer.split import AnnexHeader, Segment, annex_header, cut_blocks, same_number
 
 _CHAPTER = re.compile(r"^(?:ROZDZIAŁ|Rozdział)\s+(?:[IVXLC]+|\d{1,3})(?P<dot>\.)?(?:\s+(?P<title>\S.*))?$")
 _UNIT = re.compile(r"^(?:§\s*\d|ROZDZIAŁ\b|Rozdział\b|DZIAŁ\b|Dział\b)")
@@ -36,9 +39,15 @@ _LINE_START_MARKUP = re.compile(r"^([#>|+=])")
 _FALLBACK_TITLE = "Treść załącznika"
 
 
-def import_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
-    """An annex's blocks (header first) → ``{"program": …}`` or ``{"annex": {"title", "content"}}``."""
+def import_annex(blocks: list[SourceBlock], log: ImportLog, *, program: bool = True) -> dict[str, Any]:
+    """An annex's blocks (header first) → ``{"program": …}`` or ``{"annex": {"title", "content"}}``;
+    ``program=False``: always the verbatim annex (an annex printed after another cannot be the program, which
+    paldocs prints first)."""
     header, body = strip_header([block for block in blocks if block.lines], log)
+    return _program_or_annex(body, log) if body and program else {"annex": verbatim_annex(body, log)}
+
+
+def _program_or_annex(body: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
     program = program_or_none(body, log)
     if program is not None:
         missing = _missing_words(body, program)
@@ -48,6 +57,30 @@ def import_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
         log.kept(body[0].line, "załącznik wygląda na program, ale jego dane nie mieszczą wszystkich słów — "
                  "zachowany jako tekst (Markdown)", " ".join(missing[:12]))
     return {"annex": verbatim_annex(body, log)}
+
+
+def attach_annexes(data: dict[str, Any], annexes: list[Segment], log: ImportLog) -> None:
+    """A resolution's annex segments into its data, in order: the first may be the program (``program``), the
+    others are ``annexes``; a header naming another number, date or annex number than paldocs prints is logged."""
+    resolution = data.get("resolution") or {}
+    for position, segment in enumerate(annexes, start=1):
+        blocks = [block for block in segment.blocks if block.lines]
+        header = header_of(blocks)
+        line = blocks[0].line if blocks else 0
+        compare_header(header, resolution, line, log)
+        if header is not None and header.ordinal is not None and header.ordinal != position:
+            log.kept(line, f"nagłówek podaje „Załącznik Nr {header.ordinal}”, a paldocs numeruje ten załącznik "
+                           f"jako {position}. (sprawdź)", header.text)
+        body = import_annex(blocks, log, program=position == 1 and data.get("program") is None)
+        if "program" in body:
+            data["program"] = body["program"]
+        else:
+            data.setdefault("annexes", []).append(body["annex"])
+
+
+def header_of(blocks: list[SourceBlock]) -> AnnexHeader | None:
+    """The annex header the blocks begin with, if any (nothing logged)."""
+    return annex_header(_header_lines(blocks)) if blocks else None
 
 
 def strip_header(blocks: list[SourceBlock], log: ImportLog) -> tuple[AnnexHeader | None, list[SourceBlock]]:
@@ -114,7 +147,7 @@ def _date(text: str | None) -> Any:
 
 def annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, Any], dict[str, Any]]:
     """An annex without its resolution → (data without ``municipality``, what was found for the profile)."""
-    header, _ = strip_header([block for block in blocks if block.lines], ImportLog(log.source))
+    header = header_of([block for block in blocks if block.lines])
     body = import_annex(blocks, log)
     resolution: dict[str, Any] = {"kind": "generic", "requires": []}
     found: dict[str, Any] = {"layout": {}, "numbering": {}}

@@ -52,7 +52,8 @@ _DRAFT_MARK = re.compile(r"^(?:[-–/(]?\s*(?:projekt|PROJEKT|Projekt)(?:\s+uchw
                          r"\.?\s*\S*)$")
 _ANNEX = re.compile(r"^(?:ZAŁĄCZNIK|Załącznik|Z A Ł Ą C Z N I K)(?:\s+(?:NR|Nr|nr)\.?\s*(?P<ordinal>\d{1,2}))?"
                     r"\s*[.:]?\s*(?P<rest>.*)$")
-_ANNEX_OF_ACT = re.compile(r"^(?:do\s+)?(?:projektu\s+)?(?:uchwał[yaą]|zarządzenia)\b", re.IGNORECASE)
+_ANNEX_OF_ACT = re.compile(r"^(?:do\s+)?(?:projektu\s+)?(?:uchwał[yaą]|zarządzenia)(?:\s+(?:nr\b|rady\b|z\s+dnia\b|"
+                           r"burmistrza\b|wójta\b|prezydenta\b)|\s*[.:]?$)", re.IGNORECASE)
 _ANNEX_CONTINUES = re.compile(r"^(?:do\s|uchwał|zarządzeni|nr\b|rady\b|z\s+dnia\b|w\s+sprawie\b)", re.IGNORECASE)
 _REPORT = re.compile(r"^(?:SPRAWOZDANIE|Sprawozdanie)\s+(?:z|Z|za|ZA|roczne|ROCZNE)\b"
                      r"|^(?:INFORMACJA|Informacja)\s+(?:z|Z|o|O)\s+(?:realizacji|REALIZACJI|wykonaniu|WYKONANIU)\b")
