@@ -194,3 +194,26 @@ def test_attach_annexes_keeps_the_order_paldocs_prints() -> None:
     attach_annexes(data, [_segment(regulamin), _segment(program)], ImportLog("x"))
     assert "program" not in data and len(data["annexes"]) == 2
     assert data["annexes"][1]["title"] == "Gminny Program Aktywności Lokalnej na lata 2016-2020"
+
+
+# docplayer.pl/58725321 — projekt uchwały Rady Miejskiej w Żywcu (2016): the transcript runs the annex's header,
+# title and text together on one line
+ZYWIEC = ("Załącznik do Uchwały Nr... Rady Miejskiej w Żywcu z dnia 11 października 2016 r. PROGRAM WSPÓŁPRACY "
+          "MIASTA ŻYWCA Z ORGANIZACJAMI POZARZĄDOWYMI ORAZ PODMIOTAMI WYMIENIONYMI W ART. 3 UST. 3 USTAWY Z DNIA 24 "
+          "KWIETNIA 2003 ROKU O DZIAŁALNOŚCI POŻYTKU PUBLICZNEGO I O WOLONTARIACIE NA ROK 2017 Rozdział 1. Podstawa "
+          "prawna Programu 1. Podstawowym aktem prawnym określającym ramy współpracy organów administracji "
+          "samorządowej z organizacjami pozarządowymi")
+
+
+def test_header_title_and_text_run_together_on_one_line() -> None:
+    log = ImportLog("x")
+    data, found = annex_alone(read_text_blocks(ZYWIEC, markdown=False), log)
+    annex = data["annexes"][0]
+    assert annex["title"].startswith("PROGRAM WSPÓŁPRACY MIASTA ŻYWCA") and annex["title"].endswith("NA ROK 2017")
+    assert annex["content"].startswith("Rozdział 1. Podstawa prawna Programu 1. Podstawowym aktem")
+    assert data["resolution"]["date"].isoformat() == "2016-10-11" and "number" not in data["resolution"]
+    assert data["resolution"]["status"] == "projekt"
+    assert found["council"]["genitive"] == "Rady Miejskiej w Żywcu"
+    (changed,) = log.of_kind("changed")
+    assert changed.text == "Załącznik do Uchwały Nr... Rady Miejskiej w Żywcu z dnia 11 października 2016 r."
+    assert _missing(ZYWIEC, changed.text + " " + annex["title"] + " " + annex["content"]) == []

@@ -226,3 +226,33 @@ def test_nothing_recognised_is_one_resolution_and_empty_input_never_raises() -> 
     segments, _ = _split("Zwykły tekst bez nagłówka.")
     assert [s.kind for s in segments] == ["resolution"]
     assert split_documents([], ImportLog("x"))[0].blocks == []
+
+
+# docplayer.pl/129551596 — Uchwała Nr 124/XXII/2016 Rady Gminy Piątnica: a PDF transcript, one line per page,
+# each page's number glued before its text
+PIATNICA = """1 UCHWAŁA NR 124/XXII/2016 RADY GMINY PIĄTNICA z dnia 30 listopada 2016 r. w sprawie przyjęcia Programu \
+współpracy Gminy Piątnica z organizacjami pozarządowymi oraz innymi podmiotami prowadzącymi działalność pożytku \
+publicznego na rok 2017 Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 roku o samorządzie gminnym \
+(Dz. U. z 2016 r. poz. 446 i 1579) oraz art. 5a ust. 1 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku \
+publicznego i o wolontariacie (Dz. U. z 2016 r. poz. 239 i 395) uchwala się, co następuje: 1. Przyjmuje się \
+Program współpracy Gminy Piątnica z organizacjami pozarządowymi oraz innymi podmiotami prowadzącymi działalność \
+pożytku publicznego na rok 2017, stanowiący załącznik nr 1 do uchwały. 2. Informacja o wynikach konsultacji \
+projektu uchwały w sprawie przyjęcia "Programu współpracy Gminy Piątnica z organizacjami pozarządowymi oraz \
+innymi podmiotami prowadzącymi działalność pożytku publicznego na rok 2017, stanowi załącznik nr 2 do uchwały. \
+3. Wykonanie uchwały powierza się Wójtowi Gminy Piątnica. 4. Z dniem 31 grudnia 2016 roku traci moc uchwała Nr \
+58/XI/2015 Rady Gminy Piątnica z dnia 30 listopada 2015 r. w sprawie przyjęcia "Programu współpracy Gminy \
+Piątnica z organizacjami pozarządowymi oraz innymi podmiotami prowadzącymi działalność pożytku publicznego na \
+2016 rok". 5. Uchwała wchodzi w życie z dniem 1 stycznia 2017 r. i podlega opublikowaniu w Dzienniku Urzędowym \
+Województwa Podlaskiego. Przewodniczący Rady Krzysztof Weber Id: AD6ED1A E72-93BC-ACA0EB319AF6. Podpisany Strona 1
+
+2 Załącznik Nr 1 do Uchwały Nr 124/XXII/2016 Rady Gminy Piątnica z dnia 30 listopada 2016 r. PROGRAM \
+WSPÓŁPRACY GMINY PIĄTNICA Z ORGANIZACJAMI POZARZĄDOWYMI ORAZ
+"""
+
+
+def test_page_numbers_glued_before_the_headers() -> None:
+    segments, _ = _split(PIATNICA)
+    assert [(s.kind, s.number) for s in segments] == [("resolution", "124/XXII/2016")]
+    (annex,) = segments[0].annexes
+    assert annex.number == "124/XXII/2016" and _first(annex.blocks).startswith("2 Załącznik Nr 1")
+    assert annex_header(annex.blocks[0].lines) is not None

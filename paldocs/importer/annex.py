@@ -22,6 +22,7 @@ Nothing here raises on content; every decision is logged.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import Any
@@ -90,9 +91,15 @@ def strip_header(blocks: list[SourceBlock], log: ImportLog) -> tuple[AnnexHeader
     header = annex_header(_header_lines(blocks))
     if header is None:
         return None, blocks
-    position = _header_end(blocks, header.lines)
     header_entry(header, blocks[0].line, log)
-    return header, cut_blocks(blocks, position, (len(blocks), 0))
+    if not header.rest_of_line:
+        return header, cut_blocks(blocks, _header_end(blocks, header.lines), (len(blocks), 0))
+    b, k = _header_end(blocks, header.lines - 1)  # the header's last line: its tail is the annex's text
+    body = cut_blocks(blocks, (b, k), (len(blocks), 0))
+    first = body[0]
+    body[0] = dataclasses.replace(first, lines=(header.rest_of_line, *first.lines[1:]),
+                                  markdown_lines=(header.rest_of_line, *(first.markdown_lines or first.lines)[1:]))
+    return header, body
 
 
 def _header_lines(blocks: list[SourceBlock]) -> list[str]:
@@ -199,6 +206,7 @@ def _resolution_from_header(header: AnnexHeader, resolution: dict[str, Any], fou
 
 def verbatim_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
     """Title + Markdown content keeping every word (see the module contract)."""
+    blocks = _title_run_apart(blocks)
     lines = [(block, k) for block in blocks for k in range(len(block.lines))]
     count = _title_lines(lines)
     if count:
@@ -222,6 +230,28 @@ def verbatim_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
         log.kept(blocks[0].line if blocks else 0, "załącznik bez treści poza tytułem — tytuł powtórzony jako treść",
                  title)
     return annex
+
+
+def _title_run_apart(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """A text run together on one line ("PROGRAM WSPÓŁPRACY … NA ROK 2017 Rozdział 1. Podstawa …", as PDF
+    transcripts give it): the leading uppercase words become a line of their own, the title."""
+    if not blocks or block_is_marked(blocks[0]):
+        return blocks
+    first = blocks[0]
+    words = first.lines[0].split()
+    run = 0
+    while run < len(words) and not any(ch.islower() for ch in words[run]):
+        run += 1
+    if run < 3 or run == len(words) or len(words) <= 20 or not _mostly_upper(" ".join(words[:run])):
+        return blocks
+    split = (" ".join(words[:run]), " ".join(words[run:]))
+    return [dataclasses.replace(first, lines=(*split, *first.lines[1:]), markdown_lines=(*split, *first.lines[1:])),
+            *blocks[1:]]
+
+
+def block_is_marked(block: SourceBlock) -> bool:
+    """Markdown or Word marked the block (heading, bold, emphasis): its lines are as the author made them."""
+    return block.heading is not None or block.bold or block.markdown_lines not in ((), block.lines)
 
 
 def _title_lines(lines: list[tuple[SourceBlock, int]]) -> int:
@@ -281,7 +311,7 @@ def _markdown(blocks: list[SourceBlock], log: ImportLog) -> str:
         index += 1
         marked = [_escape(line) for line in (block.markdown_lines or block.lines)]
         chapter = _CHAPTER.match(block.lines[0])
-        if chapter and chapter["dot"]:
+        if chapter and chapter["dot"] and len((chapter["title"] or "").split()) <= 12:  # not a run-together text
             title = chapter["title"]
             rest = marked[1:]
             if title is None and rest and not _UNIT.match(block.lines[1]) and not LIST_START.match(block.lines[1]):

@@ -17,6 +17,7 @@ a sentence or a name (never inside a sentence: "zgodnie z Uchwałą Nr …", "tr
 - a report title "SPRAWOZDANIE Z REALIZACJI …", "Sprawozdanie z …", "Informacja z realizacji …" (not as the
   title of an annex, and not a sentence);
 - an uzasadnienie "UZASADNIENIE", "Uzasadnienie do uchwały Nr …": attached to the resolution before it.
+A page number a PDF transcript glued before a header ("2 Załącznik Nr 1 do …") does not hide it.
 A file with none of these is one segment: an annex when it begins with a program's title ("PROGRAM …",
 "Gminny Program …"), else a resolution. Text before the first document stays in the first segment. Every
 segment's blocks begin with its header. Nothing here raises; each document found is logged as recognised.
@@ -47,23 +48,25 @@ class Segment:
 
 # --- headers -------------------------------------------------------------------------------------------------
 
-_RESOLUTION = re.compile(r"^(?:UCHWAŁA|Uchwała|U C H W A Ł A)(?:\s+(?:NR|Nr|nr|N r)\b\.?\s*(?P<rest>.*))?$")
+_RESOLUTION = re.compile(r"^(?:\d{1,3}\s+)?(?:UCHWAŁA|Uchwała|U C H W A Ł A)(?:\s+(?:NR|Nr|nr|N r)\b\.?\s*(?P<rest>.*))?$")
 _DRAFT_MARK = re.compile(r"^(?:[-–/(]?\s*(?:projekt|PROJEKT|Projekt)(?:\s+uchwały)?\s*[-–/)]?|(?:DRUK|Druk)\s+(?:NR|Nr|nr)"
                          r"\.?\s*\S*)$")
-_ANNEX = re.compile(r"^(?:ZAŁĄCZNIK|Załącznik|Z A Ł Ą C Z N I K)(?:\s+(?:NR|Nr|nr)\.?\s*(?P<ordinal>\d{1,2}))?"
+_ANNEX = re.compile(r"^(?:\d{1,3}\s+)?(?:ZAŁĄCZNIK|Załącznik|Z A Ł Ą C Z N I K)(?:\s+(?:NR|Nr|nr)\.?\s*(?P<ordinal>\d{1,2}))?"
                     r"\s*[.:]?\s*(?P<rest>.*)$")
 _ANNEX_OF_ACT = re.compile(r"^(?:do\s+)?(?:projektu\s+)?(?:uchwał[yaą]|zarządzenia)(?:\s+(?:nr\b|rady\b|z\s+dnia\b|"
                            r"burmistrza\b|wójta\b|prezydenta\b)|\s*[.:]?$)", re.IGNORECASE)
 _ANNEX_CONTINUES = re.compile(r"^(?:do\s|uchwał|zarządzeni|nr\b|rady\b|z\s+dnia\b|w\s+sprawie\b)", re.IGNORECASE)
 _REPORT = re.compile(r"^(?:SPRAWOZDANIE|Sprawozdanie)\s+(?:z|Z|za|ZA|roczne|ROCZNE)\b"
                      r"|^(?:INFORMACJA|Informacja)\s+(?:z|Z|o|O)\s+(?:realizacji|REALIZACJI|wykonaniu|WYKONANIU)\b")
-_JUSTIFICATION = re.compile(r"^(?:UZASADNIENIE|Uzasadnienie|U Z A S A D N I E N I E)\s*(?P<rest>.*)$")
+_JUSTIFICATION = re.compile(r"^(?:\d{1,3}\s+)?(?:UZASADNIENIE|Uzasadnienie|U Z A S A D N I E N I E)\s*(?P<rest>.*)$")
 _JUSTIFICATION_REST = re.compile(r"^(?:[:.]?$|do\b|DO\b|uchwał|UCHWAŁ|projektu|PROJEKTU)")
 _PROGRAM_TITLE = re.compile(r"^(?:(?:Gminny|GMINNY|Miejski|MIEJSKI|Miejsko-Gminny|MIEJSKO-GMINNY|Lokalny|LOKALNY|"
                             r"Roczny|ROCZNY|Wieloletni|WIELOLETNI|Powiatowy|POWIATOWY)\s+(?:program|Program|PROGRAM)"
                             r"|Program|PROGRAM|P R O G R A M)\b")
 _NUMBER_IN = re.compile(r"\b(?:uchwał\w*\s+)?(?:nr|NR|Nr)\.?\s*(?P<number>.+?)(?=\s+(?:rady|z\s+dnia|w\s+sprawie)\b|$)",
                         re.IGNORECASE)
+# "z dnia 30 listopada 2016 r.", "z dnia 25.03.2014r.", "z dnia … stycznia 2019 roku", a draft's "z dnia ……"
+_DATE = re.compile(r"\bz\s+dnia\b(?P<date>.{0,40}?(?:(?:19|20)\d{2}(?:\s*(?:r\.|roku\b|r\b))?|$))", re.IGNORECASE)
 _RESOLUTION_NUMBER_IN = re.compile(r"\buchwał\w*\s+(?:nr|NR|Nr)\.?\s*(?P<number>.+?)(?=\s+(?:rady|z\s+dnia|w\s+sprawie)\b|$)",
                                    re.IGNORECASE)
 _TITLE_BLOCK = re.compile(r"^(?:rady|z\s+dnia|w\s+sprawie)\b|\b(?:rady|z\s+dnia|w\s+sprawie)\b", re.IGNORECASE)
@@ -82,6 +85,7 @@ class AnnexHeader:
     number: str | None  # the resolution's number as written ("107/XX/12"); None: none or dotted
     date_text: str | None  # "31 grudnia 2012 r."
     council: str | None  # "Rady Gminy Rutki"
+    rest_of_line: str = ""  # text after the date on the header's last line (a title run into the header)
 
 
 def annex_header(lines: Sequence[str]) -> AnnexHeader | None:
@@ -101,11 +105,14 @@ def annex_header(lines: Sequence[str]) -> AnnexHeader | None:
             and not lines[count].lower().startswith("w sprawie") and not _dated(lines[:count]):
         count += 1
     text = " ".join(lines[:count])
+    date = _DATE.search(text)
+    rest_of_line = ""
+    if date and date.end() < len(text):  # "… z dnia 30 listopada 2016 r. PROGRAM WSPÓŁPRACY …" on one line
+        text, rest_of_line = text[:date.end()], text[date.end():].strip()
     number = _number(text) if re.search(r"uchwał", text, re.IGNORECASE) else None
-    date = re.search(r"\bz\s+dnia\s+(?P<date>.+?)\s*$", text, re.IGNORECASE)
     council = re.search(r"\b(?P<council>(?:Rady|RADY)\s+.+?)(?=\s+z\s+dnia\b|$)", text)
     return AnnexHeader(count, text, int(match["ordinal"]) if match["ordinal"] else None, number,
-                       date["date"] if date else None, council["council"] if council else None)
+                       date["date"].strip() if date else None, council["council"] if council else None, rest_of_line)
 
 
 def _dated(lines: Sequence[str]) -> bool:
@@ -156,7 +163,8 @@ def _is_resolution_header(lines: Sequence[str], at: int, first: bool) -> bool:
     if match["rest"] is None and not (lines[at].isupper() and at + 1 < len(lines)
                                       and re.match(r"^(?:NR|Nr|RADY|Rady)\b", lines[at + 1])):
         return False
-    if _NOT_A_HEADER.search(lines[at]):
+    head = re.split(r"\bw\s+sprawie\b", lines[at], maxsplit=1, flags=re.IGNORECASE)[0]
+    if _NOT_A_HEADER.search(" ".join(head.split()[:15])):  # "Uchwała Nr … traci moc", not a title
         return False
     return first or any(_TITLE_BLOCK.search(line) for line in lines[at: at + 4])
 
