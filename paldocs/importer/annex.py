@@ -286,15 +286,17 @@ def _mostly_upper(line: str) -> bool:
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-_UNIT_START = re.compile(r"^(?:§\s*\d+[a-z]?\.(?:\s|$)|(?:ROZDZIAŁ|Rozdział|DZIAŁ|Dział)\s+(?:[IVXLC]+|\d{1,3})\.?(?:\s|$))")
+_UNIT_START = re.compile(r"^(?:§\s*\d+[a-z]?(?:\.(?:\s|$)|$)|(?:ROZDZIAŁ|Rozdział|DZIAŁ|Dział)\s+(?:[IVXLC]+|\d{1,3})\.?(?:\s|$))")
 
 
 def _units(blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """Blocks cut before every line that opens a unit ("§ 2.", "ROZDZIAŁ 2.") — BIP pages often have no blank
-    lines between them."""
+    """Blocks cut before every line that opens a unit ("§ 2.", "§ 2" alone, "ROZDZIAŁ 2.") and around a table
+    — BIP pages often have no blank lines between them."""
     out: list[SourceBlock] = []
     for block in blocks:
-        cuts = [k for k in range(1, len(block.lines)) if _UNIT_START.match(block.lines[k])]
+        lines = block.lines
+        cuts = [k for k in range(1, len(lines)) if _UNIT_START.match(lines[k])
+                or lines[k].startswith("|") != lines[k - 1].startswith("|")]  # a Markdown table is a block
         edges = [0, *cuts, len(block.lines)]
         out += [part for a, b in zip(edges, edges[1:], strict=False)
                 for part in cut_blocks([block], (0, a), (0, b))]
@@ -351,7 +353,7 @@ def _markdown(blocks: list[SourceBlock], log: ImportLog) -> str:
 def _paragraph(block: SourceBlock, lines: list[str]) -> str:
     """A block's lines: a table of short text lines keeps its lines (hard breaks), prose its soft breaks."""
     short = len(lines) >= 3 and all(len(line.split()) <= 8 for line in lines) \
-        and not any(LIST_START.match(line) for line in lines[1:])
+        and not any(LIST_START.match(line) or line.startswith("|") for line in lines)
     return ("\\\n" if short else "\n").join(lines)
 
 
