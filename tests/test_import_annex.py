@@ -16,7 +16,8 @@ import yaml
 
 from paldocs.api import render, to_document
 from paldocs.errors import DataError
-from paldocs.importer.annex import annex_alone, attach_annexes, compare_header, import_annex, words_of
+from paldocs.importer.annex import annex_alone, attach_annexes, compare_header, import_annex
+from paldocs.importer.annex_text import words_of
 from paldocs.importer.log import ImportLog
 from paldocs.importer.program import parse_program, program_or_none
 from paldocs.importer.resolution import inline_profile

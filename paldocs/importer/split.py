@@ -234,6 +234,15 @@ def cut_blocks(blocks: Sequence[SourceBlock], start: tuple[int, int], end: tuple
     return out
 
 
+def line_position(blocks: Sequence[SourceBlock], count: int) -> tuple[int, int]:
+    """(block, line) of the ``count``-th line (from 0) of the blocks; past the end: ``(len(blocks), 0)``."""
+    for index, block in enumerate(blocks):
+        if count < len(block.lines):
+            return index, count
+        count -= len(block.lines)
+    return len(blocks), 0
+
+
 def _position(blocks: Sequence[SourceBlock], start: _Start) -> tuple[int, int]:
     """Where a start really begins: the "Projekt" lines before a resolution header belong to it."""
     b, k = start.block, start.line
