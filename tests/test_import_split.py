@@ -256,3 +256,33 @@ def test_page_numbers_glued_before_the_headers() -> None:
     (annex,) = segments[0].annexes
     assert annex.number == "124/XXII/2016" and _first(annex.blocks).startswith("2 Załącznik Nr 1")
     assert annex_header(annex.blocks[0].lines) is not None
+
+
+# docplayer.pl/106512488 — Uchwała Nr XXV/220/2016 Rady Miejskiej Turku: the uzasadnienie names its resolution
+TUREK = """1 Uchwała Nr XXV/220/2016 Rady Miejskiej Turku z dnia 17 listopada 2016 r. w sprawie uchwalenia Programu \
+współpracy Gminy Miejskiej Turek z organizacjami pozarządowymi i podmiotami prowadzącymi działalność pożytku \
+publicznego na rok Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. \
+z 2016 r. poz. 446 ze zm.) oraz art. 5a ust. 1 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku \
+publicznego i o wolontariacie (Dz. U. z 2016 r. poz. 239 ze zm.) Rada Miejska Turku uchwala, co następuje: 1 \
+Uchwala się Program współpracy Gminy Miejskiej Turek z organizacjami pozarządowymi oraz podmiotami wymienionymi w \
+art. 3 ust. 3 ustawy o działalności pożytku publicznego i o wolontariacie na rok 2017, stanowiący załącznik do \
+niniejszej uchwały. 2 Wykonanie uchwały powierza się Burmistrzowi Miasta Turku. 3 Uchwała wchodzi w życie z dniem \
+podjęcia.
+
+2 Uzasadnienie Uchwały Nr XXV/220/2016 Rady Miejskiej Turku z dnia 17 listopada 2016 r. w sprawie uchwalenia \
+Programu współpracy Gminy Miejskiej Turek z organizacjami pozarządowymi i podmiotami prowadzącymi działalność \
+pożytku publicznego na rok Ustawa z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie \
+(Dz. U. z 2016 r. poz. 239 ze zm.) stanowi, iż organy administracji publicznej współpracują z organizacjami w \
+realizowaniu zadań publicznych.
+"""
+
+
+def test_uzasadnienie_naming_its_resolution() -> None:
+    segments, _ = _split(TUREK)
+    assert [(s.kind, s.number) for s in segments] == [("resolution", "XXV/220/2016")]
+    justification = segments[0].justification
+    assert justification is not None and justification.number == "XXV/220/2016"
+    assert _first(justification.blocks).startswith("2 Uzasadnienie Uchwały Nr XXV/220/2016")
+    # an uzasadnienie naming another act (here: a file holding only it) stands alone
+    alone, _ = _split(TUREK[TUREK.index("2 Uzasadnienie"):])
+    assert [(s.kind, s.number) for s in alone] == [("justification", "XXV/220/2016")]

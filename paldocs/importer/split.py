@@ -59,7 +59,7 @@ _ANNEX_CONTINUES = re.compile(r"^(?:do\s|uchwał|zarządzeni|nr\b|rady\b|z\s+dni
 _REPORT = re.compile(r"^(?:SPRAWOZDANIE|Sprawozdanie)\s+(?:z|Z|za|ZA|roczne|ROCZNE)\b"
                      r"|^(?:INFORMACJA|Informacja)\s+(?:z|Z|o|O)\s+(?:realizacji|REALIZACJI|wykonaniu|WYKONANIU)\b")
 _JUSTIFICATION = re.compile(r"^(?:\d{1,3}\s+)?(?:UZASADNIENIE|Uzasadnienie|U Z A S A D N I E N I E)\s*(?P<rest>.*)$")
-_JUSTIFICATION_REST = re.compile(r"^(?:[:.]?$|do\b|DO\b|uchwał|UCHWAŁ|projektu|PROJEKTU)")
+_JUSTIFICATION_REST = re.compile(r"^(?:[:.]?$|do\b|uchwał|projektu)", re.IGNORECASE)
 _PROGRAM_TITLE = re.compile(r"^(?:(?:Gminny|GMINNY|Miejski|MIEJSKI|Miejsko-Gminny|MIEJSKO-GMINNY|Lokalny|LOKALNY|"
                             r"Roczny|ROCZNY|Wieloletni|WIELOLETNI|Powiatowy|POWIATOWY)\s+(?:program|Program|PROGRAM)"
                             r"|Program|PROGRAM|P R O G R A M)\b")
