@@ -218,3 +218,24 @@ def test_header_title_and_text_run_together_on_one_line() -> None:
     (changed,) = log.of_kind("changed")
     assert changed.text == "Załącznik do Uchwały Nr... Rady Miejskiej w Żywcu z dnia 11 października 2016 r."
     assert _missing(ZYWIEC, changed.text + " " + annex["title"] + " " + annex["content"]) == []
+
+
+def test_chapters_without_a_dot_keep_their_words_when_built(tmp_path: Path) -> None:
+    # agromech.zbuczyn.pl: "Rozdział I Postanowienia ogólne", "§ 1" alone, "Rozdział II" over its title's lines
+    original = (DATA / "zbuczyn-regulamin.txt").read_text(encoding="utf-8")
+    annex = import_annex(read_text_blocks(original, markdown=False), ImportLog("x"))["annex"]
+    assert annex["title"] == "Treść załącznika"  # the text begins with its first chapter: no title to take
+    assert annex["content"].startswith("## Rozdział I Postanowienia ogólne\n\n§ 1\n")
+    assert "\n## Rozdział II\n" in annex["content"]
+    municipality = {"name": "Zbuczyn", "kind": "gmina wiejska", "seat": "Zbuczyn",
+                    "council": {"nominative": "Rada Gminy Zbuczyn", "genitive": "Rady Gminy Zbuczyn",
+                                "type_genitive": "Rady Gminy"},
+                    "executive": {"nominative": "Wójt Gminy Zbuczyn", "dative": "Wójtowi Gminy Zbuczyn"}}
+    data = {"document": "annex", "municipality": municipality,
+            "resolution": {"kind": "generic", "requires": [], "status": "projekt"}, "annexes": [annex]}
+    path = tmp_path / "z.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = render(to_document(path)[0], "txt")
+    text = (text.decode() if isinstance(text, bytes) else text).replace("\xa0", " ")
+    assert "Rozdział I Postanowienia ogólne\n" in text and "\nRozdział II\n" in text
+    assert _missing(original, text) == []

@@ -41,7 +41,7 @@ def verbatim_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
                  "(zgadnięte — sprawdź)", "")
     rest = cut_blocks(blocks, line_position(blocks, count), (len(blocks), 0)) if count else blocks
     annex: dict[str, Any] = {"title": title}
-    if count and not any(block.bold or block.heading is not None for block, _ in lines[:count]) \
+    if count and not any(_bold(block, k) or block.heading is not None for block, k in lines[:count]) \
             and any(block.markdown_lines != block.lines for block in blocks):
         annex["title_style"] = "plain"  # Markdown input marks bold; a title it left plain stays plain
     content = _markdown(rest, log)
@@ -104,6 +104,12 @@ def _title_lines(lines: list[tuple[SourceBlock, int]]) -> int:
     return count
 
 
+def _bold(block: SourceBlock, k: int) -> bool:
+    """The line is bold as a whole (a bold block, or a line of bold runs: "**REGULAMIN** **KONKURSU**")."""
+    marked = (block.markdown_lines or block.lines)[k]
+    return block.bold or bool(re.fullmatch(r"(?:\*\*[^*]+\*\*\s*)+", marked))
+
+
 def _mostly_upper(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
@@ -153,12 +159,20 @@ def _markdown(blocks: list[SourceBlock], log: ImportLog) -> str:
                 paragraphs.append(_paragraph(block, rest))
             in_list = False
             continue
-        if block.heading is not None:
-            paragraphs.append("#" * min(block.heading + 1, 6) + " " + block.text)
+        if chapter and len((chapter["title"] or "").split()) <= 12:
+            # "Rozdział 1" without a dot: as a "#" heading paldocs would print "Rozdział 1." — "##" keeps the words
+            paragraphs.append(f"## {block.lines[0]}")
+            log.recognised(block.line, f"rozdział „{_short(block.lines[0])}” (nagłówek „##”, słowa bez zmian)")
+            if marked[1:]:
+                paragraphs.append(_paragraph(block, marked[1:]))
             in_list = False
             continue
-        if block.bold and len(block.lines) == 1:
-            paragraphs.append(f"**{block.text}**")
+        if block.heading is not None:
+            paragraphs.append("#" * min(block.heading, 6) + " " + block.text)
+            in_list = False
+            continue
+        if block.bold:  # the source's bold, line by line (the block's lines lost their markers)
+            paragraphs.append("\\\n".join(f"**{line}**" for line in block.lines))
             in_list = False
             continue
         listed = bool(block.label or LIST_START.match(block.lines[0]))
