@@ -72,6 +72,7 @@ _RESOLUTION_NUMBER_IN = re.compile(r"\buchwał\w*\s+(?:nr|NR|Nr)\.?\s*(?P<number
 _TITLE_BLOCK = re.compile(r"^(?:rady|z\s+dnia|w\s+sprawie)\b|\b(?:rady|z\s+dnia|w\s+sprawie)\b", re.IGNORECASE)
 _NOT_A_HEADER = re.compile(r"\b(?:traci\s+moc|otrzymuje\s+brzmienie|zmienia\s+się|wprowadza\s+się|stanowi)\b",
                            re.IGNORECASE)
+_BODY = re.compile(r"^(?:§\s*\d|Na\s+podstawie\b)")  # a resolution's text has begun: a later header is a new act
 _CONTINUATION_END = re.compile(r"(?:[,;:(–-]|\b[a-ząćęłńóśźż][\w-]*)$")
 
 
@@ -298,8 +299,8 @@ def _accepted(starts: list[_Start], blocks: Sequence[SourceBlock]) -> list[_Star
     last: _Start | None = None
     for start in starts:
         if start.kind == "resolution" and current is not None and last is current:
-            has_body = any(block.lines[0].startswith("§")
-                           for block in blocks[current.block + 1: start.block + 1])
+            between = cut_blocks(blocks, (current.block, current.line + 1), (start.block, start.line))
+            has_body = any(_BODY.match(line) for block in between for line in block.lines)
             if same_number(current.number, start.number) and (
                     current.number is not None and start.number is not None or not has_body):
                 continue
