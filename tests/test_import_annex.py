@@ -239,3 +239,10 @@ def test_chapters_without_a_dot_keep_their_words_when_built(tmp_path: Path) -> N
     text = (text.decode() if isinstance(text, bytes) else text).replace("\xa0", " ")
     assert "Rozdział I Postanowienia ogólne\n" in text and "\nRozdział II\n" in text
     assert _missing(original, text) == []
+
+
+def test_annex_of_a_title_only_is_not_reproduced() -> None:
+    # an annex whose text is only its header and title (its map is a picture the text does not hold)
+    result = import_annex(read_text_blocks("Załącznik nr 1\n\nMapa obszaru rewitalizacji\n", markdown=False),
+                          ImportLog("x"))
+    assert result == {"annex": {"title": "Mapa obszaru rewitalizacji", "reproduced": False}}

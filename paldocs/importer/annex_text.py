@@ -7,7 +7,8 @@ word), the rest as Markdown verbatim — paragraphs, lists, "§ 1." units (each 
 without blank lines), chapter headings ("Rozdział 1." with a dot become "#" headings, which paldocs prints with
 the same words; others stay text), Markdown tables, and blocks of short text lines (tables copied as text) kept
 line by line. Characters that would turn a line into Markdown markup ("#", ">" …) are escaped. Without a title a
-placeholder is used and logged as a guess. :func:`words_of` is the word list the annex checks compare.
+placeholder is used and logged as a guess; an annex of a title only (its map or form is not in the text) is
+``reproduced: false``. :func:`words_of` is the word list the annex checks compare.
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ def verbatim_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
         annex["content"] = content
         log.kept(rest[0].line, "treść załącznika zachowana jako tekst (Markdown)", _short(rest[0].text))
     else:
-        annex["content"] = title + "\n"
-        log.kept(blocks[0].line if blocks else 0, "załącznik bez treści poza tytułem — tytuł powtórzony jako treść",
-                 title)
+        annex["reproduced"] = False  # its body (a map, a form) is not in the text: paldocs prints a note
+        log.kept(blocks[0].line if blocks else 0, "załącznik bez treści poza tytułem — „reproduced: false” "
+                 "(drukowana uwaga, że go nie odtworzono; sprawdź)", title)
     return annex
 
 
