@@ -132,3 +132,20 @@ def test_two_real_acts_in_one_file(tmp_path: Path) -> None:
                      for name in ("uchwala.yaml", "uchwala-2.yaml"))
     assert first["resolution"]["number"] in ("107/XX/12", {"session": "XX", "number": 107, "year": 2012})
     assert "Augustów" in yaml.safe_dump(second, allow_unicode=True)
+
+
+def _has_accounting() -> bool:
+    try:
+        import paldocs.importer.accounting  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_accounting() or "original" not in getattr(api.ImportResult, "__dataclass_fields__", {}),
+                    reason="the word account, or the text the importer read, is not available")
+def test_the_word_account_is_printed(tmp_path: Path) -> None:
+    result = _run(str(RYPIN), "-o", str(tmp_path / "d.yaml"))
+    assert result.exit_code == 0, result.output
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("słowa: ") and "zachowane" in line and "niezachowane" in line, line

@@ -7,7 +7,8 @@ existing folder, ``<folder>/<file stem>.yaml``, ``<folder>/<file stem>-2.yaml`` 
 created. Nothing is half-written: every target is checked first (an existing one is overwritten only with
 ``--force``; the input itself never), then all are written at once (temporary files, then renames). For each act
 it prints the draft's path on standard output and the import log summary — recognised, kept as text, dropped on
-purpose, changed — with the word account (:mod:`paldocs.importer.accounting`, when present) on standard error.
+purpose, changed — on standard error, then the word account of the file (:mod:`paldocs.importer.accounting`,
+when present: the file's words against all its drafts built).
 Exit 0 for every readable file; a file that cannot be read (wrong format, binary, empty, encrypted or image-only
 PDF) is one ``błąd: …`` line and exit 2.
 """
@@ -48,8 +49,9 @@ def import_command(file: Path, output: Path, profile: Path | None, force: bool) 
         raise RenderError(f"nie można zapisać projektu ({describe_os_error(error)})", Location(str(output))) from None
     for number, (target, result) in enumerate(zip(targets, results, strict=True), start=1):
         title = f"Dokument {number} z {len(results)} → {target}\n" if len(results) > 1 else ""
-        click.echo(title + result.log.summary() + _account_line(result), err=True, nl=False)
+        click.echo(title + result.log.summary(), err=True, nl=False)
         click.echo(str(target))
+    click.echo(_account_line(results), err=True, nl=False)
 
 
 def import_all(file: Path, profile: Path | None) -> list[Any]:
@@ -83,20 +85,29 @@ def _check_targets(file: Path, targets: list[Path], force: bool) -> None:
         raise DataError(f"{which} — użyj --force, aby nadpisać (nic nie zapisano).")
 
 
-def _account_line(result: Any) -> str:
-    """"słowa: N, zachowane K (99,1 %), …" — the words of the input found in the built draft."""
+def _account_line(results: list[Any]) -> str:
+    """"słowa: N, zachowane K (99,1 %), …": the file's words found in the built drafts (all of them together
+    when the file held several acts — each act's text is only a part of the file's)."""
     try:
         from paldocs.importer.accounting import account, built_text
     except ImportError:  # the word account is not part of this installation
         return ""
     from paldocs.errors import PaldocsError
+    from paldocs.importer.log import ImportLog
 
+    original = getattr(results[0], "original", "")
+    if not original:  # an importer that does not say what it read: nothing to count against
+        return ""
+    logs = list({id(result.log): result.log for result in results}.values())
+    merged = ImportLog(logs[0].source, [entry for log in logs for entry in log.entries])
     try:
-        words = account(getattr(result, "original", ""), built_text(result.data, base=Path.cwd()), result.log)
+        built = "\n".join(built_text(dict(result.data), base=Path.cwd()) for result in results)
     except PaldocsError as error:
-        return f"  słowa: nie policzono — projekt się nie buduje ({error})\n"
+        return f"słowa: nie policzono — projekt się nie buduje ({error})\n"
+    words = account(original, built, merged)
     share = f"{words.share * 100:.1f}".replace(".", ",")
-    return (f"  słowa: {words.total}, zachowane {words.kept} ({share} %), pominięte celowo {words.dropped}, "
+    scope = f" (cały plik, dokumentów: {len(results)})" if len(results) > 1 else ""
+    return (f"słowa{scope}: {words.total}, zachowane {words.kept} ({share} %), pominięte celowo {words.dropped}, "
             f"poprawione {words.changed}, niezachowane {len(words.unaccounted)}\n")
 
 
