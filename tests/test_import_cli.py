@@ -149,3 +149,9 @@ def test_the_word_account_is_printed(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     line = result.stderr.strip().splitlines()[-1]
     assert line.startswith("słowa: ") and "zachowane" in line and "niezachowane" in line, line
+
+
+def test_a_name_ending_with_a_slash_is_a_folder_to_create(tmp_path: Path) -> None:
+    result = _run(str(RYPIN), "-o", str(tmp_path / "projekty") + "/")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "projekty" / "bip_page.yaml").is_file()

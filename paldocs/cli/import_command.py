@@ -3,8 +3,8 @@
 Contract: imports every act the file holds (:func:`paldocs.importer.api.import_documents`: a resolution with its
 annexes, an annex alone, a report — from .txt/.md/.docx/.pdf/.html) and writes one YAML draft per act
 (:func:`paldocs.importer.emit.yaml_text`): ``OUT.yaml``, ``OUT-2.yaml``, ``OUT-3.yaml`` …, or, when ``-o`` names an
-existing folder, ``<folder>/<file stem>.yaml``, ``<folder>/<file stem>-2.yaml`` …. A missing output folder is
-created. Nothing is half-written: every target is checked first (an existing one is overwritten only with
+existing folder (or a name ending with "/"), ``<folder>/<file stem>.yaml``, ``<folder>/<file stem>-2.yaml`` ….
+A missing output folder is created. Nothing is half-written: every target is checked first (an existing one is overwritten only with
 ``--force``; the input itself never), then all are written at once (temporary files, then renames). For each act
 it prints the draft's path on standard output and the import log summary — recognised, kept as text, dropped on
 purpose, changed — on standard error, then the word account of the file (:mod:`paldocs.importer.accounting`,
@@ -15,6 +15,7 @@ PDF) is one ``błąd: …`` line and exit 2.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,21 +27,21 @@ from paldocs.errors import DataError, Location, RenderError, describe_os_error
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=click.Path(), required=True,
               help="Plik YAML projektu (kolejne akty z tego samego pliku: NAZWA-2.yaml, NAZWA-3.yaml …) "
                    "albo istniejący katalog (pliki nazwane jak plik wejściowy).")
 @click.option("--municipality", "profile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Profil gminy (YAML); bez niego profil powstaje z rozpoznanego tekstu.")
 @click.option("--force", is_flag=True, help="Nadpisz istniejące pliki wyjściowe.")
 @reports_errors
-def import_command(file: Path, output: Path, profile: Path | None, force: bool) -> None:
+def import_command(file: Path, output: str, profile: Path | None, force: bool) -> None:
     """Zaimportuj uchwały, załączniki i sprawozdania (tekst z BIP, Markdown, DOCX, PDF, HTML) jako dane paldocs."""
     from paldocs.importer.emit import write_all, yaml_text
 
     results = import_all(file, profile)
     if not results:
         raise DataError("w pliku nie znaleziono tekstu do zaimportowania", Location(str(file)))
-    targets = output_paths(file, output, len(results))
+    targets = output_paths(file, Path(output), len(results), folder=output.endswith(("/", os.sep)))
     _check_targets(file, targets, force)
     texts = {target: yaml_text(result, target) for target, result in zip(targets, results, strict=True)}
     try:
@@ -65,9 +66,10 @@ def import_all(file: Path, profile: Path | None) -> list[Any]:
     return [api.import_document(file, profile=profile)]
 
 
-def output_paths(file: Path, output: Path, count: int) -> list[Path]:
-    """``OUT.yaml``, ``OUT-2.yaml`` … — or ``<folder>/<stem>.yaml`` … when ``output`` is an existing folder."""
-    if output.is_dir():
+def output_paths(file: Path, output: Path, count: int, *, folder: bool = False) -> list[Path]:
+    """``OUT.yaml``, ``OUT-2.yaml`` … — or ``<folder>/<stem>.yaml`` … when ``output`` is an existing folder or
+    ``folder`` (the name was written with a trailing "/": a folder to create)."""
+    if folder or output.is_dir():
         output = output / f"{file.stem}.yaml"
     return [output] + [output.with_name(f"{output.stem}-{n}{output.suffix}") for n in range(2, count + 1)]
 
