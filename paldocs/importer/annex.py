@@ -151,8 +151,8 @@ def annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, An
     else:
         log.kept(line, "załącznik bez nagłówka „Załącznik do uchwały …” — numer i data uchwały puste (projekt); "
                        "uzupełnij je (zgadnięte — sprawdź)", "")
-    if "number" not in resolution or "date" not in resolution:
-        resolution["status"] = "projekt"
+    if "number" not in resolution and (header is None or header.number is None):
+        resolution["status"] = "projekt"  # a draft's annex ("Nr …/…/2019") or no header at all: blanks, "Projekt"
     data: dict[str, Any] = {"document": "annex", "resolution": resolution}
     if "program" in body:
         data["program"] = body["program"]
