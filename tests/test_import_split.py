@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from paldocs.importer.log import ImportLog
 from paldocs.importer.source import SourceBlock, read_text_blocks
 from paldocs.importer.split import Segment, annex_header, same_number, split_documents
@@ -202,13 +204,16 @@ def test_reference_inside_a_sentence_is_not_a_header() -> None:
     assert len(segments) == 1
 
 
-def test_report_title_starts_a_report_but_not_inside_an_annex() -> None:
+def test_report_title_starts_a_report_but_not_inside_a_resolutions_annex() -> None:
     report = "SPRAWOZDANIE Z REALIZACJI PROGRAMU WSPÓŁPRACY GMINY ZA 2019 ROK\n\nW 2019 roku Gmina współpracowała."
     segments, _ = _split(report)
     assert [s.kind for s in segments] == ["report"]
-    annexed = "Załącznik do Uchwały Nr XII/85/2020\nRady Gminy X\nz dnia 1 kwietnia 2020 r.\n\n" + report
-    segments, _ = _split(annexed)
-    assert [s.kind for s in segments] == ["annex"]
+    annex = "Załącznik do Uchwały Nr XII/85/2020\nRady Gminy X\nz dnia 1 kwietnia 2020 r.\n\n" + report
+    segments, _ = _split(annex)  # a report published as an annex, alone: a report
+    assert [s.kind for s in segments] == ["report"]
+    resolution = "UCHWAŁA NR XII/85/2020\nRADY GMINY X\nz dnia 1 kwietnia 2020 r.\n\n§ 1. Przyjmuje się.\n\n"
+    segments, _ = _split(resolution + annex)  # the annex of its resolution stays the resolution's annex
+    assert [(s.kind, len(s.annexes)) for s in segments] == [("resolution", 1)]
 
 
 def test_annex_header_parts() -> None:
@@ -286,3 +291,38 @@ def test_uzasadnienie_naming_its_resolution() -> None:
     # an uzasadnienie naming another act (here: a file holding only it) stands alone
     alone, _ = _split(TUREK[TUREK.index("2 Uzasadnienie"):])
     assert [(s.kind, s.number) for s in alone] == [("justification", "XXV/220/2016")]
+
+
+CORPUS = Path(__file__).parent / "data" / "import_corpus"
+
+
+def _corpus(name: str) -> list[Segment]:
+    """A corpus text (its source in the ``.source.yaml`` beside it) read and cleaned as the importer does."""
+    from paldocs.importer.clean import clean_lines
+    from paldocs.importer.readers import read_input
+    from paldocs.importer.source import blocks_from_lines
+
+    log = ImportLog(name)
+    read = read_input(CORPUS / name, log)
+    blocks = blocks_from_lines(clean_lines(read.lines, log, markdown=read.markdown), markdown=read.markdown)
+    return split_documents(blocks, log)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # gminakrzykosy.pl: a session page with two acts, each under its listing title
+    ("b-krzykosy-2015-dwie-uchwaly.txt", [("resolution", "XI/69/2015"), ("resolution", "XI/68/2015")]),
+    # 9lib.org: a Kraków order ("ZARZĄDZENIE Nr") and the draft resolution it sends to the council ("druk nr")
+    ("b-krakow-2021-tekst-jednolity-projekt.txt", [("resolution", None), ("resolution", None)]),
+    # Krzykosy 2020: the page's title "Uzasadnienie" above "Uzasadnienie / DO UCHWAŁY NR XXI/201/2020"
+    ("b-krzykosy-2020-uzasadnienie.txt", [("justification", "XXI/201/2020")]),
+    # docplayer: "Załącznik" / "do Uchwały XII/168/15" (no "Nr") above the program
+    ("b-czerwionka-leszczyny-2015-program.txt", [("annex", "XII/168/15")]),
+    # docplayer: a GOPS report published as the annex of its resolution
+    ("b-jerzmanowice-przeginia-2015-sprawozdanie-gops.txt", [("report", "VIII/50/2015")]),
+    # docplayer: "Nowy Sącz, 15 maja 2018 r. KAN-NGO Sprawozdanie z realizacji …" on the first line
+    ("b-nowy-sacz-2018-sprawozdanie.txt", [("report", None)]),
+    # 9lib.org: "SPRAWOZDANIE" / "z działalności" / "Gminnego Ośrodka Pomocy Społecznej …" on separate lines
+    ("b-szczecinek-2021-sprawozdanie-gops.txt", [("report", None)]),
+])
+def test_corpus_texts_split_into_their_acts(name: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(s.kind, s.number) for s in _corpus(name)] == expected

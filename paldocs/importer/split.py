@@ -5,11 +5,11 @@ Contract: :func:`split_documents` cuts the cleaned blocks of one file into :clas
 resolution). A document starts only at the start of a block, or at the start of a line whose previous line ends
 a sentence or a name (never inside a sentence: "zgodnie z Uchwałą Nr …", "traci moc uchwała Nr …"):
 
-- a resolution header "UCHWAŁA NR …", "Uchwała nr …", a draft's "Uchwała Nr …/…/…", with the "Projekt",
-  "PROJEKT" or "DRUK Nr …" lines just before it; a second header counts only when the text around it is a title
-  block ("Rady …", "z dnia …", "w sprawie …" follow) and it names another number than the resolution before it
-  (two acts on one BIP page or Dziennik print) — the same number repeated (the page's title above the act) does
-  not start a new act;
+- a resolution header "UCHWAŁA NR …", "Uchwała nr …", a draft's "Uchwała Nr …/…/…" (or an order's
+  "ZARZĄDZENIE Nr …", imported the same way), with the "Projekt", "PROJEKT" or "DRUK Nr …" lines just before
+  it; a second header counts only when the text around it is a title block ("Rady …", "z dnia …", "w sprawie …"
+  follow) and it names another number than the resolution before it (two acts on one BIP page or Dziennik
+  print) — the same number repeated (the page's title above the act) does not start a new act;
 - an annex header "Załącznik [Nr 1] do Uchwały Nr … Rady … z dnia …", possibly over several lines
   (:func:`annex_header`); an annex whose header names no number or the number of the resolution before it is
   attached to that resolution (:attr:`Segment.annexes`), one naming another resolution starts an annex alone;
@@ -17,10 +17,12 @@ a sentence or a name (never inside a sentence: "zgodnie z Uchwałą Nr …", "tr
 - a report title "SPRAWOZDANIE Z REALIZACJI …", "Sprawozdanie z …", "Informacja z realizacji …" (not as the
   title of an annex, and not a sentence);
 - an uzasadnienie "UZASADNIENIE", "Uzasadnienie do uchwały Nr …": attached to the resolution before it.
-A page number a PDF transcript glued before a header ("2 Załącznik Nr 1 do …") does not hide it.
-A file with none of these is one segment: an annex when it begins with a program's title ("PROGRAM …",
-"Gminny Program …"), else a resolution. Text before the first document stays in the first segment. Every
-segment's blocks begin with its header. Nothing here raises; each document found is logged as recognised.
+A page number a PDF transcript glued before a header ("2 Załącznik Nr 1 do …") does not hide it. An annex alone
+whose title is a report's ("Załącznik do Uchwały … Sprawozdanie roczne z …") is a report. A file with none of
+these is one segment: an annex when it begins with a program's title ("PROGRAM …", "Gminny Program …"), a report
+when its first words name it one ("… Sprawozdanie z realizacji …"), else a resolution. Text before the first
+document stays in the first segment. Every segment's blocks begin with its header. Nothing here raises; each
+document found is logged as recognised.
 """
 
 from __future__ import annotations
@@ -48,15 +50,17 @@ class Segment:
 
 # --- headers -------------------------------------------------------------------------------------------------
 
-_RESOLUTION = re.compile(r"^(?:\d{1,3}\s+)?(?:UCHWAŁA|Uchwała|U C H W A Ł A)(?:\s+(?:NR|Nr|nr|N r)\b\.?\s*(?P<rest>.*))?$")
-_DRAFT_MARK = re.compile(r"^(?:[-–/(]?\s*(?:projekt|PROJEKT|Projekt)(?:\s+uchwały)?\s*[-–/)]?|(?:DRUK|Druk)\s+(?:NR|Nr|nr)"
-                         r"\.?\s*\S*)$")
+_RESOLUTION = re.compile(r"^(?:\d{1,3}\s+)?(?:UCHWAŁA|Uchwała|U C H W A Ł A|ZARZĄDZENIE|Zarządzenie)"
+                         r"(?:\s+(?:NR|Nr|nr|N r)\b\.?\s*(?P<rest>.*))?$")
+# "Projekt", "- PROJEKT -", "Projekt z dnia 11 października 2016 r.", "DRUK Nr 5", "druk nr projekt Prezydenta …"
+_DRAFT_MARK = re.compile(r"^(?:[-–/(]?\s*projekt\b(?:\s+\S+){0,8}?\s*[-–/)]?|druk\s+nr\b(?:\s+\S+){0,8})$",
+                         re.IGNORECASE)
 _ANNEX = re.compile(r"^(?:\d{1,3}\s+)?(?:ZAŁĄCZNIK|Załącznik|Z A Ł Ą C Z N I K)(?:\s+(?:NR|Nr|nr)\.?\s*(?P<ordinal>\d{1,2}))?"
                     r"\s*[.:]?\s*(?P<rest>.*)$")
 _ANNEX_OF_ACT = re.compile(r"^(?:do\s+)?(?:projektu\s+)?(?:uchwał[yaą]|zarządzenia)(?:\s+(?:nr\b|rady\b|z\s+dnia\b|"
-                           r"burmistrza\b|wójta\b|prezydenta\b)|\s*[.:]?$)", re.IGNORECASE)
+                           r"burmistrza\b|wójta\b|prezydenta\b|[IVXLCDM]+\s*[/.]|\d+\s*[/.])|\s*[.:]?$)", re.IGNORECASE)
 _ANNEX_CONTINUES = re.compile(r"^(?:do\s|uchwał|zarządzeni|nr\b|rady\b|z\s+dnia\b|w\s+sprawie\b)", re.IGNORECASE)
-_REPORT = re.compile(r"^(?:SPRAWOZDANIE|Sprawozdanie)\s+(?:z|Z|za|ZA|roczne|ROCZNE)\b"
+_REPORT = re.compile(r"^(?:SPRAWOZDANIE|Sprawozdanie)\.?\s+(?:z|Z|za|ZA|roczne|ROCZNE)\b"
                      r"|^(?:INFORMACJA|Informacja)\s+(?:z|Z|o|O)\s+(?:realizacji|REALIZACJI|wykonaniu|WYKONANIU)\b")
 _JUSTIFICATION = re.compile(r"^(?:\d{1,3}\s+)?(?:UZASADNIENIE|Uzasadnienie|U Z A S A D N I E N I E)\s*(?P<rest>.*)$")
 _JUSTIFICATION_REST = re.compile(r"^(?:[:.]?$|do\b|uchwał|projektu)", re.IGNORECASE)
@@ -67,12 +71,14 @@ _NUMBER_IN = re.compile(r"\b(?:uchwał\w*\s+)?(?:nr|NR|Nr)\.?\s*(?P<number>.+?)(
                         re.IGNORECASE)
 # "z dnia 30 listopada 2016 r.", "z dnia 25.03.2014r.", "z dnia … stycznia 2019 roku", a draft's "z dnia ……"
 _DATE = re.compile(r"\bz\s+dnia\b(?P<date>.{0,40}?(?:(?:19|20)\d{2}(?:\s*(?:r\.|roku\b|r\b))?|$))", re.IGNORECASE)
-_RESOLUTION_NUMBER_IN = re.compile(r"\buchwał\w*\s+(?:nr|NR|Nr)\.?\s*(?P<number>.+?)(?=\s+(?:rady|z\s+dnia|w\s+sprawie)\b|$)",
+_RESOLUTION_NUMBER_IN = re.compile(r"\buchwał\w*\s+(?:nr\.?\s*(?P<number>.+?)(?=\s+(?:rady|z\s+dnia|w\s+sprawie)\b|$)"
+                                   r"|(?P<bare>[IVXLCDM]+\s*/\s*\d+\s*/\s*\d+|\d+\s*/\s*[IVXLCDM]+\s*/\s*\d+)\b)",
                                    re.IGNORECASE)
 _TITLE_BLOCK = re.compile(r"^(?:rady|z\s+dnia|w\s+sprawie)\b|\b(?:rady|z\s+dnia|w\s+sprawie)\b", re.IGNORECASE)
 _NOT_A_HEADER = re.compile(r"\b(?:traci\s+moc|otrzymuje\s+brzmienie|zmienia\s+się|wprowadza\s+się|stanowi)\b",
                            re.IGNORECASE)
 _BODY = re.compile(r"^(?:§\s*\d|Na\s+podstawie\b)")  # a resolution's text has begun: a later header is a new act
+_ANNEX_ALONE_LINE = re.compile(r"^(?:ZAŁĄCZNIK|Załącznik)(?:\s+(?:NR|Nr|nr)\.?\s*\d{1,2})?$")
 _CONTINUATION_END = re.compile(r"(?:[,;:(–-]|\b[a-ząćęłńóśźż][\w-]*)$")
 
 
@@ -109,8 +115,14 @@ def annex_header(lines: Sequence[str]) -> AnnexHeader | None:
     date = _DATE.search(text)
     rest_of_line = ""
     if date and date.end() < len(text):  # "… z dnia 30 listopada 2016 r. PROGRAM WSPÓŁPRACY …" on one line
-        text, rest_of_line = text[:date.end()], text[date.end():].strip()
+        end = date.end()
+        late = re.match(r"\s+(?:nr|NR|Nr)\.?\s*[IVXLCDM\d]+(?:\s*[/.]\s*[IVXLCDM\d]+)+", text[end:])
+        end += late.end() if late else 0  # "… z dnia 30 kwietnia 2015 r. Nr VIII/50/2015": the number after the date
+        text, rest_of_line = text[:end], text[end:].strip()
     number = _number(text) if re.search(r"uchwał", text, re.IGNORECASE) else None
+    if number is None and (late_number := re.search(r"\b(?:nr|NR|Nr)\.?\s*([IVXLCDM\d]+(?:\s*[/.]\s*[IVXLCDM\d]+)+)\s*$",
+                                                   text)):
+        number = _number("uchwały Nr " + late_number[1])
     council = re.search(r"\b(?P<council>(?:Rady|RADY)\s+.+?)(?=\s+z\s+dnia\b|$)", text)
     return AnnexHeader(count, text, int(match["ordinal"]) if match["ordinal"] else None, number,
                        date["date"].strip() if date else None, council["council"] if council else None, rest_of_line)
@@ -125,7 +137,7 @@ def _number(text: str) -> str | None:
     match = _RESOLUTION_NUMBER_IN.search(text) or _NUMBER_IN.search(text)
     if not match:
         return None
-    number = re.sub(r"\s*([/.])\s*", r"\1", match["number"]).strip(" .,")
+    number = re.sub(r"\s*([/.])\s*", r"\1", match.group("number") or match.groupdict().get("bare") or "").strip(" .,")
     parts = re.split(r"[/.]", number)
     if len(parts) < 2 or not all(re.fullmatch(r"\d+|[IVXLCDM]+", part) for part in parts):
         return None  # none, or a draft's blanks ("…/…/2019", "/ /2019")
@@ -172,6 +184,9 @@ def _is_resolution_header(lines: Sequence[str], at: int, first: bool) -> bool:
 
 def _report_title(lines: Sequence[str], at: int, block: SourceBlock) -> bool:
     line = lines[at]
+    if re.fullmatch(r"(?:SPRAWOZDANIE|Sprawozdanie)\.?", line) and at + 1 < len(lines) \
+            and re.match(r"^(?:z|za|roczne)\b", lines[at + 1], re.IGNORECASE):
+        return True  # "SPRAWOZDANIE" / "z działalności …" on the next line
     if not _REPORT.match(line):
         return False
     words = block.text.split()
@@ -192,8 +207,9 @@ def _starts(blocks: Sequence[SourceBlock]) -> list[_Start]:
     starts: list[_Start] = []
     for index, (b, k, text) in enumerate(flat):
         previous = texts[index - 1] if index else ""
-        if k > 0 and _CONTINUATION_END.search(previous) and not text.isupper():
-            continue  # inside a sentence: "… traci moc" / "uchwała Nr …"
+        if k > 0 and _CONTINUATION_END.search(previous) and not text.isupper() and not (
+                _ANNEX_ALONE_LINE.match(text) and index + 1 < len(texts) and _ANNEX_OF_ACT.match(texts[index + 1])):
+            continue  # inside a sentence: "… traci moc" / "uchwała Nr …" (not "Załącznik" / "do Uchwały …")
         window = texts[index: index + 6]
         if _is_resolution_header(window, 0, not starts):
             if k == 0 and index and _CONTINUATION_END.search(previous) and not text.isupper() \
@@ -208,7 +224,7 @@ def _starts(blocks: Sequence[SourceBlock]) -> list[_Start]:
         elif (header := annex_header(window)) is not None:
             starts.append(_Start(b, k, "annex", header.number))
         elif _JUSTIFICATION.match(text) and _JUSTIFICATION_REST.match(_JUSTIFICATION.match(text)["rest"]):  # type: ignore[index]
-            starts.append(_Start(b, k, "justification", _number(text)))
+            starts.append(_Start(b, k, "justification", _number(" ".join(window[:3]))))
         elif k == 0 and _report_title(texts, index, blocks[b]):
             starts.append(_Start(b, k, "report"))
     return starts
@@ -263,9 +279,12 @@ def split_documents(blocks: list[SourceBlock], log: ImportLog) -> list[Segment]:
         return [Segment("resolution", [])]
     starts = _accepted(_starts(blocks), blocks)
     if not starts:
-        kind: SegmentKind = "annex" if _PROGRAM_TITLE.match(blocks[0].lines[0]) else "resolution"
+        kind: SegmentKind = "annex" if _PROGRAM_TITLE.match(blocks[0].lines[0]) else \
+            "report" if _report_in_title(blocks) else "resolution"
         if kind == "annex":
             log.recognised(blocks[0].line, "dokument 1: załącznik (program) bez uchwały — zaczyna się tytułem programu")
+        elif kind == "report":
+            log.recognised(blocks[0].line, "dokument 1: sprawozdanie (tytuł „Sprawozdanie z …” w pierwszych słowach)")
         return [Segment(kind, list(blocks))]
     positions = [_position(blocks, start) for start in starts]
     ends = positions[1:] + [(len(blocks), 0)]
@@ -285,6 +304,8 @@ def split_documents(blocks: list[SourceBlock], log: ImportLog) -> list[Segment]:
                 target.justification = segment
                 log.recognised(line, f"uzasadnienie uchwały z dokumentu {_ordinal(segments, target)}")
                 continue
+        if start.kind == "annex" and _annex_report(segment):
+            segment.kind = start.kind = "report"  # a report published as an annex, without its resolution
         segments.append(segment)
         owner = segment if start.kind == "resolution" else None
         log.recognised(line, f"dokument {len(segments)}: {_describe(start)}")
@@ -304,6 +325,9 @@ def _accepted(starts: list[_Start], blocks: Sequence[SourceBlock]) -> list[_Star
             if same_number(current.number, start.number) and (
                     current.number is not None and start.number is not None or not has_body):
                 continue
+        if start.kind in ("justification", "report") and last is not None and last.kind == start.kind \
+                and _short_between(blocks, last, start, 12 if start.kind == "justification" else 40):
+            continue  # "Uzasadnienie" (the page's title) and then "Uzasadnienie do uchwały Nr …": one text
         if start.kind == "report" and last is not None and last.kind == "annex":
             continue  # the annex's title ("Załącznik do uchwały …" / "Sprawozdanie z realizacji …") or a chapter
         if start.kind == "resolution" and last is not None and last.kind == "annex" and current is not None \
@@ -314,6 +338,33 @@ def _accepted(starts: list[_Start], blocks: Sequence[SourceBlock]) -> list[_Star
         if start.kind == "resolution":
             current = start
     return kept
+
+
+def _short_between(blocks: Sequence[SourceBlock], first: _Start, second: _Start, words: int) -> bool:
+    between = cut_blocks(blocks, (first.block, first.line + 1), (second.block, second.line))
+    return sum(len(block.text.split()) for block in between) <= words
+
+
+def _report_in_title(blocks: Sequence[SourceBlock]) -> bool:
+    """A text without any header that names itself a report in its first words ("Nowy Sącz, 15 maja 2018 r.
+    KAN-NGO Sprawozdanie z realizacji programu …", a PDF transcript's first line)."""
+    first = " ".join(" ".join(block.text for block in blocks[:12]).split()[:120])
+    return bool(re.search(r"\b(?:SPRAWOZDANIE|Sprawozdanie)\.?\s+(?:z|za|roczne)\b", first))
+
+
+def _annex_report(segment: Segment) -> bool:
+    """An annex alone whose title is a report's ("Załącznik do Uchwały … Sprawozdanie roczne z działalności …")."""
+    lines = [line for block in segment.blocks[:16] for line in block.lines][:24]
+    at = next((k for k in range(len(lines)) if annex_header(lines[k:k + 6]) is not None), None)
+    if at is None:  # (text before the first document stays in the first segment: look past it)
+        return False
+    lines = lines[at:]
+    header = annex_header(lines[:6])
+    if header is None:
+        return False
+    after = [header.rest_of_line] if header.rest_of_line else []
+    after += lines[header.lines:header.lines + 2]
+    return any(_REPORT.match(line) for line in after[:2])
 
 
 def _justified(segments: list[Segment], owner: Segment | None, number: str | None) -> Segment | None:
