@@ -246,3 +246,39 @@ def test_annex_of_a_title_only_is_not_reproduced() -> None:
     result = import_annex(read_text_blocks("Załącznik nr 1\n\nMapa obszaru rewitalizacji\n", markdown=False),
                           ImportLog("x"))
     assert result == {"annex": {"title": "Mapa obszaru rewitalizacji", "reproduced": False}}
+
+
+def _corpus_annexes(name: str) -> list[Any]:
+    """The annexes of a corpus text (its source in the ``.source.yaml`` beside it), read as the importer does."""
+    from paldocs.importer.clean import clean_lines
+    from paldocs.importer.readers import read_input
+    from paldocs.importer.source import blocks_from_lines
+    from paldocs.importer.split import split_documents
+
+    path = Path(__file__).parent / "data" / "import_corpus" / name
+    log = ImportLog(name)
+    read = read_input(path, log)
+    blocks = blocks_from_lines(clean_lines(read.lines, log, markdown=read.markdown), markdown=read.markdown)
+    return [annex for segment in split_documents(blocks, log)
+            for annex in ([segment] if segment.kind == "annex" else segment.annexes)]
+
+
+@pytest.mark.parametrize(("name", "title", "content"), [
+    # a long title alone above "Rozdział 1." (Polkowice draft 2021)
+    ("b-polkowice-2021-program-projekt.txt", "Program Współpracy gminy Polkowice z organizacjami pozarządowymi",
+     "# Rozdział 1. Postanowienia ogólne\n\n§ 1."),
+    # the page's title before "Załącznik" / "do Uchwały XII/168/15" stays, at the top of the text
+    ("b-czerwionka-leszczyny-2015-program.txt", "ROCZNY PROGRAM WSPÓŁPRACY GMINY I MIASTA CZERWIONKA-LESZCZYNY",
+     "roczny program współpracy gminy i miasta czerwionka"),
+    # a transcript's line: the uppercase title ends before "I. WSTĘP" (Zabłudów 2014, the years lost)
+    ("b-zabludow-2014-wspieranie-rodziny.txt", "GMINNY PROGRAM WSPIERANIA RODZINY W GMINIE ZABŁUDÓW NA LATA",
+     "I. WSTĘP"),
+])
+def test_corpus_annexes_keep_title_and_every_word(name: str, title: str, content: str) -> None:
+    (segment,) = _corpus_annexes(name)
+    log = ImportLog(name)
+    annex = import_annex(segment.blocks, log)["annex"]
+    assert annex["title"].startswith(title) and annex["content"].startswith(content), annex["title"]
+    changed = " ".join(entry.text for entry in log.of_kind("changed"))
+    original = " ".join(block.text for block in segment.blocks)
+    assert _missing(original, " ".join((annex["title"], annex["content"], changed))) == []

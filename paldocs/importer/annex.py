@@ -39,8 +39,23 @@ def import_annex(blocks: list[SourceBlock], log: ImportLog, *, program: bool = T
     """An annex's blocks (header first) → ``{"program": …}`` or ``{"annex": {"title", "content"}}``;
     ``program=False``: always the verbatim annex (an annex printed after another cannot be the program, which
     paldocs prints first)."""
-    header, body = strip_header([block for block in blocks if block.lines], log)
+    before, blocks = split_before_header([block for block in blocks if block.lines])
+    header, body = strip_header(blocks, log)
+    if before:  # text the file had before the annex's header (a page's title): kept at the top of the text
+        log.kept(before[0].line, "tekst przed nagłówkiem załącznika — zachowany na początku treści (sprawdź, czy to "
+                 "nie pozostałość strony)", " ".join(block.text for block in before))
+        return {"annex": verbatim_annex(body, log, before=before)}
     return _program_or_annex(body, log) if body and program else {"annex": verbatim_annex(body, log)}
+
+
+def split_before_header(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], list[SourceBlock]]:
+    """(text before the annex header, the blocks from the header on) — a header within the first lines only."""
+    lines = [line for block in blocks[:16] for line in block.lines][:24]
+    at = next((k for k in range(len(lines)) if annex_header(lines[k:k + 6]) is not None), 0)
+    if at == 0:
+        return [], blocks
+    position = line_position(blocks, at)
+    return cut_blocks(blocks, (0, 0), position), cut_blocks(blocks, position, (len(blocks), 0))
 
 
 def _program_or_annex(body: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
@@ -75,7 +90,8 @@ def attach_annexes(data: dict[str, Any], annexes: list[Segment], log: ImportLog)
 
 
 def header_of(blocks: list[SourceBlock]) -> AnnexHeader | None:
-    """The annex header the blocks begin with, if any (nothing logged)."""
+    """The annex header the blocks begin with (after a few lines of other text, if any), nothing logged."""
+    blocks = split_before_header(blocks)[1]
     return annex_header(_header_lines(blocks)) if blocks else None
 
 

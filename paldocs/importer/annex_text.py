@@ -28,8 +28,10 @@ _LINE_START_MARKUP = re.compile(r"^([#>|+=])")
 _FALLBACK_TITLE = "Treść załącznika"
 
 
-def verbatim_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
-    """Title + Markdown content keeping every word (see the module contract)."""
+def verbatim_annex(blocks: list[SourceBlock], log: ImportLog, *,
+                   before: list[SourceBlock] | None = None) -> dict[str, Any]:
+    """Title + Markdown content keeping every word (see the module contract); ``before``: text that stood
+    before the annex's header, put at the top of the content."""
     blocks = _title_run_apart(blocks)
     lines = [(block, k) for block in blocks for k in range(len(block.lines))]
     count = _title_lines(lines)
@@ -45,10 +47,11 @@ def verbatim_annex(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:
     if count and not any(_bold(block, k) or block.heading is not None for block, k in lines[:count]) \
             and any(block.markdown_lines != block.lines for block in blocks):
         annex["title_style"] = "plain"  # Markdown input marks bold; a title it left plain stays plain
-    content = _markdown(rest, log)
+    content = (_markdown(before, log) + "\n" if before else "") + _markdown(rest, log)
     if content:
         annex["content"] = content
-        log.kept(rest[0].line, "treść załącznika zachowana jako tekst (Markdown)", _short(rest[0].text))
+        first = (before or rest)[0]
+        log.kept(first.line, "treść załącznika zachowana jako tekst (Markdown)", _short(first.text))
     else:
         annex["reproduced"] = False  # its body (a map, a form) is not in the text: paldocs prints a note
         log.kept(blocks[0].line if blocks else 0, "załącznik bez treści poza tytułem — „reproduced: false” "
@@ -64,7 +67,8 @@ def _title_run_apart(blocks: list[SourceBlock]) -> list[SourceBlock]:
     first = blocks[0]
     words = first.lines[0].split()
     run = 0
-    while run < len(words) and not any(ch.islower() for ch in words[run]):
+    while run < len(words) and not any(ch.islower() for ch in words[run]) \
+            and not (run >= 3 and re.fullmatch(r"[IVXLC]+\.|\d{1,2}\.", words[run])):  # "… NA LATA I. WSTĘP"
         run += 1
     if run < 3 or run == len(words) or len(words) <= 20 or not _mostly_upper(" ".join(words[:run])):
         return blocks
@@ -88,7 +92,9 @@ def _title_lines(lines: list[tuple[SourceBlock, int]]) -> int:
         return 0
     upper = _mostly_upper(first)
     marked = block.bold or block.heading is not None
-    if not (upper or marked or (len(first.split()) <= 20 and not _SENTENCE_END.search(first))):
+    before_unit = len(lines) > 1 and k == len(block.lines) - 1 and bool(_UNIT.match(lines[1][0].lines[lines[1][1]]))
+    if not (upper or marked or (len(first.split()) <= 20 and not _SENTENCE_END.search(first))
+            or (before_unit and len(first.split()) <= 60)):  # a long title alone above "Rozdział 1." / "§ 1."
         return 0
     count = 1
     while count < min(len(lines), 5):
