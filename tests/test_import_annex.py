@@ -267,9 +267,9 @@ def _corpus_annexes(name: str) -> list[Any]:
     # a long title alone above "Rozdział 1." (Polkowice draft 2021)
     ("b-polkowice-2021-program-projekt.txt", "Program Współpracy gminy Polkowice z organizacjami pozarządowymi",
      "# Rozdział 1. Postanowienia ogólne\n\n§ 1."),
-    # the page's title before "Załącznik" / "do Uchwały XII/168/15" stays, at the top of the text
-    ("b-czerwionka-leszczyny-2015-program.txt", "ROCZNY PROGRAM WSPÓŁPRACY GMINY I MIASTA CZERWIONKA-LESZCZYNY",
-     "roczny program współpracy gminy i miasta czerwionka"),
+    # "Załącznik" / "do Uchwały XII/168/15" after the page's title (kept at the top of the text, unless the
+    # cleaners drop it as page text)
+    ("b-czerwionka-leszczyny-2015-program.txt", "ROCZNY PROGRAM WSPÓŁPRACY GMINY I MIASTA CZERWIONKA-LESZCZYNY", ""),
     # a transcript's line: the uppercase title ends before "I. WSTĘP" (Zabłudów 2014, the years lost)
     ("b-zabludow-2014-wspieranie-rodziny.txt", "GMINNY PROGRAM WSPIERANIA RODZINY W GMINIE ZABŁUDÓW NA LATA",
      "I. WSTĘP"),
