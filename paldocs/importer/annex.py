@@ -6,8 +6,8 @@ Contract:
   years and whose sections are recognised, and whose every word the program data keep
   (:func:`paldocs.importer.program.program_or_none`); anything else is ``{"annex": {"title": …, "content": …}}``
   (:func:`paldocs.importer.annex_text.verbatim_annex`: title and Markdown text, every word kept). No word of the
-  annex is lost: the header's words, which paldocs prints again from the resolution's data, are logged as
-  ``changed`` (:func:`header_entry`); a header whose title runs on after the date on the same line gives that
+  annex is lost: the header, which paldocs prints again from the resolution's data, is logged as dropped with
+  that reason (:func:`header_entry`); a header whose title runs on after the date on the same line gives that
   tail back to the text.
 - :func:`annex_alone` makes the data of an annex published without its resolution (``document: annex``): the
   resolution's number, date and council from the annex header (a draft's blanks stay blank) and the annex
@@ -118,12 +118,10 @@ def _header_lines(blocks: list[SourceBlock]) -> list[str]:
 
 
 def header_entry(header: AnnexHeader, line: int, log: ImportLog) -> None:
-    """The header's words are printed again by paldocs from the resolution's data: a ``changed`` entry."""
-    ordinal = f" Nr {header.ordinal}" if header.ordinal else ""
-    council = f" {header.council}" if header.council else ""
-    after = f"Załącznik{ordinal} do Uchwały Nr {header.number or '…'}{council} z dnia {header.date_text or '…'}"
-    log.changed(line, "nagłówek załącznika — paldocs drukuje go z numeru, organu i daty uchwały "
-                      "(numer załącznika nadaje sam)", header.text, after)
+    """The header is not kept as text: paldocs prints its own annex header from the resolution's number, organ
+    and date, numbering the annexes itself ("Załącznik do …" for a single one) — a ``dropped`` entry."""
+    log.dropped(line, "nagłówek załącznika — paldocs drukuje własny z numeru, organu i daty uchwały (numer "
+                      "załącznika nadaje sam)", header.text)
 
 
 def compare_header(header: AnnexHeader | None, resolution: dict[str, Any], line: int, log: ImportLog) -> None:
