@@ -184,7 +184,10 @@ Silne i dynamiczne społeczeństwo obywatelskie jest istotnym czynnikiem rozwoju
 def test_annex_alone_beginning_with_its_program_title() -> None:
     segments, log = _split(LYSOMICE)
     assert [s.kind for s in segments] == ["annex"]
-    assert any("tytułem programu" in e.what for e in log.of_kind("recognised"))
+    assert any("zaczyna się tytułem" in e.what for e in log.of_kind("recognised"))
+    # palowice.net: a village statute published without its resolution
+    segments, _ = _split((DATA / "palowice-statut.txt").read_text(encoding="utf-8"))
+    assert [s.kind for s in segments] == ["annex"]
 
 
 def test_draft_marks_before_the_header_belong_to_the_act() -> None:

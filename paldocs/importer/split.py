@@ -19,7 +19,8 @@ a sentence or a name (never inside a sentence: "zgodnie z Uchwałą Nr …", "tr
 - an uzasadnienie "UZASADNIENIE", "Uzasadnienie do uchwały Nr …": attached to the resolution before it.
 A page number a PDF transcript glued before a header ("2 Załącznik Nr 1 do …") does not hide it. An annex alone
 whose title is a report's ("Załącznik do Uchwały … Sprawozdanie roczne z …") is a report. A file with none of
-these is one segment: an annex when it begins with a program's title ("PROGRAM …", "Gminny Program …"), a report
+these is one segment: an annex when it begins with the title of a program, strategy, regulation or statute
+("PROGRAM …", "Gminny Program …", "Regulamin …", "Statut sołectwa …"), a report
 when its first words name it one ("… Sprawozdanie z realizacji …"), else a resolution. Text before the first
 document stays in the first segment. Every segment's blocks begin with its header. Nothing here raises; each
 document found is logged as recognised.
@@ -66,7 +67,7 @@ _JUSTIFICATION = re.compile(r"^(?:\d{1,3}\s+)?(?:UZASADNIENIE|Uzasadnienie|U Z A
 _JUSTIFICATION_REST = re.compile(r"^(?:[:.]?$|do\b|uchwał|projektu)", re.IGNORECASE)
 _PROGRAM_TITLE = re.compile(r"^(?:(?:Gminny|GMINNY|Miejski|MIEJSKI|Miejsko-Gminny|MIEJSKO-GMINNY|Lokalny|LOKALNY|"
                             r"Roczny|ROCZNY|Wieloletni|WIELOLETNI|Powiatowy|POWIATOWY)\s+(?:program|Program|PROGRAM)"
-                            r"|Program|PROGRAM|P R O G R A M)\b")
+                            r"|Program|PROGRAM|P R O G R A M|Strategia|STRATEGIA|Regulamin|REGULAMIN|Statut|STATUT)\b")
 _NUMBER_IN = re.compile(r"\b(?:uchwał\w*\s+)?(?:nr|NR|Nr)\.?\s*(?P<number>.+?)(?=\s+(?:rady|z\s+dnia|w\s+sprawie)\b|$)",
                         re.IGNORECASE)
 # "z dnia 30 listopada 2016 r.", "z dnia 25.03.2014r.", "z dnia … stycznia 2019 roku", a draft's "z dnia ……"
@@ -282,7 +283,8 @@ def split_documents(blocks: list[SourceBlock], log: ImportLog) -> list[Segment]:
         kind: SegmentKind = "annex" if _PROGRAM_TITLE.match(blocks[0].lines[0]) else \
             "report" if _report_in_title(blocks) else "resolution"
         if kind == "annex":
-            log.recognised(blocks[0].line, "dokument 1: załącznik (program) bez uchwały — zaczyna się tytułem programu")
+            log.recognised(blocks[0].line, "dokument 1: załącznik bez uchwały — zaczyna się tytułem (program, "
+                                           "regulamin, statut)")
         elif kind == "report":
             log.recognised(blocks[0].line, "dokument 1: sprawozdanie (tytuł „Sprawozdanie z …” w pierwszych słowach)")
         return [Segment(kind, list(blocks))]
