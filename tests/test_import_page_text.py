@@ -1,5 +1,6 @@
-"""Numbers without a session / running number first, BIP page text and page numbers, the DOCX round trip of a whole
-resolution and ``paldocs check`` on an imported BIP page."""
+"""Numbers without a session / running number first, BIP page text and page numbers (dropped line by line by the
+cleaners, each line with its reason in the log), the DOCX round trip of a whole resolution and ``paldocs check``
+on an imported BIP page."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from seed_words import compare, words
 from paldocs.api import build, to_document
 from paldocs.cli import main
 from paldocs.importer.api import import_document
-from paldocs.importer.boilerplate import AFTER, BEFORE, PAGE
+from paldocs.importer.clean import AFTER, BEFORE, PAGE
 from paldocs.importer.emit import format_yaml
 from paldocs.model.load import load_data_file
 from paldocs.writers.text import to_text
@@ -43,24 +44,29 @@ def test_number_orders_survive_import_and_build(case: str, order: str, printed: 
 
 
 def _dropped(result, why: str) -> list[str]:
-    return [entry.text for entry in result.log.of_kind("dropped") if entry.what == why]
+    """The dropped lines with that reason, in the order of the input."""
+    entries = sorted((entry for entry in result.log.of_kind("dropped") if entry.what == why), key=lambda e: e.line)
+    return [entry.text for entry in entries]
 
 
 def test_bip_page_text_and_page_numbers_go_to_the_log(tmp_path: Path) -> None:
     _, result = _draft(CASES / "bip_page.txt", tmp_path)
     before, after = _dropped(result, BEFORE), _dropped(result, AFTER)
-    assert len(before) == 1 and before[0].startswith("Biuletyn Informacji Publicznej") and "Drukuj" in before[0]
-    assert "Data publikacji: 12.05.2005" in before[0]
-    assert len(after) == 1 and after[0].startswith("Metryczka") and after[0].endswith("Liczba odwiedzin: 1342")
+    assert before == ["Biuletyn Informacji Publicznej", "Gmina Rypin", "Strona główna", "Menu", "Uchwały Rady Gminy",
+                      "Uchwała nr 228/2005 Rady Gminy Rypin w sprawie programu aktywności lokalnej", "Drukuj",
+                      "Data publikacji: 12.05.2005"]
+    assert after == ["Metryczka", "Wytworzył: Rada Gminy Rypin", "Udostępnił: Anna Nowak",
+                     "Data publikacji: 12.05.2005 10:15", "Liczba odwiedzin: 1342"]
     assert _dropped(result, PAGE) == ["Strona 1 z 2", "- 2 -", "3"]
-    assert "pominięto celowo: 6" in result.log.summary()
+    assert "pominięto celowo: 17" in result.log.summary()  # 8 + 5 + 3 lines and "t.j." of the legal basis
 
 
 def test_annex_only_bip_page(tmp_path: Path) -> None:
     draft, result = _draft(CASES / "annex_only_bip.txt", tmp_path)
     assert load_data_file(draft).document == "annex"
-    assert _dropped(result, BEFORE) == ["Biuletyn Informacji Publicznej Urzędu Miasta Inowrocławia Strona główna Drukuj"]
-    assert _dropped(result, AFTER) == ["Metryczka Udostępnił: Jan Nowak Liczba odwiedzin: 211"]
+    assert _dropped(result, BEFORE) == ["Biuletyn Informacji Publicznej Urzędu Miasta Inowrocławia", "Strona główna",
+                                        "Drukuj"]
+    assert _dropped(result, AFTER) == ["Metryczka", "Udostępnił: Jan Nowak", "Liczba odwiedzin: 211"]
     assert _dropped(result, PAGE) == ["Strona 1 z 2", "2"]
 
 
@@ -77,7 +83,7 @@ def test_page_text_inside_the_document_is_kept(tmp_path: Path) -> None:
     for kept in ("Data publikacji: w BIP po podjęciu.", "Drukuj i rozpowszechniaj wśród 12 mieszkańców.",
                  "Metryczka programu zawiera 3 pozycje."):
         assert kept in built
-    assert _dropped(result, AFTER)[0].startswith("Metryczka Wytworzył")
+    assert _dropped(result, AFTER)[:2] == ["Metryczka", "Wytworzył: Rada Gminy Rypin"]
 
 
 def test_header_in_the_same_paragraph_as_page_text(tmp_path: Path) -> None:
@@ -85,7 +91,7 @@ def test_header_in_the_same_paragraph_as_page_text(tmp_path: Path) -> None:
     source = tmp_path / "joined.txt"
     source.write_text(text, encoding="utf-8")
     _, result = _draft(source, tmp_path)
-    assert _dropped(result, BEFORE)[0].endswith("Drukuj Data publikacji: 12.05.2005")
+    assert _dropped(result, BEFORE)[-2:] == ["Drukuj", "Data publikacji: 12.05.2005"]
     assert result.data["resolution"]["number"] == {"session": None, "number": 228, "year": 2005}
 
 
@@ -129,4 +135,4 @@ def test_a_resolution_number_line_inside_an_annex_only_file_is_not_a_header(tmp_
     draft, result = _draft(source, tmp_path)
     assert load_data_file(draft).document == "annex"
     assert "Uchwała Nr XX/100/2008" in " ".join(to_text(to_document(draft)[0]).split())
-    assert len(_dropped(result, BEFORE)) == 1
+    assert len(_dropped(result, BEFORE)) == 3

@@ -4,7 +4,9 @@ Contract: this package computes, it does not format. Load a report file with
 :func:`paldocs.report.load.load_report` (the report, its program and the adopting resolution), then
 :func:`compute_figures` returns :class:`ReportFigures` — indicators with realisation percentages and statuses,
 cumulative progress, budget execution and participant counts — for the report template (which formats with
-the Polish filters) and the charts. The rules are documented in :mod:`paldocs.report.compute`.
+the Polish filters) and the charts. The rules are documented in :mod:`paldocs.report.compute`. A report may
+also stand alone, without the program's data file: its title and chapters in the clerk's words
+(:mod:`paldocs.report.model`); such a source has no program, resolution or municipality, and no figures.
 
 Glossary: sprawozdanie = report, wskaźnik = indicator, wartość docelowa = target, wartość bazowa = baseline,
 działanie = activity, realizator = implementer, źródło finansowania = funding source.

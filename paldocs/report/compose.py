@@ -1,7 +1,8 @@
 """Compose a monitoring report: report data + program → computed figures → Markdown with tables and figures.
 
 Contract: :func:`compose_report` takes a :class:`~paldocs.report.load.ReportSource` and returns a
-:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers, decimal section numbers)
+:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers; decimal section numbers
+unless the report has its own chapters, whose headings print exactly as written)
 and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline). Every number printed is
 computed by :mod:`paldocs.report.compute`; the template (``report.md.j2``) only formats it. Charts are drawn
 only when the report needs them (matplotlib is imported lazily by :mod:`paldocs.report.charts`).
@@ -24,43 +25,58 @@ from paldocs.style.resolve import style_for
 
 
 def period_text(years: list[int]) -> str:
-    """"za 2015 rok" / "za lata 2014–2016" (the title page form, docs/domain.md § 8)."""
+    """"za 2015 rok" / "za lata 2014–2016" (the title page form, docs/domain.md § 8); "" without years."""
+    if not years:
+        return ""
     return f"za {years[0]} rok" if len(years) == 1 else f"za lata {years[0]}–{years[-1]}"
 
 
 def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None, *, draw: bool = True) -> Composition:
     """The report as Markdown with its charts (``draw=False``: empty drawings, for checks that print nothing —
-    they need not load matplotlib)."""
+    they need not load matplotlib). A standalone report (no program file) prints its own title, place, month
+    and chapters with the packaged house style; its chapters keep the clerk's headings, so no heading of a
+    report with chapters is numbered by paldocs."""
     env = env or make_environment()
     report, program, resolution, municipality = source.report, source.program, source.resolution, source.municipality
     figures = compute_figures(report, program)
-    program_data = source.program_source.data
-    number = format_number(program_data)
-    adopted = format_date(resolution.date) if resolution.date else "………… r."
-    month = f"{MONTHS_NOMINATIVE[report.month.month - 1]} {report.month.year}"
-    refs = program_refs(program)
-    title = report.title or (f"Sprawozdanie z realizacji „{program.title_genitive or program.title}” "
-                             f"{period_text(figures.years and list(figures.years))}")
+    years = list(figures.years)
+    month = f"{MONTHS_NOMINATIVE[report.month.month - 1]} {report.month.year}" if report.month else None
     context: dict[str, Any] = {
         "report": report, "program": program, "figures": figures, "municipality": municipality,
-        "title": title, "number": number, "adopted": adopted, "month": month,
-        "council": municipality.council.genitive, "period": period_text(list(figures.years)),
-        "years": list(figures.years), "direction_text": {key: ref.text for key, ref in refs.items()},
+        "month": month, "period": period_text(years), "years": years,
     }
+    fields = index_fields(report, DataFile(source.file, source.locate))
+    if program is not None and source.program_source is not None and resolution is not None \
+            and municipality is not None:
+        program_data = source.program_source.data
+        number = format_number(program_data)
+        adopted = format_date(resolution.date) if resolution.date else "………… r."
+        title = report.title or (f"Sprawozdanie z realizacji „{program.title_genitive or program.title}” "
+                                 f"{period_text(years)}")
+        subject = f"przyjętego uchwałą Nr {number} {municipality.council.genitive} z dnia {adopted}"
+        context.update(number=number, adopted=adopted, council=municipality.council.genitive,
+                       direction_text={key: ref.text for key, ref in program_refs(program).items()})
+        # Provenance (paldocs.sourcemap): report values point into the report file, program values into the program's.
+        program_file = source.program_source
+        fields = {**index_fields(program_data, DataFile(program_file.file, program_file.locate)), **fields}
+        keywords: tuple[str, ...] = ("sprawozdanie", program.title)
+    else:
+        title = report.title or f"Sprawozdanie z realizacji „{report.program_title}” {period_text(years)}"
+        subject = ""
+        keywords = ("sprawozdanie", *([report.program_title] if report.program_title else []))
+    context["title"] = title
     assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
-    # Provenance (paldocs.sourcemap): report values point into the report file, program values into the program's.
-    program_file = source.program_source
-    fields = {**index_fields(program_data, DataFile(program_file.file, program_file.locate)),
-              **index_fields(report, DataFile(source.file, source.locate))}
     markdown, origins = render_part(env, "report.md.j2", context, source.file, Recorder(fields))
-    meta = Meta(title=title, subject=f"przyjętego uchwałą Nr {number} {municipality.council.genitive} z dnia {adopted}",
-                author=report.prepared_by.function, date=report.month,
-                keywords=("sprawozdanie", program.title), paragraph_layout=municipality.layout.paragraph_layout)
+    meta = Meta(title=title, subject=subject, author=report.prepared_by.function if report.prepared_by else "",
+                date=report.month, keywords=keywords,
+                paragraph_layout=municipality.layout.paragraph_layout if municipality else "inline")
     notes = ["dane sprawozdania są przykładowe (illustrative: true) — nie są rzeczywistymi wynikami gminy"] \
         if report.illustrative else []
-    part = ComposedPart("report", markdown, page_numbers=True, heading_numbering="decimal-dot", origins=origins)
-    return Composition(meta, [part], notes, assets=assets, house_style=style_for(env, municipality.house_style))
+    part = ComposedPart("report", markdown, page_numbers=True,
+                        heading_numbering=None if report.chapters else "decimal-dot", origins=origins)
+    return Composition(meta, [part], notes, assets=assets,
+                       house_style=style_for(env, municipality.house_style if municipality else None))
 
 
 def draw_charts(figures: ReportFigures, *, draw: bool = True) -> dict[str, Any]:
@@ -76,6 +92,8 @@ def draw_charts(figures: ReportFigures, *, draw: bool = True) -> dict[str, Any]:
 
 def _planned_charts(figures: ReportFigures, charts: Any) -> dict[str, Callable[[], Any]]:
     assets: dict[str, Callable[[], Any]] = {}
+    if not figures.years:  # a standalone report stating no year has no figures to draw
+        return assets
     last = figures.years[-1]
     measured = [result for result in figures.indicators if result.current.percent is not None]
     if measured:

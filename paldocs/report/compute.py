@@ -43,11 +43,12 @@ Budget: planned and spent summed per source (in the order of ``funding_sources``
 items), per category (first appearance; costs without a category under the key "", labelled "pozostałe
 koszty"), per activity and per report year (an activity counts in the year it starts; a report validates that
 it ends in the same year); execution = spent / planned · 100 (None when planned is 0). Participants: totals
-per activity, overall and per year; splits (category, sex, age) are summed over the activities that give them
-— a split's ``covered`` says how many participants it describes (``complete`` when all). Labels keep the order
-of their first appearance, except age groups: those starting with a number are ordered by it ("0–17",
-"18–29" …, "65 i więcej"), the others follow. Participants are counted per activity: a person in two
-activities counts twice.
+per activity, overall and per year (``activities`` and ``event_activities`` count the activities that report
+participants and events: 0 means "not reported", which a report must not print as zero); splits (category,
+sex, age) are summed over the activities that give them — a split's ``covered`` says how many participants
+it describes (``complete`` when all). Labels keep the order of their first appearance, except age groups:
+those starting with a number are ordered by it ("0–17", "18–29" …, "65 i więcej"), the others follow.
+Participants are counted per activity: a person in two activities counts twice.
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ class ParticipantSummary:
     by_sex: Breakdown
     by_age: Breakdown
     by_year: tuple[ParticipantSummary, ...]  # one per report year (empty inside a yearly summary)
+    event_activities: int = 0  # activities that report a number of events (0: "events" is not reported at all)
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,8 @@ def participant_summary(activities: list[Activity], years: list[int], year: int 
     return ParticipantSummary(
         year, total, sum(activity.events or 0 for activity in activities), len(counted),
         _breakdown([(p.total, p.by_category) for p in counted], total), _breakdown(by_sex, total),
-        _breakdown([(p.total, p.by_age) for p in counted], total, by_number=True), by_year)
+        _breakdown([(p.total, p.by_age) for p in counted], total, by_number=True), by_year,
+        sum(activity.events is not None for activity in activities))
 
 
 def activity_figures(index: int, activity: Activity) -> ActivityFigures:
@@ -313,13 +316,15 @@ def activity_figures(index: int, activity: Activity) -> ActivityFigures:
     return ActivityFigures(activity, activity.activity_year, participants, activity.events, line)
 
 
-def compute_figures(report: MonitoringReport, program: Program) -> ReportFigures:
-    """Every computed figure of the report (see the module docstring for the rules)."""
+def compute_figures(report: MonitoringReport, program: Program | None) -> ReportFigures:
+    """Every computed figure of the report (see the module docstring for the rules). A standalone report
+    (``program`` None) has no indicators or activities (the model's rule): its figures are empty."""
     years = report.year_list
     thresholds = report.status_thresholds
     return ReportFigures(
         years=tuple(years),
-        indicators=tuple(indicator_result(indicator, years, program, thresholds) for indicator in report.indicators),
+        indicators=tuple(indicator_result(indicator, years, program, thresholds)
+                         for indicator in report.indicators) if program else (),
         activities=tuple(activity_figures(index, activity) for index, activity in enumerate(report.activities)),
         budget=budget_summary(report.activities, funding_source_names(report, program), years),
         participants=participant_summary(report.activities, years),

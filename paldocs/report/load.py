@@ -5,7 +5,9 @@ positions of every value, Polish errors with ``file:line:column field.path``), v
 :class:`~paldocs.report.model.MonitoringReport`, loads the program's data file named in ``program:`` (relative
 to the report file) with :func:`~paldocs.model.load.load_source`, checks what needs the whole report
 (:func:`iter_report_problems`: unique ids; activity dates, actual values and the month against the report
-years) and every reference into the program (:func:`iter_program_problems`):
+years) and every reference into the program (:func:`iter_program_problems`). A standalone report (no
+``program:``, see :mod:`paldocs.report.model`) loads alone: no program, no resolution, no municipality profile —
+it is printed with the packaged house style. References checked into the program:
 
 - ``indicators[].measures`` — ids of goals (items of goal sections, main-goal sections), directions or results;
 - ``activities[].direction`` — ids of items in a directions section;
@@ -87,12 +89,12 @@ def measurable_ids(refs: Mapping[str, ProgramRef]) -> list[str]:
             and (not ref.is_section or ref.role == SectionRole.MAIN_GOAL)]
 
 
-def funding_source_names(report: MonitoringReport, program: Program) -> dict[str, str]:
+def funding_source_names(report: MonitoringReport, program: Program | None) -> dict[str, str]:
     """Display name of every known funding source: ``funding_sources`` first (its names win), then the program's
     financing items (their text without the trailing list punctuation — give a name in ``funding_sources`` for
     a better one)."""
     names = dict(report.funding_sources)
-    for ref in program_refs(program).values():
+    for ref in program_refs(program).values() if program else ():
         if ref.role == SectionRole.FINANCING and not ref.is_section and ref.id not in names:
             names[ref.id] = ref.text.strip().rstrip(",;.").strip()
     return names
@@ -103,25 +105,25 @@ class ReportSource:
     """A loaded report file with its program and where each value came from."""
 
     report: MonitoringReport
-    program_source: Source  # the program's data file, loaded with paldocs.model.load.load_source
+    program_source: Source | None  # the program's data file (load_source); None: a standalone report
     file: str
     positions: Positions
     files: tuple[Path, ...]  # every file read: the report, the program's data file, its profile
     notes: tuple[str, ...] = ()  # "uwaga" lines about texts that will print literally (report and program)
 
     @property
-    def program(self) -> Program:
-        assert self.program_source.data.program is not None  # checked by load_report
-        return self.program_source.data.program
+    def program(self) -> Program | None:
+        """The program reported on; None for a standalone report (checked by load_report otherwise)."""
+        return self.program_source.data.program if self.program_source else None
 
     @property
-    def resolution(self) -> Resolution:
+    def resolution(self) -> Resolution | None:
         """The resolution that adopted the program (number, date: "przyjętego uchwałą Nr …")."""
-        return self.program_source.data.resolution
+        return self.program_source.data.resolution if self.program_source else None
 
     @property
-    def municipality(self) -> Municipality:
-        return self.program_source.data.municipality
+    def municipality(self) -> Municipality | None:
+        return self.program_source.data.municipality if self.program_source else None
 
     def funding_source_names(self) -> dict[str, str]:
         return funding_source_names(self.report, self.program)
@@ -145,10 +147,13 @@ def load_report(path: str | Path, parsed: ParsedFile | None = None, *,
         raise DataError("plik sprawozdania musi być mapą pól (np. „document: report”, „program:”)",
                         Location(file, 1, 1))
     report: MonitoringReport = validate(MonitoringReport, data, file, positions)
-    program_source = _load_program(path, report.program, positions, kinds)
-    source = ReportSource(report, program_source, file, positions, (path, *program_source.files),
-                          (*notes, *program_source.notes))
-    problems = [*iter_report_problems(report), *iter_program_problems(report, source.program)]
+    program_source = _load_program(path, report.program, positions, kinds) if report.program else None
+    source = ReportSource(report, program_source, file, positions,
+                          (path, *(program_source.files if program_source else ())),
+                          (*notes, *(program_source.notes if program_source else ())))
+    problems = list(iter_report_problems(report))
+    if source.program is not None:
+        problems += iter_program_problems(report, source.program)
     problems.sort(key=lambda problem: source.locate(problem[0]).line or 0)  # the first in the file first
     if problems:
         (where, message), more = problems[0], len(problems) - 1
@@ -178,6 +183,7 @@ def iter_program_problems(report: MonitoringReport, program: Program) -> Iterato
     refs = program_refs(program)
     start, end = program.period.start, program.period.end
     period = f"{start}–{end}"
+    assert report.years is not None  # required when the report names a program (paldocs.report.model)
     if report.years.start < start or report.years.end > end:
         yield ("years",), f"sprawozdanie obejmuje {report.span_text}, a program jest realizowany w latach {period}"
     measurable = measurable_ids(refs)
@@ -218,8 +224,10 @@ def iter_program_problems(report: MonitoringReport, program: Program) -> Iterato
 def iter_report_problems(report: MonitoringReport) -> Iterator[Problem]:
     """Checks that need the whole report but not the program: ids, dates and years against the report years."""
     years = report.years
+    if years is None:  # a standalone report stating no year: nothing to check against (no indicators either)
+        return
     span = report.span_text
-    if report.month < dt.date(years.end, 12, 1):
+    if report.month is not None and report.month < dt.date(years.end, 12, 1):
         month = report.month.isoformat()[:7]
         yield ("month",), f"sprawozdanie obejmuje {span}, a miesiąc jego sporządzenia ({month}) przypada przed końcem tego okresu"
     yield from _duplicates("indicators", [indicator.id for indicator in report.indicators], "wskaźnika")

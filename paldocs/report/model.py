@@ -2,7 +2,15 @@
 
 Contract: :class:`MonitoringReport` is the root of a report file (``document: report``). It names the program's
 data file (``program:``, a path relative to the report file), the report years (one year or a range), the
-indicators with targets and actual values, the activities with participants and costs, and the narrative.
+indicators with targets and actual values, the activities with participants and costs, the narrative and the
+clerk's own chapters (:class:`Chapter`: a heading as written and Markdown content, printed in data order).
+
+A report may stand alone, without the program's data file (as municipalities publish them: a title and
+chapters of text): then it names the program as text (``program_title``) or carries its own ``title``, and
+has no indicators or activities (those refer to the program's goals and directions). ``years`` is required
+with a program file; a standalone report may leave it out when the document states no year (the importer
+logs it). Everything else — ``prepared_by``, ``place``, ``month``, ``narrative`` — is optional and printed
+only when given: a report prints what its data say, nothing for what they do not.
 Everything that can be computed (percentages, statuses, sums) is computed by :mod:`paldocs.report.compute`,
 never typed here. Validators in this module check what a report can check alone (no negative numbers, money
 with at most two decimals, splits of participants that add up to the total, ordered dates);
@@ -223,6 +231,23 @@ class Activity(StrictModel):
         return self.dates.start.year if self.dates else self.year  # type: ignore[return-value]
 
 
+class Chapter(StrictModel):
+    """A chapter of the report in the clerk's own words: its heading exactly as written, and its text."""
+
+    heading: NonEmptyText | None = Field(
+        None, description="Tytuł rozdziału dokładnie tak, jak go zapisano (z numerem, jeśli go ma); brak tytułu — "
+        "sam tekst.", examples=["1. PODSTAWOWE INFORMACJE O REALIZACJI PROGRAMU", "WSTĘP"])
+    content: Markdown | None = Field(
+        None, description="Treść rozdziału (Markdown: akapity, listy, tabele).",
+        examples=["W 2016 roku na terenie miasta funkcjonowało ok. 140 organizacji pozarządowych."])
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Chapter:
+        if self.heading is None and self.content is None:
+            raise ValueError("rozdział bez tytułu i bez treści — podaj „heading” albo „content”")
+        return self
+
+
 class Narrative(StrictModel):
     summary: Markdown = Field(description="Podsumowanie realizacji programu (Markdown).")
     problems: Markdown | None = Field(None, description="Trudności i problemy w realizacji (Markdown).")
@@ -246,35 +271,87 @@ class StatusThresholds(StrictModel):
 class MonitoringReport(StrictModel):
     """Root of a report file."""
 
-    document: Literal["report"] = Field(description="Rodzaj pliku: „report” (sprawozdanie).")
-    program: NonEmptyText = Field(description="Ścieżka do pliku danych programu (względem pliku sprawozdania).")
-    title: NonEmptyText | None = Field(None, description="Tytuł sprawozdania, jeśli inny niż domyślny.")
-    years: YearRange = Field(description="Rok (2015) albo zakres lat ({from: 2014, to: 2016}).")
-    illustrative: bool = Field(False, description="Dane przykładowe, nie rzeczywiste (drukowana jest adnotacja).")
-    prepared_by: PreparedBy = Field(description="Kto sporządził sprawozdanie.")
-    place: NonEmptyText = Field(description="Miejscowość na stronie tytułowej, np. „Kętrzyn”.")
-    month: Annotated[dt.date, BeforeValidator(_to_month)] = Field(description="Miesiąc sporządzenia (RRRR-MM).")
+    document: Literal["report"] = Field(description="Rodzaj pliku: „report” (sprawozdanie).", examples=["report"])
+    program: NonEmptyText | None = Field(
+        None, description="Ścieżka do pliku danych programu (względem pliku sprawozdania); bez niej sprawozdanie "
+        "jest samodzielnym tekstem (tytuł i rozdziały).", examples=["../ketrzyn-2014-pal.yaml"])
+    program_title: NonEmptyText | None = Field(
+        None, description="Tytuł programu, którego dotyczy sprawozdanie, w dopełniaczu (gdy nie ma pliku danych "
+        "programu): „Sprawozdanie z realizacji „…”.",
+        examples=["Programu współpracy Gminy Kluczbork z organizacjami pozarządowymi na 2015 rok"])
+    title: NonEmptyText | None = Field(
+        None, description="Tytuł sprawozdania, jeśli inny niż domyślny (w sprawozdaniu bez pliku programu "
+        "drukowany dokładnie tak, jak zapisano).",
+        examples=["SPRAWOZDANIE Z REALIZACJI PROGRAMU WSPÓŁPRACY GMINY KLUCZBORK Z ORGANIZACJAMI "
+                  "POZARZĄDOWYMI W ROKU 2015"])
+    years: YearRange | None = Field(
+        None, description="Rok (2015) albo zakres lat ({from: 2014, to: 2016}); wymagany, gdy podano plik "
+        "programu.", examples=[2015, {"from": 2014, "to": 2016}])
+    illustrative: bool = Field(False, description="Dane przykładowe, nie rzeczywiste (drukowana jest adnotacja).",
+                               examples=[True])
+    prepared_by: PreparedBy | None = Field(
+        None, description="Kto sporządził sprawozdanie (drukowane pod tekstem, jeśli podano).",
+        examples=[{"name": "Anna Kowalska", "function": "Dyrektor Miejskiego Ośrodka Pomocy Społecznej"}])
+    place: NonEmptyText | None = Field(None, description="Miejscowość na stronie tytułowej, np. „Kętrzyn”.",
+                                       examples=["Łomża"])
+    month: Annotated[dt.date, BeforeValidator(_to_month)] | None = Field(
+        None, description="Miesiąc sporządzenia (RRRR-MM).", examples=["2017-04"])
     funding_sources: dict[Ident, NonEmptyText] = Field(
-        default_factory=dict, description="Źródła finansowania: identyfikator: nazwa (także id źródeł z programu).")
-    indicators: list[Indicator] = Field(default_factory=list, description="Wskaźniki.")
-    activities: list[Activity] = Field(default_factory=list, description="Zrealizowane działania.")
-    narrative: Narrative = Field(description="Część opisowa: summary, problems, conclusions.")
+        default_factory=dict, description="Źródła finansowania: identyfikator: nazwa (także id źródeł z programu).",
+        examples=[{"zrodlo-budzet": "środki własne gminy"}])
+    indicators: list[Indicator] = Field(default_factory=list, description="Wskaźniki (wymagają pliku programu).",
+                                        examples=[[{"id": "uczestnicy", "name": "Liczba uczestników zajęć",
+                                                    "unit": "osoby", "measures": ["cel-1"],
+                                                    "targets": {2015: 60}, "actual": {2015: 58}}]])
+    activities: list[Activity] = Field(
+        default_factory=list, description="Zrealizowane działania (wymagają pliku programu).",
+        examples=[[{"name": "Zajęcia Klubu Integracji Społecznej", "direction": "kierunek-8", "year": 2015,
+                    "implementer": "Miejski Ośrodek Pomocy Społecznej"}]])
+    narrative: Narrative | None = Field(
+        None, description="Część opisowa: summary, problems, conclusions.",
+        examples=[{"summary": "Program realizowano zgodnie z harmonogramem."}])
+    chapters: list[Chapter] = Field(
+        default_factory=list, description="Własne rozdziały sprawozdania (tytuł i treść), drukowane w podanej "
+        "kolejności po tytule.", examples=[[{"heading": "WSTĘP", "content": "Program współpracy określa …"}]])
     status_thresholds: StatusThresholds = Field(default_factory=StatusThresholds,
-                                                description="Progi statusu wskaźników (procent celu).")
+                                                description="Progi statusu wskaźników (procent celu).",
+                                                examples=[{"on_track": 80, "at_risk": 50}])
+
+    @model_validator(mode="after")
+    def _program_or_standalone(self) -> MonitoringReport:
+        if self.program is not None:
+            if self.program_title is not None:
+                raise ValueError("podaj plik programu („program”) albo tytuł programu („program_title”), nie oba — "
+                                 "tytuł programu pochodzi z jego pliku")
+            if self.years is None:
+                raise ValueError("podaj lata sprawozdania („years”), np. „years: 2015”")
+            return self
+        if self.indicators or self.activities:
+            raise ValueError("wskaźniki i działania odnoszą się do celów i kierunków programu — podaj plik danych "
+                             "programu („program”) albo opisz je w rozdziałach („chapters”)")
+        if self.title is None and self.program_title is None:
+            raise ValueError("sprawozdanie bez pliku programu potrzebuje tytułu: podaj „title” albo "
+                             "„program_title”")
+        if self.title is None and self.years is None:
+            raise ValueError("tytuł tworzony z „program_title” podaje okres — podaj „years” albo własny „title”")
+        return self
 
     @property
     def year_list(self) -> list[int]:
-        return self.years.years
+        """The report years; empty for a standalone report that states none."""
+        return self.years.years if self.years else []
 
     @property
     def is_range(self) -> bool:
-        return self.years.start != self.years.end
+        return self.years is not None and self.years.start != self.years.end
 
     @property
     def span_text(self) -> str:
         """„rok 2015” or „lata 2014–2016” (for messages)."""
+        if self.years is None:
+            return "okres niepodany"
         return f"lata {self.years.start}–{self.years.end}" if self.is_range else f"rok {self.years.start}"
 
 
-__all__ = ["ILLUSTRATIVE_NOTICE", "Activity", "BySex", "CostLine", "DateRange", "Indicator", "MonitoringReport",
+__all__ = ["ILLUSTRATIVE_NOTICE", "Activity", "BySex", "Chapter", "CostLine", "DateRange", "Indicator", "MonitoringReport",
            "Narrative", "Participants", "PreparedBy", "Problem", "StatusThresholds", "YearRange"]
