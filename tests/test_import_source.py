@@ -141,3 +141,40 @@ def test_docx_word_numbering(tmp_path: Path) -> None:
         ("1.", "pierwszy,"), ("2.", "drugi,"), ("3.", "trzeci."), ("•", "Punkt"), ("1)", "metody:"),
         ("a)", "edukacja,"), ("b)", "inspirowanie,"), ("I.", "rzymski"), ("2)", "instrumenty:"), ("a)", "zdrowotne,")]
     assert copy.copy(read_source(path)[0]).label == "1."
+
+
+def test_docx_tables_and_literal_markdown_characters(tmp_path: Path) -> None:
+    """Tables are read in their place (python-docx's ``paragraphs`` skips them); a draft's fill-in line
+    "____/____" and a footnote star stay text; a bold run's trailing space stays outside its markers."""
+    from paldocs.importer.readers.docx import read_docx
+    from paldocs.importer.source import blocks_from_lines
+
+    document = docx.Document()
+    # The words of http://bip2-wijewo.065.pl/dokument/3753 (§ 2), its number blanked as a draft leaves it to fill in
+    document.add_paragraph("Uchwała Nr ____/____/2012")
+    mixed = document.add_paragraph()
+    mixed.add_run("Cel główny: ").bold = True
+    mixed.add_run("realizowanie zadań*")
+    table = document.add_table(rows=2, cols=3)
+    for row, values in enumerate([("Lp.", "Zadanie", "Termin"), ("1.", "Szkolenia\tdla rad", "2012 r.")]):
+        for column, value in enumerate(values):
+            table.cell(row, column).text = value
+    frame = document.add_table(rows=1, cols=1)
+    frame.cell(0, 0).text = "* dotyczy świetlic socjoterapeutycznych"
+    document.add_paragraph("§ 2. Wykonanie uchwały powierza się Wójtowi Gminy Wijewo.")
+    path = tmp_path / "tabela.docx"
+    document.save(str(path))
+    assert [(b.line, b.lines) for b in read_source(path)][2:4] == [
+        (3, ("| Lp. | Zadanie | Termin |", "| --- | --- | --- |", "| 1. | Szkolenia dla rad | 2012 r. |")),
+        (4, ("* dotyczy świetlic socjoterapeutycznych",))]
+    blocks = blocks_from_lines(read_docx(path).lines, markdown=True)
+    assert [block.text for block in blocks] == [
+        "Uchwała Nr ____/____/2012", "Cel główny: realizowanie zadań*",
+        "| Lp. | Zadanie | Termin | | --- | --- | --- | | 1. | Szkolenia dla rad | 2012 r. |",
+        "* dotyczy świetlic socjoterapeutycznych", "§ 2. Wykonanie uchwały powierza się Wójtowi Gminy Wijewo."]
+    assert blocks[1].markdown == "**Cel główny:** realizowanie zadań*"
+
+
+def test_escaped_markdown_characters_are_text() -> None:
+    blocks = read_text_blocks("Uchwała Nr \\_\\_\\_/2012 Rady\\*", markdown=True)
+    assert blocks[0].lines == ("Uchwała Nr ___/2012 Rady*",)

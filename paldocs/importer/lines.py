@@ -16,7 +16,8 @@ from typing import Literal
 
 InputFormat = Literal["text", "markdown", "docx", "pdf", "html"]
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
+# Spaces, and the C0 control characters a text copy may carry (\x1a DOS end of file, a stray \x07): not words.
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\x00-\x08\x0e-\x1f\x7f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +44,12 @@ _HARD_BREAK = re.compile(r"( {2,}|\\)$")
 
 
 def lines_from_text(text: str, *, first_line: int = 1, page: int | None = None) -> list[SourceLine]:
-    """Split text into :class:`SourceLine` (CRLF/CR → LF, BOM dropped), numbering lines from ``first_line``."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """Split text into :class:`SourceLine` (CRLF/CR → LF, BOM dropped), numbering lines from ``first_line``.
+
+    A vertical tab (Word's line break in copied text) and a form feed (a page break in pdftotext's output) end a
+    line too.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
     out = []
     for number, raw in enumerate(text.split("\n"), start=first_line):
         hard = bool(_HARD_BREAK.search(raw.replace("\u00a0", " ")))

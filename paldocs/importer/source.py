@@ -7,8 +7,10 @@ spaces → one space; lines stripped. A block is a run of non-blank lines, excep
 ("1.", "1)", "a)", "-", "–", "•", "*"), a Markdown heading or a roman heading ("IV. ") starts a new block.
 Markdown markers become flags (``heading``, ``bold``, ``italic``) and are removed from ``lines``; inline
 emphasis is removed from ``lines`` but kept in ``markdown_lines`` (for Markdown content). DOCX: one block per
-paragraph, soft breaks split lines, Word list numbering is reconstructed into ``label``. Unreadable input
-raises :class:`paldocs.errors.DataError` with a Polish message. Nothing here interprets the document.
+paragraph, soft breaks split lines, Word list numbering is reconstructed into ``label``; the Markdown lines
+escape the text's own "*", "_", "`" and "\\" (a literal star, a fill-in line); a table is one block of
+Markdown table rows (a one-column table: a line per row), nested tables' text included. Unreadable input raises
+:class:`paldocs.errors.DataError` with a Polish message. Nothing here interprets the document.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ ROMAN_START = re.compile(r"^[IVXLC]{1,6}\.\s")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)$")
 _WHOLE_ITALIC = re.compile(r"^\*(?!\*)(.+?)(?<!\*)\*$")
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\s*])\*(?!\*)|(?<!\*)\*(?=\S)")
+# Emphasis markers; an escaped character ("\\*", "\\_": a literal star or a fill-in line "\\_\\_\\_") is not one.
+_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|__)|(?<![\s*\\])\*(?!\*)|(?<![*\\])\*(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 
@@ -130,7 +133,6 @@ def _make_block(lines: list[str], start: int, markdown: bool) -> SourceBlock:
     if match:
         heading = len(match.group(1))
         lines = [match.group(2), *lines[1:]]
-    lines = [_ESCAPE.sub(r"\1", line) for line in lines]
     bold = all(_WHOLE_BOLD.match(line) and "**" not in _WHOLE_BOLD.match(line).group(1)  # type: ignore[union-attr]
                for line in lines)
     if bold:
@@ -138,8 +140,8 @@ def _make_block(lines: list[str], start: int, markdown: bool) -> SourceBlock:
     italic = all(_WHOLE_ITALIC.match(line) for line in lines)
     if italic:
         lines = [_WHOLE_ITALIC.match(line).group(1).strip() for line in lines]  # type: ignore[union-attr]
-    marked = tuple(lines)
-    plain = tuple(normalise_line(_strip_emphasis(line)) for line in lines)
+    marked = tuple(_ESCAPE.sub(r"\1", line) for line in lines)
+    plain = tuple(normalise_line(_ESCAPE.sub(r"\1", _strip_emphasis(line))) for line in lines)
     return SourceBlock(plain, start, heading=heading, bold=bold, italic=italic, markdown_lines=marked)
 
 
@@ -162,33 +164,100 @@ def _read_docx(raw: bytes, name: str) -> list[SourceBlock]:
     import zipfile
 
     import docx
+    from docx.text.paragraph import Paragraph
 
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 signature of Word 97–2003 files
+        raise DataError("plik nie jest poprawnym dokumentem DOCX, tylko dokumentem starego formatu Word (.doc) — "
+                        "zapisz go w programie Word jako .docx", Location(name))
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DataError("plik nie jest poprawnym dokumentem DOCX", Location(name)) from error
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError) as error:
+        raise DataError("plik nie jest poprawnym dokumentem DOCX (uszkodzony albo innego formatu)",
+                        Location(name)) from error
     numbering = _Numbering(document)
     blocks: list[SourceBlock] = []
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        runs = [run for run in paragraph.runs if run.text.strip()]
-        lines = [normalise_line(part) for part in paragraph.text.replace("\t", " ").split("\n")]
-        lines = [line for line in lines if line]
-        if not lines:
+    # The body's paragraphs and tables in their order (python-docx's ``paragraphs`` leaves tables out): a
+    # table's words are the document's too — an annex's schedule, a budget's figures.
+    for number, element in enumerate(document.element.body.iterchildren(), start=1):
+        if element.tag == f"{_W}tbl":
+            block = _table_block(element, number)
+        elif element.tag == f"{_W}p":
+            block = _paragraph_block(Paragraph(element, document), number, numbering)
+        else:
             continue
-        style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-        bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
-        italic = bool(runs) and all(run.italic for run in runs)
-        heading = None
-        style_name = paragraph.style.name if paragraph.style is not None else ""
-        match = re.match(r"^(?:Heading|Nagłówek)\s*(\d)$", style_name or "")
-        if match:
-            heading = int(match.group(1))
-        marked = "".join(f"**{run.text}**" if run.bold and not bold and run.text.strip() else run.text
-                         for run in paragraph.runs)
-        marked_lines = tuple(line for line in (normalise_line(part) for part in marked.split("\n")) if line)
-        blocks.append(SourceBlock(tuple(lines), number, heading=heading, bold=bold, italic=italic,
-                                  label=numbering.label(paragraph), markdown_lines=marked_lines))
+        if block is not None:
+            blocks.append(block)
     return blocks
+
+
+def _paragraph_block(paragraph: object, number: int, numbering: _Numbering) -> SourceBlock | None:
+    runs = [run for run in paragraph.runs if run.text.strip()]  # type: ignore[attr-defined]
+    text = paragraph.text  # type: ignore[attr-defined]
+    lines = [normalise_line(part) for part in text.replace("\t", " ").split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    style = paragraph.style  # type: ignore[attr-defined]
+    style_bold = bool(style is not None and style.font.bold)
+    bold = bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+    italic = bool(runs) and all(run.italic for run in runs)
+    heading = None
+    match = re.match(r"^(?:Heading|Nagłówek)\s*(\d)$", (style.name if style is not None else "") or "")
+    if match:
+        heading = int(match.group(1))
+    marked = "".join(_bold_markdown(run.text) if run.bold and not bold else _escape_markdown(run.text)
+                     for run in paragraph.runs)  # type: ignore[attr-defined]
+    marked_lines = tuple(line for line in (normalise_line(part) for part in marked.split("\n")) if line)
+    return SourceBlock(tuple(lines), number, heading=heading, bold=bold, italic=italic,
+                       label=numbering.label(paragraph), markdown_lines=marked_lines)
+
+
+def _escape_markdown(text: str) -> str:
+    """A Word run's literal text as Markdown: its stars, underscores (fill-in lines), backticks and backslashes."""
+    return re.sub(r"([\\`*_])", r"\\\1", text)
+
+
+def _bold_markdown(text: str) -> str:
+    """A bold run as "**…**", its outer spaces outside the markers (Markdown ignores "** text**")."""
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return f"{lead}**{_escape_markdown(core)}**{trail}"
+
+
+def _table_block(table: object, number: int) -> SourceBlock | None:
+    """A Word table (``w:tbl``) as one block: Markdown table rows when it has two columns or more, else the lines
+    of its cells."""
+    rows: list[list[str]] = []
+    for row in table.tr_lst:  # type: ignore[attr-defined]
+        cells = [" ".join(_cell_paragraphs(cell)) for cell in row.tc_lst]
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return None
+    if max(len(cells) for cells in rows) < 2:  # a frame around text, not a table
+        lines = tuple(cells[0] for cells in rows if cells and cells[0])
+        return SourceBlock(lines, number, markdown_lines=tuple(_escape_markdown(line) for line in lines))
+    plain = tuple("| " + " | ".join(cells) + " |" for cells in rows)
+    separator = "| " + " | ".join("---" for _ in rows[0]) + " |"
+    marked = tuple("| " + " | ".join(_escape_markdown(cell).replace("|", "\\|") for cell in cells) + " |"
+                   for cells in rows)
+    return SourceBlock((plain[0], separator, *plain[1:]), number, markdown_lines=(marked[0], separator, *marked[1:]))
+
+
+def _cell_paragraphs(cell: object) -> list[str]:
+    """The text of every paragraph in a table cell, nested tables' included, in order."""
+    texts = []
+    for paragraph in cell.iter(f"{_W}p"):  # type: ignore[attr-defined]
+        text = normalise_line("".join(node.text or "" if node.tag == f"{_W}t" else " "
+                                      for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br")))
+        if text:
+            texts.append(text)
+    return texts
 
 
 class _Numbering:
