@@ -267,7 +267,9 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     if building_resolution:  # closing provisions: the data over the kind's defaults (paldocs.closing)
         context["closing"] = resolve_closing(data, kind.closing, apm, clause_markdown, file)
         notes.extend(context["closing"].notes)
-    subject = resolution.subject or _render_plain(env, kind.subject or "", context, file)
+    # an annex alone without a program has no title to make of the kind's (it prints its own annex's title)
+    subject = resolution.subject or ("" if not building_resolution and program is None
+                                     else _render_plain(env, kind.subject or "", context, file))
     catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
@@ -297,8 +299,9 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     if building_resolution:
         title = f"Uchwała Nr {number} {council} z dnia {date_text}"
     else:
-        assert program is not None  # DataFile guarantees a program for an annex
-        title, subject = f"Załącznik do uchwały Nr {number} {council} z dnia {date_text}", program.title
+        # DataFile guarantees an annex alone its program or, without one, exactly one entry of annexes
+        alone = program.title if program is not None else data.annexes[0].title
+        title, subject = f"Załącznik do uchwały Nr {number} {council} z dnia {date_text}", alone
     meta = Meta(title=title, subject=subject, author=municipality.council.nominative,
                 number=None if resolution.number is None or resolution.is_draft else number,
                 date=None if resolution.is_draft else resolution.date,

@@ -147,8 +147,8 @@ def check_requirements(kind: Kind, data: DataFile, file: str | None) -> None:
         "provisions": bool(data.resolution.provisions),
         "adoption": data.resolution.adoption is not None,
     }
-    if data.document == "annex":  # an annex alone needs its program only
-        present = {key: True for key in present} | {"program": data.program is not None}
+    if data.document == "annex":  # an annex alone needs its body only: the program, or its one other annex
+        present = {key: True for key in present} | {"program": data.program is not None or bool(data.annexes)}
     for requirement in requirements(kind, data):
         if not present[requirement]:
             path, what = _REQUIREMENTS[requirement]

@@ -2,7 +2,8 @@
 
 Contract: :func:`parse_program` returns a plain dict that validates as ``Program``. The first block(s) before
 the first section make the title (``display_title`` keeps their lines and bold when they are not one plain
-line); the period comes from the years in the title (none → :class:`DataError`). A section starts at a Markdown
+line); the period comes from the years in the title (none → :class:`DataError`; :func:`program_or_none` is the
+tolerant form the importer uses: ``None`` instead of an error, so that such an annex is kept as text). A section starts at a Markdown
 or Word heading, a roman-numbered line ("IV. …"), a short bold line, in plain text a short line matching a TOC entry
 or naming a role ("Adresaci programu"), or a run-in label "Cel główny:" (bold kept or restored in the
 Markdown content; the section has no heading). In a section, one list (possibly with sub-items under an
@@ -20,7 +21,7 @@ import unicodedata
 from typing import Any
 
 from paldocs import vocabulary
-from paldocs.errors import DataError, Location
+from paldocs.errors import DataError, Location, PaldocsError
 from paldocs.importer.log import ImportLog
 from paldocs.importer.source import SourceBlock
 
@@ -44,6 +45,21 @@ ROLES: tuple[tuple[str, str, str], ...] = (  # (regex on the heading, role, item
     (r"\bharmonogram", "schedule", "etap"), (r"\bpartner", "partners", "partner"),
     (r"\bcel(?:e|ów)?\b", "goals", "cel"))
 _SMALL = {"na", "lata", "w", "i", "z", "do", "dla", "oraz", "o", "we", "ze", "rok", "latach"}
+
+
+def program_or_none(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any] | None:
+    """:func:`parse_program` for text that may not be a program: ``None`` (and nothing logged) when the title
+    names no years, nothing follows it or no section heading is recognised — the importer then keeps the annex
+    as text (:mod:`paldocs.importer.annex`). Never raises on content."""
+    trial = ImportLog(log.source)
+    try:
+        program = parse_program(blocks, trial)
+    except PaldocsError:
+        return None
+    if not any(section.get("heading") for section in program["sections"]):
+        return None
+    log.entries.extend(trial.entries)
+    return program
 
 
 def parse_program(blocks: list[SourceBlock], log: ImportLog) -> dict[str, Any]:

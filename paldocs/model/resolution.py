@@ -5,7 +5,8 @@ draft has no number and/or no date and prints dotted blanks. :class:`LegalBasisE
 the acts catalog and a provision; an explicit journal ``address`` given by the legal office wins over the
 catalog. :class:`DataFile` is the root of a YAML file: the municipality profile, the resolution and its
 program (annex). ``document`` says what to build: the whole resolution with its annex, or the annex alone
-(a seed may hold only the annex). No formatting happens here.
+(a seed may hold only the annex: its program, or without a program its one entry of ``annexes``). No formatting
+happens here.
 """
 
 from __future__ import annotations
@@ -229,7 +230,9 @@ class Resolution(StrictModel):
 
 class DataFile(StrictModel):
     document: Literal["resolution", "annex"] = Field(
-        "resolution", description="Co zbudować: całą uchwałę z załącznikiem albo tylko załącznik.", examples=["annex"])
+        "resolution", description="Co zbudować: całą uchwałę z załącznikami albo sam załącznik (annex) — program "
+        "(pole „program”) albo, bez programu, jedyny załącznik z listy „annexes”, z nagłówkiem „Załącznik do "
+        "Uchwały Nr …” z danych uchwały.", examples=["annex"])
     municipality: Municipality = Field(description="Profil gminy (albo ścieżka do pliku profilu).",
         examples=["profiles/gmina-x.yaml"])
     resolution: Resolution = Field(description="Uchwała: rodzaj, numer, data, tytuł, podstawa prawna, paragrafy, "
@@ -246,8 +249,9 @@ class DataFile(StrictModel):
 
     @model_validator(mode="after")
     def _annex_needs_a_program(self) -> DataFile:
-        if self.document == "annex" and self.program is None:
-            raise ValueError("„document: annex” buduje sam załącznik — podaj program (pole „program”)")
+        if self.document == "annex" and self.program is None and len(self.annexes) != 1:
+            raise ValueError("„document: annex” buduje sam załącznik — podaj program (pole „program”) albo, bez "
+                             "programu, dokładnie jeden załącznik w „annexes”")
         number = self.resolution.number
         if number is not None and number.session is None and self.municipality.numbering.order != "number/year":
             raise ValueError("numer uchwały nie ma numeru sesji — ustaw w profilu gminy „numbering: {order: "
