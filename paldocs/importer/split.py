@@ -51,7 +51,7 @@ class Segment:
 
 # --- headers -------------------------------------------------------------------------------------------------
 
-_RESOLUTION = re.compile(r"^(?:\d{1,3}\s+)?(?:UCHWAŁA|Uchwała|U C H W A Ł A|ZARZĄDZENIE|Zarządzenie)"
+_RESOLUTION = re.compile(r"^(?:\d{1,3}\s+)?(?:U(?i:chwała)|U C H W A Ł A|ZARZĄDZENIE|Zarządzenie)"
                          r"(?:\s+(?:NR|Nr|nr|N r)\b\.?\s*(?P<rest>.*))?$")
 # "Projekt", "- PROJEKT -", "Projekt z dnia 11 października 2016 r.", "DRUK Nr 5", "druk nr projekt Prezydenta …"
 _DRAFT_MARK = re.compile(r"^(?:[-–/(]?\s*projekt\b(?:\s+\S+){0,8}?\s*[-–/)]?|druk\s+nr\b(?:\s+\S+){0,8})$",

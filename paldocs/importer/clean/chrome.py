@@ -55,6 +55,7 @@ def drop_chrome(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> l
         start = first
         while start < len(texts) and (not texts[start] or _CHROME.match(texts[start])):
             start += 1
+    start = _keep_unrepeated_text(texts, first, start)
     for line in lines[:start]:
         if line.text:
             log.dropped(line.line, BEFORE, line.text)
@@ -69,6 +70,27 @@ def drop_chrome(lines: list[SourceLine], log: ImportLog, *, markdown: bool) -> l
         else:
             out.append(line)
     return out
+
+
+# A line of this many words before the start is a document's text, not a menu item or a page title, unless the
+# document repeats it (a teaser); below this, BIP menus and titles are short.
+_LONG_LINE_WORDS = 15
+
+
+def _keep_unrepeated_text(texts: list[str], first: int, start: int) -> int:
+    """Move the start back to a long line after the transcript mark whose words the document does not repeat.
+
+    A transcript line that holds the act itself run together ("1 RADA MIEJSKA … UChWAŁA NR 575/VI/44/2014 …",
+    an OCR-ed scan whose header the start patterns miss) must never be dropped as the website's text: dropping
+    words is safe only when they are chrome or said again below."""
+    later = set(" ".join(texts[start:]).casefold().split())
+    for i in range(first, start):
+        words = texts[i].casefold().split()
+        if len(words) >= _LONG_LINE_WORDS and not _CHROME.match(texts[i]):
+            repeated = sum(word in later for word in words) / len(words)
+            if repeated < 0.9:
+                return i
+    return start
 
 
 def _only_title_and_similar(texts: list[str], first: int) -> bool:

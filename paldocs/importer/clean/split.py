@@ -36,6 +36,9 @@ _CHAPTER = re.compile(r"(?<=[.:;])\s+(?=(?:ROZDZIAŁ|Rozdział)\s+(?:\d+|[IVXLC]
 _ANNEX = re.compile(r"\s(?=(?:Załącznik|ZAŁĄCZNIK)(?:\s+(?:Nr|nr|NR)\.?\s*\d+)?\s+(?:do|DO)\s+(?:[Uu]chwały|UCHWAŁY)\b)")
 _JUSTIFICATION = re.compile(r"(?:(?<=\s)|^)(?:UZASADNIENIE|Uzasadnienie)(?=\s|$)")
 _SIGNATURE = re.compile(r"\s(?=(?:Z\s+up\.\s+)?(?:Wice)?[Pp]rzewodnicząc[ya]\s+Rady\b)")
+# A header in capitals inside a line ("… RADA MIEJSKA Kons J-fl CŁU_Jeziorna UChWAŁA NR 575/VI/44/2014 …": an OCR-ed
+# stamp before it). The capital "Ł" tells it from a reference in a sentence ("traci moc uchwała Nr …").
+_CAPITAL_HEADER = re.compile(r"(?<=\s)U[Cc][Hh][Ww]AŁA\s+N[Rr]\b")
 _NUMBERED = re.compile(rf"(?:^|(?<=\s))(?P<n>\d{{1,2}})\.\s+(?=[{UPPER}„\"])")
 
 
@@ -110,13 +113,16 @@ def split_run_on_lines(lines: list[SourceLine], log: ImportLog, *, markdown: boo
     if markdown:
         return lines
     out: list[SourceLine] = []
-    for line in lines:
-        cuts = _cuts(line.text) if line.text else []
-        if cuts:
-            out.extend(_parts(line, cuts))
-            log.recognised(line.line, SPLIT)
-        else:
-            out.append(line)
+    for whole in lines:
+        header = _CAPITAL_HEADER.search(whole.text)
+        pieces = _parts(whole, [header.start()]) if header else [whole]
+        cut_any = header is not None
+        for line in pieces:
+            cuts = _cuts(line.text) if line.text else []
+            cut_any = cut_any or bool(cuts)
+            out.extend(_parts(line, cuts) if cuts else [line])
+        if cut_any:
+            log.recognised(whole.line, SPLIT)
     return out
 
 
