@@ -31,7 +31,7 @@ import pytest
 import yaml
 
 from paldocs.errors import PaldocsError
-from paldocs.importer.accounting import WordAccount, account_documents
+from paldocs.importer.accounting import WordAccount, account_documents, built_text
 from paldocs.importer.log import ImportLog
 
 REPO = Path(__file__).resolve().parent.parent
@@ -272,3 +272,25 @@ def table_rows(measures: Sequence[Measure]) -> list[str]:
                  len(result.results) or "—", f"{result.import_ms:.0f}", _cell(result.error)]
         rows.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     return rows
+
+
+# Reasons under which whole lines of website text are dropped; the act's own text must never be among them.
+_CHROME_REASONS = ("tekst strony BIP",)
+_ACT_TEXT = re.compile(r"§\s*\d+\.?\s+\S|\bNa\s+podstawie\s+art\.|\buchwala\s+(?:się\s*)?,?\s*co\s+następuje",
+                       re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_chrome_never_holds_the_act_itself(name: str) -> None:
+    """The share is counted after dropped page chrome, so dropping the act as chrome would hide a loss: a line
+    dropped as the website's text that holds a paragraf, a legal basis or the enacting formula is allowed only
+    when the built document says the same words (a page title or teaser repeating the act's opening)."""
+    result = measure(name)
+    assert not result.error, describe(result)
+    built = " ".join(built_text(r.data, base=result.item.document.parent) for r in result.results).casefold()
+    built_words = set(built.split())
+    for entry in result.entries("dropped"):
+        if entry.what.startswith(_CHROME_REASONS) and _ACT_TEXT.search(entry.text):
+            missing = [word for word in entry.text.casefold().split() if word not in built_words]
+            assert len(missing) <= len(entry.text.split()) // 10, \
+                f"{name}: line {entry.line} dropped as „{entry.what}” holds the act's text: {entry.text[:200]}"

@@ -29,7 +29,7 @@ _TRANSCRIPT = re.compile(r"^(?:Transkrypt|Pełen\s+tekst|Full\s+text)$", re.IGNO
 _PAGE_PREFIX = re.compile(r"^\d{1,3}\s+(?=\S)")
 _FOOTER = re.compile(
     r"^(?:(?:metryczka|metryka\s+strony|rejestr\s+zmian|historia\s+zmian|drukuj|wersja\s+do\s+druku|powrót|"
-    r"do\s+góry|podobne\s+dokumenty|pliki\s+do\s+pobrania|załączniki\s+do\s+pobrania)\s*:?\s*$|"
+    r"do\s+góry|podobne\s+dokumenty|pliki\s+do\s+pobrania|załączniki(?:\s+do\s+pobrania)?)\s*:?\s*$|"
     r"(?:liczba\s+(?:odwiedzin|wyświetleń)|licznik\s+odwiedzin|przeglądów|udostępni(?:ł|ający)|"
     r"wytworzy(?:ł|ł\(a\))|opublikował|wprowadził|zatwierdził|data\s+(?:publikacji|wytworzenia|udostępnienia|"
     r"wprowadzenia|modyfikacji)|osoba\s+(?:odpowiedzialna|wprowadzająca|udostępniająca)|"
