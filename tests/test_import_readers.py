@@ -477,3 +477,20 @@ def test_corpus_files_made_from_real_texts_lose_no_word(path: Path) -> None:
     assert not _words(reference) - read_words
     if path.suffix == ".txt":  # mojibake or a legacy encoding: exactly the reference's lines
         assert [line.text for line in lines] == [" ".join(line.split()) for line in reference.split("\n")]
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    # docplayer.pl/1336673 (Tomaszów Lubelski, 2010) and the Wilczyce annex transcript: "ż" extracted as "ŝ"
+    ("Od wielu lat obserwujemy wzrost spoŝycia napojów alkoholowych", "Od wielu lat obserwujemy wzrost spożycia "
+     "napojów alkoholowych"),
+    ("Przemoc w rodzinie ma swój szczególny wymiar, poniewaŝ to rodzina", "Przemoc w rodzinie ma swój szczególny "
+     "wymiar, ponieważ to rodzina"),
+    ("ŜYWIEC", "ŻYWIEC"),
+])
+def test_pdf_z_with_dot_above_extracted_as_s_circumflex_is_repaired(damaged: str, repaired: str) -> None:
+    from paldocs.importer.readers.mojibake import REPAIRED_Z_DOT, repair_lines
+
+    log = ImportLog("x.txt")
+    assert [line.text for line in repair_lines([SourceLine(damaged, 3)], log)] == [repaired]
+    assert [(entry.line, entry.what, entry.text, entry.after) for entry in log.of_kind("changed")] == [
+        (3, REPAIRED_Z_DOT, damaged, repaired)]

@@ -248,10 +248,16 @@ def test_cli_error_exit_code(tmp_path: Path) -> None:
 def test_cli_imports_readable_text_it_does_not_recognise(tmp_path: Path) -> None:
     """Readable text is never refused: it is kept verbatim (a provision), the council unknown is a placeholder."""
     source = tmp_path / "x.txt"
-    source.write_text("Zupełnie inny dokument\n", encoding="utf-8")
+    source.write_text("§ 1. Zupełnie inny dokument\n", encoding="utf-8")
     output = tmp_path / "d.yaml"
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(output)])
     assert result.exit_code == 0, result.output
     data = load_data_file(output)
     assert data.resolution.provisions == ["Zupełnie inny dokument"]
+    assert "Zupełnie inny dokument" in to_text(to_document(output)[0])
+    # without a § or a legal basis the text is a document's own (an annex alone), still kept word for word
+    source.write_text("Zupełnie inny dokument\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(output), "--force"])
+    assert result.exit_code == 0, result.output
+    assert load_data_file(output).document == "annex"
     assert "Zupełnie inny dokument" in to_text(to_document(output)[0])

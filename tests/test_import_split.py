@@ -230,9 +230,12 @@ def test_annex_header_parts() -> None:
     assert same_number("XIX / 180 / 2020", "XIX/180/20") and not same_number("XIX/180/2020", "XIV/107/2016")
 
 
-def test_nothing_recognised_is_one_resolution_and_empty_input_never_raises() -> None:
-    segments, _ = _split("Zwykły tekst bez nagłówka.")
-    assert [s.kind for s in segments] == ["resolution"]
+def test_no_header_is_one_resolution_only_with_a_paragraf_and_empty_input_never_raises() -> None:
+    # without a header, a § unit or a legal basis makes the text a resolution's; anything else is a document's
+    # own text (a program's stored copy that begins at "I. Wstęp"), imported as an annex alone
+    assert [s.kind for s in _split("§ 1. Zwykły tekst bez nagłówka.")[0]] == ["resolution"]
+    assert [s.kind for s in _split("Na podstawie art. 18 ust. 2 pkt 15 ustawy.")[0]] == ["resolution"]
+    assert [s.kind for s in _split("Zwykły tekst bez nagłówka.")[0]] == ["annex"]
     assert split_documents([], ImportLog("x"))[0].blocks == []
 
 

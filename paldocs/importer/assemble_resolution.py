@@ -23,6 +23,7 @@ from typing import Any
 from paldocs.importer import resolution as rx
 from paldocs.importer.annex_fallback import annex_data
 from paldocs.importer.body import escape_line, escape_marker, log_numbering, printable, split_provisions
+from paldocs.importer.clean.patterns import EDOC
 from paldocs.importer.closing_text import read_closing
 from paldocs.importer.header import BASIS_START, ENACTING, PARAGRAPH, Header, read_header
 from paldocs.errors import PaldocsError
@@ -108,7 +109,16 @@ def _trailing_annex(blocks: list[SourceBlock], rest: list[Row]) -> list[SourceBl
     return blocks[start:]
 
 
+def _marked_draft_by_e_session(log: ImportLog) -> bool:
+    """The e-session system stamps a draft "Id: … Projekt Strona 1" (its state after the Id): the cleaners drop
+    the stamp as an e-document mark, and it still says the document is a draft."""
+    return any(entry.what == EDOC and re.search(r"\bProjekt\b", entry.text) for entry in log.of_kind("dropped"))
+
+
 def _header_data(header: Header, resolution: dict[str, Any], found: dict[str, Any], log: ImportLog) -> None:
+    if not header.draft and _marked_draft_by_e_session(log):
+        header.draft = True
+        log.recognised(header.title_line, "projekt — znacznik e-sesji „Projekt” przy identyfikatorze dokumentu")
     if header.draft:
         resolution["status"] = "projekt"
         # a draft prints blanks for its number and date even when they are known (templates/resolution.md.j2)

@@ -281,10 +281,13 @@ def split_documents(blocks: list[SourceBlock], log: ImportLog) -> list[Segment]:
     starts = _accepted(_starts(blocks), blocks)
     if not starts:
         kind: SegmentKind = "annex" if _PROGRAM_TITLE.match(blocks[0].lines[0]) else \
-            "report" if _report_in_title(blocks) else "resolution"
-        if kind == "annex":
+            "report" if _report_in_title(blocks) else "resolution" if _has_act_text(blocks) else "annex"
+        if kind == "annex" and _PROGRAM_TITLE.match(blocks[0].lines[0]):
             log.recognised(blocks[0].line, "dokument 1: załącznik bez uchwały — zaczyna się tytułem (program, "
                                            "regulamin, statut)")
+        elif kind == "annex":
+            log.recognised(blocks[0].line, "dokument 1: tekst bez nagłówka, bez paragrafów i bez podstawy prawnej — "
+                                           "zachowany jako załącznik bez uchwały (sprawdź)")
         elif kind == "report":
             log.recognised(blocks[0].line, "dokument 1: sprawozdanie (tytuł „Sprawozdanie z …” w pierwszych słowach)")
         return [Segment(kind, list(blocks))]
@@ -312,6 +315,12 @@ def split_documents(blocks: list[SourceBlock], log: ImportLog) -> list[Segment]:
         owner = segment if start.kind == "resolution" else None
         log.recognised(line, f"dokument {len(segments)}: {_describe(start)}")
     return segments
+
+
+def _has_act_text(blocks: Sequence[SourceBlock]) -> bool:
+    """Text of a resolution's body: a § unit or the legal basis. A file with neither and no header (the stored
+    copy of a program that begins at its chapter "I. Wstęp") is a document's text, imported as an annex alone."""
+    return any(_BODY.match(line) for block in blocks for line in block.lines)
 
 
 def _accepted(starts: list[_Start], blocks: Sequence[SourceBlock]) -> list[_Start]:

@@ -19,8 +19,10 @@ from paldocs.importer.clean.patterns import EDOC, JOURNAL, PAGE, UPPER, plain
 from paldocs.importer.lines import SourceLine
 from paldocs.importer.log import ImportLog
 
-_ID = r"Id:\s*[0-9A-F][0-9A-F\s-]{8,}[0-9A-F]\.?"
-_PAGE_NO = r"Strona\s+\d{1,3}(?:\s*(?:z|/)\s*\d{1,3})?"
+# An OCR-ed scan reads the Id's "1" as "I" and a "-" as "." ("Id: B3E-B2D4-4E92-B9 I F.DD77C94 I 449B."),
+# and the page "1" as "I" ("Strona I"); the "Id:" label keeps the pattern specific.
+_ID = r"Id:\s*[0-9A-FIl][0-9A-FIl\s.-]{8,}[0-9A-FIl]\.?"
+_PAGE_NO = r"Strona\s+(?:\d{1,3}|I)(?:\s*(?:z|/)\s*\d{1,3})?"
 _STATE = r"(?:Podpisany|Uchwalony|Projekt)"  # the e-session system's state of the document after its Id
 _EDOC_LINE = re.compile(rf"^(?:{_ID})?\s*{_STATE}?\s*(?:{_PAGE_NO})?$")
 _EMPTY_ID = rf"Id:\.?\s*{_STATE}"  # "Id:. Projekt Strona 1": the transcript lost the identifier

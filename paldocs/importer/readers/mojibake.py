@@ -40,6 +40,13 @@ _FIX_ONLY_ENCODING = ftfy.TextFixerConfig(unescape_html=False, remove_terminal_e
                                           explain=False)
 
 
+REPAIRED_Z_DOT = "znak „ŝ” z konwersji PDF zamieniony na „ż”"
+# Text extracted from PDFs made by older Word versions shows "ż" as "ŝ" and "Ż" as "Ŝ" (a font's private glyph
+# mapping, seen in real BIP transcripts: "spoŝycia", "poniewaŝ", "Ŝ" for "ż" in the Tarnów and Tomaszów
+# Lubelski texts of tests/data/import_corpus). No Polish word has "ŝ", so in a Polish document it is always "ż".
+_Z_DOT = str.maketrans({"ŝ": "ż", "Ŝ": "Ż"})
+
+
 def repair_lines(lines: list[SourceLine], log: ImportLog) -> list[SourceLine]:
     """Each damaged line repaired (see the module contract); every repair logged as changed."""
     out = []
@@ -48,6 +55,10 @@ def repair_lines(lines: list[SourceLine], log: ImportLog) -> list[SourceLine]:
         if repaired != line.text:
             log.changed(line.line, REPAIRED, line.text, repaired)
             line = SourceLine(repaired, line.line, line.page, line.hard_break)
+        dotted = line.text.translate(_Z_DOT)
+        if dotted != line.text:
+            log.changed(line.line, REPAIRED_Z_DOT, line.text, dotted)
+            line = SourceLine(dotted, line.line, line.page, line.hard_break)
         out.append(line)
     return out
 
