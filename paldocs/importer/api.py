@@ -42,10 +42,12 @@ class ImportResult:
 
 
 def import_documents(path: Path, *, profile: Path | None = None) -> list[ImportResult]:
+    """One result per act, in the file's order; the first act's log also holds what reading and cleaning logged."""
     return _import_all(path, profile)
 
 
 def import_document(path: Path, *, profile: Path | None = None) -> ImportResult:
+    # not through import_documents: a caller may replace that one with a function that calls this one
     return _import_all(path, profile)[0]
 
 
