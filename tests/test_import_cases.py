@@ -23,7 +23,7 @@ from seed_words import SEED_FILES, compare, seed_words, unaccounted_words, words
 
 from paldocs.api import to_document
 from paldocs.importer.api import import_document
-from paldocs.importer.boilerplate import AFTER, BEFORE, PAGE
+from paldocs.importer.clean import AFTER, BEFORE, PAGE
 from paldocs.importer.emit import format_yaml
 from paldocs.model.load import load_data_file
 from paldocs.writers.text import to_text

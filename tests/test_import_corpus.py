@@ -3,8 +3,8 @@
 Each corpus item is a ``<name>.source.yaml`` with its document ``<name>.<txt|md|html|pdf|docx>`` (README.md there
 describes the corpus and lists every item). For each item:
 
-- ``paldocs.importer.api.import_documents`` (``[import_document(path)]`` where it does not exist) gives as many
-  results as the record's ``documents:``, and each result's data build (:func:`paldocs.importer.accounting.built_text`);
+- :func:`paldocs.importer.api.import_documents` gives as many results as the record's ``documents:``, and each
+  result's data build (:func:`paldocs.importer.accounting.built_text`);
 - the word account of the file (:func:`paldocs.importer.accounting.account_documents`, the rule in that module's
   docstring) has no unaccounted word and a share of kept words ≥ 0.97; the original is the record's
   ``reference:`` text when it has one (an HTML/PDF/DOCX made from a published text), else the text the
@@ -32,6 +32,7 @@ import yaml
 
 from paldocs.errors import PaldocsError
 from paldocs.importer.accounting import WordAccount, account_documents, built_text
+from paldocs.importer.api import import_documents
 from paldocs.importer.log import ImportLog
 
 REPO = Path(__file__).resolve().parent.parent
@@ -75,14 +76,6 @@ def corpus_items() -> list[CorpusItem]:
     return items
 
 
-def import_all(path: Path) -> list[Any]:
-    """All acts of one file: ``import_documents`` where the importer has it, else the one of ``import_document``."""
-    from paldocs.importer import api
-
-    import_documents: Callable[[Path], list[Any]] | None = getattr(api, "import_documents", None)
-    return import_documents(path) if import_documents else [api.import_document(path)]
-
-
 @dataclass(frozen=True)
 class Measure:
     """One item imported, built and accounted for; ``error`` says what failed first (then no account)."""
@@ -114,12 +107,12 @@ def measure(name: str) -> Measure:
     item = next(item for item in corpus_items() if item.name == name)
     started = time.perf_counter()
     try:
-        results = tuple(import_all(item.document))
+        results = tuple(import_documents(item.document))
     except Exception as error:  # noqa: BLE001 — reported per file: one failing text must not hide the others
         return Measure(item, error=f"import: {_failure(error)}")
     elapsed = (time.perf_counter() - started) * 1000
     try:
-        original = item.original_text(getattr(results[0], "original", "") if results else "")
+        original = item.original_text(results[0].original if results else "")
         account = account_documents(original, [(result.data, result.log) for result in results],
                                     base=item.document.parent)
     except Exception as error:  # noqa: BLE001 — as above

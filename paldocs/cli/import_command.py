@@ -1,14 +1,15 @@
 """Command line: ``paldocs import FILE -o OUT.yaml|FOLDER [--municipality PROFILE] [--force]``.
 
 Contract: imports every act the file holds (:func:`paldocs.importer.api.import_documents`: a resolution with its
-annexes, an annex alone, a report — from .txt/.md/.docx/.pdf/.html) and writes one YAML draft per act
-(:func:`paldocs.importer.emit.yaml_text`): ``OUT.yaml``, ``OUT-2.yaml``, ``OUT-3.yaml`` …, or, when ``-o`` names an
-existing folder (or a name ending with "/"), ``<folder>/<file stem>.yaml``, ``<folder>/<file stem>-2.yaml`` ….
-A missing output folder is created. Nothing is half-written: every target is checked first (an existing one is overwritten only with
-``--force``; the input itself never), then all are written at once (temporary files, then renames). For each act
-it prints the draft's path on standard output and the import log summary — recognised, kept as text, dropped on
-purpose, changed — on standard error, then the word account of the file (:mod:`paldocs.importer.accounting`,
-when present: the file's words against all its drafts built).
+annexes and uzasadnienie, an annex alone, a report) from a ``.txt``, ``.md``, ``.markdown``, ``.docx``, ``.pdf``
+(its text layer), ``.html`` or ``.htm`` file (a page saved from a BIP), and writes one YAML draft per act
+(:func:`paldocs.importer.emit.yaml_text`): ``OUT.yaml`` for the first, ``OUT-2.yaml``, ``OUT-3.yaml`` … for the
+next ones, or, when ``-o`` names an existing folder (or a name ending with "/"), ``<folder>/<file stem>.yaml``,
+``<folder>/<file stem>-2.yaml`` …. A missing output folder is created. Nothing is half-written: every target is
+checked first (an existing one is overwritten only with ``--force``; the input itself never), then all are
+written at once (temporary files, then renames). For each act it prints the draft's path on standard output and
+the import log summary — recognised, kept as text, dropped on purpose, changed — on standard error, then the
+word account of the file (:mod:`paldocs.importer.accounting`: the file's words against all its drafts built).
 Exit 0 for every readable file; a file that cannot be read (wrong format, binary, empty, encrypted or image-only
 PDF) is one ``błąd: …`` line and exit 2.
 """
@@ -17,12 +18,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from paldocs.cli.errors import reports_errors
-from paldocs.errors import DataError, Location, RenderError, describe_os_error
+from paldocs.errors import DataError, Location, PaldocsError, RenderError, describe_os_error
+
+if TYPE_CHECKING:  # the importer loads when the command runs, not for "paldocs --help"
+    from paldocs.importer.api import ImportResult
 
 
 @click.command("import")
@@ -35,12 +39,15 @@ from paldocs.errors import DataError, Location, RenderError, describe_os_error
 @click.option("--force", is_flag=True, help="Nadpisz istniejące pliki wyjściowe.")
 @reports_errors
 def import_command(file: Path, output: str, profile: Path | None, force: bool) -> None:
-    """Zaimportuj uchwały, załączniki i sprawozdania (tekst z BIP, Markdown, DOCX, PDF, HTML) jako dane paldocs."""
+    """Zaimportuj uchwały, załączniki i sprawozdania jako dane paldocs.
+
+    FILE: .txt, .md, .markdown, .docx, .pdf (warstwa tekstowa), .html, .htm (strona zapisana z BIP). Każdy akt
+    z pliku staje się osobnym projektem: z -o OUT.yaml powstają OUT.yaml, OUT-2.yaml, OUT-3.yaml …
+    """
+    from paldocs.importer.api import import_documents
     from paldocs.importer.emit import write_all, yaml_text
 
-    results = import_all(file, profile)
-    if not results:
-        raise DataError("w pliku nie znaleziono tekstu do zaimportowania", Location(str(file)))
+    results = import_documents(file, profile=profile)  # one per act; a file without text raises DataError
     targets = output_paths(file, Path(output), len(results), folder=output.endswith(("/", os.sep)))
     _check_targets(file, targets, force)
     texts = {target: yaml_text(result, target) for target, result in zip(targets, results, strict=True)}
@@ -53,17 +60,6 @@ def import_command(file: Path, output: str, profile: Path | None, force: bool) -
         click.echo(title + result.log.summary(), err=True, nl=False)
         click.echo(str(target))
     click.echo(_account_line(results), err=True, nl=False)
-
-
-def import_all(file: Path, profile: Path | None) -> list[Any]:
-    """One import result per act of the file."""
-    from paldocs.importer import api
-
-    many = getattr(api, "import_documents", None)
-    if many is not None:
-        return list(many(file, profile=profile))
-    # an importer that reads only the file's first act
-    return [api.import_document(file, profile=profile)]
 
 
 def output_paths(file: Path, output: Path, count: int, *, folder: bool = False) -> list[Path]:
@@ -87,19 +83,13 @@ def _check_targets(file: Path, targets: list[Path], force: bool) -> None:
         raise DataError(f"{which} — użyj --force, aby nadpisać (nic nie zapisano).")
 
 
-def _account_line(results: list[Any]) -> str:
+def _account_line(results: list[ImportResult]) -> str:
     """"słowa: N, zachowane K (99,1 %), …": the file's words found in the built drafts (all of them together
     when the file held several acts — each act's text is only a part of the file's)."""
-    try:
-        from paldocs.importer.accounting import account, built_text
-    except ImportError:  # the word account is not part of this installation
-        return ""
-    from paldocs.errors import PaldocsError
+    from paldocs.importer.accounting import account, built_text
     from paldocs.importer.log import ImportLog
 
-    original = getattr(results[0], "original", "")
-    if not original:  # an importer that does not say what it read: nothing to count against
-        return ""
+    original = results[0].original  # the text read (every act of the file shares it)
     logs = list({id(result.log): result.log for result in results}.values())
     merged = ImportLog(logs[0].source, [entry for log in logs for entry in log.entries])
     try:

@@ -12,6 +12,8 @@ Contract:
 - :func:`annex_alone` makes the data of an annex published without its resolution (``document: annex``): the
   resolution's number, date and council from the annex header (a draft's blanks stay blank) and the annex
   (program or verbatim annex). It returns the data and what it found for the municipality profile.
+- :func:`without_repeated_signature` takes off the resolution's signature repeated at the end of an annex
+  (logged; ``found`` gets the ``annex_signature`` layout), before :func:`import_annex` reads the annex.
 - :func:`attach_annexes` puts a resolution's annex segments (:attr:`paldocs.importer.split.Segment.annexes`) into
   its data: the first annex may be the program, the others go to ``annexes`` in order (paldocs prints the
   program first); :func:`compare_header` logs where an annex header's number or date differ from its
@@ -29,10 +31,12 @@ from typing import Any
 from paldocs.errors import PaldocsError
 from paldocs.importer.log import ImportLog
 from paldocs.importer.program import program_or_none
+from paldocs.importer.signature import START as SIGNATURE_START
 from paldocs.importer.source import SourceBlock
 from paldocs.importer.annex_text import verbatim_annex, words_of
 from paldocs.importer.split import AnnexHeader, Segment, annex_header, cut_blocks, line_position, same_number
 
+_UPPERCASE_HEAD = re.compile(r"^\s*ZA[ŁL][AĄ]CZNIK\b")  # "ZAŁĄCZNIK DO UCHWAŁY …": printed so too
 
 
 def import_annex(blocks: list[SourceBlock], log: ImportLog, *, program: bool = True) -> dict[str, Any]:
@@ -165,6 +169,9 @@ def annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, An
     else:
         log.kept(line, "załącznik bez nagłówka „Załącznik do uchwały …” — numer i data uchwały puste (projekt); "
                        "uzupełnij je (zgadnięte — sprawdź)", "")
+    first = blocks[0].lines[0] if blocks and blocks[0].lines else ""
+    if first.isupper() and _UPPERCASE_HEAD.match(first):  # "ZAŁĄCZNIK NR 1" over a "do uchwały …" line too
+        found["layout"]["annex_header_uppercase"] = True
     if "number" not in resolution and (header is None or header.number is None):
         resolution["status"] = "projekt"  # a draft's annex ("Nr …/…/2019") or no header at all: blanks, "Projekt"
     data: dict[str, Any] = {"document": "annex", "resolution": resolution}
@@ -173,6 +180,19 @@ def annex_alone(blocks: list[SourceBlock], log: ImportLog) -> tuple[dict[str, An
     else:
         data["annexes"] = [body["annex"]]
     return data, found
+
+
+def without_repeated_signature(blocks: list[SourceBlock], log: ImportLog,
+                               found: dict[str, Any] | None = None) -> list[SourceBlock]:
+    """The annex's blocks without the resolution's signature repeated under it (a short "Przewodniczący …" block
+    among the last three); ``found`` gets the ``annex_signature`` layout, so that paldocs prints it there too."""
+    for j in range(len(blocks) - 1, max(len(blocks) - 4, 0), -1):
+        if SIGNATURE_START.match(blocks[j].lines[0]) and len(" ".join(b.text for b in blocks[j:]).split()) <= 16:
+            log.recognised(blocks[j].line, "podpis powtórzony pod załącznikiem")
+            if found is not None:
+                found.setdefault("layout", {})["annex_signature"] = True
+            return blocks[:j]
+    return blocks
 
 
 def _resolution_from_header(header: AnnexHeader, resolution: dict[str, Any], found: dict[str, Any], line: int,

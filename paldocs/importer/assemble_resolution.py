@@ -3,15 +3,15 @@
 Contract: :func:`assemble_resolution` reads, in order, the title block (:mod:`paldocs.importer.header`), the
 legal basis and the enacting formula (:func:`paldocs.importer.legal_basis.read_legal_basis`), the §§
 (:mod:`paldocs.importer.body`), the signature (:mod:`paldocs.importer.signature`), the footnotes and other text
-after the signature, the justification and the annexes, and returns the ``resolution``/``program``/``annexes``
-data plus what it learnt about the municipality (``found``: council, executive, numbering, layout, voivodeship).
-It never raises on content: what it does not recognise is kept verbatim (Markdown) in the best place the model
-has, and logged. The kind: ``pal`` when the text is exactly that kind's wording with a program annex (the § 1
-adopting the program, the standard executor and entry-into-force clauses); otherwise ``generic`` with
-``requires`` listing what is present, the §§ verbatim in ``provisions`` and ``closing`` data only for the closing
-§§ paldocs prints with the same words (:mod:`paldocs.importer.closing_text`) — always with an explicit
-``order``, so that no clause the original lacks is added. Amending and repealing resolutions are generic with
-their provisions verbatim (logged).
+after the signature, the justification and the annexes (:mod:`paldocs.importer.annex`), and returns the
+``resolution``/``program``/``annexes`` data plus what it learnt about the municipality (``found``: council,
+executive, numbering, layout, voivodeship). It never raises on content: what it does not recognise is kept
+verbatim (Markdown) in the best place the model has, and logged. The kind: ``pal`` when the text is exactly
+that kind's wording with a program annex (the § 1 adopting the program, the standard executor and
+entry-into-force clauses); otherwise ``generic`` with ``requires`` listing what is present, the §§ verbatim in
+``provisions`` and ``closing`` data only for the closing §§ paldocs prints with the same words
+(:mod:`paldocs.importer.closing_text`) — always with an explicit ``order``, so that no clause the original lacks
+is added. Amending and repealing resolutions are generic with their provisions verbatim (logged).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from paldocs.importer import resolution as rx
-from paldocs.importer.annex_fallback import annex_data
+from paldocs.importer.annex import import_annex, without_repeated_signature
 from paldocs.importer.body import escape_line, escape_marker, log_numbering, printable, split_provisions
 from paldocs.importer.clean.patterns import EDOC
 from paldocs.importer.closing_text import read_closing
@@ -83,12 +83,12 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
         _justification(rows, resolution, log, markdown=markdown)
     program, others = None, []
     for annex in annexes:
-        found = annex_data(annex, header.council_genitive, log, found=out.found)
-        if "program" in found and program is None:
-            program = found["program"]
+        imported = import_annex(without_repeated_signature(annex, log, out.found), log)
+        if "program" in imported and program is None:
+            program = imported["program"]
         else:
-            others.append(found.get("annex") or {"title": found["program"].get("title", "Załącznik"),
-                                                 "reproduced": False})
+            others.append(imported.get("annex") or {"title": imported["program"].get("title", "Załącznik"),
+                                                    "reproduced": False})
     program = _provisions_and_kind(provisions, resolution, out, program, header, log)
     out.data["resolution"] = resolution
     if program is not None:

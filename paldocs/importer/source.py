@@ -318,12 +318,14 @@ class _Numbering:
         def value(match: re.Match[str]) -> str:
             index = int(match.group(1)) - 1
             lfmt, _t, lstart = levels.get(index, ("decimal", "", 1))
-            return _format(max(counts[index], 1) + lstart - 1, lfmt)
+            return list_number(max(counts[index], 1) + lstart - 1, lfmt)
 
         return re.sub(r"%(\d)", value, text) or None
 
 
-def _format(number: int, fmt: str) -> str:
+def list_number(number: int, fmt: str) -> str:
+    """A list item's number in a Word numbering format (``w:numFmt``): "lowerLetter" → "c", "upperRoman" → "III",
+    anything else decimal; the HTML reader formats ``<ol type>`` numbers with it too."""
     if fmt in ("lowerLetter", "upperLetter"):
         letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letters if fmt == "lowerLetter" else letters.upper()

@@ -29,6 +29,7 @@ from paldocs.importer.lines import ReadInput, SourceLine, normalise_space
 from paldocs.importer.log import ImportLog
 from paldocs.importer.readers import html_content
 from paldocs.importer.readers.text import decode_text, refuse_control_characters
+from paldocs.importer.source import list_number
 
 NAVIGATION = "nawigacja strony BIP (HTML)"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.IGNORECASE)
@@ -43,6 +44,8 @@ _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
 _INVISIBLE_CHARACTERS = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
                                        "\u2060": None, "\ufeff": None})
 _HAS_LIST_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[IVXLC]{1,6}[.)]|[-–—•*·§])\s?")
+# An <ol type> as the Word numbering format it matches (w:numFmt), to number items as the DOCX reader does.
+_NUMBER_FORMATS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 _CELL_LIMIT = 1000  # a cell longer than this holds page layout, not a table's datum
 
 
@@ -197,16 +200,8 @@ def _list_marker(item: html.HtmlElement) -> str | None:
 
 
 def _ordinal(number: int, kind: str) -> str:
-    if kind in ("a", "A") and number >= 1:
-        letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-        return letters if kind == "a" else letters.upper()
-    if kind in ("i", "I") and number >= 1:
-        out = ""
-        for size, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                             (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-            while number >= size:
-                out, number = out + digits, number - size
-        return out if kind == "i" else out.upper()
+    if kind in _NUMBER_FORMATS and number >= 1:  # letters and roman numerals start at 1
+        return list_number(number, _NUMBER_FORMATS[kind])
     return str(number)
 
 
