@@ -120,7 +120,6 @@ def test_unreadable_file_is_one_error_line(tmp_path: Path, name: str, content: b
     assert not (tmp_path / "d.yaml").exists()
 
 
-@pytest.mark.skipif(not hasattr(api, "import_documents"), reason="the importer reads only the first act of a file")
 def test_two_real_acts_in_one_file(tmp_path: Path) -> None:
     # the Rutki and Augustów acts one after the other (tests/data/import_documents/README.md)
     source = tmp_path / "dwie.txt"
@@ -134,16 +133,6 @@ def test_two_real_acts_in_one_file(tmp_path: Path) -> None:
     assert "Augustów" in yaml.safe_dump(second, allow_unicode=True)
 
 
-def _has_accounting() -> bool:
-    try:
-        import paldocs.importer.accounting  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _has_accounting() or "original" not in getattr(api.ImportResult, "__dataclass_fields__", {}),
-                    reason="the word account, or the text the importer read, is not available")
 def test_the_word_account_is_printed(tmp_path: Path) -> None:
     result = _run(str(RYPIN), "-o", str(tmp_path / "d.yaml"))
     assert result.exit_code == 0, result.output

@@ -352,3 +352,27 @@ def test_paragraph_number_glued_to_its_first_ustep() -> None:
     assert len(provisions) == 1 and provisions[0].text.startswith("1. Uchwala się miejscowy plan")
     log_numbering(provisions, False, log)
     assert [(entry.text, entry.after) for entry in log.of_kind("changed")] == [("§ 1.1.", "§ 1. 1.")]
+
+
+def test_a_second_program_annex_is_kept_as_text_after_the_first(tmp_path: Path) -> None:
+    """Only the first annex can be the program (printed as Załącznik Nr 1); a second annex that reads like a
+    program is kept as its text, in its place, without losing a word. The resolution is the real Piątnica 2016
+    text (tests/data/import_corpus/piatnica-2016-124-XXII-2016.txt, docplayer.pl/129551596); both annexes are
+    the program of the import case tests/import_cases/prose_only.txt under the Piątnica annex headers."""
+    from paldocs.importer.accounting import account_documents
+    from paldocs.importer.api import import_documents
+
+    tests = Path(__file__).parent
+    resolution = (tests / "data" / "import_corpus" / "piatnica-2016-124-XXII-2016.txt").read_text(
+        encoding="utf-8").split("\n2 Załącznik")[0]
+    body = (tests / "import_cases" / "prose_only.txt").read_text(encoding="utf-8")
+    header = "Załącznik Nr {n} do Uchwały Nr 124/XXII/2016\nRady Gminy Piątnica\nz dnia 30 listopada 2016 r.\n\n"
+    source = tmp_path / "two-annexes.txt"
+    source.write_text(f"{resolution}\n\n{header.format(n=1)}{body}\n\n{header.format(n=2)}{body}\n", encoding="utf-8")
+    results = import_documents(source)
+    assert len(results) == 1
+    data = results[0].data
+    assert data["program"]["title"].startswith("Program Aktywności Lokalnej Gminy Rypin")
+    assert len(data["annexes"]) == 1 and "Gmina Rypin realizuje program od 2008 roku." in data["annexes"][0]["content"]
+    account = account_documents(results[0].original, [(data, results[0].log)], base=tmp_path)
+    assert account.unaccounted == ()

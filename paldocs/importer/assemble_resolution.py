@@ -82,13 +82,14 @@ def assemble_resolution(blocks: list[SourceBlock], annexes: list[list[SourceBloc
     elif rows:
         _justification(rows, resolution, log, markdown=markdown)
     program, others = None, []
-    for annex in annexes:
-        imported = import_annex(without_repeated_signature(annex, log, out.found), log)
-        if "program" in imported and program is None:
+    for position, annex in enumerate(annexes):
+        # only the first annex can be the program (paldocs prints the program as Załącznik Nr 1); a later one is
+        # read as text, so that none of its words is lost and the annexes keep their order
+        imported = import_annex(without_repeated_signature(annex, log, out.found), log, program=position == 0)
+        if "program" in imported:
             program = imported["program"]
         else:
-            others.append(imported.get("annex") or {"title": imported["program"].get("title", "Załącznik"),
-                                                    "reproduced": False})
+            others.append(imported["annex"])
     program = _provisions_and_kind(provisions, resolution, out, program, header, log)
     out.data["resolution"] = resolution
     if program is not None:
