@@ -9,6 +9,7 @@ import pytest
 from paldocs.importer.log import ImportLog
 from paldocs.importer.source import SourceBlock, read_text_blocks
 from paldocs.importer.split import Segment, annex_header, same_number, split_documents
+from test_import_annex import SZCZECINEK  # 9lib.org/document/y961pgol-…: a draft's annex (Szczecinek, 2019)
 
 DATA = Path(__file__).parent / "data" / "import_documents"
 
@@ -147,23 +148,6 @@ def test_annex_naming_another_resolution_stands_alone() -> None:
     segments, _ = _split(rutki + "\n" + other)
     assert [(s.kind, s.number) for s in segments] == [("resolution", "107/XX/12"), ("annex", "XIX/180/2020")]
     assert len(segments[0].annexes) == 1
-
-
-# 9lib.org/document/y961pgol-… — Miejski Program Profilaktyki … dla Miasta Szczecinek na rok 2019 (a draft's annex)
-SZCZECINEK = """Załącznik do uchwały Nr / /2019 Rady Miasta Szczecinek z dnia … stycznia 2019 roku
-
-Miejski Program Profilaktyki
-
-i Rozwiązywania Problemów Alkoholowych i Przeciwdziałania Narkomanii dla Miasta
-
-Szczecinek na rok 2019
-
-Szczecinek, styczeń 2019
-
-WPROWADZENIE
-
-Używanie alkoholu i narkotyków powoduje duże szkody zdrowotne.
-"""
 
 
 def test_annex_alone_beginning_with_its_header() -> None:

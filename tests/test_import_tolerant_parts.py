@@ -22,6 +22,7 @@ from paldocs.importer.log import ImportLog
 from paldocs.importer.rows import Row
 from paldocs.importer.wording import words
 from paldocs.writers.text import to_text
+from test_import_tolerant import unaccounted as lost_words  # input words neither built, dropped nor changed
 
 
 def imported(text: str, tmp_path: Path) -> tuple[ImportResult, str]:
@@ -31,14 +32,6 @@ def imported(text: str, tmp_path: Path) -> tuple[ImportResult, str]:
     output = tmp_path / "draft.yaml"
     format_yaml(result, output)
     return result, to_text(to_document(output)[0]).replace("\u00a0", " ")  # paldocs' non-breaking spaces
-
-
-def lost_words(result: ImportResult, built: str) -> Counter[str]:
-    accounted = Counter(words(built))
-    for entry in result.log.entries:
-        if entry.kind in ("dropped", "changed"):
-            accounted.update(words(entry.text))
-    return Counter(words(result.original)) - accounted
 
 
 def rows(*lines: str) -> list[Row]:
