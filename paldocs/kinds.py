@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import jinja2
 import yaml
@@ -28,6 +28,27 @@ from paldocs.yamlload import load_table
 from paldocs.model.messages import unknown_kind
 from paldocs.model.closing import Closing
 from paldocs.model.resolution import DataFile, LegalBasisEntry
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRule:
+    """The programme period a statute sets: ``years`` long, exactly or at most (``rule``), with its source."""
+
+    years: int
+    rule: Literal["exact", "at-most"]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """Adopted by ``day``.``month`` of the year ``year`` names: "before-period" — the year before the programme's
+    first year (art. 5a ust. 1 u.d.p.p.w.: by 30 November of the year before); "period-start" — the programme's
+    first year (art. 11a ust. 1 ustawy o ochronie zwierząt: by 31 March of that year)."""
+
+    month: int
+    day: int
+    year: Literal["before-period", "period-start"]
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +67,13 @@ class Kind:
     # Program sections the kind expects, by role (SectionRole values); each tuple lists alternatives (PD007).
     required_roles: tuple[tuple[str, ...], ...] = ()
     closing: Closing | None = None  # defaults of the closing provisions; the data's resolution.closing wins
+    period: PeriodRule | None = None  # the programme's length the statute sets (checks, drafts)
+    deadline: Deadline | None = None  # the day by which the council adopts it (checks)
+    # Why the act-of-local-law choice is disputed in practice (None: not disputed); checks and drafts say it.
+    local_law_note: str | None = None
+    # The default implementer a draft proposes, by the gmina's kind ("wiejska", "miejska", "miejsko-wiejska");
+    # "{siedziba}" stands for the seat ("w Ostródzie"). Empty: the draft leaves the field for the clerk.
+    implementer: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def has_program(self) -> bool:
@@ -108,7 +136,10 @@ def _to_kind(key: str, value: dict[str, Any]) -> Kind:
                 sources=value.get("sources", ""),
                 required_roles=tuple((role,) if isinstance(role, str) else tuple(role)
                                      for role in value.get("required_roles", [])),
-                closing=Closing.model_validate(value["closing"]) if value.get("closing") else None)
+                closing=Closing.model_validate(value["closing"]) if value.get("closing") else None,
+                period=PeriodRule(**value["period"]) if value.get("period") else None,
+                deadline=Deadline(**value["deadline"]) if value.get("deadline") else None,
+                local_law_note=value.get("local_law_note"), implementer=dict(value.get("implementer") or {}))
 
 
 _REQUIREMENTS: dict[str, tuple[str, str]] = {

@@ -15,8 +15,13 @@ Contract:
           consolidated: [{year: 2024, positions: [1465], announced: 2024-10-03, source: …, verified: true}]
           amendments: [{year: 2024, positions: [1572], source: …, verified: true}]
           amendments_checked: 2024-12-31   # optional: the amendments list is complete up to this date
+          former_titles: [{until: 2023-06-21, title: …, title_genitive: …, source: …}]   # optional
 
-  Every address row carries ``source`` and ``verified``; ``announced`` (date of announcement) when known.
+  Every address row carries ``source`` and ``verified``; ``announced`` (date of announcement) when known;
+  ``seen_on`` when the row was only seen in a dated document (the text was announced by then); ``status``:
+  "zweryfikowany" (read in an official list, ISAP or the ELI API — then ``verified: true``), "z praktyki" (seen
+  in a named document of a council, court or wojewoda) or "niezweryfikowany" (default from ``verified``).
+  :meth:`Act.titles_on` gives the title in force on a day (``former_titles``: e.g. an act renamed in 2023).
   The ELI id of an act is computed from its original address (``DU/1990/95``), never stored.
 - :func:`load_catalog` returns the package catalog (validated once, cached) merged with user catalogs in the
   order given: an existing key is patched — fields given replace, address rows are merged by
@@ -39,7 +44,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -52,6 +57,7 @@ from paldocs.polish.dates import format_date
 PACKAGE_FILE = "paldocs/legal/acts.yaml"
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Position = Annotated[int, Field(ge=1)]
+RowStatus = Literal["zweryfikowany", "z praktyki", "niezweryfikowany"]
 
 
 class JournalRow(StrictModel):
@@ -61,8 +67,14 @@ class JournalRow(StrictModel):
     issue: int | None = Field(None, ge=1, description="Numer (Nr) — tylko przed 2012 r.")
     positions: list[Position] = Field(min_length=1, description="Pozycje, np. [1465].")
     announced: dt.date | None = Field(None, description="Data ogłoszenia, jeśli znana (RRRR-MM-DD).")
+    seen_on: dt.date | None = Field(
+        None, description="Data dokumentu (uchwały, wyroku), w którym adres widziano: tekst był ogłoszony najpóźniej "
+        "tego dnia (RRRR-MM-DD).")
     source: NonEmptyText = Field(description="Skąd pochodzi adres (np. „ISAP WDU20240001465, 2024-10-05”).")
     verified: bool = Field(description="true tylko wtedy, gdy adres odczytano w nazwanym źródle.")
+    status: RowStatus | None = Field(
+        None, description="„zweryfikowany” (odczytany w urzędowym wykazie, ISAP albo API ELI), „z praktyki” "
+        "(widziany w nazwanym dokumencie gminy, sądu lub wojewody) albo „niezweryfikowany”; brak = z pola verified.")
 
     @model_validator(mode="after")
     def _consistent(self) -> JournalRow:
@@ -74,7 +86,18 @@ class JournalRow(StrictModel):
             raise ValueError("ta sama pozycja występuje dwa razy")
         if self.announced is not None and self.announced.year != self.year:
             raise ValueError(f"data ogłoszenia {self.announced.isoformat()} nie należy do rocznika {self.year}")
+        if self.seen_on is not None and self.seen_on.year < self.year:
+            raise ValueError(f"adres z rocznika {self.year} nie mógł być widziany w dokumencie z {self.seen_on.isoformat()}")
+        if self.status is not None and (self.status == "zweryfikowany") != self.verified:
+            raise ValueError(f"status „{self.status}” nie zgadza się z verified: {str(self.verified).lower()}")
         return self
+
+    @property
+    def row_status(self) -> RowStatus:
+        """The status as shown to the user: given, or ``zweryfikowany``/``niezweryfikowany`` from ``verified``."""
+        if self.status is not None:
+            return self.status
+        return "zweryfikowany" if self.verified else "niezweryfikowany"
 
     @property
     def ref(self) -> JournalRef:
@@ -88,6 +111,16 @@ class JournalRow(StrictModel):
     @property
     def order(self) -> tuple[int, int]:
         return self.ref.order
+
+
+class FormerTitle(StrictModel):
+    """A title the act bore until a day (e.g. "o przeciwdziałaniu przemocy w rodzinie" until the 2023 change):
+    a resolution adopted on or before ``until`` cites the act by this title."""
+
+    until: dt.date = Field(description="Ostatni dzień, w którym ustawa nosiła ten tytuł (RRRR-MM-DD).")
+    title: NonEmptyText = Field(description="Dawny pełny tytuł.")
+    title_genitive: NonEmptyText = Field(description="Dawny tytuł w dopełniaczu.")
+    source: NonEmptyText = Field(description="Skąd wiadomo o zmianie tytułu (ustawa zmieniająca, jej adres).")
 
 
 class _ActFields(StrictModel):
@@ -112,12 +145,17 @@ class Act(_ActFields):
     amendments: list[JournalRow] = Field(default_factory=list, description="Zmiany (ustawy zmieniające).")
     amendments_checked: dt.date | None = Field(
         None, description="Data, do której lista zmian jest kompletna (sprawdzona w ISAP); brak = nie wiadomo.")
+    former_titles: list[FormerTitle] = Field(
+        default_factory=list, description="Dawne tytuły ustawy z ostatnim dniem obowiązywania każdego.")
 
     @model_validator(mode="after")
     def _dates_agree(self) -> Act:
         written = f"z dnia {format_date(self.date)}"
-        for name in ("title", "title_genitive"):
-            if written not in getattr(self, name):
+        named = [(name, getattr(self, name)) for name in ("title", "title_genitive")]
+        named += [(f"former_titles[{index}].{name}", getattr(former, name))
+                  for index, former in enumerate(self.former_titles) for name in ("title", "title_genitive")]
+        for name, value in named:
+            if written not in value:
                 raise ValueError(f"„{name}” nie zawiera daty ustawy „{written}” (pole „date”: {self.date.isoformat()})")
         for row in [*self.texts, *self.amendments]:
             if row.year < self.date.year or (row.announced is not None and row.announced < self.date):
@@ -132,6 +170,14 @@ class Act(_ActFields):
     @property
     def sorted_amendments(self) -> list[JournalRow]:
         return sorted(self.amendments, key=lambda row: row.order)
+
+    def titles_on(self, on: dt.date | None) -> tuple[str, str]:
+        """(title, title_genitive) the act bore on ``on`` (None, a draft: today's title)."""
+        if on is not None:
+            for former in sorted(self.former_titles, key=lambda former: former.until):
+                if on <= former.until:
+                    return former.title, former.title_genitive
+        return self.title, self.title_genitive
 
     @property
     def eli(self) -> str | None:
@@ -150,6 +196,7 @@ class ActPatch(_ActFields):
     consolidated: list[JournalRow] = Field(default_factory=list)
     amendments: list[JournalRow] = Field(default_factory=list)
     amendments_checked: dt.date | None = None
+    former_titles: list[FormerTitle] | None = None
 
 
 M = TypeVar("M", bound=_ActFields)

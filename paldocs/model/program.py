@@ -32,6 +32,18 @@ class SectionRole(StrEnum):
     IMPLEMENTER = "implementer"
     PARTNERS = "partners"
     MONITORING = "monitoring"
+    # The contents art. 5a ust. 4 u.d.p.p.w. requires of a programme of cooperation with NGOs (besides goals,
+    # financing and evaluation): principles, scope, forms, priority tasks, period, way of implementation,
+    # how the programme was made and consulted, competition committees.
+    PRINCIPLES = "principles"
+    SCOPE = "scope"
+    FORMS = "forms"
+    PRIORITIES = "priorities"
+    PERIOD = "period"
+    IMPLEMENTATION = "implementation"
+    EVALUATION = "evaluation"
+    CONSULTATION = "consultation"
+    COMMITTEES = "committees"
     OTHER = "other"
 
 
