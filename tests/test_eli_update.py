@@ -198,6 +198,37 @@ def test_an_act_defined_only_in_another_user_catalog_is_written_whole(api: _Serv
     assert act.title == "ustawa z dnia 8 marca 1990 r. o samorządzie gminnym" and len(act.consolidated) == 13
 
 
+def test_a_consolidated_text_of_another_act_is_left_out_with_a_note(api: _Server, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    served.mkdir()
+    for name in ("DU-2004-593.json", "DU-2009-1362.json", "DU-2023-901.json"):
+        shutil.copy(FIXTURES / name, served / name)
+    text = json.loads((served / "DU-2023-901.json").read_text(encoding="utf-8"))
+    text["references"] = {"Tekst jednolity dla aktu": [{"id": "DU/1990/95"}]}
+    (served / "DU-2023-901.json").write_text(json.dumps(text), encoding="utf-8")
+    api.fixtures = served
+    out = tmp_path / "akty.yaml"
+    code, _, stderr = run("--act", "pomoc-spoleczna", "--out", str(out), "--api", url(api))
+    assert code == 0, stderr
+    assert ("uwaga: pomoc-spoleczna: API ELI wymienia Dz.U. 2023 poz. 901 wśród tekstów jednolitych DU/2004/593, ale "
+            "ten tekst wskazuje jako ujednolicany akt DU/1990/95 — pominięto go; sprawdź w ISAP") in stderr
+    rows = yaml.safe_load(out.read_text(encoding="utf-8"))["acts"]["pomoc-spoleczna"]["consolidated"]
+    assert [row["positions"] for row in rows] == [[1362]]
+
+
+def test_a_title_the_catalog_does_not_know_is_noted(api: _Server, tmp_path: Path) -> None:
+    """Test data: a user catalog that gives u.s.g. a wrong title (as if its original address were wrong)."""
+    wrong = tmp_path / "zly-tytul.yaml"
+    wrong.write_text("acts:\n  samorzad-gminny:\n    title: ustawa z dnia 8 marca 1990 r. o czymś innym\n",
+                     encoding="utf-8")
+    code, _, stderr = run("--act", "samorzad-gminny", "--acts", str(wrong), "--out", str(tmp_path / "a.yaml"),
+                          "--api", url(api))
+    assert code == 0, stderr
+    assert ("uwaga: samorzad-gminny: API ELI podaje dla DU/1990/95 tytuł „Ustawa z dnia 8 marca 1990 r. o samorządzie "
+            "gminnym”, a katalog „ustawa z dnia 8 marca 1990 r. o czymś innym” — sprawdź, czy adres tekstu "
+            "pierwotnego w katalogu jest właściwy") in stderr
+
+
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -144,7 +144,7 @@ def _check_api(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="Katalog użytkownika do zapisania (YAML); istniejący jest uzupełniany, nie zastępowany.")
 @click.option("--act", "act_keys", multiple=True, metavar="KLUCZ",
               help="Ustawa z katalogu do odświeżenia (można powtarzać), np. samorzad-gminny.")
-@click.option("--api", default="https://api.sejm.gov.pl", show_default=True, envvar="PALDOCS_ELI_API",
+@click.option("--api", default="https://api.sejm.gov.pl", show_default=True, envvar="PALDOCS_ELI_API", metavar="URL",
               callback=_check_api, help="Adres API ELI (także zmienna środowiska PALDOCS_ELI_API).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SEKUNDY",
               help="Ile sekund czekać na każdą odpowiedź API.")

@@ -10,7 +10,10 @@ Contract:
   — and returns the user-catalog entry for it: rows with ``status: zweryfikowany``, ``verified: true``,
   ``announced`` (the API's ``promulgation``, when it gives one) and the source
   "API ELI Sejmu: <address read> (odczyt RRRR-MM-DD)", plus ``amendments_checked`` = the day of reading.
-  ``progress`` is called once per request after the first (for a progress bar).
+  It also returns notes (``uwaga`` lines) where the API contradicts the catalog: the original's title is none
+  of the act's titles (a wrong address?); a consolidated text names another act under "Tekst jednolity dla
+  aktu" (that row is left out, not written as verified); the catalog lists consolidated texts the API does not
+  (one note per act). ``started``/``progress`` are called for a progress bar.
 - :func:`write_catalog` merges entries into the user catalog file ``out`` — created when missing; an existing
   file keeps its other acts, its other fields and its rows the API did not return (a row the API returned
   replaces the user's row of the same address) — and writes it atomically: the merged text is written to a
@@ -31,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from paldocs.errors import DataError, PaldocsError
-from paldocs.legal.eli import AMENDING_ACTS, CONSOLIDATED_TEXTS, EliAct, EliClient, split_eli
+from paldocs.errors import DataError, Location, PaldocsError
+from paldocs.legal.eli import AMENDING_ACTS, CONSOLIDATED_TEXTS, CONSOLIDATES, EliAct, EliClient, split_eli
 
 if TYPE_CHECKING:
     from paldocs.context import BuildContext
@@ -95,23 +98,51 @@ def fetch_entry(client: EliClient, key: str, act: Act, today: dt.date,
     amendment_ids = original.referenced(AMENDING_ACTS)
     started(original, len(consolidated_ids) + len(amendment_ids))
     rows: dict[str, list[Row]] = {"consolidated": [], "amendments": []}
+    notes = _title_notes(key, act, original)
     for name, ids in (("consolidated", consolidated_ids), ("amendments", amendment_ids)):
         for eli in ids:
-            rows[name].append(_row(client.act(*split_eli(eli)), today))
+            read = client.act(*split_eli(eli))
+            restated = read.referenced(CONSOLIDATES)
+            if name == "consolidated" and CONSOLIDATES in read.references and original.eli not in restated:
+                # the text says it restates another act: a wrong link is not written as a verified row
+                other = ", ".join(restated) or "żaden"
+                notes.append(f"{key}: API ELI wymienia {read.display_address or read.eli} wśród tekstów jednolitych "
+                             f"{original.eli}, ale ten tekst wskazuje jako ujednolicany akt {other} — pominięto go; "
+                             "sprawdź w ISAP")
+            else:
+                rows[name].append(_row(read, today))
             progress()
     order = lambda row: (row["year"], row["positions"][0])  # noqa: E731 — announcement order
     entry: Row = {"original": _row(original, today),
                   "consolidated": sorted(rows["consolidated"], key=order),
                   "amendments": sorted(rows["amendments"], key=order),
                   "amendments_checked": today}
-    read = {(row["year"], row["positions"][0]) for row in entry["consolidated"]}
+    return entry, notes + _unlisted_notes(key, act, entry["consolidated"])
+
+
+def _title_notes(key: str, act: Act, original: EliAct) -> list[str]:
+    """A note when the API's title of the original is none of the catalog's titles (a wrong address?)."""
+    def plain(title: str) -> str:
+        return " ".join(title.split()).casefold()
+
+    titles = {plain(act.title), *(plain(former.title) for former in act.former_titles)}
+    if plain(original.title) in titles:
+        return []
+    return [f"{key}: API ELI podaje dla {original.eli} tytuł „{original.title}”, a katalog „{act.title}” — sprawdź, "
+            "czy adres tekstu pierwotnego w katalogu jest właściwy"]
+
+
+def _unlisted_notes(key: str, act: Act, read: list[Row]) -> list[str]:
+    """One note naming the catalog's consolidated texts the API does not list for the act."""
+    listed = {(row["year"], row["positions"][0]) for row in read}
     unlisted = [row.ref.format() for row in sorted(act.consolidated, key=lambda row: row.order)
-                if (row.year, row.positions[0]) not in read]
-    notes = [f"{key}: katalog podaje jako tekst{'y' if len(unlisted) > 1 else ''} jednolit"
-             f"{'e' if len(unlisted) > 1 else 'y'} {'; '.join(unlisted)}, a API ELI nie wymienia "
-             f"{'ich' if len(unlisted) > 1 else 'go'} wśród tekstów jednolitych tej ustawy — sprawdź "
-             f"{'je' if len(unlisted) > 1 else 'go'} w ISAP"] if unlisted else []
-    return entry, notes
+                if (row.year, row.positions[0]) not in listed]
+    if not unlisted:
+        return []
+    many = len(unlisted) > 1
+    return [f"{key}: katalog podaje jako tekst{'y' if many else ''} jednolit{'e' if many else 'y'} "
+            f"{'; '.join(unlisted)}, a API ELI nie wymienia {'ich' if many else 'go'} wśród tekstów jednolitych tej "
+            f"ustawy — sprawdź {'je' if many else 'go'} w ISAP"]
 
 
 def write_catalog(out: Path, entries: Mapping[str, Row], complete: Mapping[str, Act]) -> None:
@@ -124,7 +155,7 @@ def write_catalog(out: Path, entries: Mapping[str, Row], complete: Mapping[str, 
     if out.exists():
         existing, _ = parse_yaml(read_text(out), str(out))
         if not isinstance(existing, dict) or not isinstance(existing.get("acts", {}), dict):
-            raise DataError("katalog aktów musi być mapą pól „version” i „acts”", None)
+            raise DataError("katalog aktów musi być mapą pól „version” i „acts”", Location(str(out), 1, 1))
         data = dict(existing)
     acts: dict[str, Any] = dict(data.get("acts") or {})
     for key, entry in entries.items():
@@ -160,7 +191,7 @@ def _first(row: Mapping[str, Any]) -> int:
 
 def _replace_atomically(out: Path, text: str, check: Callable[[Path], object]) -> None:
     """Write ``text`` next to ``out``, ``check`` it, then move it over ``out``; on any failure ``out`` stays."""
-    from paldocs.errors import Location, RenderError, describe_os_error
+    from paldocs.errors import RenderError, describe_os_error
 
     folder = out.parent if str(out.parent) else Path(".")
     try:
