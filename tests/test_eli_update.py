@@ -317,6 +317,12 @@ def test_usage_errors(tmp_path: Path, args: tuple[str, ...], message: str) -> No
     assert not out.exists()
 
 
+def test_a_missing_folder_is_reported_before_any_request(api: _Server, tmp_path: Path) -> None:
+    out = tmp_path / "nie-ma" / "akty.yaml"
+    code, _, stderr = run("--act", "samorzad-gminny", "--out", str(out), "--api", url(api))
+    assert code == 2 and stderr == f"błąd: {out}: nie ma katalogu, w którym ma powstać plik\n" and api.requested == []
+
+
 def test_a_broken_existing_catalog_is_reported_before_any_request(api: _Server, tmp_path: Path) -> None:
     out = tmp_path / "akty.yaml"
     out.write_text("acts:\n  samorzad-gminny:\n    amendments: [{year: 2002}]\n", encoding="utf-8")

@@ -26,7 +26,7 @@ import click
 
 from paldocs.cli.errors import reports_errors
 from paldocs.cli.options import templates_option
-from paldocs.errors import PaldocsError
+from paldocs.errors import Location, PaldocsError, RenderError
 from paldocs.legal.journal import STYLES, isap_url
 from paldocs.polish.dates import format_date, parse_date
 
@@ -166,6 +166,8 @@ def update(inputs: tuple[str, ...], out: Path, act_keys: tuple[str, ...], api: s
 
     if not inputs and not act_keys:
         raise click.UsageError("podaj pliki danych albo ustawę: --act KLUCZ (np. --act samorzad-gminny)")
+    if not out.absolute().parent.is_dir():  # known before a single request, not after all of them
+        raise RenderError("nie ma katalogu, w którym ma powstać plik", Location(str(out)))
     catalog = load_catalog([*acts_files, *([out] if out.exists() else [])])
     keys = list(dict.fromkeys([*cited_acts(expand_inputs(inputs), BuildContext(templates=templates)),
                                *act_keys]))
