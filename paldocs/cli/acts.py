@@ -1,22 +1,32 @@
-"""Command line: ``paldocs acts list | show KEY | cite KEY`` — the acts catalog and citations by date.
+"""Command line: ``paldocs acts list | show KEY | cite KEY | update`` — the acts catalog, citations by date, and
+a user catalog refreshed from the Sejm's ELI API.
 
 Contract: every command takes ``--acts FILE`` (repeatable; user catalogs merged over the package catalog, later
 files win). ``list`` prints one block per act (key, short name, title, newest text, verified/unverified row
 counts); ``show`` every row with its source, verified flag and ISAP link, and the ELI id; ``cite`` the citation
-on standard output and its notes as ``uwaga: …`` lines on standard error. Errors are ``błąd: …`` with exit
-code 2 (:func:`paldocs.cli.errors.reports_errors`).
+on standard output and its notes as ``uwaga: …`` lines on standard error. ``update [FILE…] --out CATALOG``
+reads the acts the data files cite (or ``--act KEY``) from the ELI API (``--api``, env ``PALDOCS_ELI_API``;
+``--timeout`` seconds per request) with a progress bar on standard error, and writes or merges the user
+catalog ``CATALOG`` atomically (:mod:`paldocs.legal.update`; the shipped catalog is never changed); it prints
+one line per act and ``zapisano …`` on standard output, notes as ``uwaga: …`` on standard error. Errors are
+``błąd: …`` with exit code 2 (:func:`paldocs.cli.errors.reports_errors`) — for ``update`` also no connection,
+no answer in time, an HTTP error or a body that is not the JSON expected, and then the catalog file is left
+as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from paldocs.cli.errors import reports_errors
-from paldocs.errors import PaldocsError
+from paldocs.cli.options import templates_option
+from paldocs.errors import Location, PaldocsError, RenderError
 from paldocs.legal.journal import STYLES, isap_url
 from paldocs.polish.dates import format_date, parse_date
 
@@ -31,6 +41,8 @@ Przykłady:
   paldocs acts show samorzad-gminny
   paldocs acts cite samorzad-gminny --on 2014-04-29 --provision "art. 18 ust. 2 pkt 15"
   paldocs acts cite pomoc-spoleczna --on 2024-11-20 --style tj-ze-zm --acts biuro-prawne/akty.yaml
+  paldocs acts update resolutions/ --out biuro-prawne/akty-eli.yaml
+  paldocs acts update --act samorzad-gminny --act pomoc-spoleczna --out akty-eli.yaml
 """
 
 _acts_option = click.option(
@@ -118,6 +130,75 @@ def cite_act(key: str, on: dt.date | None, provision: str | None, style: str, ad
     click.echo(citation.format())
     for note in citation.notes:
         click.echo(f"uwaga: {note}", err=True)
+
+
+def _check_api(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"„{value}” nie jest adresem http(s), np. https://api.sejm.gov.pl")
+    return value
+
+
+@acts.command("update", epilog=EXAMPLES)
+@click.argument("inputs", nargs=-1, metavar="[PLIKI…]")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Katalog użytkownika do zapisania (YAML); istniejący jest uzupełniany, nie zastępowany.")
+@click.option("--act", "act_keys", multiple=True, metavar="KLUCZ",
+              help="Ustawa z katalogu do odświeżenia (można powtarzać), np. samorzad-gminny.")
+@click.option("--api", default="https://api.sejm.gov.pl", show_default=True, envvar="PALDOCS_ELI_API", metavar="URL",
+              callback=_check_api, help="Adres API ELI (także zmienna środowiska PALDOCS_ELI_API).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SEKUNDY",
+              help="Ile sekund czekać na każdą odpowiedź API.")
+@_acts_option
+@templates_option("Własny katalog szablonów (rodzaje uchwał z domyślną podstawą prawną).")
+@reports_errors
+def update(inputs: tuple[str, ...], out: Path, act_keys: tuple[str, ...], api: str, timeout: float,
+           acts_files: tuple[Path, ...], templates: Path | None) -> None:
+    """Odświeża katalog użytkownika z API ELI Sejmu: teksty jednolite, zmiany i daty ogłoszenia ustaw.
+
+    PLIKI: pliki danych, katalogi albo wzorce — pobierane są ustawy, które cytują (podstawa prawna i domyślna
+    podstawa ich rodzaju); --act dodaje ustawy wprost. Wbudowany katalog nie jest zmieniany.
+    """
+    from paldocs.context import BuildContext
+    from paldocs.inputs import expand_inputs
+    from paldocs.legal.catalog import load_catalog
+    from paldocs.legal.eli import EliClient, EliError
+    from paldocs.legal.update import cited_acts, fetch_entry, write_catalog
+
+    if not inputs and not act_keys:
+        raise click.UsageError("podaj pliki danych albo ustawę: --act KLUCZ (np. --act samorzad-gminny)")
+    if not out.absolute().parent.is_dir():  # known before a single request, not after all of them
+        raise RenderError("nie ma katalogu, w którym ma powstać plik", Location(str(out)))
+    catalog = load_catalog([*acts_files, *([out] if out.exists() else [])])
+    keys = list(dict.fromkeys([*cited_acts(expand_inputs(inputs), BuildContext(templates=templates)),
+                               *act_keys]))
+    if not keys:
+        raise click.UsageError("podane pliki nie cytują żadnej ustawy z katalogu — podaj --act KLUCZ")
+    acts_to_read = {key: catalog.act(key) for key in keys}  # an unknown key: the known ones, closest first
+    shipped = load_catalog().acts
+    today = dt.date.today()
+    client = EliClient(api, timeout)
+    entries: dict[str, dict[str, Any]] = {}
+    notes: list[str] = []
+    try:
+        for key, act in acts_to_read.items():
+            with contextlib.ExitStack() as stack:
+                bars: list[Any] = []
+
+                def started(original: Any, requests: int, key: str = key) -> None:
+                    bars.append(stack.enter_context(click.progressbar(
+                        length=requests, label=f"{key} ({original.eli})", file=sys.stderr, show_pos=True)))
+
+                entries[key], act_notes = fetch_entry(client, key, act, today, started, lambda: bars[-1].update(1))
+            notes += act_notes
+    except EliError as error:
+        raise EliError(f"{error.message}; plik {out} nie został zmieniony") from None
+    write_catalog(out, entries, {key: act for key, act in acts_to_read.items() if key not in shipped})
+    for key, entry in entries.items():
+        click.echo(f"{key}: tekst pierwotny, tekstów jednolitych: {len(entry['consolidated'])}, zmian: "
+                   f"{len(entry['amendments'])} (zmiany sprawdzone do {format_date(today)})")
+    for note in notes:
+        click.echo(f"uwaga: {note}", err=True)
+    click.echo(f"zapisano {out} (odczyt API ELI {api}, {today.isoformat()})")
 
 
 def _rows(act: Act) -> list[JournalRow]:
