@@ -9,7 +9,12 @@ a kind or the located "czy chodziło o …" error; :func:`check_requirements` sa
 a kind cannot be built without — the kind's ``requires``, unless the data override it (``resolution.requires`` or
 ``resolution.requires_program``: kinds are defaults). A kind's ``closing`` gives the defaults of the closing
 provisions (order, entry into force), overridden by ``resolution.closing`` (:mod:`paldocs.closing`). Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
-basis is practice or has no source (docs/domain.md § 8) says so to the user.
+basis is practice or has no source (docs/domain.md § 8) says so to the user. What statutes set is data too
+(docs/kinds.md): the programme's ``period``, the adoption ``deadline``, why the act-of-local-law choice is disputed
+(``local_law_note``), the provision listing the contents (``contents_source``); :func:`implementer_for` gives the
+implementer a kind names for a gmina (by its kind: a Gminny, Miejski or Miejsko-Gminny Ośrodek Pomocy Społecznej,
+or the executive organ). The ``draft_*`` fields only shape ``paldocs new`` (:mod:`paldocs.draft`). A malformed
+entry (unknown gmina kind or placeholder in ``implementer``, half a ``draft_title``) is a broken kinds.yaml.
 """
 
 from __future__ import annotations

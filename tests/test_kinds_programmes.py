@@ -21,6 +21,7 @@ from conftest import REPO
 from paldocs.cli import main
 from paldocs.context import BuildContext
 from paldocs.draft import draft_period, draft_roles, format_draft
+from paldocs.errors import TemplateError
 from paldocs.kinds import Kind, implementer_for, package_kind_keys
 from paldocs.model.load import parse_yaml, read_text, validate
 from paldocs.model.municipality import Municipality
@@ -269,3 +270,16 @@ def test_a_new_kinds_draft_builds_with_its_statute(tmp_path: Path, acts: Path, k
         assert "po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym Województwa Warmińsko-Mazurskiego" in text
     if kind == "przeciwdzialanie-przemocy":
         assert "ustawy z dnia 29 lipca 2005 r. o przeciwdziałaniu przemocy domowej" in text
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"implementer": {"wiejskie": "GOPS {siedziba}"}}, "nieznany rodzaj gminy „wiejskie”"),
+    ({"implementer": {"wiejska": "GOPS {miasto}"}}, "nieznane pole „{miasto}”"),
+    ({"draft_title": {"nominative": "Program"}}, "podaj oba pola „nominative” i „genitive”"),
+])
+def test_a_malformed_kind_is_a_broken_kinds_file(tmp_path: Path, entry: dict[str, object], message: str) -> None:
+    kind = {"name": "program", "description": "Program.", "template": "kind-adopt-program.md.j2",
+            "requires": ["program"], "verified": False, **entry}
+    (tmp_path / "kinds.yaml").write_text(yaml.safe_dump({"moj-program": kind}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(TemplateError, match=message):
+        BuildContext(templates=tmp_path).kinds
