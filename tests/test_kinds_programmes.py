@@ -114,6 +114,13 @@ def test_every_new_kind_is_packaged_and_listed() -> None:
         assert key in listing.output
 
 
+def test_the_schema_names_the_new_kinds() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    field = json.loads(result.stdout)["$defs"]["Resolution"]["properties"]["kind"]
+    assert set(NEW_KINDS) <= set(field["enum"])
+    assert "opieka-nad-zwierzetami — program opieki nad zwierzętami bezdomnymi" in field["description"]
+
+
 def test_every_kind_cites_known_acts_and_roles_and_names_its_sources(kinds: Kinds) -> None:
     roles = {role.value for role in SectionRole}
     for kind in kinds.values():
@@ -124,7 +131,8 @@ def test_every_kind_cites_known_acts_and_roles_and_names_its_sources(kinds: Kind
         for rule in (kind.period, kind.deadline):
             assert rule is None or ("art." in rule.source), kind.key
         if kind.has_program and kind.key != "program":
-            assert "http" in kind.sources, f"{kind.key}: a practice fact needs an address a user can follow"
+            # a practice fact needs a named document or an address a user can follow
+            assert "http" in kind.sources or "Uchwała Nr" in kind.sources, kind.key
 
 
 @pytest.mark.parametrize("key, acts, provisions", [
