@@ -22,6 +22,7 @@ from paldocs.cli import main
 from paldocs.context import BuildContext
 from paldocs.draft import draft_period, draft_roles, format_draft
 from paldocs.errors import TemplateError
+from paldocs.legal.provisions import parse_provision
 from paldocs.kinds import Kind, implementer_for, package_kind_keys
 from paldocs.model.load import parse_yaml, read_text, validate
 from paldocs.model.municipality import Municipality
@@ -291,3 +292,21 @@ def test_a_malformed_kind_is_a_broken_kinds_file(tmp_path: Path, entry: dict[str
     (tmp_path / "kinds.yaml").write_text(yaml.safe_dump({"moj-program": kind}, allow_unicode=True), encoding="utf-8")
     with pytest.raises(TemplateError, match=message):
         BuildContext(templates=tmp_path).kinds
+
+
+@pytest.mark.parametrize("typed, cited", [
+    ("art. 4¹ ust. 2", "art. 4¹ ust. 2"),            # u.w.t.: an article inserted with a superscript number
+    ("art. 4¹ ust. 1, 2 i 5", "art. 4¹ ust. 1, 2 i 5"),  # as Rada Miasta Żagań cites it (LIII/150/2013)
+    ("art. 11a ust. 1", "art. 11a ust. 1"),
+    ("art. 17 ust. 2 pkt 4 i art. 110 ust. 10", "art. 17 ust. 2 pkt 4 i art. 110 ust. 10"),
+])
+def test_the_new_kinds_provisions_are_read(typed: str, cited: str) -> None:
+    provision, deviations = parse_provision(typed)
+    assert (provision.format(), deviations) == (cited, [])
+
+
+def test_a_draft_without_a_profile_keeps_placeholders(kinds: Kinds) -> None:
+    data = yaml.safe_load(format_draft("program-oslonowy", "profil.yaml", "p.yaml", context=BuildContext(),
+                                       today=dt.date(2026, 12, 7)))
+    assert data["program"]["title"] == "Program osłonowy Gminy … w zakresie dożywiania na lata 2027–2031"
+    assert "implementer" not in data["program"]
