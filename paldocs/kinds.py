@@ -9,16 +9,22 @@ a kind or the located "czy chodziło o …" error; :func:`check_requirements` sa
 a kind cannot be built without — the kind's ``requires``, unless the data override it (``resolution.requires`` or
 ``resolution.requires_program``: kinds are defaults). A kind's ``closing`` gives the defaults of the closing
 provisions (order, entry into force), overridden by ``resolution.closing`` (:mod:`paldocs.closing`). Kind metadata carries ``verified`` and ``sources``: a kind whose default legal
-basis is practice or has no source (docs/domain.md § 8) says so to the user.
+basis is practice or has no source (docs/domain.md § 8) says so to the user. What statutes set is data too
+(docs/kinds.md): the programme's ``period``, the adoption ``deadline``, why the act-of-local-law choice is disputed
+(``local_law_note``), the provision listing the contents (``contents_source``); :func:`implementer_for` gives the
+implementer a kind names for a gmina (by its kind: a Gminny, Miejski or Miejsko-Gminny Ośrodek Pomocy Społecznej,
+or the executive organ). The ``draft_*`` fields only shape ``paldocs new`` (:mod:`paldocs.draft`). A malformed
+entry (unknown gmina kind or placeholder in ``implementer``, half a ``draft_title``) is a broken kinds.yaml.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 import yaml
@@ -28,6 +34,9 @@ from paldocs.yamlload import load_table
 from paldocs.model.messages import unknown_kind
 from paldocs.model.closing import Closing
 from paldocs.model.resolution import DataFile, LegalBasisEntry
+
+if TYPE_CHECKING:
+    from paldocs.model.municipality import Municipality
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,14 @@ class Kind:
     # The default implementer a draft proposes, by the gmina's kind ("wiejska", "miejska", "miejsko-wiejska");
     # "{siedziba}" stands for the seat ("w Ostródzie"). Empty: the draft leaves the field for the clerk.
     implementer: Mapping[str, str] = field(default_factory=dict)
+    # The provision that lists the programme's contents (required_roles then come from the statute, not practice).
+    contents_source: str | None = None
+    # Drafts only (paldocs new): the programme's length when no statute sets one (practice, sourced in ``sources``),
+    # its title ("nominative"/"genitive" with "{gminy}" and "{okres}") and the items a role's section lists.
+    draft_years: int | None = None
+    draft_title: Mapping[str, str] = field(default_factory=dict)
+    draft_items: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    draft_headings: Mapping[str, str] = field(default_factory=dict)  # a role's heading in the kind's words
 
     @property
     def has_program(self) -> bool:
@@ -139,7 +156,64 @@ def _to_kind(key: str, value: dict[str, Any]) -> Kind:
                 closing=Closing.model_validate(value["closing"]) if value.get("closing") else None,
                 period=PeriodRule(**value["period"]) if value.get("period") else None,
                 deadline=Deadline(**value["deadline"]) if value.get("deadline") else None,
-                local_law_note=value.get("local_law_note"), implementer=dict(value.get("implementer") or {}))
+                local_law_note=value.get("local_law_note"), implementer=_implementers(value.get("implementer")),
+                contents_source=value.get("contents_source"),
+                draft_years=int(value["draft_years"]) if value.get("draft_years") is not None else None,
+                draft_title=_draft_title(value.get("draft_title")),
+                draft_items={str(role): tuple(str(item) for item in items)
+                             for role, items in (value.get("draft_items") or {}).items()},
+                draft_headings={str(role): str(text) for role, text in (value.get("draft_headings") or {}).items()})
+
+
+GMINA_KINDS = ("wiejska", "miejska", "miejsko-wiejska")
+_IMPLEMENTER_FIELDS = frozenset({"siedziba", "organ_wykonawczy"})
+
+
+def _implementers(raw: Mapping[str, str] | None) -> dict[str, str]:
+    """``implementer`` keyed by gmina kind; a typo in a key or a placeholder is a broken kinds.yaml (ValueError)."""
+    implementers = {str(key): str(value) for key, value in (raw or {}).items()}
+    for key, value in implementers.items():
+        if key not in GMINA_KINDS:
+            raise ValueError(f"implementer: nieznany rodzaj gminy „{key}” (dozwolone: {', '.join(GMINA_KINDS)})")
+        unknown = set(_PLACEHOLDER.findall(value)) - _IMPLEMENTER_FIELDS
+        if unknown:
+            raise ValueError(f"implementer: nieznane pole „{{{sorted(unknown)[0]}}}” (dozwolone: {{siedziba}}, "
+                             "{organ_wykonawczy})")
+    return implementers
+
+
+def _draft_title(raw: Mapping[str, str] | None) -> dict[str, str]:
+    title = {str(key): str(value) for key, value in (raw or {}).items()}
+    if title and set(title) != {"nominative", "genitive"}:
+        raise ValueError("draft_title: podaj oba pola „nominative” i „genitive”")
+    return title
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def implementer_for(kind: Kind, municipality: Municipality) -> str | None:
+    """The implementer a draft names for this gmina, or None when the kind proposes none.
+
+    ``Kind.implementer`` is keyed by the gmina's kind ("gmina wiejska" → "wiejska"): a welfare centre is named after
+    the kind of gmina (Gminny / Miejski / Miejsko-Gminny Ośrodek Pomocy Społecznej, docs/kinds.md), so a gmina wiejska
+    never gets a "Miejski Ośrodek"; "{siedziba}" becomes the seat in the locative with its preposition ("w Ostródzie"),
+    "{organ_wykonawczy}" the executive's name ("Wójt Gminy Ostróda")."""
+    template = kind.implementer.get(municipality.kind.value.removeprefix("gmina "))
+    if template is None:
+        return None
+    fields = {"siedziba": seat_locative(municipality.seat), "organ_wykonawczy": municipality.executive.nominative}
+    return _PLACEHOLDER.sub(lambda match: fields[match[1]], template)
+
+
+def seat_locative(seat: str) -> str:
+    """"w Ostródzie", "we Wrocławiu": the seat in the locative after its preposition (morfeusz2 dictionary)."""
+    from paldocs.polish import place_case
+
+    locative = place_case(seat, "loc", field="municipality.seat")
+    # Polish grammar, as for the council's name (paldocs.polish.organs): "we" before w/f + consonant, else "w".
+    first, second = locative[:1].lower(), locative[1:2].lower()
+    return f"{'we' if first in 'wf' and second and second not in 'aąeęioóuy' else 'w'} {locative}"
 
 
 _REQUIREMENTS: dict[str, tuple[str, str]] = {

@@ -246,7 +246,8 @@ def test_without_the_users_templates_the_kind_is_unknown(street: tuple[Path, Pat
     assert result.exit_code == 2
     line = next(line for line in result.stderr.splitlines() if line.startswith("błąd:"))
     assert f"{source}:" in line and "resolution.kind" in line and "nieznany rodzaj uchwały „nadanie-nazwy”" in line
-    assert "Znane rodzaje: generic, gpwr, pal, program, program-wspolpracy, repeal" in result.stderr
+    assert ("Znane rodzaje: generic, gpwr, opieka-nad-zwierzetami, pal, profilaktyka-alkoholowa, program, "
+            "program-oslonowy, program-wspolpracy, przeciwdzialanie-przemocy, repeal") in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -259,7 +260,7 @@ def test_an_unknown_kind_names_its_place_and_the_closest_known_one(tmp_path: Pat
     error = caught.value
     assert (error.location.line, error.location.column, error.location.path) == (10, 3, "resolution.kind")
     assert error.message == "nieznany rodzaj uchwały „pall”"
-    assert error.hint is not None and error.hint.startswith("czy chodziło o „pal”? Znane rodzaje: generic, gpwr, pal")
+    assert error.hint is not None and error.hint.startswith("czy chodziło o „pal”? Znane rodzaje: generic, gpwr, opieka-nad-zwierzetami, pal")
     result = CliRunner().invoke(main, ["check", str(source)])
     assert result.exit_code == 2 and "czy chodziło o „pal”?" in result.stderr
 
@@ -267,7 +268,8 @@ def test_an_unknown_kind_names_its_place_and_the_closest_known_one(tmp_path: Pat
 def test_schema_describes_the_built_in_kinds() -> None:
     result = CliRunner().invoke(main, ["schema"])
     field = json.loads(result.stdout)["$defs"]["Resolution"]["properties"]["kind"]
-    assert field["enum"] == ["pal", "gpwr", "program-wspolpracy", "program", "repeal", "generic"]
+    assert field["enum"] == ["pal", "gpwr", "program-wspolpracy", "profilaktyka-alkoholowa", "przeciwdzialanie-przemocy",
+                             "opieka-nad-zwierzetami", "program-oslonowy", "program", "repeal", "generic"]
     assert "pal — program aktywności lokalnej" in field["description"]
 
 

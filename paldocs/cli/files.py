@@ -37,11 +37,13 @@ def new(kind: str, profile: Path, output: Path, force: bool, templates: Path | N
     from paldocs.model.municipality import Municipality
 
     values, positions = parse_yaml(read_text(profile), str(profile))
-    validate(Municipality, values, str(profile), positions)  # a broken profile is reported now, not at build
+    # a broken profile is reported now, not at build; the draft names the gmina and its implementer
+    municipality = validate(Municipality, values, str(profile), positions)
     if output.exists() and not force:
         raise DataError("plik już istnieje — użyj --force, aby go nadpisać", Location(str(output)))
     relative = Path(os.path.relpath(profile.resolve(), output.resolve().parent)).as_posix()
-    draft = format_draft(kind, relative, output.name, context=BuildContext(templates=templates))
+    draft = format_draft(kind, relative, output.name, context=BuildContext(templates=templates),
+                         municipality=municipality)
     write_atomically(output, draft.encode("utf-8"))
     click.echo(str(output))
 

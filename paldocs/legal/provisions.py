@@ -95,8 +95,9 @@ class Provision:
 
 _TYPED = "|".join(_SHOWN)  # art|par|ust|pkt|lit|tiret
 _LABEL = re.compile(rf"(?P<label>§|(?:{_TYPED})(?![^\W\d_]))(?P<dot>\.?)(?P<gap> ?)", re.IGNORECASE)
-# "18", "5a", "15ab" — but in "18ust. 2" the letters are the next label, typed without a space
-_NUMBER = re.compile(rf"\d+(?:(?!(?:{_TYPED})(?![^\W\d_]))[a-z]{{1,3}}(?![^\W_]))?", re.IGNORECASE)
+# "18", "5a", "15ab", "4¹" (an article inserted with a superscript number, art. 4¹ u.w.t.) — but in "18ust. 2" the
+# letters are the next label, typed without a space
+_NUMBER = re.compile(rf"\d+[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:(?!(?:{_TYPED})(?![^\W\d_]))[a-z]{{1,3}}(?![^\W_]))?", re.IGNORECASE)
 _LETTER = re.compile(r"(?P<letter>[a-z]{1,2})(?P<paren>\))?(?![^\W_])", re.IGNORECASE)  # a … z, za, zb …
 _ORDINAL = re.compile("|".join(TIRET_ORDINALS) + r"|\d+", re.IGNORECASE)
 
