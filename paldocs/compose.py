@@ -43,7 +43,8 @@ from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
 from paldocs.closing import resolve_closing
-from paldocs.legal_basis import citation_node, located_notes, separators
+from paldocs.legal_basis import (citation_node, document_notes, footnote_collisions, located_notes, numbered_footnotes,
+                                 separators)
 from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
@@ -271,11 +272,22 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     subject = resolution.subject or ("" if not building_resolution and program is None
                                      else _render_plain(env, kind.subject or "", context, file))
     catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
+    context["footnotes"] = list(resolution.footnotes or [])
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
         place = DataSource(file, locate)
-        context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis))
-                                for index, entry in enumerate(entries)]
+        # before 1 March 2016 the profile may ask for the amendments in footnotes (docs/domain.md § 3)
+        generated: list[str] | None = [] if municipality.citation_footnotes else None
+        context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis),
+                                      generated) for index, entry in enumerate(entries)]
+        notes.extend(document_notes(entries, resolution.date, catalog, Location(file, path="resolution.date")))
+        if generated:
+            typed = list(resolution.footnotes or [])
+            context["footnotes"] = numbered_footnotes(generated, typed)
+            if clash := footnote_collisions(generated, typed):
+                notes.append(f"{Location(file, path='resolution.footnotes')}: przypisy do podstawy prawnej mają numery "
+                             f"1–{len(generated)}, a przypisy wpisane w danych zaczynają się od numerów "
+                             f"{', '.join(map(str, clash))} — popraw numerację wpisanych przypisów i ich odsyłaczy")
         context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
         context["legal_basis_separators"] = separators(entries, context["legal_basis_join"])
         if not kind.verified:
@@ -312,12 +324,13 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
 
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],
-          catalog: Catalog, written: bool) -> CitedText:
+          catalog: Catalog, written: bool, footnotes: list[str] | None = None) -> CitedText:
     """The citation of one legal-basis entry as an IR node (:mod:`paldocs.legal_basis`); its origin is the entry
     in the data (``written``) or, for the kind's default basis, ``resolution.kind`` that chose it."""
     location = Location(place.file, path=f"resolution.legal_basis[{index}]")
     node = citation_node(entry, data.resolution.date, data.municipality.citation_style, catalog, location,
-                         place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")))
+                         place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")),
+                         footnotes)
     address_at = place.locate(("resolution", "legal_basis", index, "address")) if written and place.locate else None
     notes.extend(located_notes(node, location, address_at))
     return CitedText(node)

@@ -9,7 +9,13 @@ Contract: :func:`citation_node` turns one :class:`~paldocs.model.resolution.Lega
   address paldocs cannot read is printed as typed too, with no journal positions nor ISAP id (nothing is known
   about the text it names) and one note saying it was not compared with the catalog;
 - an entry with ``text`` is a whole citation typed by hand: printed as typed, not read against the catalog
-  (no act key, no provision, no address; one note says so).
+  (no act key, no provision, no address; one note says so);
+- the act is named by its title on the day of adoption (a former title before a renaming); before 1 March 2016,
+  when the profile asks for footnotes (``footnotes`` given), a citation whose text has known amendments prints
+  "z późn. zm." with the next footnote mark ("¹⁾") and its footnote text is appended to ``footnotes`` (numbered
+  in the order the citations are printed);
+- the note on the catalog's currency is not given per citation: :func:`document_notes` gives it once for the
+  document.
 
 :func:`located_notes` puts each note after its place in the data. :func:`separators` gives the words printed before each entry: ", " and the global ``legal_basis_join`` before
 the last one, unless an entry names its own ``join`` ("w związku z", "i", "oraz", ",").
@@ -18,13 +24,14 @@ the last one, unless an entry names its own ``join`` ("w związku z", "i", "oraz
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from paldocs.document import Citation, Origin, journal_positions
 from paldocs.errors import Location
 from paldocs.legal import Catalog
 from paldocs.legal import cite as legal_cite
-from paldocs.legal.citation import UNREADABLE_NOTE
+from paldocs.legal.citation import UNREADABLE_NOTE, currency_note, superscript_mark
 from paldocs.legal.journal import isap_id
 from paldocs.model.resolution import LegalBasisEntry
 
@@ -33,18 +40,48 @@ TYPED_TEXT_NOTE = ("przepis podstawy prawnej wpisano w całości ręcznie („te
 
 
 def citation_node(entry: LegalBasisEntry, on: dt.date | None, style: str, catalog: Catalog, location: Location,
-                  origin: Origin | None) -> Citation:
-    """The IR node of one entry (see the module docstring); its ``notes`` are what the user is told."""
+                  origin: Origin | None, footnotes: list[str] | None = None) -> Citation:
+    """The IR node of one entry (see the module docstring); its ``notes`` are what the user is told.
+    ``footnotes``: the document's generated footnotes so far (None: the profile asks for none)."""
     if entry.text is not None:
         return Citation(entry.text, "", "", None, None, (), style, "", False, (TYPED_TEXT_NOTE,), origin=origin)
     assert entry.act is not None and entry.provision is not None  # LegalBasisEntry: act and provision, or text
     citation = legal_cite(entry.act, entry.provision, on, address=entry.address, location=location, style=style,
-                          catalog=catalog, unreadable_address="note")
+                          catalog=catalog, unreadable_address="note", footnote=footnotes is not None, currency=False)
+    mark = ""
+    if citation.footnote is not None and footnotes is not None:
+        footnotes.append(citation.footnote)
+        mark = superscript_mark(len(footnotes))
     first = citation.text
     journal = journal_positions(first, citation.amendments) if first is not None else ()
     isap = isap_id(first.year, first.issue, first.positions[0]) if first is not None else ""
-    return Citation(citation.format(), entry.act, citation.act.title, citation.act.date, citation.provision,
+    return Citation(citation.format(mark), entry.act, citation.title, citation.act.date, citation.provision,
                     journal, citation.style, isap, citation.certain, tuple(citation.notes), origin=origin)
+
+
+def document_notes(entries: Sequence[LegalBasisEntry], on: dt.date | None, catalog: Catalog,
+                   location: Location) -> list[str]:
+    """The notes given once per document: the catalog's currency, when some entry is cited from the catalog and
+    the day of adoption is after the newest day the catalog proves."""
+    if not any(entry.text is None for entry in entries):
+        return []
+    note = currency_note(catalog, on)
+    return [] if note is None else [f"{location}: {note}"]
+
+
+def numbered_footnotes(generated: Sequence[str], typed: Sequence[str]) -> list[str]:
+    """The footnotes block: the generated footnotes with their marks ("¹⁾ Zmiany …"), numbered from 1 in the order
+    of the legal basis (it comes first in the resolution), then the footnotes typed in the data, as typed."""
+    return [f"{superscript_mark(number)} {text}" for number, text in enumerate(generated, 1)] + list(typed)
+
+
+_TYPED_NUMBER = re.compile(r"^\s*(\d+)\)")
+
+
+def footnote_collisions(generated: Sequence[str], typed: Sequence[str]) -> list[int]:
+    """Numbers a typed footnote starts with ("1) …") that a generated footnote also uses."""
+    numbers = [int(match[1]) for text in typed if (match := _TYPED_NUMBER.match(str(text)))]
+    return [number for number in numbers if 1 <= number <= len(generated)]
 
 
 def located_notes(node: Citation, location: Location, address_location: Location | None) -> list[str]:
