@@ -332,7 +332,9 @@ def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource,
                          place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")),
                          footnotes)
     address_at = place.locate(("resolution", "legal_basis", index, "address")) if written and place.locate else None
-    notes.extend(located_notes(node, location, address_at))
+    # one note per act per document: a second provision of the same act repeats none of the first one's notes
+    told = {note.split(": ", 1)[-1] for note in notes}
+    notes.extend(note for note in located_notes(node, location, address_at) if note.split(": ", 1)[-1] not in told)
     return CitedText(node)
 
 
