@@ -12,7 +12,7 @@ Contract: :func:`citation_node` turns one :class:`~paldocs.model.resolution.Lega
   (no act key, no provision, no address; one note says so);
 - the act is named by its title on the day of adoption (a former title before a renaming); before 1 March 2016,
   when the profile asks for footnotes (``footnotes`` given), a citation whose text has known amendments prints
-  "z późn. zm." with the next footnote mark ("¹⁾") and its footnote text is appended to ``footnotes`` (numbered
+  "z późn. zm." with the next footnote mark ("¹)") and its footnote text is appended to ``footnotes`` (numbered
   in the order the citations are printed);
 - the note on the catalog's currency is not given per citation: :func:`document_notes` gives it once for the
   document.
@@ -70,7 +70,7 @@ def document_notes(entries: Sequence[LegalBasisEntry], on: dt.date | None, catal
 
 
 def numbered_footnotes(generated: Sequence[str], typed: Sequence[str]) -> list[str]:
-    """The footnotes block: the generated footnotes with their marks ("¹⁾ Zmiany …"), numbered from 1 in the order
+    """The footnotes block: the generated footnotes with their marks ("¹) Zmiany …"), numbered from 1 in the order
     of the legal basis (it comes first in the resolution), then the footnotes typed in the data, as typed."""
     return [f"{superscript_mark(number)} {text}" for number, text in enumerate(generated, 1)] + list(typed)
 

@@ -23,7 +23,7 @@ style ``ztp`` prints the practice of the time — "z późn. zm." when the catal
 the text by ``on`` — and, with ``footnote=True`` (the profile's ``citation_footnotes``), :attr:`Citation.footnote`
 holds the footnote listing them ("Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w Dz. U. z 2013 r.
 poz. 645 i 1318."; for an original text "Zmiany wymienionej ustawy …"), whose mark the caller numbers
-(:meth:`Citation.format` ``mark``). The act is named by the title it bore on ``on`` (:meth:`Act.titles_on`).
+(:meth:`Citation.format` ``mark``, :func:`superscript_mark`: "¹)"). The act is named by the title it bore on ``on`` (:meth:`Act.titles_on`).
 
 Currency: a date after :attr:`~paldocs.legal.catalog.Catalog.current_to` (the newest day the catalog proves) gets a
 note (:func:`currency_note`); a build asks for none per citation (``currency_note=False``) and prints one per
@@ -75,7 +75,7 @@ ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
 AMENDMENT_LIST_FROM = dt.date(2016, 3, 1)
 # The start of the note on a day after the catalog's currency (a build prints it once per document).
 CURRENCY_NOTE = "katalog aktów potwierdza stan Dziennika Ustaw najdalej do"
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = str.maketrans("123456789", "¹²³⁴⁵⁶⁷⁸⁹")
 # The start of the note on a typed address paldocs cannot read (checks recognise the note by it).
 UNREADABLE_NOTE = "nie odczytano adresu publikacji"
 
@@ -133,8 +133,10 @@ def currency_note(catalog: Catalog, on: dt.date | None) -> str | None:
 
 
 def superscript_mark(number: int) -> str:
-    """A footnote mark as resolutions print it: "¹⁾", "²⁾" …"""
-    return str(number).translate(_SUPERSCRIPT) + "⁾"
+    """A footnote mark as resolutions print it, "¹)", "²)" … — the digit raised, the parenthesis not: the PDF font
+    (Liberation Serif) has the raised digits 1–9 but neither a raised parenthesis "⁾" nor a raised zero, so from 10 on
+    the mark is written "10)" (a legal basis with ten footnotes is not to be expected)."""
+    return (str(number).translate(_SUPERSCRIPT) if number < 10 else str(number)) + ")"
 
 
 def lists_amendments(on: dt.date | None) -> bool:
@@ -173,7 +175,7 @@ class Citation:
 
     def format(self, mark: str = "") -> str:
         """"art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2024 r. poz. 1465)";
-        ``mark`` (the footnote's "¹⁾") goes after the address, inside the parenthesis, as resolutions print it."""
+        ``mark`` (the footnote's "¹)") goes after the address, inside the parenthesis, as resolutions print it."""
         head = f"{self.provision.format()} " if self.provision is not None else ""
         return f"{head}{self.title_genitive} ({self.address_text}{mark})"
 

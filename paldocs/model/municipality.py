@@ -139,7 +139,7 @@ class Municipality(StrictModel):
         "ztp", description="Styl cytowania Dz. U.: „ztp” (§ 158 ZTP), „tj-ze-zm” („t.j. … ze zm.”), "
         "„z-pozn-zm” („… z późn. zm.”).", examples=["z-pozn-zm"])
     citation_footnotes: bool = Field(
-        False, description="Uchwały podjęte przed 1 marca 2016 r. (styl „ztp”): po „z późn. zm.” odsyłacz „¹⁾” i przypis "
+        False, description="Uchwały podjęte przed 1 marca 2016 r. (styl „ztp”): po „z późn. zm.” odsyłacz „¹)” i przypis "
         "„Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w …” pod podpisem, jak w ówczesnej praktyce; "
         "od 1 marca 2016 r. zmiany wymienia się w nawiasie (§ 158 ZTP).", examples=[True])
     acts: list[str] = Field(
