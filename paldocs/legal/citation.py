@@ -70,7 +70,7 @@ from paldocs.legal.provisions import Deviation, Provision, parse_provision
 from paldocs.polish.dates import format_date
 
 ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
-# § 158 ust. 1 pkt 4 ZTP as amended by the regulation of 16 October 2015 (Dz. U. z 2015 r. poz. 1812), in force from
+# § 158 ust. 1 pkt 4 ZTP as amended by Dz. U. z 2015 r. poz. 1812 (WDU20150001812), in force from
 # 1 March 2016: the addresses of the amendments are listed. Before it, practice wrote "z późn. zm." (docs/domain.md § 3).
 AMENDMENT_LIST_FROM = dt.date(2016, 3, 1)
 # The start of the note on a day after the catalog's currency (a build prints it once per document).
