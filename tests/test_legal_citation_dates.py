@@ -264,6 +264,19 @@ def test_before_march_2016_z_pozn_zm_stands_for_the_amendments(tmp_path: Path, a
     assert [f.fix for f in findings] == expected
 
 
+@pytest.mark.parametrize(("date", "address", "fix"), [
+    (dt.date(2014, 4, 29), "Dz. U. z 2013 r. poz. 594 z późn. zm.", None),  # the form of the time
+    (dt.date(2014, 4, 29), "Dz. U. z 2013r. poz.594 ze zm.", "Dz. U. z 2013 r. poz. 594 z późn. zm."),
+    (dt.date(2016, 3, 1), "Dz. U. z 2015 r. poz. 1515 z późn. zm.", "Dz. U. z 2015 r. poz. 1515"),
+])
+def test_pd016_accepts_z_pozn_zm_before_march_2016(tmp_path: Path, date: dt.date, address: str,
+                                                    fix: str | None) -> None:
+    entry = {"act": "samorzad-gminny", "provision": "art. 18 ust. 2 pkt 15", "address": address}
+    findings = run_rule(tmp_path, "PD016", {"resolution": {"legal_basis": [entry], "date": date,
+                                                           "number": f"XII/85/{date.year}"}})
+    assert [f.fix for f in findings] == ([] if fix is None else [fix])
+
+
 def test_pd014_groups_an_acts_doubts_and_notes_currency_once(tmp_path: Path) -> None:
     findings = run_rule(tmp_path, "PD014", {"resolution": {
         "date": dt.date(2099, 6, 1), "number": "XII/85/2099",

@@ -309,7 +309,8 @@ def address_form(context: CheckContext) -> Iterator[Report]:
     """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”;
     adres, którego paldocs nie umie odczytać, jest drukowany tak, jak go wpisano, ale nie jest sprawdzany z katalogiem.
 
-    docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form.
+    docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form — except
+    "z późn. zm." in a resolution adopted before 1 March 2016, the form of that time (the fix keeps it).
     With a practice citation style in the profile the finding is info: the profile chose it, ZTP is the standard.
     An address paldocs cannot read at all (real practice: "Dz. U. Nr. 142 poz. 1591 z 2001 roku") is printed as
     typed and a warning says it was not compared with the catalog (no fix: paldocs cannot tell which text it names).
@@ -326,6 +327,10 @@ def address_form(context: CheckContext) -> Iterator[Report]:
                 yield Report(unreadable_note(entry.address, error), (*where, "address"))
             continue  # not an address at all: the build fails and PD000 names it
         ztp = format_journal(parsed.refs, act.date.year if act else None)
+        # before 1 March 2016 "z późn. zm." was the form of the time (§ 158 ust. 1 pkt 4 ZTP lists amendments only since)
+        of_the_time = parsed.amended_mark and not lists_amendments(context.data.resolution.date)
+        if of_the_time:
+            ztp += " z późn. zm."
         written = " ".join(entry.address.split())
         if written.startswith("(") and written.endswith(")"):
             written = written[1:-1].strip()
@@ -334,8 +339,11 @@ def address_form(context: CheckContext) -> Iterator[Report]:
         problems = []
         if parsed.consolidated_mark:
             problems.append(f"„{_mark(_CONSOLIDATED, written, 't.j.')}” — § 158 ZTP nie oznacza tekstu jednolitego")
-        if parsed.amended_mark:
-            problems.append(f"„{_mark(_AMENDED, written, 'ze zm.')}” — § 158 ZTP wymienia zamiast tego adresy "
+        amended = _mark(_AMENDED, written, "ze zm.")
+        if of_the_time and " ".join(amended.split()) != "z późn. zm.":
+            problems.append(f"„{amended}” — przed 1 marca 2016 r. pisano „z późn. zm.”")
+        elif parsed.amended_mark and not of_the_time:
+            problems.append(f"„{amended}” — § 158 ZTP wymienia zamiast tego adresy "
                             "wszystkich zmian ogłoszonych po tekście jednolitym (np. „Dz. U. z 2024 r. poz. 1465 i 1572”)")
         problems += [f"„{match.group()}” — {text}" for pattern, text in _PRACTICE_MARKS
                      if (match := pattern.search(written))]
