@@ -31,7 +31,7 @@ from paldocs.document import Citation, Origin, journal_positions
 from paldocs.errors import Location
 from paldocs.legal import Catalog
 from paldocs.legal import cite as legal_cite
-from paldocs.legal.citation import UNREADABLE_NOTE, currency_note, superscript_mark
+from paldocs.legal.citation import UNREADABLE_NOTE, currency_note
 from paldocs.legal.journal import isap_id
 from paldocs.model.resolution import LegalBasisEntry
 
@@ -69,26 +69,37 @@ def document_notes(entries: Sequence[LegalBasisEntry], on: dt.date | None, catal
     return [] if note is None else [f"{location}: {note}"]
 
 
-def numbered_footnotes(generated: Sequence[str], typed: Sequence[str]) -> list[str]:
-    """The footnotes block: the generated footnotes with their marks ("¹) Zmiany …"), numbered from 1 in the order
-    of the legal basis (it comes first in the resolution), then the footnotes typed in the data, as typed."""
+_TYPED_NUMBER = re.compile(r"^\s*(\d+)\)")
+_SUPERSCRIPT = str.maketrans("123456789", "¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript_mark(number: int) -> str:
+    """A footnote mark as resolutions print it, "¹)", "²)" … — the digit raised, the parenthesis not: the PDF font
+    (Liberation Serif) has the raised digits 1–9 but neither a raised parenthesis "⁾" nor a raised zero, so from 10 on
+    the mark is written "10)" (a legal basis with ten footnotes is not to be expected)."""
+    return (str(number).translate(_SUPERSCRIPT) if number < 10 else str(number)) + ")"
+
+
+def footnotes_block(generated: Sequence[str], typed: Sequence[str], file: str | None, notes: list[str]) -> list[str]:
+    """The footnotes under the signature: the generated ones with their marks ("¹) Zmiany …"), numbered from 1 in the
+    order of the legal basis (it comes first in the resolution), then those typed in the data, as typed; a note when
+    a typed footnote starts with a number a generated one took ("1) …")."""
+    numbers = [int(match[1]) for text in typed if (match := _TYPED_NUMBER.match(str(text)))]
+    if clash := [number for number in numbers if 1 <= number <= len(generated)]:
+        notes.append(f"{Location(file, path='resolution.footnotes')}: przypisy do podstawy prawnej mają numery "
+                     f"1–{len(generated)}, a przypisy wpisane w danych zaczynają się od numerów "
+                     f"{', '.join(map(str, clash))} — popraw numerację wpisanych przypisów i ich odsyłaczy")
     return [f"{superscript_mark(number)} {text}" for number, text in enumerate(generated, 1)] + list(typed)
 
 
-_TYPED_NUMBER = re.compile(r"^\s*(\d+)\)")
-
-
-def footnote_collisions(generated: Sequence[str], typed: Sequence[str]) -> list[int]:
-    """Numbers a typed footnote starts with ("1) …") that a generated footnote also uses."""
-    numbers = [int(match[1]) for text in typed if (match := _TYPED_NUMBER.match(str(text)))]
-    return [number for number in numbers if 1 <= number <= len(generated)]
-
-
-def located_notes(node: Citation, location: Location, address_location: Location | None) -> list[str]:
+def located_notes(node: Citation, location: Location, address_location: Location | None,
+                  told: Sequence[str] = ()) -> list[str]:
     """The node's notes as the user reads them, each after its place; the note on an unreadable typed address
-    points at the address itself (``address_location``: its line and column) when the loader knows it."""
+    points at the address itself (``address_location``: its line and column) when the loader knows it. A note
+    already ``told`` (located elsewhere: another provision of the same act) is not repeated — one per document."""
+    said = {note.split(": ", 1)[-1] for note in told}
     return [f"{address_location if address_location and note.startswith(UNREADABLE_NOTE) else location}: {note}"
-            for note in node.notes]
+            for note in node.notes if note not in said]
 
 
 def separators(entries: Sequence[LegalBasisEntry], default_join: str) -> list[str]:

@@ -27,8 +27,9 @@ from conftest import TESTS
 
 from paldocs.api import to_document
 from paldocs.legal import cite, load_catalog
-from paldocs.legal.citation import AMENDMENT_LIST_FROM, footnote_text, superscript_mark
+from paldocs.legal.citation import AMENDMENT_LIST_FROM, footnote_text
 from paldocs.legal.journal import JournalRef
+from paldocs.legal_basis import superscript_mark
 from paldocs.writers.text import to_text
 
 ACTS = TESTS / "data" / "acts"

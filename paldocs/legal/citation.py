@@ -17,17 +17,12 @@ every act of the catalog): a row of the same year at an equal or higher position
 announced by then. Then every amendment announced after that text and by ``on``, under the same rules.
 ``on=None`` cites the newest text and notes that it must be checked on the day of adoption.
 
-The form depends on the day of adoption (:data:`AMENDMENT_LIST_FROM`): from 1 March 2016 § 158 ust. 1 pkt 4 ZTP
-(as amended by Dz. U. z 2015 r. poz. 1812) lists the amendments announced after the text cited; before that day
-style ``ztp`` prints the practice of the time — "z późn. zm." when the catalog knows amendments announced after
-the text by ``on`` — and, with ``footnote=True`` (the profile's ``citation_footnotes``), :attr:`Citation.footnote`
-holds the footnote listing them ("Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w Dz. U. z 2013 r.
-poz. 645 i 1318."; for an original text "Zmiany wymienionej ustawy …"), whose mark the caller numbers
-(:meth:`Citation.format` ``mark``, :func:`superscript_mark`: "¹)"). The act is named by the title it bore on ``on`` (:meth:`Act.titles_on`).
-
-Currency: a date after :attr:`~paldocs.legal.catalog.Catalog.current_to` (the newest day the catalog proves) gets a
-note (:func:`currency_note`); a build asks for none per citation (``currency_note=False``) and prints one per
-document.
+The form depends on the day (:data:`AMENDMENT_LIST_FROM`): from 1 March 2016 the amendments are listed (§ 158
+ust. 1 pkt 4 ZTP); before, style ``ztp`` prints "z późn. zm." when the catalog knows amendments announced after the
+text by ``on``, and with ``footnote=True`` :attr:`Citation.footnote` lists them ("Zmiany tekstu jednolitego
+wymienionej ustawy zostały ogłoszone w …"), its mark numbered by the caller (:meth:`Citation.format` ``mark``). The
+act is named by its title on ``on`` (:meth:`Act.titles_on`). A date after ``Catalog.current_to`` gets a note
+(:func:`currency_note`) unless ``currency=False`` (a build prints it once per document).
 
 An ``address`` written by the legal office wins: it is printed exactly as typed (only the surrounding spaces and
 one pair of outer parentheses dropped — the citation adds its own), and it is parsed
@@ -75,7 +70,6 @@ ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
 AMENDMENT_LIST_FROM = dt.date(2016, 3, 1)
 # The start of the note on a day after the catalog's currency (a build prints it once per document).
 CURRENCY_NOTE = "katalog aktów potwierdza stan Dziennika Ustaw najdalej do"
-_SUPERSCRIPT = str.maketrans("123456789", "¹²³⁴⁵⁶⁷⁸⁹")
 # The start of the note on a typed address paldocs cannot read (checks recognise the note by it).
 UNREADABLE_NOTE = "nie odczytano adresu publikacji"
 
@@ -130,13 +124,6 @@ def currency_note(catalog: Catalog, on: dt.date | None) -> str | None:
     return (f"{CURRENCY_NOTE} {proven} (katalog z dnia {catalog.version}), a uchwała ma datę {format_date(on)}; mogły "
             f"zostać ogłoszone teksty jednolite lub zmiany, których katalog nie zna — {ISAP_CHECK} albo odśwież "
             "katalog poleceniem „paldocs acts update”")
-
-
-def superscript_mark(number: int) -> str:
-    """A footnote mark as resolutions print it, "¹)", "²)" … — the digit raised, the parenthesis not: the PDF font
-    (Liberation Serif) has the raised digits 1–9 but neither a raised parenthesis "⁾" nor a raised zero, so from 10 on
-    the mark is written "10)" (a legal basis with ten footnotes is not to be expected)."""
-    return (str(number).translate(_SUPERSCRIPT) if number < 10 else str(number)) + ")"
 
 
 def lists_amendments(on: dt.date | None) -> bool:
