@@ -158,7 +158,8 @@ def _missing_amendments_report(entry: LegalBasisEntry, act: Act, known: tuple[Jo
         parsed = parse_address(entry.address, act.date.year)
     except PaldocsError:
         return None
-    missing = [ref for ref in known if not any(_same(ref, given) for given in parsed.amendments)]
+    missing = [ref for ref in known if not all(any(given.year == ref.year and position in given.positions
+                                                   for given in parsed.amendments) for position in ref.positions)]
     if not missing:
         return None
     listed = lists_amendments(dated)
