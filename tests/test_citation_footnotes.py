@@ -120,3 +120,17 @@ def test_a_typed_footnote_numbered_like_a_generated_one_is_noted(tmp_path: Path)
     assert "¹) Zmiany tekstu jednolitego" in text and "1) Przypis wpisany w danych." in text
     clash = [note for note in notes if "resolution.footnotes" in note]
     assert len(clash) == 1 and "przypisy do podstawy prawnej mają numery 1–2" in clash[0]
+
+
+@pytest.mark.parametrize(("on", "printed"), [
+    ("2014-04-29", "(Dz. U. z 2013 r. poz. 594 z późn. zm.)"),  # the form of the time
+    ("2016-03-01", "(Dz. U. z 2015 r. poz. 1515)"),
+])
+def test_paldocs_acts_cite_prints_the_form_of_the_day(on: str, printed: str) -> None:
+    from click.testing import CliRunner
+
+    from paldocs.cli import main
+
+    result = CliRunner().invoke(main, ["acts", "cite", "samorzad-gminny", "--on", on, "--acts", str(FOOTNOTES)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith(printed)
