@@ -18,7 +18,6 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
-
 import importlib.resources
 import re
 import traceback
@@ -43,7 +42,7 @@ from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
 from paldocs.closing import resolve_closing
-from paldocs.legal_basis import citation_node, located_notes, separators
+from paldocs.legal_basis import citation_node, document_notes, footnotes_block, located_notes, separators
 from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
@@ -271,17 +270,20 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     subject = resolution.subject or ("" if not building_resolution and program is None
                                      else _render_plain(env, kind.subject or "", context, file))
     catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
+    generated: list[str] | None = [] if municipality.citation_footnotes else None  # before 1 March 2016 (ZTP)
     if building_resolution:  # an annex alone has no legal basis to print
         entries = resolution.legal_basis or list(kind.legal_basis)
         place = DataSource(file, locate)
-        context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis))
-                                for index, entry in enumerate(entries)]
+        context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis),
+                                      generated) for index, entry in enumerate(entries)]
+        notes.extend(document_notes(entries, resolution.date, catalog, Location(file, path="resolution.date")))
         context["legal_basis_join"] = resolution.legal_basis_join if resolution.legal_basis else kind.legal_basis_join
         context["legal_basis_separators"] = separators(entries, context["legal_basis_join"])
         if not kind.verified:
             notes.append(f"{Location(file, path='resolution.kind')}: rodzaj uchwały „{kind.key}” opiera się na praktyce "
                          f"gmin, nie na sprawdzonym przepisie ({kind.sources}) — biuro prawne powinno to potwierdzić")
     context["subject"] = subject
+    context["footnotes"] = footnotes_block(generated or [], resolution.footnotes or [], file, notes)
     context["adopted"] = adoption_context(data, file, locate, notes) if building_resolution else None
     parts: list[ComposedPart] = []
     if building_resolution:
@@ -312,14 +314,14 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
 
 
 def _cite(entry: LegalBasisEntry, data: DataFile, index: int, place: DataSource, notes: list[str],
-          catalog: Catalog, written: bool) -> CitedText:
-    """The citation of one legal-basis entry as an IR node (:mod:`paldocs.legal_basis`); its origin is the entry
-    in the data (``written``) or, for the kind's default basis, ``resolution.kind`` that chose it."""
+          catalog: Catalog, written: bool, footnotes: list[str] | None = None) -> CitedText:
+    """One legal-basis entry as an IR node (:mod:`paldocs.legal_basis`), from the data or (not ``written``) the kind."""
     location = Location(place.file, path=f"resolution.legal_basis[{index}]")
     node = citation_node(entry, data.resolution.date, data.municipality.citation_style, catalog, location,
-                         place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")))
+                         place.origin(("resolution", "legal_basis", index) if written else ("resolution", "kind")),
+                         footnotes)
     address_at = place.locate(("resolution", "legal_basis", index, "address")) if written and place.locate else None
-    notes.extend(located_notes(node, location, address_at))
+    notes.extend(located_notes(node, location, address_at, told=notes))
     return CitedText(node)
 
 

@@ -69,35 +69,43 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
      [(f"{LB0}.address", "katalog zna nowszy tekst jednolity Dz. U. z 2023 r. poz. 40 (ogłoszony 5 stycznia 2023 r.) — "
        "cytuje się tekst ogłoszony najpóźniej w dniu podjęcia uchwały (§ 121 ust. 3 ZTP); katalog zna też tekst "
        "Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia", "Dz. U. z 2023 r. poz. 40", "warning")]),
-    ("PD013", "catalog-unsure", ups(address="Dz. U. z 2024 r. poz. 1283"),
+    # u.p.s. 2024 poz. 1283 has no announcement date, but u.s.g. 2024 poz. 1465 (a higher position of the same year)
+    # was announced on 3 October 2024: positions are in announcement order, so 1283 was announced by 20 November
+    ("PD013", "inferred-from-position-order", ups(address="Dz. U. z 2024 r. poz. 1283"), []),
+    ("PD013", "catalog-unsure", ups(address="Dz. U. z 2024 r. poz. 1283", date=dt.date(2024, 9, 1)),
      [(f"{LB0}.address", "katalog nie zna daty ogłoszenia tekstu Dz. U. z 2024 r. poz. 1283", None, "info")]),
+    ("PD013", "amendment-left-out", {"municipality": {"acts": [TEST_ACTS]}, **usg("Dz. U. z 2024 r. poz. 1465")},
+     [(f"{LB0}.address", "nie wymienia zmiany Dz. U. z 2024 r. poz. 1572, ogłoszonych po tekście Dz. U. z 2024 r. "
+       "poz. 1465 najpóźniej 20 listopada 2024 r.", "Dz. U. z 2024 r. poz. 1465 i 1572", "warning")]),
+    ("PD013", "amendments-listed", {"municipality": {"acts": [TEST_ACTS]}, **usg("Dz. U. z 2024 r. poz. 1465 i 1572")},
+     []),
     ("PD013", "unknown-to-catalog", usg("Dz. U. z 2024 r. poz. 2000"), []),
     ("PD013", "annex-alone", {"document": "annex", **usg("Dz. U. z 2023 r. poz. 40")}, []),
     # PD014 — the catalog's doubts about each citation
+    # One finding per act per document, info: doubts about the catalog, not defects of the draft. The note on the
+    # catalog's currency (path resolution.date) is left out of these cases (it moves with the shipped data): see
+    # "beyond-catalog" and tests/test_legal_citation_dates.py.
     ("PD014", "verified-row", usg("Dz. U. z 2024 r. poz. 1465"),
      [(LB0, "katalog nie zawiera zmian ustawy z dnia 8 marca 1990 r. o samorządzie gminnym", None, "info")]),
-    ("PD014", "undated-newer", ups(),
-     [(LB0, "katalog zna tekst Dz. U. z 2024 r. poz. 1283 bez daty ogłoszenia; jeśli ogłoszono go najpóźniej 20 "
-       "listopada 2024 r., należy cytować ten tekst", None, "warning"),
-      (LB0, "katalog nie zawiera zmian ustawy z dnia 12 marca 2004 r. o pomocy społecznej", None, "info")]),
+    ("PD014", "undated-newer", ups(date=dt.date(2024, 9, 1)),
+     [(LB0, "u.p.s. (art. 110 ust. 10): 1) katalog zna tekst Dz. U. z 2024 r. poz. 1283 bez daty ogłoszenia; jeśli "
+       "ogłoszono go najpóźniej 1 września 2024 r., należy cytować ten tekst; 2) katalog nie zawiera zmian ustawy z "
+       "dnia 12 marca 2004 r. o pomocy społecznej", None, "info")]),
     ("PD014", "unverified-row", ups(number="XII/85/2025", date=dt.date(2025, 6, 1)),
-     [(LB0, "tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: niezweryfikowany — sprawdź w "
-       "ISAP: WDU20240001283)", None,
-       "warning"),
-      (LB0, "katalog zna tekst Dz. U. z 2025 r. poz. 1214 bez daty ogłoszenia", None, "warning"),
-      (LB0, "katalog nie zawiera zmian", None, "info")]),
+     [(LB0, "1) tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: niezweryfikowany — sprawdź "
+       "w ISAP: WDU20240001283) — sprawdź w ISAP (isap.sejm.gov.pl); 2) katalog zna tekst Dz. U. z 2025 r. poz. 1214 "
+       "bez daty ogłoszenia", None, "info")]),
     ("PD014", "draft", usg("Dz. U. z 2025 r. poz. 1153", date=DELETE),
-     [(LB0, "uchwała nie ma jeszcze daty podjęcia: zacytowano adres podany ręcznie", None, "info"),
-      (LB0, "adres „Dz. U. z 2025 r. poz. 1153” jest w katalogu niezweryfikowany", None, "warning"),
-      (LB0, "katalog nie zawiera zmian", None, "info")]),
+     [(LB0, "1) uchwała nie ma jeszcze daty podjęcia: zacytowano adres podany ręcznie", None, "info")]),
+    ("PD014", "one-finding-per-act", basis(USG_2024, {"act": "samorzad-gminny", "provision": "art. 40 ust. 1"}),
+     [(LB0, "u.s.g. (art. 18 ust. 2 pkt 15, art. 40 ust. 1): katalog nie zawiera zmian", None, "info")]),
     ("PD014", "kind-default", {"resolution": {"legal_basis": DELETE}},
      [("resolution.legal_basis", "domyślna podstawa prawna rodzaju „pal” (art. 18 ust. 2 pkt 15 u.s.g.): katalog nie "
        "zawiera zmian", None, "info"),
-      ("resolution.legal_basis", "(art. 110 ust. 10 u.p.s.): katalog zna tekst Dz. U. z 2024 r. poz. 1283 bez daty", None,
-       "warning"),
-      ("resolution.legal_basis", "(art. 110 ust. 10 u.p.s.): katalog nie zawiera zmian", None, "info")]),
+      ("resolution.legal_basis", "(art. 110 ust. 10 u.p.s.): 1) tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu "
+       "niezweryfikowany", None, "info")]),
     ("PD014", "beyond-catalog", usg("Dz. U. z 2024 r. poz. 1465", number="XII/85/2027", date=dt.date(2027, 1, 10)),
-     [(LB0, "data 10 stycznia 2027 r. jest późniejsza niż data katalogu aktów (2026-11-25)", None, "warning"),
+     [("resolution.date", "katalog aktów potwierdza stan Dziennika Ustaw najdalej do", None, "info"),
       (LB0, "katalog nie zawiera zmian", None, "info")]),
     ("PD014", "certain", {"municipality": {"acts": [TEST_ACTS]},
                           **basis({"act": "ustawa-przykladowa", "provision": "art. 1"}, number="XII/85/2025",
@@ -110,10 +118,8 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
     ("PD014", "no-repeat-announced-later", usg("Dz. U. z 2024 r. poz. 1465", date=dt.date(2024, 6, 1)),
      [(LB0, "katalog nie zawiera zmian", None, "info")]),
     ("PD014", "user-catalog-amendments", {"municipality": {"acts": [TEST_ACTS]}, **usg("Dz. U. z 2024 r. poz. 1465")},
-     [(LB0, "katalog zna zmianę Dz. U. z 2024 r. poz. 1572, ogłoszoną po tekście Dz. U. z 2024 r. poz. 1465, której "
-       "adres nie wymienia", None, "warning"),
-      (LB0, "katalog zna zmianę Dz. U. z 2024 r. poz. 1907", None, "warning"),
-      (LB0, "katalog nie potwierdza, że zna wszystkie zmiany", None, "info")]),
+     [(LB0, "1) katalog zna zmianę Dz. U. z 2024 r. poz. 1907, ogłoszoną po tekście Dz. U. z 2024 r. poz. 1465, której "
+       "adres nie wymienia", None, "info")]),
     ("PD014", "annex-alone", {"document": "annex"}, []),
     # PD015 — the provision as cited
     ("PD015", "correct", {}, []),
@@ -156,6 +162,8 @@ def _key(finding: Finding) -> tuple[str, str]:
                          ids=[f"{case[0]}-{case[1]}" for case in CASES])
 def test_rule(tmp_path: Path, rule_id: str, changes: dict[str, Any], expected: Expected) -> None:
     findings = run_rule(tmp_path, rule_id, changes)
+    if rule_id == "PD014" and not any(path == "resolution.date" for path, *_ in expected):
+        findings = [f for f in findings if f.location.path != "resolution.date"]  # the catalog's currency: see above
     assert len(findings) == len(expected), [finding.message for finding in findings]
     for (path, fragment, fix, severity) in expected:  # each expectation matches its own finding
         matching = [f for f in findings if f.location.path == path and fragment in f.message]
@@ -168,7 +176,7 @@ RULE_TABLE = {
     "PD011": ("error", "podstawa prawna podana"),
     "PD012": ("error", "ustawa znana katalogowi"),
     "PD013": ("warning", "adres publikacji aktualny na dzień podjęcia"),
-    "PD014": ("warning", "pewność cytowania"),
+    "PD014": ("info", "pewność cytowania"),
     "PD015": ("warning", "forma przepisu"),
     "PD016": ("warning", "forma adresu publikacji (§ 158 ZTP)"),
     "PD017": ("info", "kolejność podstawy prawnej"),
@@ -208,13 +216,16 @@ def ketrzyn(tmp_path: Path, date: str | None = None) -> list[Finding]:
 def test_ketrzyn_as_adopted(tmp_path: Path) -> None:
     findings = ketrzyn(tmp_path)
     rules = [f.rule for f in findings]
-    assert {rule: rules.count(rule) for rule in set(rules)} == {"PD014": 3, "PD015": 2, "PD016": 2, "PD017": 1}
+    # PD014: one finding per act (u.s.g., u.p.s.)
+    assert {rule: rules.count(rule) for rule in set(rules)} == {"PD014": 2, "PD015": 2, "PD016": 2, "PD017": 1}
     provisions = {f.location.path: f for f in findings if f.rule == "PD015"}
     assert provisions[f"{LB0}.provision"].fix == "art. 18 ust. 2 pkt 15"
     assert "kropka po „pkt”" in provisions[f"{LB0}.provision"].message
     assert provisions["resolution.legal_basis[1].provision"].fix == "art. 110 ust. 10"
     assert "„ust.10” → „ust. 10”" in provisions["resolution.legal_basis[1].provision"].message
-    assert [f.fix for f in findings if f.rule == "PD016"] == ["Dz. U. z 2013 r. poz. 594", "Dz. U. z 2013 r. poz. 182"]
+    # adopted in 2014: "z późn. zm." was the form of the time (before 1 March 2016), so the fix keeps it
+    assert [f.fix for f in findings if f.rule == "PD016"] == ["Dz. U. z 2013 r. poz. 594 z późn. zm.",
+                                                              "Dz. U. z 2013 r. poz. 182 z późn. zm."]
     assert [f.location.path for f in findings if f.rule == "PD017"] == [LB0]
     assert not [f for f in findings if f.severity == "error"]  # paldocs check keeps exit code 0 on the seed
 

@@ -12,6 +12,7 @@ and the entry each came from by its ``origin``) — and fall back to the data en
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
@@ -20,9 +21,10 @@ from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.document import Citation, walk
 from paldocs.errors import LegalBasisError, PaldocsError
 from paldocs.legal import JournalRef, cite, format_journal, parse_address, parse_provision
+from paldocs.legal.journal import join_list
 from paldocs.legal.catalog import Act, JournalRow
-from paldocs.legal.citation import (ISAP_CHECK, UNREADABLE_NOTE, Announced, announced_by, names_journal_position,
-                                    unreadable_note)
+from paldocs.legal.citation import (ISAP_CHECK, UNREADABLE_NOTE, Announced, currency_note, lists_amendments,
+                                    names_journal_position, row_announced, unreadable_note)
 from paldocs.model.resolution import LegalBasisEntry
 from paldocs.polish.dates import format_date
 
@@ -109,11 +111,13 @@ def _address_report(context: CheckContext, entry: LegalBasisEntry, where: FieldP
     except PaldocsError:
         return None
     chosen = next((row for row in act.texts if _same(row.ref, by_date.text)), None)
-    if chosen is None or _same(base, chosen.ref):
+    if chosen is None:
         return None
+    if _same(base, chosen.ref):
+        return _missing_amendments_report(entry, act, by_date.amendments, dated, on, where)
 
     def state(row: JournalRow) -> Announced:
-        return announced_by(row.year, row.announced, on, act)
+        return row_announced(row, on, act, context.catalog)
 
     known = next((row for row in act.texts if _same(row.ref, base)), None)
     day = format_date(on) + ("" if dated else " (dziś — uchwała nie ma jeszcze daty podjęcia)")
@@ -144,6 +148,38 @@ def _address_report(context: CheckContext, entry: LegalBasisEntry, where: FieldP
     return None
 
 
+def _missing_amendments_report(entry: LegalBasisEntry, act: Act, known: tuple[JournalRef, ...], dated: dt.date | None,
+                               on: dt.date, where: FieldPath) -> Report | None:
+    """PD013's judgement of a written address that names the right text: does it give the amendments the catalog
+    knows were announced after that text by the day? From 1 March 2016 § 158 ust. 1 pkt 4 ZTP lists them all; before,
+    "z późn. zm." stood for them (the practice of the time)."""
+    assert entry.address is not None
+    try:
+        parsed = parse_address(entry.address, act.date.year)
+    except PaldocsError:
+        return None
+    missing = [ref for ref in known if not all(any(given.year == ref.year and position in given.positions
+                                                   for given in parsed.amendments) for position in ref.positions)]
+    if not missing:
+        return None
+    listed = lists_amendments(dated)
+    if not listed and parsed.amended_mark:
+        return None  # "z późn. zm." before 1 March 2016 is the form of the time
+    day = format_date(on) + ("" if dated else " (dziś — uchwała nie ma jeszcze daty podjęcia)")
+    full = sorted([*parsed.amendments, *missing], key=lambda ref: ref.order)
+    fix = format_journal([parsed.base, *full], act.date.year)
+    if listed:
+        rule_text = "od 1 marca 2016 r. adres wymienia wszystkie zmiany ogłoszone po tekście jednolitym (§ 158 ust. 1 pkt 4 ZTP)"
+    else:
+        rule_text = "przed 1 marca 2016 r. pisano po adresie „z późn. zm.” albo wymieniano zmiany"
+        if not parsed.amendments:
+            fix = format_journal([parsed.base], act.date.year) + " z późn. zm."
+    return Report(f"adres publikacji „{entry.address}” nie wymienia "
+                  f"{'zmiany' if len(missing) == 1 else 'zmian'} {join_list([_show(ref) for ref in missing])}, "
+                  f"ogłoszonych po tekście {_show(parsed.base)} najpóźniej {day}, które zna katalog aktów — {rule_text}; "
+                  f"pełny adres: „{fix}”", where, fix=fix)
+
+
 def _when(row: JournalRow) -> str:
     return f"ogłoszony {format_date(row.announced)}" if row.announced else f"z {row.year} r."
 
@@ -153,8 +189,10 @@ def address_current_on_adoption_day(context: CheckContext) -> Iterator[Report]:
     """Adres publikacji podany w danych to tekst, który katalog wskazuje na dzień podjęcia (w projekcie: na dziś).
 
     § 121 ust. 3 ZTP (docs/domain.md § 3): the address is the one announced by the day of adoption; § 158 ZTP: the
-    latest consolidated text. Where the catalog does not know when a text was announced, the finding is info and
-    says so instead of calling the address wrong.
+    latest consolidated text, and (§ 158 ust. 1 pkt 4 ZTP, from 1 March 2016) every amendment announced after it —
+    an address that leaves out amendments the catalog knows were announced by the day is a warning whose fix is the
+    full address (before 1 March 2016 "z późn. zm." stands for them). Where the catalog does not know when a text
+    was announced, the finding is info and says so instead of calling the address wrong.
     """
     for where, entry in _data_entries(context):
         report = _address_report(context, entry, (*where, "address"))
@@ -164,55 +202,73 @@ def address_current_on_adoption_day(context: CheckContext) -> Iterator[Report]:
 
 # Notes of cite() that PD013 already turns into a finding (with a fix) when it judges the address.
 _PD013_TOPICS = ("katalog zna nowszy tekst jednolity", "ogłoszono po dniu podjęcia uchwały")
-# Notes about amendments the catalog may not list, and the draft's reminder: worth knowing, not a defect.
-_INFO_NOTES = ("katalog nie zawiera zmian", "katalog nie potwierdza, że zna wszystkie zmiany",
-               "uchwała nie ma jeszcze daty podjęcia")
 
 
 def _repeats(note: str, verdict: Report | None) -> bool:
     """Whether PD013's finding on the same entry already says what this note of cite() says."""
     if verdict is None:
         return False
+    left_out = re.match(r"katalog zna zmianę (.+?), ogłoszoną po tekście", note)
+    if left_out is not None:  # PD013 names the amendments it knew were announced by the day; the rest stay doubts
+        return left_out[1] in verdict.message
     if any(topic in note for topic in _PD013_TOPICS):
         return True
     undated = re.match(r"katalog zna tekst (.+?) bez daty ogłoszenia", note)
     return undated is not None and f"tekst {undated[1]} bez daty ogłoszenia" in verdict.message
 
 
-@rule("PD014", "warning", "pewność cytowania")
+@rule("PD014", "info", "pewność cytowania")
 def citation_certainty(context: CheckContext) -> Iterator[Report]:
-    """Każda wątpliwość katalogu aktów co do cytowania (adres niezweryfikowany, nieznana data ogłoszenia, możliwe
-    brakujące zmiany) jako osobne zgłoszenie — treścią jest uwaga katalogu (``cite()``).
+    """Wątpliwości katalogu aktów co do cytowania (adres niezweryfikowany, nieznana data ogłoszenia, możliwe brakujące
+    zmiany) — jedno zgłoszenie na ustawę w dokumencie, ze wszystkimi jej wątpliwościami; data po aktualności katalogu —
+    jedno zgłoszenie na dokument.
 
-    docs/domain.md § 3: "the citation check must not claim more certainty than the data has" — unverified rows
-    (practice, no source), unknown announcement dates, a date beyond the catalog are warnings; a possibly incomplete list
-    of amendments is info. The kind's default basis is checked too (it is what gets printed).
+    docs/domain.md § 3: "the citation check must not claim more certainty than the data has" — but these are doubts
+    about the catalog, not defects of the draft: info, grouped (one finding per act, however many provisions of it are
+    cited; one currency note per document), so that a clean draft shows no warning and real findings do not drown.
+    What is wrong in the data (an outdated address, amendments left out) is PD013's warning. The kind's default basis
+    is checked too (it is what gets printed).
     """
     if context.data.document != "resolution":
         return
     entries, defaults = _data_entries(context), False
     if not entries:  # paldocs prints the kind's default basis
         entries, defaults = [(("resolution", "legal_basis"), entry) for entry in context.kind.legal_basis], True
+    grouped: dict[str, tuple[FieldPath, list[str], list[str]]] = {}  # act → (first place, provisions, notes)
     for position, (where, entry) in enumerate(entries):
         act = context.catalog.acts.get(entry.act)
         if act is None:
             continue
-        prefix = (f"domyślna podstawa prawna rodzaju „{context.kind.key}” ({_provision_text(entry)} {act.short}): "
-                  if defaults else "")
         notes = _printed_notes(context, where, position)
         if notes is None:  # not printed (no document): cite the entry as compose would
             try:
                 notes = tuple(cite(entry.act, None, context.data.resolution.date, address=entry.address,
                                    style=context.data.municipality.citation_style, catalog=context.catalog,
-                                   unreadable_address="note").notes)
+                                   unreadable_address="note", currency=False).notes)
             except PaldocsError:
                 continue
         verdict = _address_report(context, entry, where)
+        place, provisions, doubts = grouped.setdefault(entry.act, (where, [], []))
+        provisions.append(_provision_text(entry))
         for note in notes:
             if _repeats(note, verdict) or note.startswith(UNREADABLE_NOTE):  # an unreadable address is PD016's
                 continue
-            info = any(note.startswith(start) for start in _INFO_NOTES)
-            yield Report(prefix + note, where, severity="info" if info else None)
+            if note not in doubts:
+                doubts.append(note)
+    for key, (where, provisions, doubts) in grouped.items():
+        if not doubts:
+            continue
+        act = context.catalog.acts[key]
+        cited = ", ".join(dict.fromkeys(provisions))
+        prefix = (f"domyślna podstawa prawna rodzaju „{context.kind.key}” ({cited} {act.short}): " if defaults else
+                  f"{act.short} ({cited}): " if len(doubts) > 1 or len(provisions) > 1 else "")
+        text = doubts[0] if len(doubts) == 1 else " ".join(f"{number}) {doubt};" for number, doubt in
+                                                           enumerate(doubts, 1))[:-1]
+        yield Report(prefix + text, where)
+    if grouped:
+        note = currency_note(context.catalog, context.data.resolution.date)
+        if note is not None:
+            yield Report(note, ("resolution", "date"))
 
 
 @rule("PD015", "warning", "forma przepisu")
@@ -254,7 +310,8 @@ def address_form(context: CheckContext) -> Iterator[Report]:
     """Adres publikacji w danych ma formę z § 158 ZTP („Dz. U. z 2013 r. poz. 594”), nie „t.j.”, „ze zm.”, „2013r.”;
     adres, którego paldocs nie umie odczytać, jest drukowany tak, jak go wpisano, ale nie jest sprawdzany z katalogiem.
 
-    docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form.
+    docs/domain.md § 3: "ze zm.", "z późn. zm.", "t.j.", "tekst jednolity" are practice, not the ZTP form — except
+    "z późn. zm." in a resolution adopted before 1 March 2016, the form of that time (the fix keeps it).
     With a practice citation style in the profile the finding is info: the profile chose it, ZTP is the standard.
     An address paldocs cannot read at all (real practice: "Dz. U. Nr. 142 poz. 1591 z 2001 roku") is printed as
     typed and a warning says it was not compared with the catalog (no fix: paldocs cannot tell which text it names).
@@ -271,6 +328,10 @@ def address_form(context: CheckContext) -> Iterator[Report]:
                 yield Report(unreadable_note(entry.address, error), (*where, "address"))
             continue  # not an address at all: the build fails and PD000 names it
         ztp = format_journal(parsed.refs, act.date.year if act else None)
+        # before 1 March 2016 "z późn. zm." was the form of the time (§ 158 ust. 1 pkt 4 ZTP lists amendments only since)
+        of_the_time = parsed.amended_mark and not lists_amendments(context.data.resolution.date)
+        if of_the_time:
+            ztp += " z późn. zm."
         written = " ".join(entry.address.split())
         if written.startswith("(") and written.endswith(")"):
             written = written[1:-1].strip()
@@ -279,8 +340,11 @@ def address_form(context: CheckContext) -> Iterator[Report]:
         problems = []
         if parsed.consolidated_mark:
             problems.append(f"„{_mark(_CONSOLIDATED, written, 't.j.')}” — § 158 ZTP nie oznacza tekstu jednolitego")
-        if parsed.amended_mark:
-            problems.append(f"„{_mark(_AMENDED, written, 'ze zm.')}” — § 158 ZTP wymienia zamiast tego adresy "
+        amended = _mark(_AMENDED, written, "ze zm.")
+        if of_the_time and " ".join(amended.split()) != "z późn. zm.":
+            problems.append(f"„{amended}” — przed 1 marca 2016 r. pisano „z późn. zm.”")
+        elif parsed.amended_mark and not of_the_time:
+            problems.append(f"„{amended}” — § 158 ZTP wymienia zamiast tego adresy "
                             "wszystkich zmian ogłoszonych po tekście jednolitym (np. „Dz. U. z 2024 r. poz. 1465 i 1572”)")
         problems += [f"„{match.group()}” — {text}" for pattern, text in _PRACTICE_MARKS
                      if (match := pattern.search(written))]

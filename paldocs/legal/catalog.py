@@ -23,6 +23,14 @@ Contract:
   in a named document of a council, court or wojewoda) or "niezweryfikowany" (default from ``verified``).
   :meth:`Act.titles_on` gives the title in force on a day (``former_titles``: e.g. an act renamed in 2023).
   The ELI id of an act is computed from its original address (``DU/1990/95``), never stored.
+- What the catalog proves about announcement days (:class:`AnnouncementEvidence`, ``Catalog.evidence``): a row
+  with ``announced`` was announced on that day; a row with ``seen_on`` was announced by that day (a dated
+  document cited it). Dziennik Ustaw numbers the positions of one year in announcement order, so a position is
+  announced no later than any higher position of the same year, and no earlier than any lower one — whatever act
+  the rows belong to. :attr:`Catalog.current_to` is the newest day the catalog's confirmed rows ("zweryfikowany")
+  and dated practice rows ("z praktyki" with ``announced`` or ``seen_on``) prove, or an act's ``amendments_checked``
+  (its list checked up to that day): the catalog says nothing about
+  texts announced after it (:meth:`Catalog.currency_text` says so in words).
 - :func:`load_catalog` returns the package catalog (validated once, cached) merged with user catalogs in the
   order given: an existing key is patched — fields given replace, address rows are merged by
   (year, issue, positions) with the user's row winning — and a new key is added whole. "Legal offices
@@ -207,6 +215,54 @@ class _CatalogFile(StrictModel):
     acts: dict[str, Any] = Field(description="Ustawy według klucza, np. „samorzad-gminny”.")
 
 
+def _proven_day(row: JournalRow) -> dt.date | None:
+    """The latest day a row proves the state of the journal for: its announcement, or the day of the dated document
+    that cited it (that document cited the law as it stood that day) — only for a confirmed row or a dated practice
+    row; an unverified row proves nothing."""
+    if row.row_status == "niezweryfikowany":
+        return None
+    days = [day for day in (row.announced, row.seen_on) if day is not None]
+    return max(days) if days else None
+
+
+@dataclass(frozen=True)
+class AnnouncementEvidence:
+    """What the rows of a whole catalog prove about announcement days, by Dziennik Ustaw year.
+
+    ``by`` holds, per year, (position, day) pairs meaning "announced by that day" (``announced`` or ``seen_on``);
+    ``exactly`` holds (position, day) pairs meaning "announced on that day" (``announced`` only). Positions of a
+    year are in announcement order (the journal numbers them as it publishes), so a higher position known announced
+    by a day proves every lower position announced by then, and a lower position announced after a day proves every
+    higher position announced after it.
+    """
+
+    by: Mapping[int, tuple[tuple[int, dt.date], ...]]
+    exactly: Mapping[int, tuple[tuple[int, dt.date], ...]]
+
+    @classmethod
+    def of(cls, acts: Mapping[str, Act]) -> AnnouncementEvidence:
+        by: dict[int, list[tuple[int, dt.date]]] = {}
+        exactly: dict[int, list[tuple[int, dt.date]]] = {}
+        for act in acts.values():
+            for row in [*act.texts, *act.amendments]:
+                for position in row.positions:
+                    for day in (row.announced, row.seen_on):
+                        if day is not None:
+                            by.setdefault(row.year, []).append((position, day))
+                    if row.announced is not None:
+                        exactly.setdefault(row.year, []).append((position, row.announced))
+        return cls(MappingProxyType({year: tuple(pairs) for year, pairs in by.items()}),
+                   MappingProxyType({year: tuple(pairs) for year, pairs in exactly.items()}))
+
+    def announced_by(self, year: int, position: int, on: dt.date) -> bool:
+        """Some row of the same year at this or a higher position was announced by ``on``."""
+        return any(other >= position and day <= on for other, day in self.by.get(year, ()))
+
+    def announced_after(self, year: int, position: int, on: dt.date) -> bool:
+        """Some row of the same year at this or a lower position was announced after ``on``."""
+        return any(other <= position and day > on for other, day in self.exactly.get(year, ()))
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The merged catalog; ``files`` lists what it was built from (the package file first)."""
@@ -218,6 +274,33 @@ class Catalog:
     @property
     def version_date(self) -> dt.date:
         return dt.date.fromisoformat(self.version)
+
+    @functools.cached_property
+    def evidence(self) -> AnnouncementEvidence:
+        """Announcement days the whole catalog proves (see :class:`AnnouncementEvidence`)."""
+        return AnnouncementEvidence.of(self.acts)
+
+    @functools.cached_property
+    def current_to(self) -> dt.date | None:
+        """The newest day the catalog's confirmed or dated practice rows (or an act's ``amendments_checked``) prove
+        (None: nothing proves any day).
+
+        Not ``version`` (the day the file was compiled): a catalog compiled today whose newest proven text is two
+        years old knows nothing of the two years between."""
+        days = [day for act in self.acts.values() for row in [*act.texts, *act.amendments]
+                if (day := _proven_day(row)) is not None]
+        # an act whose amendments were checked (ISAP, the ELI API) up to a day proves the journal up to that day
+        days += [act.amendments_checked for act in self.acts.values() if act.amendments_checked is not None]
+        return max(days) if days else None
+
+    def currency_text(self) -> str:
+        """How current the catalog is, in words (``paldocs acts list``, notes)."""
+        if self.current_to is None:
+            return (f"katalog aktów z dnia {self.version} nie zawiera żadnego wiersza potwierdzonego ani datowanego "
+                    "dokumentem — nie wiadomo, do kiedy jest aktualny")
+        return (f"katalog aktów z dnia {self.version} jest aktualny najdalej do {format_date(self.current_to)} "
+                "(najnowszy tekst lub zmiana potwierdzone w ISAP albo widziane w datowanym dokumencie); nowszych "
+                "tekstów jednolitych i zmian może nie znać")
 
     def act(self, key: str, location: Location | None = None) -> Act:
         """The act under ``key``, or a LegalBasisError naming the known keys (closest first)."""

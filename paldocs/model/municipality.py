@@ -138,6 +138,10 @@ class Municipality(StrictModel):
     citation_style: Literal["ztp", "tj-ze-zm", "z-pozn-zm"] = Field(
         "ztp", description="Styl cytowania Dz. U.: „ztp” (§ 158 ZTP), „tj-ze-zm” („t.j. … ze zm.”), "
         "„z-pozn-zm” („… z późn. zm.”).", examples=["z-pozn-zm"])
+    citation_footnotes: bool = Field(
+        False, description="Uchwały podjęte przed 1 marca 2016 r. (styl „ztp”): po „z późn. zm.” odsyłacz „¹)” i przypis "
+        "„Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w …” pod podpisem, jak w ówczesnej praktyce; "
+        "od 1 marca 2016 r. zmiany wymienia się w nawiasie (§ 158 ZTP).", examples=[True])
     acts: list[str] = Field(
         default_factory=list, description="Własne katalogi aktów (pliki YAML, ścieżki względem profilu); mają "
         "pierwszeństwo przed wbudowanym.", examples=["akty-biura-prawnego.yaml"])
