@@ -21,10 +21,11 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_list_names_every_act_with_its_newest_text_and_counts() -> None:
     code, out, err = run("list")
     assert code == 0, err
-    assert out.startswith("katalog aktów z dnia 2026-11-25 (paldocs/legal/acts.yaml)\n")
+    assert out.startswith("katalog aktów z dnia 2026-11-25 (paldocs/legal/acts.yaml)\n"
+                          "katalog aktów z dnia 2026-11-25 jest aktualny najdalej do ")
     assert "samorzad-gminny  u.s.g.  ustawa z dnia 8 marca 1990 r. o samorządzie gminnym\n" \
            "  najnowszy tekst: Dz. U. z 2025 r. poz. 1153, data ogłoszenia nieznana [niezweryfikowany]\n" \
-           "  wiersze zweryfikowane: 13, niezweryfikowane: 3\n" in out
+           "  wiersze zweryfikowane: 13, z praktyki: 0, niezweryfikowane: 3; zmian w katalogu: 0\n" in out
     for key in ("pomoc-spoleczna", "pozytek-publiczny", "wspieranie-rodziny", "finanse-publiczne", "ogloszanie-aktow"):
         assert f"\n{key}  " in out
 

@@ -73,13 +73,16 @@ def list_acts(acts_files: tuple[Path, ...]) -> None:
 
     catalog = load_catalog(acts_files)
     click.echo(_catalog_line(catalog))
+    click.echo(catalog.currency_text())
     for key, act in catalog.acts.items():
         rows = _rows(act)
-        verified = sum(row.verified for row in rows)
+        counts = {status: sum(row.row_status == status for row in rows)
+                  for status in ("zweryfikowany", "z praktyki", "niezweryfikowany")}
         newest = act.texts[-1] if act.texts else None
         click.echo(f"\n{key}  {act.short}  {act.title}")
         click.echo("  najnowszy tekst: " + (_row_text(newest) if newest else "brak w katalogu"))
-        click.echo(f"  wiersze zweryfikowane: {verified}, niezweryfikowane: {len(rows) - verified}")
+        click.echo(f"  wiersze zweryfikowane: {counts['zweryfikowany']}, z praktyki: {counts['z praktyki']}, "
+                   f"niezweryfikowane: {counts['niezweryfikowany']}; zmian w katalogu: {len(act.amendments)}")
 
 
 @acts.command(epilog=EXAMPLES)
