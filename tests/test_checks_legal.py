@@ -1,7 +1,8 @@
 """Legal-basis rules PD011–PD017 (paldocs/checks/rules_legal.py): a table of variants, then the seeds.
 
 Variants of tests/data/ostroda-2024-pal.yaml (adopted 2024-11-20; "today" 2026-11-25). Expected findings:
-(field path, message fragment, fix, severity).
+(field path, message fragment, fix, severity). The fixes and notes follow the shipped catalog: its u.s.g. rows
+list the amendments of 2023 after Dz. U. z 2023 r. poz. 40 (poz. 572, 1463, 1688, seen in council resolutions).
 """
 
 from __future__ import annotations
@@ -61,29 +62,28 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
        "Dz. U. z 2024 r. poz. 1465", "warning")]),
     ("PD013", "announced-later", usg("Dz. U. z 2024 r. poz. 1465", date=dt.date(2024, 6, 1)),
      [(f"{LB0}.address", "wskazuje tekst Dz. U. z 2024 r. poz. 1465 (ogłoszony 3 października 2024 r.), czyli "
-       "ogłoszony po dniu podjęcia uchwały (1 czerwca 2024 r.)", "Dz. U. z 2023 r. poz. 40", "warning")]),
+       "ogłoszony po dniu podjęcia uchwały (1 czerwca 2024 r.)", "Dz. U. z 2023 r. poz. 40, 572, 1463 i 1688", "warning")]),
     ("PD013", "draft-today", usg("Dz. U. z 2024 r. poz. 1465", date=DELETE),
      [(f"{LB0}.address", "nie jest aktualny na dzień 25 listopada 2026 r. (dziś — uchwała nie ma jeszcze daty podjęcia)",
        "Dz. U. z 2025 r. poz. 1153", "warning")]),
     ("PD013", "outdated-undated-newer", usg("Dz. U. z 2022 r. poz. 559", date=dt.date(2024, 6, 1)),
      [(f"{LB0}.address", "katalog zna nowszy tekst jednolity Dz. U. z 2023 r. poz. 40 (ogłoszony 5 stycznia 2023 r.) — "
        "cytuje się tekst ogłoszony najpóźniej w dniu podjęcia uchwały (§ 121 ust. 3 ZTP); katalog zna też tekst "
-       "Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia", "Dz. U. z 2023 r. poz. 40", "warning")]),
-    ("PD013", "catalog-unsure", ups(address="Dz. U. z 2024 r. poz. 1283"),
-     [(f"{LB0}.address", "katalog nie zna daty ogłoszenia tekstu Dz. U. z 2024 r. poz. 1283", None, "info")]),
+       "Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia", "Dz. U. z 2023 r. poz. 40, 572, 1463 i 1688", "warning")]),
+    # u.p.s. poz. 1283 is dated now (announced 26 August 2024, before the adoption): nothing to be unsure of
+    ("PD013", "catalog-sure-of-the-date", ups(address="Dz. U. z 2024 r. poz. 1283"), []),
     ("PD013", "unknown-to-catalog", usg("Dz. U. z 2024 r. poz. 2000"), []),
     ("PD013", "annex-alone", {"document": "annex", **usg("Dz. U. z 2023 r. poz. 40")}, []),
     # PD014 — the catalog's doubts about each citation
     ("PD014", "verified-row", usg("Dz. U. z 2024 r. poz. 1465"),
      [(LB0, "katalog nie zawiera zmian ustawy z dnia 8 marca 1990 r. o samorządzie gminnym", None, "info")]),
-    ("PD014", "undated-newer", ups(),
-     [(LB0, "katalog zna tekst Dz. U. z 2024 r. poz. 1283 bez daty ogłoszenia; jeśli ogłoszono go najpóźniej 20 "
-       "listopada 2024 r., należy cytować ten tekst", None, "warning"),
+    ("PD014", "dated-unverified", ups(),
+     [(LB0, "tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: dzień ogłoszenia 2024-08-26",
+       None, "warning"),
       (LB0, "katalog nie zawiera zmian ustawy z dnia 12 marca 2004 r. o pomocy społecznej", None, "info")]),
     ("PD014", "unverified-row", ups(number="XII/85/2025", date=dt.date(2025, 6, 1)),
-     [(LB0, "tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: niezweryfikowany — sprawdź w "
-       "ISAP: WDU20240001283)", None,
-       "warning"),
+     [(LB0, "tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: dzień ogłoszenia 2024-08-26 z "
+       "wykazu wersji ustawy", None, "warning"),
       (LB0, "katalog zna tekst Dz. U. z 2025 r. poz. 1214 bez daty ogłoszenia", None, "warning"),
       (LB0, "katalog nie zawiera zmian", None, "info")]),
     ("PD014", "draft", usg("Dz. U. z 2025 r. poz. 1153", date=DELETE),
@@ -93,20 +93,24 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
     ("PD014", "kind-default", {"resolution": {"legal_basis": DELETE}},
      [("resolution.legal_basis", "domyślna podstawa prawna rodzaju „pal” (art. 18 ust. 2 pkt 15 u.s.g.): katalog nie "
        "zawiera zmian", None, "info"),
-      ("resolution.legal_basis", "(art. 110 ust. 10 u.p.s.): katalog zna tekst Dz. U. z 2024 r. poz. 1283 bez daty", None,
-       "warning"),
+      ("resolution.legal_basis", "(art. 110 ust. 10 u.p.s.): tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu "
+       "niezweryfikowany", None, "warning"),
       ("resolution.legal_basis", "(art. 110 ust. 10 u.p.s.): katalog nie zawiera zmian", None, "info")]),
     ("PD014", "beyond-catalog", usg("Dz. U. z 2024 r. poz. 1465", number="XII/85/2027", date=dt.date(2027, 1, 10)),
-     [(LB0, "data 10 stycznia 2027 r. jest późniejsza niż data katalogu aktów (2026-11-25)", None, "warning"),
+     [(LB0, "data 10 stycznia 2027 r. jest późniejsza niż data katalogu aktów (2026-12-07)", None, "warning"),
       (LB0, "katalog nie zawiera zmian", None, "info")]),
     ("PD014", "certain", {"municipality": {"acts": [TEST_ACTS]},
                           **basis({"act": "ustawa-przykladowa", "provision": "art. 1"}, number="XII/85/2025",
                                   date=dt.date(2025, 6, 1))}, []),
     ("PD014", "no-repeat-of-PD013", usg("Dz. U. z 2023 r. poz. 40"),  # "katalog zna nowszy tekst" is PD013's
-     [(LB0, "katalog nie zawiera zmian ustawy z dnia 8 marca 1990 r. o samorządzie gminnym ogłoszonych po tekście "
-       "Dz. U. z 2023 r. poz. 40", None, "info")]),
+     [(LB0, "katalog nie potwierdza, że zna wszystkie zmiany ustawy z dnia 8 marca 1990 r. o samorządzie gminnym "
+       "ogłoszone po tekście Dz. U. z 2023 r. poz. 40", None, "info"),
+      *[(LB0, f"katalog zna zmianę Dz. U. z 2023 r. poz. {position}, ogłoszoną po tekście Dz. U. z 2023 r. poz. 40, której "
+         "adres nie wymienia", None, "warning") for position in (572, 1463, 1688)]]),
     ("PD014", "no-repeat-undated-newer", usg("Dz. U. z 2022 r. poz. 559", date=dt.date(2024, 6, 1)),
-     [(LB0, "katalog nie zawiera zmian", None, "info")]),
+     [(LB0, "katalog nie potwierdza, że zna wszystkie zmiany", None, "info"),
+      *[(LB0, f"katalog zna zmianę Dz. U. z 2023 r. poz. {position}, ogłoszoną po tekście Dz. U. z 2022 r. poz. 559",
+         None, "warning") for position in (572, 1463, 1688)]]),
     ("PD014", "no-repeat-announced-later", usg("Dz. U. z 2024 r. poz. 1465", date=dt.date(2024, 6, 1)),
      [(LB0, "katalog nie zawiera zmian", None, "info")]),
     ("PD014", "user-catalog-amendments", {"municipality": {"acts": [TEST_ACTS]}, **usg("Dz. U. z 2024 r. poz. 1465")},
@@ -208,7 +212,9 @@ def ketrzyn(tmp_path: Path, date: str | None = None) -> list[Finding]:
 def test_ketrzyn_as_adopted(tmp_path: Path) -> None:
     findings = ketrzyn(tmp_path)
     rules = [f.rule for f in findings]
-    assert {rule: rules.count(rule) for rule in set(rules)} == {"PD014": 3, "PD015": 2, "PD016": 2, "PD017": 1}
+    # PD014: for each statute the catalog's amendments of the day the address leaves out ("ze zm." names none),
+    # the unverified u.p.s. text and the incomplete amendment list (u.s.g. 645, 1318, 379, 1072; u.p.s. 509, 1650)
+    assert {rule: rules.count(rule) for rule in set(rules)} == {"PD014": 9, "PD015": 2, "PD016": 2, "PD017": 1}
     provisions = {f.location.path: f for f in findings if f.rule == "PD015"}
     assert provisions[f"{LB0}.provision"].fix == "art. 18 ust. 2 pkt 15"
     assert "kropka po „pkt”" in provisions[f"{LB0}.provision"].message
