@@ -1,7 +1,8 @@
 """Legal-basis rules PD011–PD017 (paldocs/checks/rules_legal.py): a table of variants, then the seeds.
 
 Variants of tests/data/ostroda-2024-pal.yaml (adopted 2024-11-20; "today" 2026-11-25). Expected findings:
-(field path, message fragment, fix, severity).
+(field path, message fragment, fix, severity). The fixes and notes follow the shipped catalog: its u.s.g. rows
+list the amendments of 2023 after Dz. U. z 2023 r. poz. 40 (poz. 572, 1463, 1688, seen in council resolutions).
 """
 
 from __future__ import annotations
@@ -61,19 +62,19 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
        "Dz. U. z 2024 r. poz. 1465", "warning")]),
     ("PD013", "announced-later", usg("Dz. U. z 2024 r. poz. 1465", date=dt.date(2024, 6, 1)),
      [(f"{LB0}.address", "wskazuje tekst Dz. U. z 2024 r. poz. 1465 (ogłoszony 3 października 2024 r.), czyli "
-       "ogłoszony po dniu podjęcia uchwały (1 czerwca 2024 r.)", "Dz. U. z 2023 r. poz. 40", "warning")]),
+       "ogłoszony po dniu podjęcia uchwały (1 czerwca 2024 r.)", "Dz. U. z 2023 r. poz. 40, 572, 1463 i 1688", "warning")]),
     ("PD013", "draft-today", usg("Dz. U. z 2024 r. poz. 1465", date=DELETE),
      [(f"{LB0}.address", "nie jest aktualny na dzień 25 listopada 2026 r. (dziś — uchwała nie ma jeszcze daty podjęcia)",
        "Dz. U. z 2025 r. poz. 1153", "warning")]),
     ("PD013", "outdated-undated-newer", usg("Dz. U. z 2022 r. poz. 559", date=dt.date(2024, 6, 1)),
      [(f"{LB0}.address", "katalog zna nowszy tekst jednolity Dz. U. z 2023 r. poz. 40 (ogłoszony 5 stycznia 2023 r.) — "
        "cytuje się tekst ogłoszony najpóźniej w dniu podjęcia uchwały (§ 121 ust. 3 ZTP); katalog zna też tekst "
-       "Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia", "Dz. U. z 2023 r. poz. 40", "warning")]),
+       "Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia", "Dz. U. z 2023 r. poz. 40, 572, 1463 i 1688", "warning")]),
     # u.p.s. 2024 poz. 1283 has no announcement date, but u.s.g. 2024 poz. 1465 (a higher position of the same year)
     # was announced on 3 October 2024: positions are in announcement order, so 1283 was announced by 20 November
     ("PD013", "inferred-from-position-order", ups(address="Dz. U. z 2024 r. poz. 1283"), []),
-    ("PD013", "catalog-unsure", ups(address="Dz. U. z 2024 r. poz. 1283", date=dt.date(2024, 9, 1)),
-     [(f"{LB0}.address", "katalog nie zna daty ogłoszenia tekstu Dz. U. z 2024 r. poz. 1283", None, "info")]),
+    # the catalog knows u.p.s. 2024 poz. 1283 was announced on 26 August 2024 (inforlex's list of versions)
+    ("PD013", "announced-before", ups(address="Dz. U. z 2024 r. poz. 1283", date=dt.date(2024, 9, 1)), []),
     ("PD013", "amendment-left-out", {"municipality": {"acts": [TEST_ACTS]}, **usg("Dz. U. z 2024 r. poz. 1465")},
      [(f"{LB0}.address", "nie wymienia zmiany Dz. U. z 2024 r. poz. 1572, ogłoszonych po tekście Dz. U. z 2024 r. "
        "poz. 1465 najpóźniej 20 listopada 2024 r.", "Dz. U. z 2024 r. poz. 1465 i 1572", "warning")]),
@@ -88,13 +89,10 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
     ("PD014", "verified-row", usg("Dz. U. z 2024 r. poz. 1465"),
      [(LB0, "katalog nie zawiera zmian ustawy z dnia 8 marca 1990 r. o samorządzie gminnym", None, "info")]),
     ("PD014", "undated-newer", ups(date=dt.date(2024, 9, 1)),
-     [(LB0, "u.p.s. (art. 110 ust. 10): 1) katalog zna tekst Dz. U. z 2024 r. poz. 1283 bez daty ogłoszenia; jeśli "
-       "ogłoszono go najpóźniej 1 września 2024 r., należy cytować ten tekst; 2) katalog nie zawiera zmian ustawy z "
-       "dnia 12 marca 2004 r. o pomocy społecznej", None, "info")]),
+     [(LB0, "u.p.s. (art. 110 ust. 10): 1) tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany", None,
+       "info")]),
     ("PD014", "unverified-row", ups(number="XII/85/2025", date=dt.date(2025, 6, 1)),
-     [(LB0, "1) tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany (źródło: niezweryfikowany — sprawdź "
-       "w ISAP: WDU20240001283) — sprawdź w ISAP (isap.sejm.gov.pl); 2) katalog zna tekst Dz. U. z 2025 r. poz. 1214 "
-       "bez daty ogłoszenia", None, "info")]),
+     [(LB0, "1) tekst Dz. U. z 2024 r. poz. 1283 jest w katalogu niezweryfikowany", None, "info")]),
     ("PD014", "draft", usg("Dz. U. z 2025 r. poz. 1153", date=DELETE),
      [(LB0, "1) uchwała nie ma jeszcze daty podjęcia: zacytowano adres podany ręcznie", None, "info")]),
     ("PD014", "one-finding-per-act", basis(USG_2024, {"act": "samorzad-gminny", "provision": "art. 40 ust. 1"}),
@@ -111,15 +109,14 @@ CASES: list[tuple[str, str, dict[str, Any], Expected]] = [
                           **basis({"act": "ustawa-przykladowa", "provision": "art. 1"}, number="XII/85/2025",
                                   date=dt.date(2025, 6, 1))}, []),
     ("PD014", "no-repeat-of-PD013", usg("Dz. U. z 2023 r. poz. 40"),  # "katalog zna nowszy tekst" is PD013's
-     [(LB0, "katalog nie zawiera zmian ustawy z dnia 8 marca 1990 r. o samorządzie gminnym ogłoszonych po tekście "
-       "Dz. U. z 2023 r. poz. 40", None, "info")]),
+     [(LB0, "katalog nie potwierdza, że zna wszystkie zmiany ustawy z dnia 8 marca 1990 r. o samorządzie gminnym "
+       "ogłoszone po tekście Dz. U. z 2023 r. poz. 40", None, "info")]),
     ("PD014", "no-repeat-undated-newer", usg("Dz. U. z 2022 r. poz. 559", date=dt.date(2024, 6, 1)),
-     [(LB0, "katalog nie zawiera zmian", None, "info")]),
+     [(LB0, "katalog nie potwierdza, że zna wszystkie zmiany", None, "info")]),
     ("PD014", "no-repeat-announced-later", usg("Dz. U. z 2024 r. poz. 1465", date=dt.date(2024, 6, 1)),
      [(LB0, "katalog nie zawiera zmian", None, "info")]),
     ("PD014", "user-catalog-amendments", {"municipality": {"acts": [TEST_ACTS]}, **usg("Dz. U. z 2024 r. poz. 1465")},
-     [(LB0, "1) katalog zna zmianę Dz. U. z 2024 r. poz. 1907, ogłoszoną po tekście Dz. U. z 2024 r. poz. 1465, której "
-       "adres nie wymienia", None, "info")]),
+     [(LB0, "katalog nie potwierdza, że zna wszystkie zmiany", None, "info")]),  # the amendments left out: PD013
     ("PD014", "annex-alone", {"document": "annex"}, []),
     # PD015 — the provision as cited
     ("PD015", "correct", {}, []),

@@ -42,9 +42,11 @@ USG_FOOTNOTE = "Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone
 @pytest.mark.parametrize(("on", "address", "footnote"), [
     # before 1 March 2016: "z późn. zm." and, asked for, the footnote
     (dt.date(2014, 4, 29), "Dz. U. z 2013 r. poz. 594 z późn. zm.", USG_FOOTNOTE),
-    (dt.date(2016, 2, 29), "Dz. U. z 2015 r. poz. 1515", None),  # the catalog knows no amendment after 2015/1515
+    # 2015 poz. 1890: seen in a resolution of 24 March 2016, announced (position order) before 29 February 2016
+    (dt.date(2016, 2, 29), "Dz. U. z 2015 r. poz. 1515 z późn. zm.",
+     "Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w Dz. U. z 2015 r. poz. 1890."),
     # from 1 March 2016 the list, never a footnote
-    (dt.date(2016, 3, 1), "Dz. U. z 2015 r. poz. 1515", None),
+    (dt.date(2016, 3, 1), "Dz. U. z 2015 r. poz. 1515 i 1890", None),
     # 2013 poz. 645 (seen 25 September 2013) is announced by then; 1318 (undated, 2013) is not known to be
     (dt.date(2013, 9, 25), "Dz. U. z 2013 r. poz. 594 z późn. zm.",
      "Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w Dz. U. z 2013 r. poz. 645."),
@@ -124,7 +126,7 @@ def test_a_typed_footnote_numbered_like_a_generated_one_is_noted(tmp_path: Path)
 
 @pytest.mark.parametrize(("on", "printed"), [
     ("2014-04-29", "(Dz. U. z 2013 r. poz. 594 z późn. zm.)"),  # the form of the time
-    ("2016-03-01", "(Dz. U. z 2015 r. poz. 1515)"),
+    ("2016-03-01", "(Dz. U. z 2015 r. poz. 1515 i 1890)"),
 ])
 def test_paldocs_acts_cite_prints_the_form_of_the_day(on: str, printed: str) -> None:
     from click.testing import CliRunner

@@ -120,8 +120,9 @@ def test_legal_basis(text: str, entries: list | None, join: str | None) -> None:
 
 
 def test_unknown_act_stops_with_its_text() -> None:
-    with pytest.raises(DataError, match="o ochronie zwierząt"):
-        split_legal_basis("Na podstawie art. 11a ust. 1 ustawy z dnia 21 sierpnia 1997 r. o ochronie zwierząt")
+    with pytest.raises(DataError, match="o zbiorowym zaopatrzeniu w wodę"):  # an act the catalog does not hold
+        split_legal_basis("Na podstawie art. 19 ust. 1 ustawy z dnia 7 czerwca 2001 r. o zbiorowym zaopatrzeniu w wodę "
+                          "i zbiorowym odprowadzaniu ścieków")
 
 
 @pytest.mark.parametrize(("lines", "expected"), [

@@ -15,83 +15,8 @@ from paldocs.errors import DataError, LegalBasisError
 from paldocs.legal import load_catalog
 
 ACTS = TESTS / "data" / "acts"
-CONFIRMED = "potwierdzony w wykazie tekstów jednolitych ustawy"
-
-# Written by hand from docs/domain.md § 3: (act, year, issue, position) → verified (true only for a text
-# confirmed in a named list of the statute's consolidated texts; practice and unsourced rows false).
-# The originals of u.s.g. and u.p.s. are given there without a source, so false.
-DOMAIN_MARKS: dict[tuple[str, int, int | None, int], bool] = {
-    ("samorzad-gminny", 1990, 16, 95): False,
-    ("samorzad-gminny", 1996, 13, 74): True,
-    ("samorzad-gminny", 2001, 142, 1591): True,
-    ("samorzad-gminny", 2013, None, 594): True,
-    ("samorzad-gminny", 2015, None, 1515): True,
-    ("samorzad-gminny", 2016, None, 446): True,
-    ("samorzad-gminny", 2017, None, 1875): True,
-    ("samorzad-gminny", 2018, None, 994): True,
-    ("samorzad-gminny", 2019, None, 506): True,
-    ("samorzad-gminny", 2020, None, 713): True,
-    ("samorzad-gminny", 2021, None, 1372): True,
-    ("samorzad-gminny", 2022, None, 559): True,
-    ("samorzad-gminny", 2023, None, 40): True,
-    ("samorzad-gminny", 2024, None, 1465): True,
-    ("samorzad-gminny", 2024, None, 609): False,  # practice: a LEX page header
-    ("samorzad-gminny", 2025, None, 1153): False,  # unverified
-    ("pomoc-spoleczna", 2004, 64, 593): False,
-    ("pomoc-spoleczna", 2009, 175, 1362): True,
-    ("pomoc-spoleczna", 2013, None, 182): False,
-    ("pomoc-spoleczna", 2016, None, 930): False,
-    ("pomoc-spoleczna", 2017, None, 1769): False,
-    ("pomoc-spoleczna", 2018, None, 1508): False,
-    ("pomoc-spoleczna", 2019, None, 1507): False,
-    ("pomoc-spoleczna", 2021, None, 2268): False,
-    ("pomoc-spoleczna", 2023, None, 901): True,
-    ("pomoc-spoleczna", 2015, None, 163): False,
-    ("pomoc-spoleczna", 2020, None, 1876): False,
-    ("pomoc-spoleczna", 2024, None, 1283): False,
-    ("pomoc-spoleczna", 2025, None, 1214): False,
-    **{("pozytek-publiczny", year, issue, position): False for year, issue, position in [
-        (2014, None, 1118), (2020, None, 1057), (2010, 234, 1536), (2016, None, 1817), (2018, None, 450),
-        (2019, None, 688), (2022, None, 1327), (2023, None, 571), (2024, None, 1491)]},
-    **{("wspieranie-rodziny", year, None, position): False for year, position in [
-        (2013, 135), (2015, 332), (2016, 575), (2017, 697), (2018, 998), (2019, 1111), (2020, 821), (2022, 447),
-        (2023, 1426), (2024, 177), (2025, 49)]},
-    **{("finanse-publiczne", year, None, position): False for year, position in [
-        (2013, 885), (2016, 1870), (2017, 2077), (2019, 869), (2021, 305), (2022, 1634), (2023, 1270), (2024, 1530)]},
-}
-# u.s.g. announcement dates, docs/domain.md § 3 (confirmed in the list of consolidated texts).
-USG_ANNOUNCED = {74: "1996-02-10", 1591: "2001-12-13", 594: "2013-05-23", 1515: "2015-10-01", 446: "2016-04-04",
-                 1875: "2017-10-09", 994: "2018-05-24", 506: "2019-03-15", 713: "2020-04-21", 1372: "2021-07-27",
-                 559: "2022-03-09", 40: "2023-01-05", 1465: "2024-10-03"}
-
-
-def test_every_row_is_flagged_as_domain_marks_it() -> None:
-    catalog = load_catalog()
-    seen = set()
-    for key, act in catalog.acts.items():
-        assert not act.amendments, "docs/domain.md lists no amendments; the package catalog holds none"
-        for row in act.texts:
-            place = (key, row.year, row.issue, row.positions[0])
-            isap = f"WDU{row.year}{row.issue or 0:03d}{row.positions[0]:04d}"
-            if place in DOMAIN_MARKS:
-                assert row.verified is DOMAIN_MARKS[place], place
-                if row.verified:  # says where it was confirmed and which ISAP page shows it
-                    assert row.source.startswith(CONFIRMED) and row.source.endswith(f"ISAP: {isap}"), place
-                else:  # says it is unverified and where to check it
-                    assert row.source.endswith(f"niezweryfikowany — sprawdź w ISAP: {isap}"), place
-                seen.add(place)
-            else:  # not in docs/domain.md § 3 at all: nothing but the request to check it
-                assert (row.verified, row.source) == (False, f"niezweryfikowany — sprawdź w ISAP: {isap}"), place
-    assert seen == set(DOMAIN_MARKS)  # every row docs/domain.md § 3 lists is in the catalog
-
-
-def test_announcement_dates_are_only_the_ones_domain_gives() -> None:
-    for key, act in load_catalog().acts.items():
-        for row in act.texts:
-            if key == "samorzad-gminny" and row.positions[0] in USG_ANNOUNCED:
-                assert row.announced == dt.date.fromisoformat(USG_ANNOUNCED[row.positions[0]])
-            else:
-                assert row.announced is None, (key, row.ref)
+# The statuses, sources and dates of the shipped rows (and the docs/domain.md § 3 tables rendered from them)
+# are tested with the data itself in tests/test_legal_catalog_data.py.
 
 
 def test_required_acts_titles_and_computed_eli() -> None:
@@ -126,8 +51,9 @@ def test_user_catalog_merges_and_wins() -> None:
                                                                            "biuro prawne (test)")
     package_rows = {row.positions[0]: row for row in package.act("samorzad-gminny").consolidated}
     assert rows[1465] == package_rows[1465] and not package_rows[609].verified  # rows the user does not give stay
-    assert [row.positions for row in merged.act("pomoc-spoleczna").amendments] == [[1774]]
-    assert merged.version == "2027-01-15" and package.version == "2026-11-25"
+    shipped = [row.positions for row in package.act("pomoc-spoleczna").amendments]
+    assert [row.positions for row in merged.act("pomoc-spoleczna").amendments] == [*shipped, [1774]]  # a new row added
+    assert merged.version == "2027-01-15" and package.version == load_catalog().version != merged.version
     assert merged.files == ("paldocs/legal/acts.yaml", str(ACTS / "legal-office.yaml"))
     assert load_catalog().act("samorzad-gminny").short == "u.s.g."  # the cached package catalog is untouched
 
@@ -136,7 +62,8 @@ def test_later_user_files_win_and_new_keys_are_added() -> None:
     merged = load_catalog([ACTS / "legal-office.yaml", ACTS / "amendments.yaml"])
     assert "ustawa-przykladowa" in merged.acts
     assert merged.act("samorzad-gminny").short == "USG"  # amendments.yaml does not touch it
-    assert len(merged.act("samorzad-gminny").amendments) == 5
+    # 2002 Nr 23, poz. 220 and Nr 62, poz. 558 are merged with the shipped rows; 1572, 1907 and 2025/3 are added
+    assert len(merged.act("samorzad-gminny").amendments) == len(load_catalog().act("samorzad-gminny").amendments) + 3
     assert merged.version == "2027-01-15"  # amendments.yaml sets no version
 
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from conftest import TESTS
 
 from paldocs.cli import main
+from paldocs.legal import load_catalog
 
 ACTS = TESTS / "data" / "acts"
 
@@ -21,11 +22,16 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_list_names_every_act_with_its_newest_text_and_counts() -> None:
     code, out, err = run("list")
     assert code == 0, err
-    assert out.startswith("katalog aktów z dnia 2026-11-25 (paldocs/legal/acts.yaml)\n"
-                          "katalog aktów z dnia 2026-11-25 jest aktualny najdalej do ")
+    catalog = load_catalog()
+    assert out.startswith(f"katalog aktów z dnia {catalog.version} (paldocs/legal/acts.yaml)\n"
+                          f"katalog aktów z dnia {catalog.version} jest aktualny najdalej do ")
+    usg = catalog.act("samorzad-gminny")
+    rows = [*usg.texts, *usg.amendments]
+    counts = [sum(row.row_status == status for row in rows) for status in ("zweryfikowany", "z praktyki", "niezweryfikowany")]
     assert "samorzad-gminny  u.s.g.  ustawa z dnia 8 marca 1990 r. o samorządzie gminnym\n" \
            "  najnowszy tekst: Dz. U. z 2025 r. poz. 1153, data ogłoszenia nieznana [niezweryfikowany]\n" \
-           "  wiersze zweryfikowane: 13, z praktyki: 0, niezweryfikowane: 3; zmian w katalogu: 0\n" in out
+           f"  wiersze zweryfikowane: {counts[0]}, z praktyki: {counts[1]}, niezweryfikowane: {counts[2]}; " \
+           f"zmian w katalogu: {len(usg.amendments)}\n" in out
     for key in ("pomoc-spoleczna", "pozytek-publiczny", "wspieranie-rodziny", "finanse-publiczne", "ogloszanie-aktow"):
         assert f"\n{key}  " in out
 
@@ -34,12 +40,12 @@ def test_show_lists_rows_with_source_flag_eli_and_isap() -> None:
     code, out, _ = run("show", "samorzad-gminny")
     assert code == 0
     assert "ELI: DU/1990/95" in out
+    row = next(row for row in load_catalog().act("samorzad-gminny").consolidated if row.positions == [1465])
     assert ("  Dz. U. z 2024 r. poz. 1465, ogłoszony 3 października 2024 r. [zweryfikowany]\n"
-            "    źródło: potwierdzony w wykazie tekstów jednolitych ustawy (historia aktu w serwisie inforlex) — ISAP: "
-            "WDU20240001465\n"
+            f"    źródło: {row.source}\n"
             "    ISAP: https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20240001465\n") in out
     assert "ISAP: https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU19900160095" in out
-    assert "zmiany: brak w katalogu" in out
+    assert "zmiany:\n  Dz. U. z 2002 r. Nr 23, poz. 220, ogłoszony najpóźniej 8 grudnia 2005 r. (wtedy już cytowany) [z praktyki]" in out
     assert "zmiany sprawdzone do: nie (lista może być niepełna)" in out
 
 
@@ -53,7 +59,8 @@ def test_show_with_a_user_catalog() -> None:
 def test_cite_prints_the_citation_and_notes_on_stderr() -> None:
     code, out, err = run("cite", "samorzad-gminny", "--on", "2024-06-01", "--provision", "art. 18 ust. 2 pkt 15")
     assert code == 0
-    assert out == "art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z 2023 r. poz. 40)\n"
+    assert out == ("art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym "
+                   "(Dz. U. z 2023 r. poz. 40, 572, 1463 i 1688)\n")
     assert err.splitlines()[0] == ("uwaga: katalog zna tekst Dz. U. z 2024 r. poz. 609 bez daty ogłoszenia; jeśli "
                                    "ogłoszono go najpóźniej 1 czerwca 2024 r., należy cytować ten tekst")
     assert all(line.startswith("uwaga: ") for line in err.splitlines())

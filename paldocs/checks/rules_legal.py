@@ -208,9 +208,9 @@ def _repeats(note: str, verdict: Report | None) -> bool:
     """Whether PD013's finding on the same entry already says what this note of cite() says."""
     if verdict is None:
         return False
-    left_out = re.match(r"katalog zna zmianę (.+?), ogłoszoną po tekście", note)
-    if left_out is not None:  # PD013 names the amendments it knew were announced by the day; the rest stay doubts
-        return left_out[1] in verdict.message
+    if re.match(r"katalog zna zmian[ęy] .+?, ogłoszon[ąe] po tekście", note):
+        # PD013 already gives the whole address of the day as its fix (a newer text, or the amendments left out)
+        return True
     if any(topic in note for topic in _PD013_TOPICS):
         return True
     undated = re.match(r"katalog zna tekst (.+?) bez daty ogłoszenia", note)

@@ -209,8 +209,13 @@ def _rows(act: Act) -> list[JournalRow]:
 
 
 def _row_text(row: JournalRow) -> str:
-    announced = f", ogłoszony {format_date(row.announced)}" if row.announced else ", data ogłoszenia nieznana"
-    return f"{row.ref.format()}{announced} [{'zweryfikowany' if row.verified else 'niezweryfikowany'}]"
+    if row.announced:
+        announced = f", ogłoszony {format_date(row.announced)}"
+    elif row.seen_on:
+        announced = f", ogłoszony najpóźniej {format_date(row.seen_on)} (wtedy już cytowany)"
+    else:
+        announced = ", data ogłoszenia nieznana"
+    return f"{row.ref.format()}{announced} [{row.row_status}]"
 
 
 def _catalog_line(catalog: Catalog) -> str:

@@ -195,11 +195,11 @@ def cite(act_key: str, provision: str | Provision | None, on: dt.date | None, ad
             return Citation(act_key, act, provision, on, None, (), style, as_typed(address), notes, catalog.version,
                             tuple(deviations))
     if address is None:
-        row, rows = _by_date(act, on, location, notes, catalog)
+        row, rows = _by_date(act, on, location, notes, catalog, act_key)
         text, amendments = row.ref, [amendment.ref for amendment in rows]
         consolidated = row is not act.original
     else:
-        text, amendments, consolidated = _by_address(act, address, on, location, notes, catalog)
+        text, amendments, consolidated = _by_address(act, address, on, location, notes, catalog, act_key)
     unknown_amendments = _amendments_note(act, text, on, notes, catalog)  # always called: it adds the note
     amended = bool(amendments) or unknown_amendments
     if on is None:
@@ -269,7 +269,7 @@ def format_address_text(style: str, text: JournalRef, amendments: list[JournalRe
 
 
 def _by_date(act: Act, on: dt.date | None, location: Location | None,
-             notes: list[str], catalog: Catalog) -> tuple[JournalRow, list[JournalRow]]:
+             notes: list[str], catalog: Catalog, act_key: str) -> tuple[JournalRow, list[JournalRow]]:
     states = [(row, row_announced(row, on, act, catalog)) for row in act.texts]
     sure = [row for row, state in states if state is Announced.YES]
     unsure = [row for row, state in states if state is Announced.UNKNOWN]
@@ -285,26 +285,49 @@ def _by_date(act: Act, on: dt.date | None, location: Location | None,
             f"katalog nie zna żadnego tekstu {act.titles_on(on)[1]} ogłoszonego najpóźniej {_day(on)}", location,
             f"Sprawdź datę podjęcia uchwały (ustawa nosi datę {format_date(act.date)}) albo podaj adres publikacji "
             f"w polu „address”, np. „{example}”.")
-    if not chosen.verified:
-        notes.append(f"tekst {_show(chosen.ref)} jest w katalogu niezweryfikowany (źródło: {chosen.source}) — {ISAP_CHECK}")
+    notes.extend(unverified_notes("tekst", [chosen], act_key))
     notes.extend(_undated_newer(row, on) for row in unsure if row.order > chosen.order)
-    amendments = []
+    amendments, undated = [], []
     for row in act.sorted_amendments:
         state = row_announced(row, on, act, catalog)
         if row.order <= chosen.order or state is Announced.NO:
             continue
         if state is Announced.UNKNOWN:
-            notes.append(f"katalog zna zmianę {_show(row.ref)} bez daty ogłoszenia; jeśli ogłoszono ją najpóźniej "
-                         f"{_day(on)}, należy ją dopisać do adresu (§ 158 ZTP)")
-            continue
-        amendments.append(row)
-        if not row.verified:
-            notes.append(f"zmiana {_show(row.ref)} jest w katalogu niezweryfikowana (źródło: {row.source}) — {ISAP_CHECK}")
+            undated.append(row)
+        else:
+            amendments.append(row)
+    if undated:
+        one = len(undated) == 1
+        notes.append(f"katalog zna {'zmianę' if one else 'zmiany'} {format_journal([row.ref for row in undated])} bez "
+                     f"daty ogłoszenia; jeśli {'ogłoszono ją' if one else 'którąś ogłoszono'} najpóźniej {_day(on)}, "
+                     f"należy {'ją' if one else 'je'} dopisać do adresu (§ 158 ZTP)")
+    notes.extend(unverified_notes("zmiana", amendments, act_key))
     return chosen, amendments
 
 
+def unverified_notes(what: str, rows: list[JournalRow], act_key: str) -> list[str]:
+    """At most one note per status for the rows not verified in ISAP ("tekst" or "zmiana"): a long amendment list
+    seen in resolutions gives one note naming them all (a single row's note quotes its source; many rows point to
+    ``paldocs acts show``), so that it does not drown the other notes."""
+    notes = []
+    for status in ("z praktyki", "niezweryfikowany"):
+        group = [row for row in rows if not row.verified and (row.row_status == "z praktyki") == (status == "z praktyki")]
+        if not group:
+            continue
+        addresses = format_journal([row.ref for row in group])
+        one = len(group) == 1
+        subject = (f"tekst {addresses} jest" if what == "tekst" else
+                   f"zmiana {addresses} jest" if one else f"zmiany {addresses} są")
+        if status == "z praktyki":
+            state = "z praktyki" if one else "z praktyki (widziane w dokumentach gmin)"
+        else:
+            state = ("niezweryfikowany" if what == "tekst" else "niezweryfikowana") if one else "niezweryfikowane"
+        source = f"źródło: {group[0].source}" if one else f"źródła: paldocs acts show {act_key}"
+        notes.append(f"{subject} w katalogu {state} ({source}) — {ISAP_CHECK}")
+    return notes
+
 def _by_address(act: Act, address: str, on: dt.date | None, location: Location | None,
-                notes: list[str], catalog: Catalog) -> tuple[JournalRef, list[JournalRef], bool]:
+                notes: list[str], catalog: Catalog, act_key: str) -> tuple[JournalRef, list[JournalRef], bool]:
     parsed = parse_address(address, act.date.year, location)
     base = parsed.base
     known = next((row for row in act.texts if _same(row.ref, base)), None)
@@ -312,7 +335,8 @@ def _by_address(act: Act, address: str, on: dt.date | None, location: Location |
         notes.append(f"adres „{_show(base)}” podano ręcznie; katalog nie zna takiego tekstu {act.titles_on(on)[1]} — "
                      f"{ISAP_CHECK}")
     elif not known.verified:
-        notes.append(f"adres „{_show(base)}” jest w katalogu niezweryfikowany (źródło: {known.source}) — {ISAP_CHECK}")
+        state = "z praktyki" if known.row_status == "z praktyki" else "niezweryfikowany"
+        notes.append(f"adres „{_show(base)}” jest w katalogu {state} (źródło: {known.source}) — {ISAP_CHECK}")
     if base.issue is None and base.year < FIRST_YEAR_WITHOUT_ISSUES:
         notes.append(f"w adresie „{_show(base)}” brakuje numeru Dziennika Ustaw (Nr): przed {FIRST_YEAR_WITHOUT_ISSUES} r. "
                      "adres ma postać „Dz. U. z 2001 r. Nr 142, poz. 1591”"
@@ -337,15 +361,19 @@ def _by_address(act: Act, address: str, on: dt.date | None, location: Location |
         notes.append(f"katalog nie zna zmian {join_list([_show(ref) for ref in unknown])} podanych w adresie — {ISAP_CHECK}")
     # before 1 March 2016 "z późn. zm." stood for the amendments (the practice of the time): nothing to add
     covered = parsed.amended_mark and not lists_amendments(on)
+    named, left_out = [], []
     for row in act.sorted_amendments:
         row_state = row_announced(row, on, act, catalog)
         if any(_contains(row, ref) for ref in given):
-            if not row.verified:
-                notes.append(f"zmiana {_show(row.ref)} jest w katalogu niezweryfikowana (źródło: {row.source}) — "
-                             f"{ISAP_CHECK}")
+            named.append(row)
         elif row.order > base.order and row_state is not Announced.NO and not covered:
-            notes.append(f"katalog zna zmianę {_show(row.ref)}, ogłoszoną po tekście {_show(base)}, której adres nie "
-                         "wymienia — sprawdź, czy jej nie dopisać (§ 158 ZTP)")
+            left_out.append(row)
+    notes.extend(unverified_notes("zmiana", named, act_key))
+    if left_out:
+        one = len(left_out) == 1
+        notes.append(f"katalog zna {'zmianę' if one else 'zmiany'} {format_journal([row.ref for row in left_out])}, "
+                     f"{'ogłoszoną' if one else 'ogłoszone'} po tekście {_show(base)}, {'której' if one else 'których'} "
+                     f"adres nie wymienia — sprawdź, czy {'jej' if one else 'ich'} nie dopisać (§ 158 ZTP)")
     is_original = act.original is not None and _same(act.original.ref, base)
     return base, given, parsed.consolidated_mark or not is_original
 
