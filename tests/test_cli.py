@@ -31,7 +31,7 @@ def test_build_writes_each_format_and_prints_the_paths(tmp_path: Path) -> None:
     assert out.splitlines() == [str(tmp_path / "ketrzyn-2014-pal.docx"), str(tmp_path / "ketrzyn-2014-pal.txt")]
     assert (tmp_path / "ketrzyn-2014-pal.docx").read_bytes()[:2] == b"PK"
     assert "UCHWAŁA NR\u00a0LXIV/400/14" in (tmp_path / "ketrzyn-2014-pal.txt").read_text(encoding="utf-8")
-    assert "uwaga:" in err and "niezweryfikowany" in err  # the unverified u.p.s. address is said out loud
+    assert "uwaga:" in err and "z praktyki" in err  # the u.p.s. address seen only in practice is said out loud
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ketrzyn-2014-pal.docx", "ketrzyn-2014-pal.txt"]
 
 

@@ -42,7 +42,7 @@ def test_default_legal_basis_is_cited_by_the_resolution_date(tmp_path: Path) -> 
     text = build_text(tmp_path, resolution={"date": "2014-04-29", "number": "XII/85/2014", "legal_basis": [
         {"act": "samorzad-gminny", "provision": "art. 18 ust. 2 pkt. 15"}]})
     assert ("art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym "
-            "(Dz. U. z 2013 r. poz. 594, 645 i 1318)") in text
+            "(Dz. U. z 2013 r. poz. 594 z późn. zm.)") in text  # the form before 1 March 2016
 
 
 def test_draft_prints_dotted_blanks(tmp_path: Path) -> None:

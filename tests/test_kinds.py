@@ -126,10 +126,11 @@ def ketrzyn_on(tmp_path: Path, date: str) -> tuple[str, list[str]]:
 
 def test_ketrzyn_cites_the_texts_in_force_on_its_date(tmp_path: Path) -> None:
     text, notes = ketrzyn_on(tmp_path, "2014-04-29")
-    # with the amendments the catalog knows were announced by 29 April 2014 (docs/domain.md § 3)
-    assert "o samorządzie gminnym (Dz. U. z 2013 r. poz. 594, 645 i 1318) i art. 110 ust. 10" in text
-    assert "o pomocy społecznej (Dz. U. z 2013 r. poz. 182, 509 i 1650)" in text
-    assert any("poz. 182" in note and "niezweryfikowany" in note for note in notes)
+    # the form of the day: before 1 March 2016 "z późn. zm." for the amendments the catalog knows were announced by
+    # 29 April 2014 (docs/domain.md § 3)
+    assert "o samorządzie gminnym (Dz. U. z 2013 r. poz. 594 z późn. zm.) i art. 110 ust. 10" in text
+    assert "o pomocy społecznej (Dz. U. z 2013 r. poz. 182 z późn. zm.)" in text
+    assert any("poz. 182" in note and "z praktyki" in note for note in notes)
 
 
 def test_the_same_program_dated_today_cites_the_newest_texts_and_says_they_are_unverified(tmp_path: Path) -> None:

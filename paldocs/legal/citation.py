@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from dataclasses import dataclass, field
 
 from paldocs.errors import LegalBasisError, Location
@@ -62,16 +61,15 @@ from paldocs.legal.catalog import Act, AnnouncementEvidence, Catalog, JournalRow
 from paldocs.legal.journal import (FIRST_YEAR_WITHOUT_ISSUES, STYLES, JournalRef, format_journal, join_list,
                                   parse_address)
 from paldocs.legal.provisions import Deviation, Provision, parse_provision
+from paldocs.legal.typed_address import (ISAP_CHECK, UNREADABLE_NOTE, as_typed, names_journal_position,
+                                         unreadable_note)
 from paldocs.polish.dates import format_date
 
-ISAP_CHECK = "sprawdź w ISAP (isap.sejm.gov.pl)"
 # § 158 ust. 1 pkt 4 ZTP as amended by Dz. U. z 2015 r. poz. 1812 (WDU20150001812), in force from
 # 1 March 2016: the addresses of the amendments are listed. Before it, practice wrote "z późn. zm." (docs/domain.md § 3).
 AMENDMENT_LIST_FROM = dt.date(2016, 3, 1)
 # The start of the note on a day after the catalog's currency (a build prints it once per document).
 CURRENCY_NOTE = "katalog aktów potwierdza stan Dziennika Ustaw najdalej do"
-# The start of the note on a typed address paldocs cannot read (checks recognise the note by it).
-UNREADABLE_NOTE = "nie odczytano adresu publikacji"
 
 
 class Announced(enum.Enum):
@@ -225,34 +223,6 @@ def footnote_text(amendments: list[JournalRef], *, consolidated: bool) -> str:
     "Zmiany wymienionej ustawy zostały ogłoszone w …" (the original text)."""
     subject = "tekstu jednolitego wymienionej ustawy" if consolidated else "wymienionej ustawy"
     return f"Zmiany {subject} zostały ogłoszone w {format_journal(amendments)}."
-
-
-# What every real address names, however it is written: the journal ("Dz. U.", "Dz.U", "Dziennik Ustaw") and a
-# position ("poz."); without them the text is not an address paldocs could print for the legal office.
-_JOURNAL_NAMED = re.compile(r"\bDz\.?\s*U\b|\bDziennik\w*\s+Ustaw", re.IGNORECASE)
-_POSITION_NAMED = re.compile(r"\bpoz\b", re.IGNORECASE)
-
-
-def names_journal_position(address: str) -> bool:
-    """Whether a typed address paldocs cannot read still names the Dziennik Ustaw and a position (then it is printed
-    as typed with a note rather than refused)."""
-    return bool(_JOURNAL_NAMED.search(address) and _POSITION_NAMED.search(address))
-
-
-def unreadable_note(address: str, error: LegalBasisError) -> str:
-    """The note on a typed address paldocs cannot read: what it prints, and that nothing was checked."""
-    reason = error.message.split("”: ", 1)[-1]
-    return (f"{UNREADABLE_NOTE} „{as_typed(address)}” ({reason}) — wydrukowano go tak, jak go wpisano, ale nie "
-            f"porównano z katalogiem aktów (tekst jednolity, zmiany, data ogłoszenia) — {ISAP_CHECK}; forma, którą "
-            "paldocs odczytuje: „Dz. U. z 2013 r. poz. 594” albo „Dz. U. z 2001 r. Nr 142, poz. 1591”")
-
-
-def as_typed(address: str) -> str:
-    """A typed address as printed: as written, without surrounding spaces and one pair of outer parentheses."""
-    text = address.strip()
-    if text.startswith("(") and text.endswith(")"):
-        text = text[1:-1].strip()
-    return text
 
 
 def format_address_text(style: str, text: JournalRef, amendments: list[JournalRef], act_year: int, *,
