@@ -34,17 +34,18 @@ import copy
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import yaml
 from check_harness import BASE, DELETE, merged
+from conftest import REPO
 
 from paldocs.checks import RULES, Finding, check_file
 from paldocs.checks.docs import rule_description
 from paldocs.checks.rules_programmes import (COOPERATION_CONTENTS, odd_percentages,
                                              report_indicator_problems)
+from paldocs.report.load import load_report
 
 TODAY = dt.date(2026, 11, 25)
 MY_RULES = ("PD007", "PD009", "PD062", "PD063", "PD064", "PD065")
@@ -275,11 +276,16 @@ def test_pd007_practice_list_is_one_warning_per_document(tmp_path: Path) -> None
 
 # --- PD009: one note per kind source --------------------------------------------------------------------------
 
-def test_pd009_one_note_with_every_source_of_an_unverified_kind(tmp_path: Path, templates: Path) -> None:
-    findings = only(tmp_path, templates, HAJNOWKA, {}, "PD009")
-    assert len(findings) == 1 and findings[0].severity == "info"
-    assert "praktyka gmin: przyjmowany jak PAL" in findings[0].message
-    assert "okres programu: art. 176 pkt 1 ustawy o wspieraniu rodziny" in findings[0].message
+def test_pd009_one_note_per_document_for_an_unverified_kind(tmp_path: Path, templates: Path) -> None:
+    # the Hajnówka programme given five years: PD063 cites its one provision, the kind's sources stay in PD009
+    changes = {"program": {"title": "Program Wspierania Rodziny Gminy Miejskiej Hajnówka na lata 2016-2020",
+                           "period": {"from": 2016, "to": 2020}}}
+    findings = findings_of(tmp_path, templates, HAJNOWKA, changes, MY_RULES)
+    notes = [f for f in findings if f.rule == "PD009"]
+    assert len(notes) == 1 and notes[0].severity == "info"
+    assert "praktyka gmin: przyjmowany jak PAL" in notes[0].message
+    assert [f.rule for f in findings if f.rule != "PD009"] == ["PD063"]
+    assert "praktyka gmin" not in next(f for f in findings if f.rule == "PD063").message
 
 
 def test_pd009_silent_for_a_kind_read_in_the_statute(tmp_path: Path, templates: Path) -> None:
@@ -388,22 +394,27 @@ def test_pd064_clean_programme_text(tmp_path: Path, templates: Path) -> None:
     assert only(tmp_path, templates, HAJNOWKA, {}, "PD064") == []
 
 
-def _indicator(**fields: Any) -> SimpleNamespace:
-    values = {"name": "Odsetek rodzin objętych wsparciem", "unit": "%", "comment": None, "baseline": None,
-              "period_target": None, "targets": {}, "actual": {}}
-    return SimpleNamespace(**(values | fields))
+REPORT = REPO / "resolutions" / "ketrzyn-2014-pal" / "sprawozdanie-2014-2016.yaml"
 
 
-def test_report_indicator_problems() -> None:
-    report = SimpleNamespace(indicators=[
-        _indicator(targets={2016: Decimal(80)}, actual={2016: Decimal(112)}),
-        _indicator(actual={2016: Decimal(112)}, comment="Wsparciem objęto także rodziny spoza gminy."),
-        _indicator(unit="osoby", actual={2016: Decimal(112)}),
-        _indicator(period_target=Decimal(150)),
-    ])
-    problems = report_indicator_problems(report)
-    assert [path for path, _ in problems] == [("indicators", 0, "actual", 2016), ("indicators", 3, "period_target")]
-    assert "ponad 100% bez wyjaśnienia" in problems[0][1] and "comment" in problems[0][1]
+def test_report_indicators_of_the_example_report_are_sane() -> None:
+    # "Odsetek uczestników Klubu Integracji Społecznej, którzy podjęli zatrudnienie" (unit "%"): 17.2, 21.6, 18.8
+    assert report_indicator_problems(load_report(REPORT).report) == []
+
+
+def test_report_indicator_above_100_without_comment() -> None:
+    source = load_report(REPORT)
+    index, indicator = next((i, ind) for i, ind in enumerate(source.report.indicators) if ind.unit == "%")
+    changed = indicator.model_copy(update={"actual": indicator.actual | {2016: Decimal("118.8")}})
+    commented = changed.model_copy(update={"comment": "Zatrudnienie podjęli też uczestnicy z poprzednich lat."})
+    indicators = list(source.report.indicators)
+    indicators[index] = changed
+    problems = report_indicator_problems(source.report.model_copy(update={"indicators": indicators}))
+    assert [path for path, _ in problems] == [("indicators", index, "actual", 2016)]
+    assert "118.8% — ponad 100% bez wyjaśnienia" in problems[0][1]
+    assert source.locate(problems[0][0]).line is not None  # the report file's line, for a finding
+    indicators[index] = commented
+    assert report_indicator_problems(source.report.model_copy(update={"indicators": indicators})) == []
 
 
 # --- PD065: gender agreement ---------------------------------------------------------------------------------------
@@ -419,12 +430,12 @@ PIATNICA_ADOPTION = f"Przyjmuje się {PIATNICA_TITLE}, {{}} załącznik nr 1 do 
 @pytest.mark.parametrize(("base", "changes", "path", "fragment", "fix"), [
     (BASE, {"program": STRATEGY, "resolution": {"adoption": ADOPT_STRATEGY.format("stanowiącą")}}, None, None, None),
     (BASE, {"program": STRATEGY, "resolution": {"adoption": ADOPT_STRATEGY.format("stanowiący")}},
-     "resolution.adoption", "„stanowiący załącznik” nie zgadza się z tytułem programu",
+     "resolution.adoption", "„stanowiący załącznik” nie zgadza się z rodzajem tytułu programu",
      ADOPT_STRATEGY.format("stanowiącą")),
     # Piątnica's own words: "… na rok 2017, stanowiący załącznik nr 1 do uchwały."
     (PIATNICA, {"resolution": {"adoption": PIATNICA_ADOPTION.format("stanowiący")}}, None, None, None),
     (PIATNICA, {"resolution": {"adoption": PIATNICA_ADOPTION.format("stanowiącą")}}, "resolution.adoption",
-     "przy „Program” pisze się „stanowiący załącznik”", PIATNICA_ADOPTION.format("stanowiący")),
+     "nie zgadza się z rodzajem tytułu programu „Program współpracy Gminy Piątnica", PIATNICA_ADOPTION.format("stanowiący")),
     # another annex named in a provision agrees with its own noun, not the programme's
     (BASE, {"program": STRATEGY, "resolution": {
         "adoption": ADOPT_STRATEGY.format("stanowiącą"),

@@ -269,25 +269,18 @@ def signatory_given(context: CheckContext) -> Iterator[Report]:
 @rule("PD009", "info", "rodzaj uchwały oparty na praktyce")
 def kind_is_practice(context: CheckContext) -> Iterator[Report]:
     """Rodzaj uchwały opiera się na praktyce gmin, nie na sprawdzonym przepisie (verified: false) — jedna informacja
-    na dokument, ze wszystkimi źródłami rodzaju (podstawa i treść, okres programu, termin podjęcia). Źródło: pole
-    sources rodzaju w kinds.yaml.
+    na dokument, ze źródłami rodzaju. Źródło: pole sources rodzaju w kinds.yaml.
 
-    docs/domain.md: practice and unverified facts must reach the user — once: the notes about a kind's sources are
-    grouped into this one finding, so that they do not drown the real findings. Only a resolution prints the kind's
-    legal basis and clauses, so an annex alone is not reported.
+    docs/domain.md: practice and unverified facts must reach the user — once per document: the kind's sources are
+    this one note (PD007 and the programme rules PD062/PD063 cite only the one provision they apply, not the kind's
+    sources again), so that they do not drown the real findings. Only a resolution prints the kind's legal basis
+    and clauses, so an annex alone is not reported.
     """
     kind = context.kind
-    if not _is_resolution(context) or kind.verified:
-        return
-    more = []
-    if kind.period is not None and kind.period.source and kind.period.source not in kind.sources:
-        more.append(f"okres programu: {kind.period.source}")
-    if kind.deadline is not None and kind.deadline.source and kind.deadline.source not in kind.sources:
-        more.append(f"termin podjęcia: {kind.deadline.source}")
-    also = f" (także {'; '.join(more)})" if more else ""
-    yield Report(f"rodzaj uchwały „{kind.key}” ({kind.name}) opiera się na praktyce gmin, nie na sprawdzonym "
-                 f"przepisie: {kind.sources}{also} — biuro prawne powinno potwierdzić podstawę prawną i treść",
-                 ("resolution", "kind"))
+    if _is_resolution(context) and not kind.verified:
+        yield Report(f"rodzaj uchwały „{kind.key}” ({kind.name}) opiera się na praktyce gmin, nie na sprawdzonym "
+                     f"przepisie: {kind.sources} — biuro prawne powinno potwierdzić podstawę prawną i treść",
+                     ("resolution", "kind"))
 
 
 _TITLE_WORDS = {"wójt": "wójt", "burmistrz": "burmistrz", "prezydent": "prezydent miasta"}

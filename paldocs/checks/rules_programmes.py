@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.errors import PaldocsError
@@ -22,6 +23,9 @@ from paldocs.model.municipality import GminaKind, Signatory
 from paldocs.model.resolution import LegalBasisEntry
 from paldocs.polish.agreement import adopted_forms
 from paldocs.polish.dates import format_date
+
+if TYPE_CHECKING:
+    from paldocs.report.model import MonitoringReport
 
 COOPERATION_ACT = "pozytek-publiczny"
 _ART_5A = re.compile(r"\bart\.\s*5a\b")
@@ -232,12 +236,12 @@ def indicator_percentages(context: CheckContext) -> Iterator[Report]:
                          "wartości docelowej …)”)", where)
 
 
-def report_indicator_problems(report: object) -> list[tuple[tuple[str | int, ...], str]]:
+def report_indicator_problems(report: MonitoringReport) -> list[tuple[tuple[str | int, ...], str]]:
     """Located problems of a monitoring report's indicators in per cent: a baseline, target or actual value above
-    100 with no ``comment`` (negative values are refused when the report loads). ``report``: a
-    :class:`paldocs.report.model.MonitoringReport`; each problem is (field path, Polish message)."""
+    100 with no ``comment`` (negative values are refused when the report loads). Each problem is (field path in
+    the report file, Polish message) — PD064 for ``document: report``, reported where the report is checked."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    for index, indicator in enumerate(getattr(report, "indicators", []) or []):
+    for index, indicator in enumerate(report.indicators):
         if indicator.unit.strip() not in ("%", "proc.", "procent") or indicator.comment:
             continue
         values: list[tuple[tuple[str | int, ...], Decimal]] = []
@@ -339,8 +343,8 @@ def _participle_agreement(context: CheckContext) -> Iterator[Report]:
         for match in _PARTICIPLE.finditer(text):
             if match[0] == forms.participle or not _refers_to_programme(text[:match.start()], forms.accusative):
                 continue
-            yield Report(f"„{match[0]} załącznik” nie zgadza się z tytułem programu „{program.title}”: przy "
-                         f"„{forms.accusative.split()[0]}” pisze się „{forms.participle} załącznik”", where,
+            yield Report(f"„{match[0]} załącznik” nie zgadza się z rodzajem tytułu programu „{program.title}”: "
+                         f"pisze się „{forms.participle} załącznik”", where,
                          fix=text[:match.start()] + forms.participle + text[match.end():])
 
 
