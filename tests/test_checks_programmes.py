@@ -68,7 +68,7 @@ KINDS = {
         "deadline": {"month": 11, "day": 30, "year": "before-period",
                      "source": "art. 5a ust. 1 u.d.p.p.w. (do dnia 30 listopada roku poprzedzającego okres "
                                "obowiązywania programu)"},
-        "implementer": {"wiejska": "Wójt Gminy {siedziba}", "miejska": "Burmistrz Miasta {siedziba}"},
+        "implementer": {"wiejska": "{organ_wykonawczy}", "miejska": "{organ_wykonawczy}"},
     },
     "gpwr": {
         "name": "gminny program wspierania rodziny", "description": "Gminny program wspierania rodziny.",
@@ -461,7 +461,7 @@ PIATNICA_ADOPTION = f"Przyjmuje się {PIATNICA_TITLE}, {{}} załącznik nr 1 do 
     (HAJNOWKA, {}, None, None, None),  # Hajnówka, a gmina miejska: Miejski Ośrodek Pomocy Społecznej w Hajnówce
     # a programme of cooperation is carried out by the executive (the kind's implementer), not a welfare centre
     (PIATNICA, {"program": {"implementer": "Gminny Ośrodek Pomocy Społecznej w Piątnicy"}}, "program.implementer",
-     "według rodzaju uchwały „Wójt Gminy {siedziba}”, nie ośrodek pomocy społecznej", None),
+     "według rodzaju uchwały „Wójt Gminy Piątnica”, nie ośrodek pomocy społecznej", None),
 ], ids=["strategy-ok", "strategy-masculine", "piatnica-ok", "piatnica-feminine", "other-annex", "z-up-woman",
         "z-up-woman-ok", "z-up-justification", "gops-wiejska", "mops-wiejska", "mops-miejska", "ops-cooperation"])
 def test_pd065_gender_agreement(tmp_path: Path, templates: Path, base: dict[str, Any], changes: dict[str, Any],

@@ -373,8 +373,10 @@ def _implementer_fits(context: CheckContext) -> Iterator[Report]:
     if centre is None and "Ośrodek Pomocy Społecznej" not in implementer:
         return
     if default is not None and "Pomocy Społecznej" not in default:
+        named = (default.replace("{organ_wykonawczy}", context.data.municipality.executive.nominative)
+                 .replace(" {siedziba}", "").replace("{siedziba}", ""))
         yield Report(f"realizatorem programu rodzaju „{context.kind.key}” ({context.kind.name}) jest według rodzaju "
-                     f"uchwały „{default}”, nie ośrodek pomocy społecznej („{implementer}”) — sprawdź pole "
+                     f"uchwały „{named}”, nie ośrodek pomocy społecznej („{implementer}”) — sprawdź pole "
                      "program.implementer", where)
         return
     expected = _CENTRE_ADJECTIVE.get(gmina)
