@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -39,12 +40,14 @@ from typing import Any
 import pytest
 import yaml
 from check_harness import BASE, DELETE, merged
+from click.testing import CliRunner
 from conftest import REPO
 
 from paldocs.checks import RULES, Finding, check_file
 from paldocs.checks.docs import rule_description
 from paldocs.checks.rules_programmes import (COOPERATION_CONTENTS, odd_percentages,
                                              report_indicator_problems)
+from paldocs.cli import main
 from paldocs.report.load import load_report
 
 TODAY = dt.date(2026, 11, 25)
@@ -491,3 +494,19 @@ def test_rule_table() -> None:
 @pytest.mark.parametrize("rule_id", [*RULE_TABLE, "PD007", "PD009"])
 def test_rule_names_its_source(rule_id: str) -> None:
     assert "Źródło: " in rule_description(rule_id)
+
+
+# --- through the command line --------------------------------------------------------------------------------------
+
+def test_cli_check_with_the_kinds_of_a_templates_folder(tmp_path: Path, templates: Path) -> None:
+    # the Piątnica programme adopted on 5 December 2016 and without committees: one warning, one error, exit code 1
+    data = merged(copy.deepcopy(PIATNICA), {"resolution": {"date": dt.date(2016, 12, 5)},
+                                            "program": {"sections": without_roles("committees")}})
+    path = tmp_path / "piatnica.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--today", "2026-11-25", "--templates", str(templates),
+                                       "--format", "json", str(path)])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)["findings"]
+    mine = [(f["rule"], f["severity"], f["path"]) for f in findings if f["rule"] in ("PD007", "PD062")]
+    assert sorted(mine) == [("PD007", "error", "program.sections"), ("PD062", "warning", "resolution.date")]

@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 COOPERATION_ACT = "pozytek-publiczny"
 _ART_5A = re.compile(r"\bart\.\s*5a\b")
 _ART_5A_UST_2 = re.compile(r"\bart\.\s*5a\s+ust\.\s*(?:1\s+i\s+)?2\b")
-COOPERATION_SOURCE = ("art. 5a ust. 4 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o "
-                      "wolontariacie; brak tych elementów był podstawą stwierdzenia nieważności programu, np. "
-                      "rozstrzygnięcie nadzorcze Wojewody Lubelskiego z dnia 4 grudnia 2014 r. (Dz. Urz. Woj. "
-                      "Lubelskiego z 2014 r. poz. 4411)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +169,8 @@ def programme_period(context: CheckContext) -> Iterator[Report]:
 # --- PD064: indicator values in per cent ------------------------------------------------------------------------
 
 # The sign is written against the number ("-15%"); "– 120%" is a dash before the value, "2010-20%" no number.
-_PERCENT = re.compile(r"(?<![\w,.\-−–])(?P<sign>[-−–])?(?P<number>\d+(?:[  ]\d{3})*(?:[,.]\d+)?)\s?(?:%|proc\.|procent)",
-                      re.IGNORECASE)
+_PERCENT = re.compile(r"(?<![\w,.\-−–])(?P<sign>[-−–])?(?P<number>\d+(?:[  ]\d{3})*(?:[,.]\d+)?)"
+                      r"\s?(?:%|proc\.|procent)", re.IGNORECASE)
 # A number is an indicator's value when its sentence names one ("odsetek", "wskaźnik", "wartość docelowa" …).
 _INDICATOR_WORDS = re.compile(r"\b(?:wskaźnik\w*|odset\w*|wartoś\w+ docelow\w*|poziom\w* (?:realizacji|osiągnięcia)"
                               r"|stop\w+ (?:realizacji|osiągnięcia)|udział\w*|procent\w* (?:osób|rodzin|uczestników))",
