@@ -35,6 +35,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -45,6 +46,7 @@ from conftest import REPO
 
 from paldocs.checks import RULES, Finding, check_file
 from paldocs.checks.docs import rule_description
+from paldocs.checks.rules_data import required_list_origin
 from paldocs.checks.rules_programmes import (COOPERATION_CONTENTS, odd_percentages,
                                              report_indicator_problems)
 from paldocs.cli import main
@@ -275,6 +277,16 @@ def test_pd007_practice_list_is_one_warning_per_document(tmp_path: Path) -> None
     for topic in ("kierunkach działań", "adresatach", "rezultatach", "finansowaniu", "monitoringu"):
         assert topic in message
     assert "niezweryfikowana" in message
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    (SimpleNamespace(verified=False, sources="praktyka", contents_source="art. 11a ust. 2 i 5 ustawy o ochronie "
+                     "zwierząt"), "treść programu wylicza przepis: art. 11a ust. 2 i 5 ustawy o ochronie zwierząt"),
+    (SimpleNamespace(verified=True, sources="art. 1 ustawy"), "lista rodzaju uchwały pochodzi z: art. 1 ustawy"),
+    (SimpleNamespace(verified=False, sources="praktyka"), "pochodzi z praktyki i nie jest potwierdzona przepisem"),
+], ids=["contents-source", "verified", "practice"])
+def test_pd007_says_where_the_list_comes_from(kind: SimpleNamespace, expected: str) -> None:
+    assert expected in required_list_origin(kind)
 
 
 # --- PD009: one note per kind source --------------------------------------------------------------------------

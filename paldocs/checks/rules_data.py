@@ -15,6 +15,7 @@ from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.checks.rules_programmes import (COOPERATION_ROLES, is_cooperation_programme,
                                              missing_cooperation_contents)
 from paldocs.errors import PaldocsError
+from paldocs.kinds import Kind
 from paldocs.model.municipality import GminaKind
 from paldocs.model.resolution import number_year_conflict
 from paldocs.polish.dates import format_date
@@ -236,17 +237,27 @@ def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
         return
     topics = [f"{_ROLE_TOPICS.get(roles[0], f'roli „{roles[0]}”')} ({'rola' if len(roles) == 1 else 'rola jedna z:'} "
               f"{_quoted_roles(roles)})" for roles in missing]
-    if kind.verified:
-        origin = f"lista rodzaju uchwały pochodzi z: {kind.sources}"
-    else:
-        origin = ("lista typowych rozdziałów pochodzi z praktyki i nie jest potwierdzona przepisem (niezweryfikowana, "
-                  "docs/domain.md § 8)")
+    origin = required_list_origin(kind)
     if len(topics) == 1:
         yield Report(f"brak rozdziału o {topics[0]} — to typowy rozdział programu rodzaju „{kind.key}” ({kind.name}); "
                      f"{origin}", ("program", "sections"))
     else:
         yield Report(f"brak rozdziałów o: {'; '.join(topics)} — to typowe rozdziały programu rodzaju „{kind.key}” "
                      f"({kind.name}); {origin}", ("program", "sections"))
+
+
+def required_list_origin(kind: Kind) -> str:
+    """Where the kind's list of sections comes from, for PD007's message: the provision listing the programme's
+    contents (``contents_source`` of kinds.yaml, where the kind has it), the kind's sources when verified, else
+    practice (unverified)."""
+    # getattr: ``contents_source`` is a newer field of kinds.yaml; a Kind without it reads as practice or sources.
+    contents_source = getattr(kind, "contents_source", None)
+    if contents_source:
+        return f"treść programu wylicza przepis: {contents_source}"
+    if kind.verified:
+        return f"lista rodzaju uchwały pochodzi z: {kind.sources}"
+    return ("lista typowych rozdziałów pochodzi z praktyki i nie jest potwierdzona przepisem (niezweryfikowana, "
+            "docs/domain.md § 8)")
 
 
 @rule("PD008", "warning", "podpisujący wskazany")
