@@ -238,12 +238,15 @@ def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
     topics = [f"{_ROLE_TOPICS.get(roles[0], f'roli „{roles[0]}”')} ({'rola' if len(roles) == 1 else 'rola jedna z:'} "
               f"{_quoted_roles(roles)})" for roles in missing]
     origin = required_list_origin(kind)
+    statutory = bool(getattr(kind, "contents_source", None))  # see required_list_origin
     if len(topics) == 1:
-        yield Report(f"brak rozdziału o {topics[0]} — to typowy rozdział programu rodzaju „{kind.key}” ({kind.name}); "
-                     f"{origin}", ("program", "sections"))
+        what = "rozdział wymagany w programie" if statutory else "typowy rozdział programu"
+        yield Report(f"brak rozdziału o {topics[0]} — to {what} rodzaju „{kind.key}” ({kind.name}); {origin}",
+                     ("program", "sections"))
     else:
-        yield Report(f"brak rozdziałów o: {'; '.join(topics)} — to typowe rozdziały programu rodzaju „{kind.key}” "
-                     f"({kind.name}); {origin}", ("program", "sections"))
+        what = "rozdziały wymagane w programie" if statutory else "typowe rozdziały programu"
+        yield Report(f"brak rozdziałów o: {'; '.join(topics)} — to {what} rodzaju „{kind.key}” ({kind.name}); "
+                     f"{origin}", ("program", "sections"))
 
 
 def required_list_origin(kind: Kind) -> str:
