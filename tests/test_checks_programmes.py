@@ -109,6 +109,8 @@ KINDS = {
     },
 }
 
+# The chapters of a programme of cooperation, one per element of art. 5a ust. 4, with the Piątnica programme's
+# headings; their one-line contents are short paraphrases of such programmes (the amount is a placeholder).
 COOPERATION_SECTIONS = [
     {"heading": "Cel główny i cele szczegółowe programu", "role": "goals",
      "content": "Celem głównym programu jest budowanie partnerstwa między administracją samorządową a organizacjami "
@@ -138,6 +140,7 @@ COOPERATION_SECTIONS = [
 ]
 PIATNICA_TITLE = ("Program współpracy Gminy Piątnica z organizacjami pozarządowymi oraz innymi podmiotami "
                   "prowadzącymi działalność pożytku publicznego na rok 2017")
+# Piątnica: number, date, title, council and chair as in the resolution; the implementer field is the clerk's.
 PIATNICA: dict[str, Any] = {
     "municipality": {
         "name": "Piątnica", "kind": "gmina wiejska", "seat": "Piątnica", "voivodeship": "podlaskie",
@@ -151,7 +154,8 @@ PIATNICA: dict[str, Any] = {
                 "period": {"from": 2017, "to": 2017}, "implementer": "Wójt Gminy Piątnica",
                 "sections": COOPERATION_SECTIONS},
 }
-# Kłaj 2015, programme of care for homeless animals, adopted 27 March 2015 (by the 31 March deadline).
+# Kłaj 2015, programme of care for homeless animals, adopted 27 March 2015 (by the 31 March deadline): number,
+# date, title, chair and the first sentence as in the resolution.
 KLAJ: dict[str, Any] = {
     "municipality": {
         "name": "Kłaj", "kind": "gmina wiejska", "seat": "Kłaj", "voivodeship": "małopolskie",
@@ -167,7 +171,9 @@ KLAJ: dict[str, Any] = {
                               "content": "Program ma zastosowanie do wszystkich zwierząt domowych, w szczególności "
                                          "psów i kotów, w tym kotów wolno żyjących oraz zwierząt gospodarskich."}]},
 }
-# Hajnówka: Program Wspierania Rodziny Gminy Miejskiej Hajnówka na lata 2016-2018 (a gmina miejska).
+# Hajnówka: Program Wspierania Rodziny Gminy Miejskiej Hajnówka na lata 2016-2018 (a gmina miejska): the title,
+# period and first sentence as in the draft programme; the resolution's number, date and signatory are
+# placeholders (the source is the mayor's draft, not the council's resolution).
 HAJNOWKA: dict[str, Any] = {
     "municipality": {
         "name": "Hajnówka", "kind": "gmina miejska", "seat": "Hajnówka", "voivodeship": "podlaskie",
