@@ -12,7 +12,10 @@ import re
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.checks.rules_programmes import (COOPERATION_ROLES, is_cooperation_programme,
+                                             missing_cooperation_contents)
 from paldocs.errors import PaldocsError
+from paldocs.kinds import Kind
 from paldocs.model.municipality import GminaKind
 from paldocs.model.resolution import number_year_conflict
 from paldocs.polish.dates import format_date
@@ -205,23 +208,59 @@ def _quoted_roles(roles: tuple[str, ...]) -> str:
 
 @rule("PD007", "warning", "rozdziały wymagane przez rodzaj uchwały")
 def program_has_required_sections(context: CheckContext) -> Iterator[Report]:
-    """Program ma rozdział każdej roli wymaganej przez rodzaj uchwały (required_roles w kinds.yaml; lista niezweryfikowana).
+    """Program ma rozdział każdej roli wymaganej przez rodzaj uchwały (required_roles w kinds.yaml), a program
+    współpracy z organizacjami pozarządowymi — rozdział każdego elementu wymaganego ustawą (błąd). Źródło: art. 5a
+    ust. 4 u.d.p.p.w. (program współpracy; rozstrzygnięcie nadzorcze Wojewody Lubelskiego z dnia 4 grudnia 2014 r.,
+    Dz. Urz. Woj. Lubelskiego z 2014 r. poz. 4411); dla innych rodzajów lista rodzaju uchwały z jego źródłem (lista
+    PAL — praktyka, niezweryfikowana, docs/domain.md § 8).
 
-    docs/domain.md § 8: typical PAL sections are unverified (recollection, not a rule), so the list is short and the
-    message says it is unverified; gpwr and program współpracy are "adopted the same way" (practice; kinds.yaml).
+    A programme of cooperation is recognised by its kind or by a legal basis citing art. 5a u.d.p.p.w.
+    (:func:`paldocs.checks.rules_programmes.is_cooperation_programme`); each missing statutory element is its own
+    error (what a wojewoda annuls for). The kind's other roles are typical sections: one warning per document
+    lists all of them (one note per kind source, not one per section).
     """
     program, kind = context.data.program, context.kind
-    if program is None or not kind.required_roles:
+    if program is None:
         return
     present = {section.role.value for section in program.sections if section.role is not None}
-    for roles in kind.required_roles:
-        if not roles or present.intersection(roles):
-            continue
-        topic = _ROLE_TOPICS.get(roles[0], f"roli „{roles[0]}”")
-        plural = "rola" if len(roles) == 1 else "rola jedna z:"
-        yield Report(f"brak rozdziału o {topic} ({plural} {_quoted_roles(roles)}) — to typowy rozdział programu "
-                     f"rodzaju „{kind.key}” ({kind.name}); lista typowych rozdziałów pochodzi z praktyki i nie jest "
-                     "potwierdzona przepisem (niezweryfikowana, docs/domain.md § 8)", ("program", "sections"))
+    statutory = is_cooperation_programme(context)
+    if statutory:
+        for content in missing_cooperation_contents(present):
+            yield Report(f"brak rozdziału: {content.words} (rola {_quoted_roles(content.roles)}) — program współpracy "
+                         f"z organizacjami pozarządowymi zawiera to z mocy art. 5a ust. 4 {content.point} ustawy o "
+                         "działalności pożytku publicznego i o wolontariacie; brak elementu wymaganego ustawą bywa "
+                         "podstawą stwierdzenia nieważności uchwały (np. Dz. Urz. Woj. Lubelskiego z 2014 r. poz. 4411)",
+                         ("program", "sections"), severity="error")
+    missing = [roles for roles in kind.required_roles
+               if roles and not present.intersection(roles) and not (statutory and COOPERATION_ROLES.intersection(roles))]
+    if not missing:
+        return
+    topics = [f"{_ROLE_TOPICS.get(roles[0], f'roli „{roles[0]}”')} ({'rola' if len(roles) == 1 else 'rola jedna z:'} "
+              f"{_quoted_roles(roles)})" for roles in missing]
+    origin = required_list_origin(kind)
+    statutory = bool(getattr(kind, "contents_source", None))  # see required_list_origin
+    if len(topics) == 1:
+        what = "rozdział wymagany w programie" if statutory else "typowy rozdział programu"
+        yield Report(f"brak rozdziału o {topics[0]} — to {what} rodzaju „{kind.key}” ({kind.name}); {origin}",
+                     ("program", "sections"))
+    else:
+        what = "rozdziały wymagane w programie" if statutory else "typowe rozdziały programu"
+        yield Report(f"brak rozdziałów o: {'; '.join(topics)} — to {what} rodzaju „{kind.key}” ({kind.name}); "
+                     f"{origin}", ("program", "sections"))
+
+
+def required_list_origin(kind: Kind) -> str:
+    """Where the kind's list of sections comes from, for PD007's message: the provision listing the programme's
+    contents (``contents_source`` of kinds.yaml, where the kind has it), the kind's sources when verified, else
+    practice (unverified)."""
+    # getattr: ``contents_source`` is a newer field of kinds.yaml; a Kind without it reads as practice or sources.
+    contents_source = getattr(kind, "contents_source", None)
+    if contents_source:
+        return f"treść programu wylicza przepis: {contents_source}"
+    if kind.verified:
+        return f"lista rodzaju uchwały pochodzi z: {kind.sources}"
+    return ("lista typowych rozdziałów pochodzi z praktyki i nie jest potwierdzona przepisem (niezweryfikowana, "
+            "docs/domain.md § 8)")
 
 
 @rule("PD008", "warning", "podpisujący wskazany")
@@ -243,10 +282,13 @@ def signatory_given(context: CheckContext) -> Iterator[Report]:
 
 @rule("PD009", "info", "rodzaj uchwały oparty na praktyce")
 def kind_is_practice(context: CheckContext) -> Iterator[Report]:
-    """Rodzaj uchwały opiera się na praktyce gmin, nie na sprawdzonym przepisie (verified: false) — ze źródłami.
+    """Rodzaj uchwały opiera się na praktyce gmin, nie na sprawdzonym przepisie (verified: false) — jedna informacja
+    na dokument, ze źródłami rodzaju. Źródło: pole sources rodzaju w kinds.yaml.
 
-    docs/domain.md: practice and unverified facts must reach the user. Only a resolution prints the kind's
-    legal basis and clauses, so an annex alone is not reported.
+    docs/domain.md: practice and unverified facts must reach the user — once per document: the kind's sources are
+    this one note (PD007 and the programme rules PD062/PD063 cite only the one provision they apply, not the kind's
+    sources again), so that they do not drown the real findings. Only a resolution prints the kind's legal basis
+    and clauses, so an annex alone is not reported.
     """
     kind = context.kind
     if _is_resolution(context) and not kind.verified:
