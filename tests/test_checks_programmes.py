@@ -33,6 +33,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import shutil
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -528,3 +529,18 @@ def test_cli_check_with_the_kinds_of_a_templates_folder(tmp_path: Path, template
     findings = json.loads(result.output)["findings"]
     mine = [(f["rule"], f["severity"], f["path"]) for f in findings if f["rule"] in ("PD007", "PD062")]
     assert sorted(mine) == [("PD007", "error", "program.sections"), ("PD062", "warning", "resolution.date")]
+
+
+def test_paldocs_check_reports_a_report_indicator_above_100_at_its_line(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "resolutions", tmp_path / "resolutions")  # the report names its program by a relative path
+    report = tmp_path / "resolutions" / "ketrzyn-2014-pal" / "sprawozdanie-2014-2016.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert "actual: {2014: 17.2, 2015: 21.6, 2016: 18.8}" in text
+    report.write_text(text.replace("actual: {2014: 17.2, 2015: 21.6, 2016: 18.8}",
+                                   "actual: {2014: 17.2, 2015: 21.6, 2016: 118.8}"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(report), "--format", "json"])
+    assert result.exit_code == 0, result.output  # a warning does not change the exit code
+    pd064 = [finding for finding in json.loads(result.stdout)["findings"] if finding["rule"] == "PD064"]
+    assert len(pd064) == 1 and pd064[0]["severity"] == "warning"
+    assert pd064[0]["path"] == "indicators[4].actual[2016]"
+    assert pd064[0]["line"] is not None and "118.8% — ponad 100%" in pd064[0]["message"]

@@ -156,8 +156,9 @@ def _run_rules(checked: CheckContext, skipped: set[str]) -> Iterator[Finding]:
 def check_report(opened: BuildContext) -> list[Finding]:
     """A monitoring report (``opened``: its build context, the file parsed): its data are validated when loaded
     (bad input raises); the drafting rules are about resolutions, so what remains to check is that the report
-    composes into a document (PD000)."""
+    composes into a document (PD000) and that its indicators in per cent make sense (PD064)."""
     from paldocs.api import compose_document
+    from paldocs.checks.rules_programmes import report_indicator_problems
 
     try:
         compose_document(opened, charts=False)  # nothing is printed: no drawing, no matplotlib
@@ -166,7 +167,9 @@ def check_report(opened: BuildContext) -> list[Finding]:
     except PaldocsError as error:
         return [Finding("PD000", "error", f"nie można zbudować dokumentu: {error.message}", error.location,
                         fix=error.hint)]
-    return []
+    loaded = opened.load_report()
+    return [Finding("PD064", "warning", message, loaded.locate(where))
+            for where, message in report_indicator_problems(loaded.report)]
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:
