@@ -20,6 +20,7 @@ from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
 from paldocs.checks.units import (
+    UnitNode,
     annex_of_this_act,
     div_text,
     iter_nodes,
@@ -36,8 +37,13 @@ _TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi"
 def executor_clause(context: CheckContext) -> Iterator[Report]:
     """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku
     (albo ten, którego wskazują dane: resolution.closing.executor), a tytuł organu z profilu pasuje do rodzaju
-    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi. Gdy dane pomijają klauzulę
-    celowo (resolution.closing.order bez „executor”, jak uchwały bez niej), jest to tylko informacja.
+    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi. Sprawdzana jest każda
+    klauzula — także wpisana przez urzędnika w paragrafach i organ z resolution.closing.executor: celownik, organ
+    wykonawczy tej gminy, nigdy kierownik jednostki organizacyjnej ani dwa organy naraz. Gdy dane pomijają klauzulę
+    celowo (resolution.closing.order bez „executor”, jak uchwały bez niej), jest to tylko informacja. Źródło: art. 26
+    i art. 30 ust. 1 u.s.g. (wójt wykonuje uchwały rady; rozstrzygnięcie nadzorcze opisane w wspolnota.org.pl, „To
+    wójt wydaje polecenia służbowe” — wykonanie powierzone „wójtowi i kierownikowi gminnego ośrodka pomocy
+    społecznej” narusza art. 30 ust. 1 i ust. 2 pkt 2 u.s.g.).
 
     docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
     (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
@@ -46,6 +52,8 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     if roots is None:
         return
     chosen = context.data.resolution.closing.executor if context.data.resolution.closing else None
+    if chosen:
+        yield from _chosen_executor_reports(context, chosen)
     # the data may entrust the execution to another organ (resolution.closing.executor): then that is the one expected
     dative = plain(chosen or context.data.municipality.executive.dative)
     clause = clause_text("executor", "standard", organ=dative)
@@ -65,18 +73,22 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
         return
     # With two clauses the template's (no data path) stays; the clerk's copy is the one to remove.
     node, organ = next((found for found in clauses if found[0].where is None), clauses[0])
-    for other, _ in clauses:
-        if other is not node:
-            yield Report(f"klauzula wykonawcza powtórzona ({other.citation} i {node.citation}) — uchwała ma jedną "
-                         "klauzulę wykonawczą", other.where, unit=other.citation)
+    for other, other_organ in clauses:
+        if other is node:
+            continue
+        yield Report(f"klauzula wykonawcza powtórzona ({other.citation} i {node.citation}) — uchwała ma jedną "
+                     "klauzulę wykonawczą", other.where, unit=other.citation)
+        # The clerk's copy is judged too when its organ is wrong in itself — a unit's head, two organs, another
+        # executive — which is what a supervisor reads first; another organ alone is the duplicate's problem.
+        if other_organ != dative and (_unit_head_problem(other_organ) or other_organ.split(" ")[0] in _TITLE_NAMES):
+            yield from _organ_reports(other, other_organ, dative, clause)
     if node.unit.kind != "paragraf":
         yield Report(f"klauzula wykonawcza stoi w {node.citation} — powinna być osobnym paragrafem przed przepisem "
                      "o wejściu w życie", node.where, fix=clause, unit=node.citation)
     if organ != dative:
-        yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
-                     "(profil gminy, celownik)", node.where, fix=clause, unit=node.citation)
-    if chosen:
-        return  # not the executive organ of art. 26 u.s.g.: its title is the data's choice
+        yield from _organ_reports(node, organ, dative, clause)
+    if chosen or _unit_head_problem(organ):
+        return  # not the executive organ of art. 26 u.s.g. (the data's choice, or reported above): no title to judge
     accepted, preferred, doubtful = _executive_titles(context)
     title, _, rest = organ.partition(" ")
     fixed = clause_text("executor", "standard", organ=f"{preferred} {rest}".rstrip())
@@ -90,6 +102,50 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
         kind = str(context.data.municipality.kind).removeprefix("gmina ")[:-1] + "iej"
         yield Report(f"„{organ}”: w gminie {kind} organem wykonawczym jest {expected} (art. 26 u.s.g.), w klauzuli "
                      "wykonawczej — w celowniku", where, fix=fixed, unit=node.citation)
+
+
+def _organ_reports(node: UnitNode, organ: str, dative: str, clause: str) -> Iterator[Report]:
+    problem = _unit_head_problem(organ)
+    detail = f" — {problem}" if problem else ""
+    yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
+                 f"(profil gminy, celownik){detail}", node.where, fix=clause, unit=node.citation)
+
+
+# Heads of the gmina's organisational units and joint organs: the council entrusts its resolutions to the executive
+# organ only (art. 30 ust. 1 u.s.g.); the executive then directs the units (art. 33 u.s.g.).
+_UNIT_HEADS = re.compile(r"\b(?:Kierownik\w*|Dyrektor\w*|Prezes\w*|Skarbnik\w*|Sekretarz\w*|Naczelnik\w*)\b")
+_TWO_ORGANS = re.compile(r"(?:\s(?:i|oraz)|,)\s+(?:\w+\s+)?(?:Kierownik|Dyrektor|Wójt|Burmistrz|Prezydent|Przewodnicząc)\w*",
+                         re.IGNORECASE)
+_NOMINATIVE_TITLES = ("Wójt ", "Burmistrz ", "Prezydent ", "Przewodniczący ", "Przewodnicząca ", "Kierownik ",
+                      "Dyrektor ")
+
+
+def _unit_head_problem(organ: str) -> str | None:
+    if _TWO_ORGANS.search(organ):
+        return ("wykonanie uchwały powierza się jednemu organowi — organowi wykonawczemu gminy (art. 30 ust. 1 u.s.g.), "
+                "nie kilku naraz")
+    if _UNIT_HEADS.search(organ):
+        return ("rada powierza wykonanie uchwały organowi wykonawczemu, nie kierownikowi jednostki ani pracownikowi "
+                "urzędu (art. 30 ust. 1 u.s.g.; kierownikom jednostek polecenia wydaje wójt)")
+    return None
+
+
+def _chosen_executor_reports(context: CheckContext, chosen: str) -> Iterator[Report]:
+    """resolution.closing.executor: a dative, one organ, not a unit's head; an executive title is this gmina's."""
+    where = ("resolution", "closing", "executor")
+    organ, dative = plain(chosen), plain(context.data.municipality.executive.dative)
+    if organ.startswith(_NOMINATIVE_TITLES):
+        yield Report(f"„{organ}”: organ w klauzuli wykonawczej pisze się w celowniku („Wykonanie uchwały powierza się "
+                     f"{dative}”)", where, fix=dative)
+        return
+    if problem := _unit_head_problem(organ):
+        yield Report(f"resolution.closing.executor powierza wykonanie „{organ}” — {problem}", where, fix=dative)
+        return
+    title = organ.split(" ", 1)[0]
+    if title in _TITLE_NAMES and organ != dative:
+        yield Report(f"resolution.closing.executor powierza wykonanie „{organ}”, a organem wykonawczym tej gminy jest "
+                     f"„{dative}” (profil gminy) — inny organ wykonawczy nie wykonuje uchwał tej rady", where,
+                     fix=dative)
 
 
 def _executive_titles(context: CheckContext) -> tuple[set[str], str, set[str]]:
@@ -124,7 +180,11 @@ def _in_force_text(context: CheckContext) -> str:
 
 @rule("PD025", "error", "wejście w życie")
 def entry_into_force(context: CheckContext) -> Iterator[Report]:
-    """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały.
+    """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały; przepis o wejściu w życie zaczyna
+    się od słów „Uchwała wchodzi w życie” (nie „Niniejsza uchwała wchodzi w życie”, „Uchwała niniejsza …”,
+    „Przepisy uchwały wchodzą w życie …”, „Uchwała obowiązuje od …”). Źródło: § 45 ust. 1 ZTP („Ustawa wchodzi
+    w życie …”) stosowany odpowiednio do uchwał (§ 143 ZTP); forma z ogłoszeniem na początku („Uchwała podlega
+    ogłoszeniu w … i wchodzi w życie …”) jest przyjęta z Uchwały Nr XXX.338.2014 Rady Miejskiej w Białej.
 
     docs/domain.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę.
     """
@@ -133,6 +193,13 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
         return
     paragrafy = paragrafy_of(roots)
     entries = [node for node in paragrafy if _entry_into_force(node.text) is not None]
+    misworded = [(node, fixed) for node in paragrafy if node not in entries
+                 and (fixed := _reworded_entry(node.text)) is not None]
+    for node, fixed in misworded:
+        yield Report(f"{node.citation}: „{_opening(node.text)}” — przepis o wejściu w życie zaczyna się od słów "
+                     "„Uchwała wchodzi w życie” (§ 45 ust. 1 w zw. z § 143 ZTP)", node.where, fix=fixed,
+                     unit=node.citation)
+    entries = sorted([*entries, *(node for node, _ in misworded)], key=paragrafy.index)
     if not entries:
         yield Report("brak przepisu o wejściu w życie: uchwałę zamyka paragraf „Uchwała wchodzi w życie …”",
                      fix=_in_force_text(context))
@@ -144,18 +211,46 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
                          unit=node.citation)
 
 
+# An entry-into-force provision in other words: its subject before "wchodzi w życie" ("Niniejsza uchwała", "Uchwała
+# niniejsza", "Przepisy uchwały … wchodzą"), or "Uchwała obowiązuje od/z dniem …" (the act's own validity).
+_OTHER_ENTRY = re.compile(r"^(?P<head>(?:[Nn]iniejsza |[Tt]a )?[Uu]chwał\w*(?: niniejsza| Nr \S+)?|[Pp]rzepisy "
+                          r"(?:niniejszej )?uchwały) (?P<verb>wchodz[iąa] w życie|obowiązuj[eą] (?=od\b|z dniem\b))")
+
+
+def _opening(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size].rstrip() + "…"
+
+
+def _reworded_entry(text: str) -> str | None:
+    """The standard wording of an entry-into-force provision written otherwise, or None when ``text`` is none."""
+    found = _OTHER_ENTRY.match(text)
+    if found is None or found["head"] == "Uchwała" and found["verb"] == "wchodzi w życie":
+        return None
+    rest = text[found.end():].lstrip()
+    if found["verb"].startswith("obowiązuj"):
+        rest = re.sub(r"^od(?: dnia)? ", "z dniem ", rest)  # "obowiązuje od dnia 1 stycznia" → "z dniem 1 stycznia"
+    return f"Uchwała wchodzi w życie {rest}".rstrip()
+
+
 @rule("PD026", "error", "wejście w życie aktu prawa miejscowego")
 def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     """Akt prawa miejscowego wchodzi w życie „po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym
     Województwa …” (także „Uchwała podlega ogłoszeniu w … i wchodzi w życie po upływie 14 dni …”), nie „z dniem
-    podjęcia”, nie „z dniem” wcześniejszym niż 14 dni po podjęciu i nigdy wstecz („z mocą od …”, „stosuje się od …”,
-    „z dniem” sprzed dnia podjęcia) — to błąd; w innej uchwale dzień wejścia w życie sprzed dnia podjęcia zgłasza
-    ostrzeżenie. „W terminie 14 dni” jest wadliwe w każdej uchwale.
+    podjęcia”, nie „z dniem” wcześniejszym niż 14 dni po podjęciu i nigdy wstecz — w żadnej postaci: „z mocą od …”,
+    „stosuje się od …”, „ma zastosowanie od …”, „obowiązuje od …”, „stosuje się z dniem …”, „z dniem” sprzed dnia
+    podjęcia, w przepisie o wejściu w życie czy w innym paragrafie — to błąd; w innej uchwale dzień wejścia w życie
+    sprzed dnia podjęcia zgłasza ostrzeżenie. „W terminie 14 dni” jest wadliwe w każdej uchwale. Źródło: art. 4
+    ust. 1 i art. 5 ustawy z dnia 20 lipca 2000 r. o ogłaszaniu aktów normatywnych i niektórych innych aktów
+    prawnych; wyrok WSA w Krakowie opisany w prawo.gazetaprawna.pl („Uchwała rady gminy nie obowiązuje z mocą
+    wsteczną”: Rada Miejska w Skale, „wchodzi w życie z dniem podjęcia z mocą obowiązującą od 1 października
+    2010 roku”).
 
     docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych (14 dni od ogłoszenia); art. 5 tej
     ustawy dopuszcza wsteczną moc obowiązującą tylko, gdy zasady demokratycznego państwa prawnego nie stoją temu na
     przeszkodzie — paldocs odmawia jej w akcie prawa miejscowego; „w terminie 14 dni” uznano za wadliwe (źródła nie
-    nazwano — do potwierdzenia).
+    nazwano — do potwierdzenia). Forms dated on or after the day of adoption other than "z mocą od"/"stosuje się
+    od" are not reported: "z mocą obowiązującą od dnia 1 stycznia 2016 r." in a resolution of 25 November 2015
+    (Uchwała Nr XIII…2015 Rady Miejskiej w Człuchowie, a programme of cooperation) is not retroactive.
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -164,6 +259,12 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     adopted = context.document.meta.date
     for node in paragrafy_of(roots):
         text, problem, fix, severity = node.text, "", expected, "error"
+        applied = _APPLIES_FROM.search(text)
+        if apm and applied and _before(_date_of(applied["date"]), adopted):
+            # "obowiązuje od", "ma zastosowanie od", "stosuje się z dniem" a day before adoption: retroactive
+            yield Report(f"{node.citation}: „{text}” — {RETROACTIVE} (docs/domain.md § 1)", node.where, fix=fix,
+                         unit=node.citation)
+            continue
         clause = _entry_into_force(text)
         variant = clause.variant if clause is not None else ("retroactive" if _RETROACTIVE.search(text) else None)
         if variant is None:
@@ -201,6 +302,11 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
 RETROACTIVE = ("akt prawa miejscowego nie może działać wstecz (art. 5 ustawy o ogłaszaniu aktów normatywnych dopuszcza "
                "wsteczną moc obowiązującą tylko wtedy, gdy zasady demokratycznego państwa prawnego nie stoją temu na "
                "przeszkodzie)")
+# Every form that makes provisions apply from a day ("obowiązuje od", "obowiązują od", "ma zastosowanie od", "stosuje
+# się od", "stosuje się z dniem", "z mocą od"), with its date: retroactive when the day is before adoption.
+_DATE = r"(?P<date>\d{1,2} [^\W\d_]+ \d{4}(?: ?r\.)?|\d{1,2}\.\d{1,2}\.\d{4}(?: ?r\.)?)"
+_APPLIES_FROM = re.compile(r"\b(?:obowiązuj[eą]|stosuj[eą] się(?: (?:ją|je|jej przepisy))?|ma(?:ją)? zastosowanie|"
+                           r"z mocą(?: obowiązującą)?) (?:od|z dniem)(?: dnia)? " + _DATE)
 # "Przepisy uchwały stosuje się od …" standing alone: the retroactive wording of clauses.yaml, anywhere in a paragraf.
 _RETROACTIVE = next(
     variant.pattern for kind in clause_kinds() if kind.kind == "entry-into-force"
