@@ -80,7 +80,7 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
                      "klauzulę wykonawczą", other.where, unit=other.citation)
         # The clerk's copy is judged too when its organ is wrong in itself — a unit's head, two organs, another
         # executive — which is what a supervisor reads first; another organ alone is the duplicate's problem.
-        if other_organ != dative and (_unit_head_problem(other_organ) or other_organ.split(" ")[0] in _TITLE_NAMES):
+        if _unit_head_problem(other_organ) or _other_executive(other_organ, dative):
             yield from _organ_reports(other, other_organ, dative, clause)
     if node.unit.kind != "paragraf":
         yield Report(f"klauzula wykonawcza stoi w {node.citation} — powinna być osobnym paragrafem przed przepisem "
@@ -130,6 +130,14 @@ def _unit_head_problem(organ: str) -> str | None:
     return None
 
 
+def _other_executive(organ: str, dative: str) -> bool:
+    """``organ`` names an executive organ (Wójtowi, Burmistrzowi, Prezydentowi) that is not this gmina's: another
+    title, or another place. A shorter form of the profile's own ("Wójtowi Gminy" for "Wójtowi Gminy Cewice", as
+    Uchwała Nr X/73/03 Rady Gminy Cewice and Uchwała Nr X/48/03 Rady Gminy Poświętne print it) is this gmina's."""
+    words, own = organ.split(), dative.split()
+    return bool(words) and words[0] in _TITLE_NAMES and words != own[:len(words)]
+
+
 def _chosen_executor_reports(context: CheckContext, chosen: str) -> Iterator[Report]:
     """resolution.closing.executor: a dative, one organ, not a unit's head; an executive title is this gmina's."""
     where = ("resolution", "closing", "executor")
@@ -141,8 +149,7 @@ def _chosen_executor_reports(context: CheckContext, chosen: str) -> Iterator[Rep
     if problem := _unit_head_problem(organ):
         yield Report(f"resolution.closing.executor powierza wykonanie „{organ}” — {problem}", where, fix=dative)
         return
-    title = organ.split(" ", 1)[0]
-    if title in _TITLE_NAMES and organ != dative:
+    if _other_executive(organ, dative):
         yield Report(f"resolution.closing.executor powierza wykonanie „{organ}”, a organem wykonawczym tej gminy jest "
                      f"„{dative}” (profil gminy) — inny organ wykonawczy nie wykonuje uchwał tej rady", where,
                      fix=dative)

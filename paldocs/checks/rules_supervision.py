@@ -87,6 +87,8 @@ def repealed_resolution_data(context: CheckContext) -> Iterator[Report]:
 
 def _number_reports(number: str, date: dt.date | None, where: FieldPath) -> Iterator[Report]:
     text = " ".join(number.split())
+    if "…" in text or "..." in text:
+        return  # a draft's placeholder ("…/…/…", paldocs new): the clerk fills it in
     bare = re.sub(r"^(?:Nr|nr|NR|numer)\.?\s*", "", text)
     if bare != text:
         yield Report(f"numer uchylanej uchwały „{number}” zaczyna się od „Nr” — słowo „Nr” drukuje paldocs; podaj sam "
@@ -95,10 +97,16 @@ def _number_reports(number: str, date: dt.date | None, where: FieldPath) -> Iter
     if parsed is None:
         yield Report(f"numer uchylanej uchwały „{number}” nie ma postaci sesja/numer/rok (np. „XII/85/2019”, "
                      "„124/XXII/2016”, „XXX.338.2014”) — sprawdź go w rejestrze uchwał", where, severity="warning")
-    elif date is not None and parsed.year != date.year:
+    elif date is not None and not _same_year(bare, parsed.year, date.year):
         yield Report(f"rok w numerze uchylanej uchwały „{number}” ({parsed.year}) różni się od roku jej daty "
                      f"({date.year}) — numer uchwały kończy się rokiem jej podjęcia; sprawdź numer i datę w rejestrze "
                      "uchwał", where)
+
+
+def _same_year(number: str, year: int, date_year: int) -> bool:
+    """A two-digit year ("XIV/81/96") names the year of the date in its century: 96 is 1996 for a 1996 date."""
+    two_digits = re.search(r"(?<!\d)\d{2}\s*$", number) is not None
+    return year % 100 == date_year % 100 if two_digits else year == date_year
 
 
 _GERUNDS = ("nia", "cia", "zmiany")
@@ -113,7 +121,7 @@ def _subject_reports(subject: str, where: FieldPath) -> Iterator[Report]:
     if not text.startswith("w sprawie "):
         first = text.split(" ", 1)[0]
         lowered = text[:1].lower() + text[1:] if first.lower().endswith(_GERUNDS) else text
-        fixed = "w sprawie " + re.sub(r"^[Ww] sprawie\s*", "", lowered)
+        fixed = "w sprawie " + re.sub(r"^[Ww] sprawie\s*", "", lowered).removesuffix(".")
         yield Report(f"tytuł uchylanej uchwały „{subject}” nie zaczyna się od „w sprawie” — tytuł uchwały ma postać "
                      "„w sprawie …”", where, fix=fixed)
     if text.endswith(".") and not text.endswith(" r."):
@@ -135,8 +143,8 @@ def _typed_repeal_reports(context: CheckContext) -> Iterator[Report]:
             number, rest = match["number"], match["rest"]
             dated = _WRITTEN_DATE.search(rest)
             if dated is None:
-                yield Report(f"„…uchwał… Nr {number}{rest.rstrip()}…” nie podaje daty uchylanej uchwały — uchwałę "
-                             "wskazuje się numerem, nazwą rady, datą („z dnia …”) i tytułem", where)
+                yield Report(f"zdanie o uchyleniu uchwały Nr {number} nie podaje jej daty — uchylaną uchwałę wskazuje "
+                             "się numerem, nazwą rady, datą („z dnia …”) i tytułem", where)
                 continue
             try:
                 date = parse_date(dated["date"])
@@ -260,7 +268,7 @@ def _units(provision: Provision) -> Iterator[Provision]:
 
 
 _USG_TEXT = re.compile(r"o samorządzie gminnym|u\.s\.g\.", re.IGNORECASE)
-_ARTICLE_IN_TEXT = re.compile(r"art\.\s*(?P<art>\d+[a-z]?)(?:\s+ust\.\s*(?P<ust>\d+[a-z]?))?(?:\s+pkt\s*(?P<pkt>\d+[a-z]?))?")
+_ARTICLE_IN_TEXT = re.compile(r"art\.\s*(?P<art>\d+[a-z]?)(?:\s+ust\.\s*(?P<ust>\d+[a-z]?))?(?:\s+pkt\.?\s*(?P<pkt>\d+[a-z]?))?")
 
 
 def _usg_units(context: CheckContext) -> Iterator[tuple[FieldPath, Provision]]:
