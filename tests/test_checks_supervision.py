@@ -348,6 +348,15 @@ def test_retroactive_forms_in_an_act_of_local_law(tmp_path: Path, provision: str
     assert "akt prawa miejscowego nie może działać wstecz" in findings[0].message
 
 
+def test_retroactive_provision_of_another_resolution_is_a_warning(tmp_path: Path) -> None:
+    """Not an act of local law (a PAL): „Program ma zastosowanie od dnia 1 listopada 2024 r.” adopted on
+    20 November 2024 — a warning, as an entry into force before adoption is."""
+    findings = run_rule(tmp_path, "PD026", {"resolution": {"provisions": [
+        "Program ma zastosowanie od dnia 1 listopada 2024 r."]}})
+    assert [(f.severity, f.location.path) for f in findings] == [("warning", "resolution.provisions[0]")]
+    assert "przed dniem podjęcia" in findings[0].message
+
+
 @pytest.mark.parametrize(("apm", "provision"), [
     # a day after adoption is not retroactive: „Stawki … obowiązują od 1 stycznia 2025 r.” in a resolution of
     # 20 November 2024
@@ -376,7 +385,6 @@ def test_real_examples_show_no_supervision_finding(example: str) -> None:
     assert supervision_findings(REPO / "resolutions" / "examples" / example) == []
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["pal", "gpwr", "program-wspolpracy", "program", "repeal", "generic"])
 def test_new_drafts_show_no_supervision_finding(tmp_path: Path, kind: str) -> None:
     draft = tmp_path / f"{kind}.yaml"

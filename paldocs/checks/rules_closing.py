@@ -246,7 +246,8 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     podjęcia”, nie „z dniem” wcześniejszym niż 14 dni po podjęciu i nigdy wstecz — w żadnej postaci: „z mocą od …”,
     „stosuje się od …”, „ma zastosowanie od …”, „obowiązuje od …”, „stosuje się z dniem …”, „z dniem” sprzed dnia
     podjęcia, w przepisie o wejściu w życie czy w innym paragrafie — to błąd; w innej uchwale dzień wejścia w życie
-    sprzed dnia podjęcia zgłasza ostrzeżenie. „W terminie 14 dni” jest wadliwe w każdej uchwale. Źródło: art. 4
+    sprzed dnia podjęcia, także w osobnym paragrafie („Program ma zastosowanie od …”), zgłasza ostrzeżenie. „W
+    terminie 14 dni” jest wadliwe w każdej uchwale. Źródło: art. 4
     ust. 1 i art. 5 ustawy z dnia 20 lipca 2000 r. o ogłaszaniu aktów normatywnych i niektórych innych aktów
     prawnych; wyrok WSA w Krakowie opisany w prawo.gazetaprawna.pl („Uchwała rady gminy nie obowiązuje z mocą
     wsteczną”: Rada Miejska w Skale, „wchodzi w życie z dniem podjęcia z mocą obowiązującą od 1 października
@@ -267,12 +268,20 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     for node in paragrafy_of(roots):
         text, problem, fix, severity = node.text, "", expected, "error"
         applied = _APPLIES_FROM.search(text)
-        if apm and applied and _before(_date_of(applied["date"]), adopted):
-            # "obowiązuje od", "ma zastosowanie od", "stosuje się z dniem" a day before adoption: retroactive
-            yield Report(f"{node.citation}: „{text}” — {RETROACTIVE} (docs/domain.md § 1)", node.where, fix=fix,
-                         unit=node.citation)
-            continue
         clause = _entry_into_force(text)
+        if applied and _before(applied_on := _date_of(applied["date"]), adopted):
+            # "obowiązuje od", "ma zastosowanie od", "stosuje się z dniem" a day before adoption: retroactive
+            if apm:
+                yield Report(f"{node.citation}: „{text}” — {RETROACTIVE} (docs/domain.md § 1)", node.where, fix=fix,
+                             unit=node.citation)
+                continue
+            if clause is None:  # a provision of its own ("Program ma zastosowanie od …") in another resolution
+                assert applied_on is not None  # _before compares only a known date
+                yield Report(f"{node.citation}: „{text}” — przepisy mają działać od {format_date(applied_on)}, przed "
+                             "dniem podjęcia — wsteczna moc obowiązująca jest dopuszczalna tylko wyjątkowo (art. 5 "
+                             "ustawy o ogłaszaniu aktów normatywnych); sprawdź (docs/domain.md § 1)", node.where,
+                             unit=node.citation, severity="warning")
+                continue
         variant = clause.variant if clause is not None else ("retroactive" if _RETROACTIVE.search(text) else None)
         if variant is None:
             continue
