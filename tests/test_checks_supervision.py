@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from paldocs.checks import check_file
-from paldocs.checks.rules_supervision import first_name_gender
+from paldocs.checks.rules_supervision import BOTH_GENDERS, MEN_IN_A, first_name_gender, men_names
 from paldocs.cli import main
 
 SUPERVISION_RULES = ("PD024", "PD025", "PD026", "PD058", "PD059", "PD060", "PD061")
@@ -118,12 +118,38 @@ def test_resolutions_losing_force_in_the_closing(tmp_path: Path) -> None:
     # nr XVIII/07 sesji Rady Gminy Stara Kamienica z 28 grudnia 2007 r., stara-kamienica.bipgmina.pl)
     ("Krzysztof", "m"), ("Mirosław", "m"), ("Jolanta", "k"),
     ("Anna", "k"), ("Maria", "k"), ("Jan", "m"), ("Kamila", "k"),  # "Kamila" is also Kamil's genitive
-    # men's names in -a and women's names without it: why "-a is a woman" is not the rule
-    ("Kuba", "m"), ("Barnaba", "m"), ("Bonawentura", "m"), ("Beatrycze", "k"), ("Miriam", "k"), ("Noemi", "k"),
-    ("Qwertyx", None),  # unknown: not judged
+    # men's names in -a are men's; women's names without -a (SGJP: Beatrycze, Miriam, Noemi) are never taken for men's
+    ("Kuba", "m"), ("Barnaba", "m"), ("Bonawentura", "m"), ("Beatrycze", None), ("Miriam", None), ("Noemi", None),
+    ("Qwertyx", None), ("Andrea", None), ("Nikita", None),  # unknown or used for both: not judged
+    ("JAN", "m"), ("anna", "k"),
 ])
-def test_first_names_by_the_dictionary(name: str, gender: str | None) -> None:
+def test_first_names(name: str, gender: str | None) -> None:
     assert first_name_gender(name) == gender
+
+
+def sgjp_genders(name: str) -> set[str]:
+    """The genders the SGJP dictionary (morfeusz2) gives ``name`` read as a first name in the nominative."""
+    from paldocs.polish.inflection import morfeusz
+
+    genders: set[str] = set()
+    for _start, _end, (_orth, _lemma, tag, qualifiers, _styles) in morfeusz().analyse(name):
+        parts = tag.split(":")
+        if "imię" in qualifiers and parts[0] == "subst" and "sg" in parts[1].split(".") and \
+                "nom" in parts[2].split("."):
+            genders |= {"k" if gender == "f" else "m" for gender in parts[3].split(".") if gender in {"f", "m1"}}
+    return genders
+
+
+def test_the_name_lists_are_what_the_dictionary_says() -> None:
+    """The real name list behind the rule: every man's name it knows is a man's name in SGJP, and common women's
+    names in -a are women's names there (the rule's own lists, read without loading the dictionary)."""
+    pytest.importorskip("morfeusz2")
+    assert {name for name in men_names() if sgjp_genders(name) != {"m"}} == set()
+    women = ("Anna Maria Katarzyna Małgorzata Agnieszka Barbara Ewa Krystyna Elżbieta Zofia Teresa Joanna Magdalena "
+             "Monika Danuta Jadwiga Irena Halina Helena Beata Aleksandra Marta Dorota Grażyna Jolanta Iwona Karolina "
+             "Bożena Urszula Justyna Renata Alicja Paulina Sylwia Natalia Wanda Agata Izabela Ewelina Kamila Saba")
+    assert {name for name in women.split() if sgjp_genders(name) != {"k"} or first_name_gender(name) != "k"} == set()
+    assert not BOTH_GENDERS & men_names() and all(name.endswith("a") for name in MEN_IN_A)
 
 
 @pytest.mark.parametrize(("signatory", "expected"), [

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from pydantic import ValidationError
 
@@ -161,28 +160,43 @@ def _typed_repeal_reports(context: CheckContext) -> Iterator[Report]:
 # --- PD059 signature gender -------------------------------------------------------------------------------------
 
 
-@cache
-def first_name_gender(name: str) -> str | None:
-    """"k" or "m" for a first name the SGJP dictionary (morfeusz2) knows as a first name of one gender only; None
-    when it is unknown, of both genders, or morfeusz2 is missing (the rule then says nothing).
+# First names by gender, checked against the SGJP dictionary (morfeusz2) by tests/test_checks_supervision.py — the rule
+# itself never loads the dictionary (`paldocs check` starts without morfeusz2). A Polish woman's name ends in -a; the
+# exceptions are the men's names in -a below. A man is recognised only by a name of the list (a name without -a may be
+# a woman's: Beatrycze, Miriam, Noemi, Ingrid), and names used for both, or foreign ones SGJP lacks, are never judged.
+_MEN = frozenset("""
+Adam Adrian Albert Aleksander Alfred Alojzy Ambroży Andrzej Antoni Arkadiusz Artur Bartłomiej Bartosz Bazyli Benedykt
+Bernard Błażej Bogdan Bogumił Bogusław Bohdan Bolesław Bonifacy Borys Bożydar Bronisław Celestyn Cezary Cyprian
+Czesław Damian Daniel Dariusz Dawid Dionizy Dobromir Dobrosław Dominik Edmund Edward Emil Ernest Eryk Erwin Eugeniusz
+Euzebiusz Fabian Feliks Filip Florian Franciszek Fryderyk Gabriel Gerard Gniewomir Gracjan Grzegorz Gustaw Henryk
+Herbert Hieronim Hilary Hipolit Hubert Ignacy Igor Innocenty Ireneusz Iwo Izydor Jacek Jacenty Jakub Jan Janusz
+Jarosław Jędrzej Jerzy Joachim Jonasz Józef Julian Juliusz Kacper Kamil Karol Kazimierz Konrad Konstanty Kornel
+Krystian Krzysztof Ksawery Lech Leon Leonard Leopold Lesław Leszek Longin Lubomir Lucjan Ludomir Ludwik Łukasz Maciej
+Maksymilian Marceli Marcel Marcin Marcjan Marek Marian Mariusz Mateusz Michał Mieczysław Mikołaj Miłosz Mirosław
+Mścisław Nikodem Norbert Oktawian Olaf Olgierd Oliwer Oskar Patrycjusz Patryk Paweł Piotr Przemysław Radomir Radosław
+Rafał Rajmund Remigiusz Robert Roman Romuald Rufin Ryszard Sebastian Seweryn Sławomir Stanisław Stefan Sylwester
+Sylwiusz Szczepan Szymon Tadeusz Teodor Tobiasz Tomasz Tymoteusz Tytus Urban Wacław Waldemar Walenty Walerian
+Wawrzyniec Wiesław Wiktor Wincenty Wit Witold Władysław Włodzimierz Wojciech Zbigniew Zbysław Zdzisław Zenobiusz
+Zenon Ziemowit Zygmunt
+""".split())
+MEN_IN_A = frozenset("Barnaba Bonawentura Ilja Jarema Kosma Kuba Misza Zawisza".split())
+# Used for women and men in Poland, or foreign forms SGJP does not list: not judged.
+BOTH_GENDERS = frozenset("Andrea Jona Kostia Luca Nicola Nikita Sasza".split())
 
-    The dictionary is the real name list: it knows the men's names ending in -a (Kuba, Barnaba, Bonawentura, Kosma,
-    Jarema) and the women's names without it (Beatrycze, Miriam, Noemi, Ingrid), which a rule "-a is a woman" gets
-    wrong."""
-    try:
-        from paldocs.polish.inflection import morfeusz
-        analyses = morfeusz().analyse(name)
-    except (ImportError, RuntimeError):
+
+def first_name_gender(name: str) -> str | None:
+    """"k" or "m" for a first name whose gender is certain (see the lists above); None: not judged."""
+    normal = name[:1].upper() + name[1:].lower()
+    if normal in BOTH_GENDERS:
         return None
-    genders: set[str] = set()
-    for _start, _end, (_orth, _lemma, tag, qualifiers, _styles) in analyses:
-        parts = tag.split(":")
-        if "imię" not in qualifiers or parts[0] != "subst" or len(parts) < 4:
-            continue
-        if "sg" not in parts[1].split(".") or "nom" not in parts[2].split("."):
-            continue  # "Kamila" is also the genitive of Kamil: only the nominative reading names the person
-        genders |= {"k" if gender == "f" else "m" for gender in parts[3].split(".") if gender in {"f", "m1"}}
-    return genders.pop() if len(genders) == 1 else None
+    if normal in _MEN or normal in MEN_IN_A:
+        return "m"
+    return "k" if normal.endswith("a") and normal[:-1].isalpha() else None
+
+
+def men_names() -> frozenset[str]:
+    """Every man's name the rule recognises (the tests compare it with the dictionary)."""
+    return _MEN | MEN_IN_A
 
 
 def _signatories(context: CheckContext) -> Iterator[tuple[FieldPath, Signatory]]:
@@ -198,14 +212,15 @@ def _signatories(context: CheckContext) -> Iterator[tuple[FieldPath, Signatory]]
 
 @rule("PD059", "error", "rodzaj podpisującego")
 def signature_gender(context: CheckContext) -> Iterator[Report]:
-    """Rodzaj podpisującego (gender) zgadza się z jego imieniem według słownika imion SGJP (morfeusz2) — inaczej
+    """Rodzaj podpisującego (gender) zgadza się z jego imieniem (imię kobiety kończy się na -a, z wyjątkami męskich
+    imion na -a; imiona mężczyzn z listy sprawdzonej ze słownikiem SGJP) — inaczej
     podpis „Przewodniczący” stoi pod nazwiskiem kobiety albo odwrotnie — a przy „z up.” rodzaj przewodniczącego
     (chair_gender) zgadza się z przewodniczącym rady z profilu gminy albo z listy podpisujących. Źródło: tytuł
     funkcji odmienia się jak przymiotnik według rodzaju osoby („Przewodnicząca Rady …”, „z up. Przewodniczącej
     Rady …” — docs/domain.md § 4); praktyka: podpis „Przewodniczący Rady Krzysztof Weber” pod Uchwałą Nr
     124/XXII/2016 Rady Gminy Piątnica z dnia 30 listopada 2016 r.
 
-    Only a name the dictionary gives one gender is judged (an unknown or ambiguous first name is left alone).
+    Only a name of certain gender is judged (an unknown, foreign or two-gender first name is left alone).
     """
     if context.data.resolution.is_draft:
         return  # a draft is not signed
