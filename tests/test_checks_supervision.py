@@ -45,9 +45,9 @@ def found(tmp_path: Path, rule_id: str, changes: dict[str, Any]) -> list[tuple[s
 # „Z dniem 31 grudnia 2016 roku traci moc uchwała Nr 58/XI/2015 Rady Gminy Piątnica z dnia 30 listopada 2015 r.
 # w sprawie przyjęcia "Programu współpracy Gminy Piątnica z organizacjami pozarządowymi oraz innymi podmiotami
 # prowadzącymi działalność pożytku publicznego na 2016 rok".” — here in the Ostróda file of 20 November 2024.
-PIATNICA_REPEAL = ("Z dniem 31 grudnia 2016 roku traci moc uchwała Nr 58/XI/2015 Rady Gminy Piątnica z dnia 30 listopada "
-                   "2015 r. w sprawie przyjęcia „Programu współpracy Gminy Piątnica z organizacjami pozarządowymi oraz "
-                   "innymi podmiotami prowadzącymi działalność pożytku publicznego na 2016 rok”.")
+PIATNICA_REPEAL = ("Z dniem 31 grudnia 2016 roku traci moc uchwała Nr 58/XI/2015 Rady Gminy Piątnica z dnia "
+                   "30 listopada 2015 r. w sprawie przyjęcia „Programu współpracy Gminy Piątnica z organizacjami "
+                   "pozarządowymi oraz innymi podmiotami prowadzącymi działalność pożytku publicznego na 2016 rok”.")
 PIATNICA_SUBJECT = ("w sprawie przyjęcia „Programu współpracy Gminy Piątnica z organizacjami pozarządowymi oraz innymi "
                     "podmiotami prowadzącymi działalność pożytku publicznego na 2016 rok”")
 
@@ -388,7 +388,8 @@ def test_retroactive_provision_of_another_resolution_is_a_warning(tmp_path: Path
     # 20 November 2024
     (True, "Stawki określone w uchwale obowiązują od dnia 1 stycznia 2025 r."),
     # Uchwała Rady Miejskiej w Człuchowie z dnia 25 listopada 2015 r. (programme of cooperation, docplayer.pl/11559623):
-    # „Uchwała wchodzi w życie z dniem podjęcia z mocą obowiązującą od dnia 1 stycznia 2016 r.” — not an act of local law
+    # „Uchwała wchodzi w życie z dniem podjęcia z mocą obowiązującą od dnia 1 stycznia 2016 r.” — not an act of local
+    # law
     (False, "Uchwała wchodzi w życie z dniem podjęcia z mocą obowiązującą od dnia 1 stycznia 2025 r."),
 ])
 def test_forms_that_are_not_retroactive_here(tmp_path: Path, apm: bool, provision: str) -> None:

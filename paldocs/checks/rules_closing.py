@@ -114,7 +114,8 @@ def _organ_reports(node: UnitNode, organ: str, dative: str, clause: str) -> Iter
 # Heads of the gmina's organisational units and joint organs: the council entrusts its resolutions to the executive
 # organ only (art. 30 ust. 1 u.s.g.); the executive then directs the units (art. 33 u.s.g.).
 _UNIT_HEADS = re.compile(r"\b(?:Kierownik\w*|Dyrektor\w*|Prezes\w*|Skarbnik\w*|Sekretarz\w*|Naczelnik\w*)\b")
-_TWO_ORGANS = re.compile(r"(?:\s(?:i|oraz)|,)\s+(?:\w+\s+)?(?:Kierownik|Dyrektor|Wójt|Burmistrz|Prezydent|Przewodnicząc)\w*",
+_TWO_ORGANS = re.compile(r"(?:\s(?:i|oraz)|,)\s+(?:\w+\s+)?"
+                         r"(?:Kierownik|Dyrektor|Wójt|Burmistrz|Prezydent|Przewodnicząc)\w*",
                          re.IGNORECASE)
 _NOMINATIVE_TITLES = ("Wójt ", "Burmistrz ", "Prezydent ", "Przewodniczący ", "Przewodnicząca ", "Kierownik ",
                       "Dyrektor ")
@@ -122,8 +123,8 @@ _NOMINATIVE_TITLES = ("Wójt ", "Burmistrz ", "Prezydent ", "Przewodniczący ", 
 
 def _unit_head_problem(organ: str) -> str | None:
     if _TWO_ORGANS.search(organ):
-        return ("wykonanie uchwały powierza się jednemu organowi — organowi wykonawczemu gminy (art. 30 ust. 1 u.s.g.), "
-                "nie kilku naraz")
+        return ("wykonanie uchwały powierza się jednemu organowi — organowi wykonawczemu gminy (art. 30 ust. 1 "
+                "u.s.g.), nie kilku naraz")
     if _UNIT_HEADS.search(organ):
         return ("rada powierza wykonanie uchwały organowi wykonawczemu, nie kierownikowi jednostki ani pracownikowi "
                 "urzędu (art. 30 ust. 1 u.s.g.; kierownikom jednostek polecenia wydaje wójt)")

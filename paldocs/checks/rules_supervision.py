@@ -60,7 +60,8 @@ def repealed_resolution_data(context: CheckContext) -> Iterator[Report]:
     równym rokowi jej daty, datą wcześniejszą niż data tej uchwały, datą „z dnia …” w zdaniu o uchyleniu i tytułem
     zaczynającym się od „w sprawie”. Źródło: § 40 ust. 1 w zw. z § 143 ZTP („Traci moc ustawa … (tytuł ustawy)”,
     odpowiednio do aktów prawa miejscowego; bloglegislatora.pl, „Przepisy uchylające po nowelizacji Zasad techniki
-    prawodawczej”, 24 maja 2016 r.); praktyka rad: Uchwała Nr 124/XXII/2016 Rady Gminy Piątnica z dnia 30 listopada 2016 r., § 4
+    prawodawczej”, 24 maja 2016 r.); praktyka rad: Uchwała Nr 124/XXII/2016 Rady Gminy Piątnica z dnia 30 listopada
+    2016 r., § 4
     („traci moc uchwała Nr 58/XI/2015 Rady Gminy Piątnica z dnia 30 listopada 2015 r. w sprawie …”).
 
     A number that does not parse is only a warning (councils number in many ways); a wrong year, a later date, a title
@@ -241,10 +242,11 @@ def signature_gender(context: CheckContext) -> Iterator[Report]:
     chair_name, chair_gender = chair
     for where, signatory in signatories:
         if signatory.on_behalf_of_chair and signatory.chair_gender != chair_gender:
+            right = chair_title("k" if chair_gender == "k" else "m", case="gen")
             yield Report(f"„z up. {chair_title(signatory.chair_gender, case='gen')} Rady”, a rada ma "
                          f"{'przewodniczącą' if chair_gender == 'k' else 'przewodniczącego'} ({chair_name}) — "
-                         f"ustaw „chair_gender: {chair_gender}” („z up. {chair_title(chair_gender, case='gen')} "  # type: ignore[arg-type]
-                         "Rady”)", (*where, "chair_gender"), fix=chair_gender)
+                         f"ustaw „chair_gender: {chair_gender}” („z up. {right} Rady”)", (*where, "chair_gender"),
+                         fix=chair_gender)
 
 
 def _chair(context: CheckContext, signatories: list[tuple[FieldPath, Signatory]]) -> tuple[str, str] | None:
@@ -283,7 +285,8 @@ def _units(provision: Provision) -> Iterator[Provision]:
 
 
 _USG_TEXT = re.compile(r"o samorządzie gminnym|u\.s\.g\.", re.IGNORECASE)
-_ARTICLE_IN_TEXT = re.compile(r"art\.\s*(?P<art>\d+[a-z]?)(?:\s+ust\.\s*(?P<ust>\d+[a-z]?))?(?:\s+pkt\.?\s*(?P<pkt>\d+[a-z]?))?")
+_ARTICLE_IN_TEXT = re.compile(r"art\.\s*(?P<art>\d+[a-z]?)(?:\s+ust\.\s*(?P<ust>\d+[a-z]?))?"
+                              r"(?:\s+pkt\.?\s*(?P<pkt>\d+[a-z]?))?")
 
 
 def _usg_units(context: CheckContext) -> Iterator[tuple[FieldPath, Provision]]:
@@ -311,7 +314,8 @@ def _is_apm(context: CheckContext) -> bool:
     return own if own is not None else context.kind.act_of_local_law
 
 
-_STREET_NAMING = re.compile(r"\bnada(?:nia|nie|ć)\b[^.]*?\bnazw\w*\b[^.]*?\b(?:ulic\w*|plac\w*|dr[oó]g\w*|rond\w*|skwer\w*)"
+_STREET_NAMING = re.compile(r"\bnada(?:nia|nie|ć)\b[^.]*?\bnazw\w*\b[^.]*?"
+                            r"\b(?:ulic\w*|plac\w*|dr[oó]g\w*|rond\w*|skwer\w*)"
                             r"|\bzmian\w* nazw\w* (?:ulic\w*|plac\w*|dr[oó]g\w*)", re.IGNORECASE)
 
 
@@ -328,7 +332,8 @@ def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
     weszłaby w życie bez ogłoszenia w dzienniku urzędowym); rodzaj uchwały będący aktem prawa miejscowego, a w danych
     „false” — ostrzeżenie z uwagą rodzaju (local_law_note), gdy praktyka jest sporna. Źródło: art. 40 ust. 1 i 2 oraz
     art. 42 u.s.g. (ISAP WDU19900160095); nazwy ulic: wyrok NSA II OSK 633/11, LEX nr 920592 (uchwała o nadaniu
-    nazwy ulicy zawiera normy powszechnie obowiązujące; prawo.pl), wyrok WSA w Gliwicach z 21 sierpnia 2018 r., IV SA/Gl 645/18;
+    nazwy ulicy zawiera normy powszechnie obowiązujące; prawo.pl), wyrok WSA w Gliwicach z 21 sierpnia 2018 r.,
+    IV SA/Gl 645/18;
     program opieki nad zwierzętami: wyrok WSA w Gdańsku z 14 listopada 2019 r., III SA/Gd 516/19.
     """
     if context.data.document != "resolution":
@@ -344,7 +349,8 @@ def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
         if unit.art == "40" and unit.ust in ("1", "2"):
             reasons.append(f"podstawą prawną jest art. 40 ust. {unit.ust} u.s.g. (stanowienie aktów prawa miejscowego)")
         elif unit.art == "18" and unit.ust == "2" and unit.pkt == "13":
-            reasons.append("podstawą prawną jest art. 18 ust. 2 pkt 13 u.s.g. (nazwy ulic i placów), a uchwała o nazwie "
+            reasons.append("podstawą prawną jest art. 18 ust. 2 pkt 13 u.s.g. (nazwy ulic i placów), a uchwała "
+                           "o nazwie "
                            "ulicy jest aktem prawa miejscowego (NSA, II OSK 633/11)")
     subject = _subject(context)
     if _STREET_NAMING.search(subject):
@@ -373,8 +379,8 @@ _POINTS = {
     "15": "inne sprawy zastrzeżone ustawami do kompetencji rady gminy",
 }
 # Kinds whose programme a statute other than the u.s.g. reserves to the council: art. 18 ust. 2 pkt 15.
-_PROGRAMME_KINDS = frozenset({"pal", "gpwr", "program-wspolpracy", "profilaktyka-alkoholowa", "przeciwdzialanie-przemocy",
-                              "opieka-nad-zwierzetami", "program-oslonowy"})
+_PROGRAMME_KINDS = frozenset({"pal", "gpwr", "program-wspolpracy", "profilaktyka-alkoholowa",
+                              "przeciwdzialanie-przemocy", "opieka-nad-zwierzetami", "program-oslonowy"})
 _SUBJECT_POINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_STREET_NAMING, "13"),
     (re.compile(r"\bherb\w*|\bwznie\w+ pomnik", re.IGNORECASE), "13"),
