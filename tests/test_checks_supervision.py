@@ -71,6 +71,14 @@ def test_repeal_sentence_written_in_the_provisions(tmp_path: Path, provision: st
     assert fragment in finding.message and finding.location.line is not None
 
 
+def test_repeal_named_in_the_title_without_its_date(tmp_path: Path) -> None:
+    """The title of a repealing resolution written by hand names the repealed one by number and council only."""
+    subject = "w sprawie uchylenia uchwały Nr 58/XI/2015 Rady Gminy Ostróda w sprawie przyjęcia programu"
+    assert found(tmp_path, "PD058", generic(subject)) == [("error", "resolution.subject", None)]
+    dated = subject.replace("Ostróda w", "Ostróda z dnia 30 listopada 2015 r. w")
+    assert found(tmp_path, "PD058", generic(dated)) == []
+
+
 def repeal_kind(**repealed: Any) -> dict[str, Any]:
     data = {"number": "58/XI/2015", "date": "2015-11-30", "subject": PIATNICA_SUBJECT, **repealed}
     return {"resolution": {"kind": "repeal", "legal_basis": [USG_15],
@@ -208,6 +216,9 @@ SOBOTKA = {"act": "samorzad-gminny", "provision": "art. 40 ust. 1 i ust. 2 pkt 4
      [("error", "resolution.act_of_local_law", "act_of_local_law: true")]),
     (generic("w sprawie zatwierdzenia Regulaminu placów zabaw w Gminie Ostróda", legal_basis=[SOBOTKA],
              act_of_local_law=True), []),
+    # przepisy porządkowe (art. 40 ust. 3 u.s.g.) are acts of local law too
+    (generic("w sprawie przepisów porządkowych", legal_basis=[{"act": "samorzad-gminny", "provision": "art. 40 ust. 3"}]),
+     [("error", "resolution.act_of_local_law", "act_of_local_law: true")]),
     # a typed citation counts too
     (generic(STREET, legal_basis=[{"text": "art. 18 ust. 2 pkt 13 ustawy z dnia 8 marca 1990 r. o samorządzie "
                                            "gminnym (Dz. U. z 2024 r. poz. 1465)"}]),

@@ -221,7 +221,7 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
 
 # An entry-into-force provision in other words: its subject before "wchodzi w życie" ("Niniejsza uchwała", "Uchwała
 # niniejsza", "Przepisy uchwały … wchodzą"), or "Uchwała obowiązuje od/z dniem …" (the act's own validity).
-_OTHER_ENTRY = re.compile(r"^(?P<head>(?:[Nn]iniejsza |[Tt]a )?[Uu]chwał\w*(?: niniejsza| Nr \S+)?|[Pp]rzepisy "
+_OTHER_ENTRY = re.compile(r"^(?P<head>(?:[Nn]iniejsza |[Tt]a )?[Uu]chwał\w*(?: niniejsza)?|[Pp]rzepisy "
                           r"(?:niniejszej )?uchwały) (?P<verb>wchodz[iąa] w życie|obowiązuj[eą] (?=od\b|z dniem\b))")
 
 

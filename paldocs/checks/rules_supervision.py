@@ -327,10 +327,10 @@ def _subject(context: CheckContext) -> str:
 
 @rule("PD060", "error", "akt prawa miejscowego według podstawy prawnej i rodzaju")
 def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
-    """Uchwała wydana na podstawie art. 40 ust. 1 albo ust. 2 u.s.g. albo nadająca nazwę ulicy, placu lub drodze
+    """Uchwała wydana na podstawie art. 40 ust. 1, 2 albo 3 u.s.g. albo nadająca nazwę ulicy, placu lub drodze
     (art. 18 ust. 2 pkt 13 u.s.g.) jest aktem prawa miejscowego — „act_of_local_law: false” to błąd (uchwała
     weszłaby w życie bez ogłoszenia w dzienniku urzędowym); rodzaj uchwały będący aktem prawa miejscowego, a w danych
-    „false” — ostrzeżenie z uwagą rodzaju (local_law_note), gdy praktyka jest sporna. Źródło: art. 40 ust. 1 i 2 oraz
+    „false” — ostrzeżenie z uwagą rodzaju (local_law_note), gdy praktyka jest sporna. Źródło: art. 40 ust. 1–3 oraz
     art. 42 u.s.g. (ISAP WDU19900160095); nazwy ulic: wyrok NSA II OSK 633/11, LEX nr 920592 (uchwała o nadaniu
     nazwy ulicy zawiera normy powszechnie obowiązujące; prawo.pl), wyrok WSA w Gliwicach z 21 sierpnia 2018 r.,
     IV SA/Gl 645/18;
@@ -346,7 +346,7 @@ def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
         f"rodzaj uchwały „{context.kind.key}” nie jest aktem prawa miejscowego, a dane tego nie zmieniają")
     reasons: list[str] = []
     for _, unit in _usg_units(context):
-        if unit.art == "40" and unit.ust in ("1", "2"):
+        if unit.art == "40" and unit.ust in ("1", "2", "3"):  # ust. 3: przepisy porządkowe
             reasons.append(f"podstawą prawną jest art. 40 ust. {unit.ust} u.s.g. (stanowienie aktów prawa miejscowego)")
         elif unit.art == "18" and unit.ust == "2" and unit.pkt == "13":
             reasons.append("podstawą prawną jest art. 18 ust. 2 pkt 13 u.s.g. (nazwy ulic i placów), a uchwała "
