@@ -286,7 +286,12 @@ def test_kind_of_local_law_marked_otherwise(tmp_path: Path, flag: bool | None, e
     ({"resolution": {"kind": "program-wspolpracy", "legal_basis": [
         {"act": "samorzad-gminny", "provision": "art. 7 ust. 1 pkt 19 i art. 18 ust. 2 pkt 9"},
         {"act": "pozytek-publiczny", "provision": "art. 5a ust. 1"}]}},
-     [("warning", "resolution.legal_basis[0].provision", "art. 18 ust. 2 pkt 15")]),
+     [("warning", "resolution.legal_basis[0].provision", "art. 7 ust. 1 pkt 19 i art. 18 ust. 2 pkt 15")]),
+    # a typed citation: the fix keeps the rest of it
+    (generic(STREET, legal_basis=[{"text": "art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie "
+                                           "gminnym (Dz. U. z 2024 r. poz. 1465)"}], act_of_local_law=True),
+     [("warning", "resolution.legal_basis[0].text", "art. 18 ust. 2 pkt 13 ustawy z dnia 8 marca 1990 r. "
+                                                    "o samorządzie gminnym (Dz. U. z 2024 r. poz. 1465)")]),
 ])
 def test_point_of_article_18(tmp_path: Path, changes: dict[str, Any], expected: list[Any]) -> None:
     assert found(tmp_path, "PD061", changes) == expected

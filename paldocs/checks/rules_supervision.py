@@ -412,4 +412,19 @@ def usg_point_fits(context: CheckContext) -> Iterator[Report]:
             continue
         cited = _POINTS.get(unit.pkt, "inna sprawa")
         yield Report(f"podstawa prawna powołuje art. 18 ust. 2 pkt {unit.pkt} u.s.g. ({cited}), a {reason} wskazuje "
-                     f"pkt {expected} ({_POINTS[expected]})", where, fix=f"art. 18 ust. 2 pkt {expected}")
+                     f"pkt {expected} ({_POINTS[expected]})", where,
+                     fix=_point_fixed(context, where, unit.pkt, expected))
+
+
+def _point_fixed(context: CheckContext, where: FieldPath, cited: str, expected: str) -> str:
+    """The field's text with the point replaced ("art. 7 ust. 1 pkt 19 i art. 18 ust. 2 pkt 15"), or the unit alone."""
+    unit = f"art. 18 ust. 2 pkt {expected}"
+    entries = context.data.resolution.legal_basis or []
+    if len(where) != 4 or where[:2] != ("resolution", "legal_basis") or not isinstance(where[2], int):
+        return unit
+    text = getattr(entries[where[2]], str(where[3]), None) if where[2] < len(entries) else None
+    if not isinstance(text, str):
+        return unit
+    fixed = re.sub(rf"(art\.\s*18\s+ust\.\s*2\s+pkt\.?\s*){re.escape(cited)}(?![\da-z])", rf"\g<1>{expected}", text,
+                   count=1)
+    return fixed if fixed != text else unit
