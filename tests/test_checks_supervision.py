@@ -224,6 +224,8 @@ SOBOTKA = {"act": "samorzad-gminny", "provision": "art. 40 ust. 1 i ust. 2 pkt 4
                                            "gminnym (Dz. U. z 2024 r. poz. 1465)"}]),
      [("error", "resolution.act_of_local_law", "act_of_local_law: true")]),
     ({}, []),  # the PAL of the test file: not an act of local law, nothing says it is
+    # a school's name, not a street's, though a street is named in the title
+    (generic("w sprawie nadania nazwy Szkole Podstawowej przy ulicy Długiej w Ostródzie"), []),
 ])
 def test_act_of_local_law_by_basis_and_subject(tmp_path: Path, changes: dict[str, Any],
                                                expected: list[tuple[str, str, str]]) -> None:

@@ -314,9 +314,11 @@ def _is_apm(context: CheckContext) -> bool:
     return own if own is not None else context.kind.act_of_local_law
 
 
-_STREET_NAMING = re.compile(r"\bnada(?:nia|nie|ć)\b[^.]*?\bnazw\w*\b[^.]*?"
-                            r"\b(?:ulic\w*|plac\w*|dr[oó]g\w*|rond\w*|skwer\w*)"
-                            r"|\bzmian\w* nazw\w* (?:ulic\w*|plac\w*|dr[oó]g\w*)", re.IGNORECASE)
+# "nadania nazwy ulicy", "nadania nazwy drodze wewnętrznej", "nadania nazw ulicom", "zmiany nazwy ulicy": a few words
+# apart at most ("nadania nazwy Szkole Podstawowej przy ulicy …" names a school, not a street).
+_PUBLIC_WAY = r"(?:ulic\w*|plac(?:u|owi|ów|om|ach|e|y)?\b|dr[oó]g\w*|drodze|rond\w*|skwer\w*)"
+_STREET_NAMING = re.compile(rf"\b(?:nada(?:nia|nie|ć)|zmian[ay])(?:\s+\S+)?\s+nazw\w*(?:\s+\S+){{0,2}}?"
+                            rf"\s+{_PUBLIC_WAY}", re.IGNORECASE)
 
 
 def _subject(context: CheckContext) -> str:
@@ -383,7 +385,7 @@ _PROGRAMME_KINDS = frozenset({"pal", "gpwr", "program-wspolpracy", "profilaktyka
                               "przeciwdzialanie-przemocy", "opieka-nad-zwierzetami", "program-oslonowy"})
 _SUBJECT_POINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_STREET_NAMING, "13"),
-    (re.compile(r"\bherb\w*|\bwznie\w+ pomnik", re.IGNORECASE), "13"),
+    (re.compile(r"\bherb(?:u|em|ie|y|ów)?\b|\bwznie\w+ pomnik", re.IGNORECASE), "13"),
     (re.compile(r"\bhonorowe\w* obywatelstw", re.IGNORECASE), "14"),
     (re.compile(r"\buchwalenia statutu gminy\b|\bstatutu gminy\b", re.IGNORECASE), "1"),
 )
