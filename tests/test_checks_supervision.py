@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from paldocs.checks import check_file
-from paldocs.checks.rules_supervision import BOTH_GENDERS, MEN_IN_A, first_name_gender, men_names
+from paldocs.checks.first_names import BOTH_GENDERS, MEN_IN_A, first_name_gender, men_names
 from paldocs.cli import main
 
 SUPERVISION_RULES = ("PD024", "PD025", "PD026", "PD058", "PD059", "PD060", "PD061")
@@ -172,6 +172,18 @@ def test_signatory_gender_against_the_first_name(tmp_path: Path, signatory: dict
     assert found(tmp_path, "PD059", {"municipality": {"signatory": signatory}}) == expected
 
 
+@pytest.mark.parametrize(("gender", "expected"), [
+    ("k", []),
+    ("m", [("error", "resolution.signatories[0].gender", "k")]),
+])
+def test_a_deputy_signing(tmp_path: Path, gender: str, expected: list[Any]) -> None:
+    """„Wiceprzewodnicząca Rady Miejskiej w Sosnowcu / Katarzyna Kidawa-Kałka” (Uchwała nr 204/XX/2015 Rady Miejskiej
+    w Sosnowcu z dnia 12 października 2015 r., infor.pl U85.2015.171.0005204)."""
+    changes = {"resolution": {"signatories": [{"name": "Katarzyna Kidawa-Kałka", "function": "wiceprzewodniczący",
+                                               "gender": gender}]}}
+    assert found(tmp_path, "PD059", changes) == expected
+
+
 def test_the_message_names_the_printed_title(tmp_path: Path) -> None:
     [finding] = run_rule(tmp_path, "PD059", {"municipality": {"signatory": {"name": "Jolanta Kuczewska"}}})
     assert finding.message == ("podpisuje Jolanta Kuczewska jako „Przewodniczący”, a imię „Jolanta” jest imieniem "
@@ -224,6 +236,11 @@ SOBOTKA = {"act": "samorzad-gminny", "provision": "art. 40 ust. 1 i ust. 2 pkt 4
                                            "gminnym (Dz. U. z 2024 r. poz. 1465)"}]),
      [("error", "resolution.act_of_local_law", "act_of_local_law: true")]),
     ({}, []),  # the PAL of the test file: not an act of local law, nothing says it is
+    # the name quoted between: Uchwała nr 204/XX/2015 Rady Miejskiej w Sosnowcu z dnia 12 października 2015 r. (art. 18
+    # ust. 2 pkt 13 u.s.g.; entry into force 14 days after publication in Dz. Urz. Woj. Śląskiego; infor.pl
+    # U85.2015.171.0005204) — marked here as not an act of local law
+    (generic("w sprawie nadania nazwy „Tajnej Organizacji Nauczycielskiej” dla ronda u zbiegu ulic Będzińskiej i Alei "
+             "Zagłębia", legal_basis=[USG_13]), [("error", "resolution.act_of_local_law", "act_of_local_law: true")]),
     # a school's name, not a street's, though a street is named in the title
     (generic("w sprawie nadania nazwy Szkole Podstawowej przy ulicy Długiej w Ostródzie"), []),
 ])

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, Report, rule
+from paldocs.checks.executor_organs import (EXECUTIVE_TITLES, chosen_executor_reports, other_executive,
+                                            unit_head_problem)
 from paldocs.document import Div
 from paldocs.errors import PaldocsError
 from paldocs.legal.clauses import ClauseMatch, clause_kinds, clause_text, recognise_clause
@@ -30,7 +32,7 @@ from paldocs.checks.units import (
 )
 
 
-_TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi": "prezydent miasta"}
+_TITLE_NAMES = EXECUTIVE_TITLES
 
 
 @rule("PD024", "error", "klauzula wykonawcza")
@@ -53,7 +55,7 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
         return
     chosen = context.data.resolution.closing.executor if context.data.resolution.closing else None
     if chosen:
-        yield from _chosen_executor_reports(context, chosen)
+        yield from chosen_executor_reports(context, chosen)
     # the data may entrust the execution to another organ (resolution.closing.executor): then that is the one expected
     dative = plain(chosen or context.data.municipality.executive.dative)
     clause = clause_text("executor", "standard", organ=dative)
@@ -80,14 +82,14 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
                      "klauzulę wykonawczą", other.where, unit=other.citation)
         # The clerk's copy is judged too when its organ is wrong in itself — a unit's head, two organs, another
         # executive — which is what a supervisor reads first; another organ alone is the duplicate's problem.
-        if _unit_head_problem(other_organ) or _other_executive(other_organ, dative):
+        if unit_head_problem(other_organ) or other_executive(other_organ, dative):
             yield from _organ_reports(other, other_organ, dative, clause)
     if node.unit.kind != "paragraf":
         yield Report(f"klauzula wykonawcza stoi w {node.citation} — powinna być osobnym paragrafem przed przepisem "
                      "o wejściu w życie", node.where, fix=clause, unit=node.citation)
     if organ != dative:
         yield from _organ_reports(node, organ, dative, clause)
-    if chosen or _unit_head_problem(organ):
+    if chosen or unit_head_problem(organ):
         return  # not the executive organ of art. 26 u.s.g. (the data's choice, or reported above): no title to judge
     accepted, preferred, doubtful = _executive_titles(context)
     title, _, rest = organ.partition(" ")
@@ -105,55 +107,10 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
 
 
 def _organ_reports(node: UnitNode, organ: str, dative: str, clause: str) -> Iterator[Report]:
-    problem = _unit_head_problem(organ)
+    problem = unit_head_problem(organ)
     detail = f" — {problem}" if problem else ""
     yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
                  f"(profil gminy, celownik){detail}", node.where, fix=clause, unit=node.citation)
-
-
-# Heads of the gmina's organisational units and joint organs: the council entrusts its resolutions to the executive
-# organ only (art. 30 ust. 1 u.s.g.); the executive then directs the units (art. 33 u.s.g.).
-_UNIT_HEADS = re.compile(r"\b(?:Kierownik\w*|Dyrektor\w*|Prezes\w*|Skarbnik\w*|Sekretarz\w*|Naczelnik\w*)\b")
-_TWO_ORGANS = re.compile(r"(?:\s(?:i|oraz)|,)\s+(?:\w+\s+)?"
-                         r"(?:Kierownik|Dyrektor|Wójt|Burmistrz|Prezydent|Przewodnicząc)\w*",
-                         re.IGNORECASE)
-_NOMINATIVE_TITLES = ("Wójt ", "Burmistrz ", "Prezydent ", "Przewodniczący ", "Przewodnicząca ", "Kierownik ",
-                      "Dyrektor ")
-
-
-def _unit_head_problem(organ: str) -> str | None:
-    if _TWO_ORGANS.search(organ):
-        return ("wykonanie uchwały powierza się jednemu organowi — organowi wykonawczemu gminy (art. 30 ust. 1 "
-                "u.s.g.), nie kilku naraz")
-    if _UNIT_HEADS.search(organ):
-        return ("rada powierza wykonanie uchwały organowi wykonawczemu, nie kierownikowi jednostki ani pracownikowi "
-                "urzędu (art. 30 ust. 1 u.s.g.; kierownikom jednostek polecenia wydaje wójt)")
-    return None
-
-
-def _other_executive(organ: str, dative: str) -> bool:
-    """``organ`` names an executive organ (Wójtowi, Burmistrzowi, Prezydentowi) that is not this gmina's: another
-    title, or another place. A shorter form of the profile's own ("Wójtowi Gminy" for "Wójtowi Gminy Cewice", as
-    Uchwała Nr X/73/03 Rady Gminy Cewice and Uchwała Nr X/48/03 Rady Gminy Poświętne print it) is this gmina's."""
-    words, own = organ.split(), dative.split()
-    return bool(words) and words[0] in _TITLE_NAMES and words != own[:len(words)]
-
-
-def _chosen_executor_reports(context: CheckContext, chosen: str) -> Iterator[Report]:
-    """resolution.closing.executor: a dative, one organ, not a unit's head; an executive title is this gmina's."""
-    where = ("resolution", "closing", "executor")
-    organ, dative = plain(chosen), plain(context.data.municipality.executive.dative)
-    if organ.startswith(_NOMINATIVE_TITLES):
-        yield Report(f"„{organ}”: organ w klauzuli wykonawczej pisze się w celowniku („Wykonanie uchwały powierza się "
-                     f"{dative}”)", where, fix=dative)
-        return
-    if problem := _unit_head_problem(organ):
-        yield Report(f"resolution.closing.executor powierza wykonanie „{organ}” — {problem}", where, fix=dative)
-        return
-    if _other_executive(organ, dative):
-        yield Report(f"resolution.closing.executor powierza wykonanie „{organ}”, a organem wykonawczym tej gminy jest "
-                     f"„{dative}” (profil gminy) — inny organ wykonawczy nie wykonuje uchwał tej rady", where,
-                     fix=dative)
 
 
 def _executive_titles(context: CheckContext) -> tuple[set[str], str, set[str]]:
@@ -219,10 +176,9 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
                          unit=node.citation)
 
 
-# An entry-into-force provision in other words: its subject before "wchodzi w życie" ("Niniejsza uchwała", "Uchwała
-# niniejsza", "Przepisy uchwały … wchodzą"), or "Uchwała obowiązuje od/z dniem …" (the act's own validity).
-_OTHER_ENTRY = re.compile(r"^(?P<head>(?:[Nn]iniejsza |[Tt]a )?[Uu]chwał\w*(?: niniejsza)?|[Pp]rzepisy "
-                          r"(?:niniejszej )?uchwały) (?P<verb>wchodz[iąa] w życie|obowiązuj[eą] (?=od\b|z dniem\b))")
+# An entry-into-force provision in other words ("Niniejsza uchwała wchodzi w życie", "Uchwała obowiązuje od …"):
+# clauses.yaml, kind "entry-into-force-other"; its match ends with the verb.
+_OTHER_ENTRY = next(kind.pattern for kind in clause_kinds() if kind.kind == "entry-into-force-other")
 
 
 def _opening(text: str, size: int = 60) -> str:
@@ -231,11 +187,11 @@ def _opening(text: str, size: int = 60) -> str:
 
 def _reworded_entry(text: str) -> str | None:
     """The standard wording of an entry-into-force provision written otherwise, or None when ``text`` is none."""
-    found = _OTHER_ENTRY.match(text)
-    if found is None or found["head"] == "Uchwała" and found["verb"] == "wchodzi w życie":
+    clause = recognise_clause(text)
+    if clause is None or clause.kind != "entry-into-force-other" or not (found := _OTHER_ENTRY.match(clause.text)):
         return None
-    rest = text[found.end():].lstrip()
-    if found["verb"].startswith("obowiązuj"):
+    rest = clause.text[found.end():].lstrip()
+    if clause.variant == "in-force-from":
         rest = re.sub(r"^od(?: dnia)? ", "z dniem ", rest)  # "obowiązuje od dnia 1 stycznia" → "z dniem 1 stycznia"
     return f"Uchwała wchodzi w życie {rest}".rstrip()
 
@@ -319,11 +275,9 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
 RETROACTIVE = ("akt prawa miejscowego nie może działać wstecz (art. 5 ustawy o ogłaszaniu aktów normatywnych dopuszcza "
                "wsteczną moc obowiązującą tylko wtedy, gdy zasady demokratycznego państwa prawnego nie stoją temu na "
                "przeszkodzie)")
-# Every form that makes provisions apply from a day ("obowiązuje od", "obowiązują od", "ma zastosowanie od", "stosuje
-# się od", "stosuje się z dniem", "z mocą od"), with its date: retroactive when the day is before adoption.
-_DATE = r"(?P<date>\d{1,2} [^\W\d_]+ \d{4}(?: ?r\.)?|\d{1,2}\.\d{1,2}\.\d{4}(?: ?r\.)?)"
-_APPLIES_FROM = re.compile(r"\b(?:obowiązuj[eą]|stosuj[eą] się(?: (?:ją|je|jej przepisy))?|ma(?:ją)? zastosowanie|"
-                           r"z mocą(?: obowiązującą)?) (?:od|z dniem)(?: dnia)? " + _DATE)
+# Every form that makes provisions apply from a day ("obowiązuje od", "ma zastosowanie od", "stosuje się z dniem",
+# "z mocą od"), with its date: clauses.yaml, kind "applies-from"; retroactive when the day is before adoption.
+_APPLIES_FROM = next(kind.pattern for kind in clause_kinds() if kind.kind == "applies-from")
 # "Przepisy uchwały stosuje się od …" standing alone: the retroactive wording of clauses.yaml, anywhere in a paragraf.
 _RETROACTIVE = next(
     variant.pattern for kind in clause_kinds() if kind.kind == "entry-into-force"

@@ -10,6 +10,7 @@ ends its first paragraph with "Źródło: …" — the provision, judgment or na
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.checks.first_names import first_name_gender
+from paldocs import vocabulary
 from paldocs.errors import PaldocsError
 from paldocs.legal.provisions import Provision, parse_provision
 from paldocs.model.closing import RepealedResolution
@@ -161,45 +164,6 @@ def _typed_repeal_reports(context: CheckContext) -> Iterator[Report]:
 # --- PD059 signature gender -------------------------------------------------------------------------------------
 
 
-# First names by gender, checked against the SGJP dictionary (morfeusz2) by tests/test_checks_supervision.py — the rule
-# itself never loads the dictionary (`paldocs check` starts without morfeusz2). A Polish woman's name ends in -a; the
-# exceptions are the men's names in -a below. A man is recognised only by a name of the list (a name without -a may be
-# a woman's: Beatrycze, Miriam, Noemi, Ingrid), and names used for both, or foreign ones SGJP lacks, are never judged.
-_MEN = frozenset("""
-Adam Adrian Albert Aleksander Alfred Alojzy Ambroży Andrzej Antoni Arkadiusz Artur Bartłomiej Bartosz Bazyli Benedykt
-Bernard Błażej Bogdan Bogumił Bogusław Bohdan Bolesław Bonifacy Borys Bożydar Bronisław Celestyn Cezary Cyprian
-Czesław Damian Daniel Dariusz Dawid Dionizy Dobromir Dobrosław Dominik Edmund Edward Emil Ernest Eryk Erwin Eugeniusz
-Euzebiusz Fabian Feliks Filip Florian Franciszek Fryderyk Gabriel Gerard Gniewomir Gracjan Grzegorz Gustaw Henryk
-Herbert Hieronim Hilary Hipolit Hubert Ignacy Igor Innocenty Ireneusz Iwo Izydor Jacek Jacenty Jakub Jan Janusz
-Jarosław Jędrzej Jerzy Joachim Jonasz Józef Julian Juliusz Kacper Kamil Karol Kazimierz Konrad Konstanty Kornel
-Krystian Krzysztof Ksawery Lech Leon Leonard Leopold Lesław Leszek Longin Lubomir Lucjan Ludomir Ludwik Łukasz Maciej
-Maksymilian Marceli Marcel Marcin Marcjan Marek Marian Mariusz Mateusz Michał Mieczysław Mikołaj Miłosz Mirosław
-Mścisław Nikodem Norbert Oktawian Olaf Olgierd Oliwer Oskar Patrycjusz Patryk Paweł Piotr Przemysław Radomir Radosław
-Rafał Rajmund Remigiusz Robert Roman Romuald Rufin Ryszard Sebastian Seweryn Sławomir Stanisław Stefan Sylwester
-Sylwiusz Szczepan Szymon Tadeusz Teodor Tobiasz Tomasz Tymoteusz Tytus Urban Wacław Waldemar Walenty Walerian
-Wawrzyniec Wiesław Wiktor Wincenty Wit Witold Władysław Włodzimierz Wojciech Zbigniew Zbysław Zdzisław Zenobiusz
-Zenon Ziemowit Zygmunt
-""".split())
-MEN_IN_A = frozenset("Barnaba Bonawentura Ilja Jarema Kosma Kuba Misza Zawisza".split())
-# Used for women and men in Poland, or foreign forms SGJP does not list: not judged.
-BOTH_GENDERS = frozenset("Andrea Jona Kostia Luca Nicola Nikita Sasza".split())
-
-
-def first_name_gender(name: str) -> str | None:
-    """"k" or "m" for a first name whose gender is certain (see the lists above); None: not judged."""
-    normal = name[:1].upper() + name[1:].lower()
-    if normal in BOTH_GENDERS:
-        return None
-    if normal in _MEN or normal in MEN_IN_A:
-        return "m"
-    return "k" if normal.endswith("a") and normal[:-1].isalpha() else None
-
-
-def men_names() -> frozenset[str]:
-    """Every man's name the rule recognises (the tests compare it with the dictionary)."""
-    return _MEN | MEN_IN_A
-
-
 def _signatories(context: CheckContext) -> Iterator[tuple[FieldPath, Signatory]]:
     resolution, municipality = context.data.resolution, context.data.municipality
     if resolution.signatories:
@@ -274,12 +238,12 @@ def _legal_basis(context: CheckContext) -> tuple[list[LegalBasisEntry], bool]:
 def _units(provision: Provision) -> Iterator[Provision]:
     """Each cited unit of a provision: "art. 18 ust. 2 pkt 13 i 15" → pkt 13, pkt 15; "… i art. 40 ust. 1"."""
     yield provision
-    deepest = next((name for name in ("tiret", "lit", "pkt", "ust", "par") if getattr(provision, name) is not None),
-                   None)
+    # the deepest unit cited takes the further numbers ("pkt 13 i 15"); tirets are counted, not numbered
+    deepest = next((info.typed for info in reversed(vocabulary.cited_units())
+                    if getattr(provision, info.typed, None) is not None), None)
     for _, number in provision.more:
-        if deepest is not None and deepest != "tiret":
-            yield Provision(**{**{name: getattr(provision, name) for name in ("art", "par", "ust", "pkt", "lit")},
-                               deepest: number})
+        if deepest is not None and isinstance(getattr(provision, deepest), str):
+            yield dataclasses.replace(provision, more=(), also=(), **{deepest: number})
     for _, also in provision.also:
         yield from _units(also)
 
@@ -314,11 +278,13 @@ def _is_apm(context: CheckContext) -> bool:
     return own if own is not None else context.kind.act_of_local_law
 
 
-# "nadania nazwy ulicy", "nadania nazwy drodze wewnętrznej", "nadania nazw ulicom", "zmiany nazwy ulicy": a few words
-# apart at most ("nadania nazwy Szkole Podstawowej przy ulicy …" names a school, not a street).
+# "nadania nazwy ulicy", "nadania nazwy drodze wewnętrznej", "nadania nazw ulicom", "zmiany nazwy ulicy", the name
+# quoted between ("nadania nazwy „Tajnej Organizacji Nauczycielskiej” dla ronda …", Uchwała nr 204/XX/2015 Rady
+# Miejskiej w Sosnowcu z dnia 12 października 2015 r.): a few
+# words apart at most ("nadania nazwy Szkole Podstawowej przy ulicy …" names a school, not a street).
 _PUBLIC_WAY = r"(?:ulic\w*|plac(?:u|owi|ów|om|ach|e|y)?\b|dr[oó]g\w*|drodze|rond\w*|skwer\w*)"
-_STREET_NAMING = re.compile(rf"\b(?:nada(?:nia|nie|ć)|zmian[ay])(?:\s+\S+)?\s+nazw\w*(?:\s+\S+){{0,2}}?"
-                            rf"\s+{_PUBLIC_WAY}", re.IGNORECASE)
+_STREET_NAMING = re.compile(rf"\b(?:nada(?:nia|nie|ć)|zmian[ay])(?:\s+\S+)?\s+nazw\w*(?:\s+[„\"][^”\"]*[”\"])?"
+                            rf"(?:\s+\S+){{0,2}}?\s+{_PUBLIC_WAY}", re.IGNORECASE)
 
 
 def _subject(context: CheckContext) -> str:
