@@ -6,6 +6,10 @@ Contract: :func:`first_name_gender` answers from the lists below and the ending 
 
 from __future__ import annotations
 
+from typing import Literal
+
+Gender = Literal["k", "m"]
+
 # A Polish woman's name ends in -a; the exceptions are the men's names in -a below. A man is recognised only by a name of the list (a name without -a may be
 # a woman's: Beatrycze, Miriam, Noemi, Ingrid), and names used for both, or foreign ones SGJP lacks, are never judged.
 _MEN = frozenset("""
@@ -28,7 +32,7 @@ MEN_IN_A = frozenset("Barnaba Bonawentura Ilja Jarema Kosma Kuba Misza Zawisza".
 BOTH_GENDERS = frozenset("Andrea Jona Kostia Luca Nicola Nikita Sasza".split())
 
 
-def first_name_gender(name: str) -> str | None:
+def first_name_gender(name: str) -> Gender | None:
     """"k" or "m" for a first name whose gender is certain (see the lists above); None: not judged."""
     normal = name[:1].upper() + name[1:].lower()
     if normal in BOTH_GENDERS:

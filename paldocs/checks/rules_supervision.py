@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
-from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
-from paldocs.checks.first_names import first_name_gender
 from paldocs import vocabulary
+from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.checks.first_names import Gender, first_name_gender
 from paldocs.errors import PaldocsError
 from paldocs.legal.provisions import Provision, parse_provision
 from paldocs.model.closing import RepealedResolution
@@ -178,8 +178,8 @@ def _signatories(context: CheckContext) -> Iterator[tuple[FieldPath, Signatory]]
 @rule("PD059", "error", "rodzaj podpisującego")
 def signature_gender(context: CheckContext) -> Iterator[Report]:
     """Rodzaj podpisującego (gender) zgadza się z jego imieniem (imię kobiety kończy się na -a, z wyjątkami męskich
-    imion na -a; imiona mężczyzn z listy sprawdzonej ze słownikiem SGJP) — inaczej
-    podpis „Przewodniczący” stoi pod nazwiskiem kobiety albo odwrotnie — a przy „z up.” rodzaj przewodniczącego
+    imion na -a; imiona mężczyzn z listy sprawdzonej ze słownikiem SGJP) — inaczej podpis „Przewodniczący” stoi
+    pod nazwiskiem kobiety albo odwrotnie — a przy „z up.” rodzaj przewodniczącego
     (chair_gender) zgadza się z przewodniczącym rady z profilu gminy albo z listy podpisujących. Źródło: tytuł
     funkcji odmienia się jak przymiotnik według rodzaju osoby („Przewodnicząca Rady …”, „z up. Przewodniczącej
     Rady …” — docs/domain.md § 4); praktyka: podpis „Przewodniczący Rady Krzysztof Weber” pod Uchwałą Nr
@@ -196,7 +196,7 @@ def signature_gender(context: CheckContext) -> Iterator[Report]:
         if expected is None or expected == signatory.gender:
             continue
         deputy = signatory.function == "wiceprzewodniczący"
-        printed, right = chair_title(signatory.gender, deputy), chair_title(expected, deputy)  # type: ignore[arg-type]
+        printed, right = chair_title(signatory.gender, deputy), chair_title(expected, deputy)
         yield Report(f"podpisuje {signatory.name} jako „{printed}”, a imię „{words[0]}” jest imieniem "
                      f"{'kobiety' if expected == 'k' else 'mężczyzny'} — podpis brzmiałby „{right}”; ustaw "
                      f"„gender: {expected}”", (*where, "gender"), fix=expected)
@@ -206,14 +206,14 @@ def signature_gender(context: CheckContext) -> Iterator[Report]:
     chair_name, chair_gender = chair
     for where, signatory in signatories:
         if signatory.on_behalf_of_chair and signatory.chair_gender != chair_gender:
-            right = chair_title("k" if chair_gender == "k" else "m", case="gen")
+            right = chair_title(chair_gender, case="gen")
             yield Report(f"„z up. {chair_title(signatory.chair_gender, case='gen')} Rady”, a rada ma "
                          f"{'przewodniczącą' if chair_gender == 'k' else 'przewodniczącego'} ({chair_name}) — "
                          f"ustaw „chair_gender: {chair_gender}” („z up. {right} Rady”)", (*where, "chair_gender"),
                          fix=chair_gender)
 
 
-def _chair(context: CheckContext, signatories: list[tuple[FieldPath, Signatory]]) -> tuple[str, str] | None:
+def _chair(context: CheckContext, signatories: list[tuple[FieldPath, Signatory]]) -> tuple[str, Gender] | None:
     """The chair's name and gender: a chair among the signatories, else the profile's signatory when a deputy signs."""
     for _, signatory in signatories:
         if signatory.function == "przewodniczący" and not signatory.on_behalf_of_chair:
