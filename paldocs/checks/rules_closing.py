@@ -206,9 +206,8 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     sprzed dnia podjęcia, także w osobnym paragrafie („Program ma zastosowanie od …”), zgłasza ostrzeżenie. „W
     terminie 14 dni” jest wadliwe w każdej uchwale. Źródło: art. 4
     ust. 1 i art. 5 ustawy z dnia 20 lipca 2000 r. o ogłaszaniu aktów normatywnych i niektórych innych aktów
-    prawnych; wyrok WSA w Krakowie opisany w prawo.gazetaprawna.pl („Uchwała rady gminy nie obowiązuje z mocą
-    wsteczną”: Rada Miejska w Skale, „wchodzi w życie z dniem podjęcia z mocą obowiązującą od 1 października
-    2010 roku”).
+    prawnych; orzeczenie opisane w prawo.gazetaprawna.pl („Uchwała rady gminy nie obowiązuje z mocą wsteczną”: Rada
+    Miejska w Skale, „wchodzi w życie z dniem podjęcia z mocą obowiązującą od 1 października 2010 roku”).
 
     docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych (14 dni od ogłoszenia); art. 5 tej
     ustawy dopuszcza wsteczną moc obowiązującą tylko, gdy zasady demokratycznego państwa prawnego nie stoją temu na

@@ -299,10 +299,10 @@ def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
     (art. 18 ust. 2 pkt 13 u.s.g.) jest aktem prawa miejscowego — „act_of_local_law: false” to błąd (uchwała
     weszłaby w życie bez ogłoszenia w dzienniku urzędowym); rodzaj uchwały będący aktem prawa miejscowego, a w danych
     „false” — ostrzeżenie z uwagą rodzaju (local_law_note), gdy praktyka jest sporna. Źródło: art. 40 ust. 1–3 oraz
-    art. 42 u.s.g. (ISAP WDU19900160095); nazwy ulic: wyrok NSA II OSK 633/11, LEX nr 920592 (uchwała o nadaniu
-    nazwy ulicy zawiera normy powszechnie obowiązujące; prawo.pl), wyrok WSA w Gliwicach z 21 sierpnia 2018 r.,
-    IV SA/Gl 645/18;
-    program opieki nad zwierzętami: wyrok WSA w Gdańsku z 14 listopada 2019 r., III SA/Gd 516/19.
+    art. 42 u.s.g. (ISAP WDU19900160095; art. 40 odczytany w tekście Dz. U. z 2023 r. poz. 40 na sip.lex.pl); nazwy
+    ulic: wyrok NSA II OSK 633/11, LEX nr 920592 (uchwała o nadaniu nazwy ulicy zawiera normy powszechnie
+    obowiązujące; prawo.pl), wyrok WSA w Gliwicach z 21 sierpnia 2018 r., IV SA/Gl 645/18; program opieki nad
+    zwierzętami: wyrok WSA w Gdańsku z 14 listopada 2019 r., III SA/Gd 516/19.
     """
     if context.data.document != "resolution":
         return
