@@ -264,18 +264,22 @@ ANIMALS_KIND = """opieka-nad-zwierzetami:
 """
 
 
-@pytest.mark.parametrize(("flag", "expected"), [
-    (None, []),
-    (True, []),
-    (False, [("warning", "resolution.act_of_local_law", "act_of_local_law: true")]),
+@pytest.mark.parametrize(("flag", "note", "expected"), [
+    (None, True, []),
+    (True, True, []),
+    (False, True, [("warning", "resolution.act_of_local_law", "act_of_local_law: true")]),
+    (False, False, [("error", "resolution.act_of_local_law", "act_of_local_law: true")]),
 ])
-def test_kind_of_local_law_marked_otherwise(tmp_path: Path, flag: bool | None, expected: list[Any]) -> None:
+def test_kind_of_local_law_marked_otherwise(tmp_path: Path, flag: bool | None, note: bool,
+                                            expected: list[Any]) -> None:
     """WSA w Gdańsku, 14 listopada 2019 r., III SA/Gd 516/19 (sip.lex.pl): a programme of care for homeless animals
     that „wchodzi w życie z dniem podjęcia” was annulled — it is an act of local law. A kind marked so, data saying
-    otherwise: a warning carrying the kind's note (the kind here is a user's, built for the test)."""
+    otherwise: a warning carrying the kind's note where practice differs, else an error (the kind here is a user's,
+    built for the test)."""
     templates = tmp_path / "szablony"
     templates.mkdir()
-    (templates / "kinds.yaml").write_text(ANIMALS_KIND, encoding="utf-8")
+    kind = ANIMALS_KIND if note else "\n".join(line for line in ANIMALS_KIND.splitlines() if "local_law_note" not in line)
+    (templates / "kinds.yaml").write_text(kind + "\n", encoding="utf-8")
     resolution: dict[str, Any] = {"kind": "opieka-nad-zwierzetami", "provisions": ["Określa się program."],
                                   "subject": "w sprawie określenia programu opieki nad zwierzętami bezdomnymi"}
     if flag is not None:
@@ -283,7 +287,7 @@ def test_kind_of_local_law_marked_otherwise(tmp_path: Path, flag: bool | None, e
     path = write_variant(tmp_path, {"resolution": resolution, "program": DELETE, "municipality": {"voivodeship": WM}})
     findings = [f for f in check_file(path, today=TODAY, templates=templates) if f.rule == "PD060"]
     assert [(f.severity, f.location.path, f.fix) for f in findings] == expected
-    if findings:
+    if findings and note:
         assert "WSA w Gdańsku, III SA/Gd 516/19" in findings[0].message
 
 

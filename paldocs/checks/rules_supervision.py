@@ -67,9 +67,8 @@ def repealed_resolution_data(context: CheckContext) -> Iterator[Report]:
     2016 r., § 4
     („traci moc uchwała Nr 58/XI/2015 Rady Gminy Piątnica z dnia 30 listopada 2015 r. w sprawie …”).
 
-    A number that does not parse is only a warning (councils number in many ways); a wrong year, a later date, a title
-    without "w sprawie" and a repeal sentence without the date are errors: the repealed act cannot be identified for
-    certain (docs/domain.md § 5 for the numbering).
+    A number that does not parse is a warning (councils number in many ways, docs/domain.md § 5); the rest are errors:
+    the repealed act could not be identified for certain.
     """
     adopted, own = context.data.resolution.date, context.data.resolution.number
     for base, repealed in _repealed(context):
@@ -297,8 +296,8 @@ def _subject(context: CheckContext) -> str:
 def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
     """Uchwała wydana na podstawie art. 40 ust. 1, 2 albo 3 u.s.g. albo nadająca nazwę ulicy, placu lub drodze
     (art. 18 ust. 2 pkt 13 u.s.g.) jest aktem prawa miejscowego — „act_of_local_law: false” to błąd (uchwała
-    weszłaby w życie bez ogłoszenia w dzienniku urzędowym); rodzaj uchwały będący aktem prawa miejscowego, a w danych
-    „false” — ostrzeżenie z uwagą rodzaju (local_law_note), gdy praktyka jest sporna. Źródło: art. 40 ust. 1–3 oraz
+    weszłaby w życie bez ogłoszenia w dzienniku urzędowym), także gdy rodzaj uchwały jest aktem prawa miejscowego,
+    a dane mówią „false” — wtedy, gdy praktyka jest sporna (uwaga rodzaju local_law_note), tylko ostrzeżenie z uwagą. Źródło: art. 40 ust. 1–3 oraz
     art. 42 u.s.g. (ISAP WDU19900160095; art. 40 odczytany w tekście Dz. U. z 2023 r. poz. 40 na sip.lex.pl); nazwy
     ulic: wyrok NSA II OSK 633/11, LEX nr 920592 (uchwała o nadaniu nazwy ulicy zawiera normy powszechnie
     obowiązujące; prawo.pl), wyrok WSA w Gliwicach z 21 sierpnia 2018 r., IV SA/Gl 645/18; program opieki nad
@@ -332,10 +331,12 @@ def act_of_local_law_by_basis(context: CheckContext) -> Iterator[Report]:
                      where, fix="act_of_local_law: true")
         return
     if flag is False and context.kind.act_of_local_law:
-        note = f" — {context.kind.local_law_note}" if context.kind.local_law_note else ""
+        # where practice differs (the kind's note says how), a warning; otherwise the kind settles it: an error
+        note = context.kind.local_law_note
         yield Report(f"rodzaj uchwały „{context.kind.key}” ({context.kind.name}) jest aktem prawa miejscowego, a dane "
-                     f"mówią „act_of_local_law: false”{note}; sprawdź, czy uchwała nie zawiera norm powszechnie "
-                     "obowiązujących", where, fix="act_of_local_law: true", severity="warning")
+                     f"mówią „act_of_local_law: false”{f' — {note}' if note else ''}; sprawdź, czy uchwała nie "
+                     "zawiera norm powszechnie obowiązujących", where, fix="act_of_local_law: true",
+                     severity="warning" if note else None)
 
 
 # Points of art. 18 ust. 2 u.s.g. (ISAP WDU19900160095; the points as listed by the BIP of Gmina Biała,
