@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, Report, rule
+from paldocs.checks.executor_organs import (EXECUTIVE_TITLES, chosen_executor_reports, other_executive,
+                                            unit_head_problem)
 from paldocs.document import Div
 from paldocs.errors import PaldocsError
 from paldocs.legal.clauses import ClauseMatch, clause_kinds, clause_text, recognise_clause
@@ -20,6 +22,7 @@ from paldocs.model.municipality import GminaKind
 from paldocs.polish.dates import format_date, parse_date
 from paldocs.polish.regions import official_journal
 from paldocs.checks.units import (
+    UnitNode,
     annex_of_this_act,
     div_text,
     iter_nodes,
@@ -29,15 +32,20 @@ from paldocs.checks.units import (
 )
 
 
-_TITLE_NAMES = {"Wójtowi": "wójt", "Burmistrzowi": "burmistrz", "Prezydentowi": "prezydent miasta"}
+_TITLE_NAMES = EXECUTIVE_TITLES
 
 
 @rule("PD024", "error", "klauzula wykonawcza")
 def executor_clause(context: CheckContext) -> Iterator[Report]:
     """Jest jeden paragraf „Wykonanie uchwały powierza się X.”; X to organ wykonawczy z profilu gminy w celowniku
     (albo ten, którego wskazują dane: resolution.closing.executor), a tytuł organu z profilu pasuje do rodzaju
-    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi. Gdy dane pomijają klauzulę
-    celowo (resolution.closing.order bez „executor”, jak uchwały bez niej), jest to tylko informacja.
+    gminy: wiejska — Wójtowi; miejska i miejsko-wiejska — Burmistrzowi albo Prezydentowi. Sprawdzana jest każda
+    klauzula — także wpisana przez urzędnika w paragrafach i organ z resolution.closing.executor: celownik, organ
+    wykonawczy tej gminy, nigdy kierownik jednostki organizacyjnej ani dwa organy naraz. Gdy dane pomijają klauzulę
+    celowo (resolution.closing.order bez „executor”, jak uchwały bez niej), jest to tylko informacja. Źródło: art. 26
+    i art. 30 ust. 1 u.s.g. (wójt wykonuje uchwały rady; rozstrzygnięcie nadzorcze opisane w wspolnota.org.pl, „To
+    wójt wydaje polecenia służbowe” — wykonanie powierzone „wójtowi i kierownikowi gminnego ośrodka pomocy
+    społecznej” narusza art. 30 ust. 1 i ust. 2 pkt 2 u.s.g.).
 
     docs/domain.md § 1 (przepisy końcowe = klauzula wykonawcza + wejście w życie; brzmienie klauzuli: praktyka) i § 4
     (art. 26 u.s.g.; celownik „Wójtowi Gminy Ostróda” — praktyka).
@@ -46,6 +54,8 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
     if roots is None:
         return
     chosen = context.data.resolution.closing.executor if context.data.resolution.closing else None
+    if chosen:
+        yield from chosen_executor_reports(context, chosen)
     # the data may entrust the execution to another organ (resolution.closing.executor): then that is the one expected
     dative = plain(chosen or context.data.municipality.executive.dative)
     clause = clause_text("executor", "standard", organ=dative)
@@ -65,18 +75,22 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
         return
     # With two clauses the template's (no data path) stays; the clerk's copy is the one to remove.
     node, organ = next((found for found in clauses if found[0].where is None), clauses[0])
-    for other, _ in clauses:
-        if other is not node:
-            yield Report(f"klauzula wykonawcza powtórzona ({other.citation} i {node.citation}) — uchwała ma jedną "
-                         "klauzulę wykonawczą", other.where, unit=other.citation)
+    for other, other_organ in clauses:
+        if other is node:
+            continue
+        yield Report(f"klauzula wykonawcza powtórzona ({other.citation} i {node.citation}) — uchwała ma jedną "
+                     "klauzulę wykonawczą", other.where, unit=other.citation)
+        # The clerk's copy is judged too when its organ is wrong in itself — a unit's head, two organs, another
+        # executive — which is what a supervisor reads first; another organ alone is the duplicate's problem.
+        if unit_head_problem(other_organ) or other_executive(other_organ, dative):
+            yield from _organ_reports(other, other_organ, dative, clause)
     if node.unit.kind != "paragraf":
         yield Report(f"klauzula wykonawcza stoi w {node.citation} — powinna być osobnym paragrafem przed przepisem "
                      "o wejściu w życie", node.where, fix=clause, unit=node.citation)
     if organ != dative:
-        yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
-                     "(profil gminy, celownik)", node.where, fix=clause, unit=node.citation)
-    if chosen:
-        return  # not the executive organ of art. 26 u.s.g.: its title is the data's choice
+        yield from _organ_reports(node, organ, dative, clause)
+    if chosen or unit_head_problem(organ):
+        return  # not the executive organ of art. 26 u.s.g. (the data's choice, or reported above): no title to judge
     accepted, preferred, doubtful = _executive_titles(context)
     title, _, rest = organ.partition(" ")
     fixed = clause_text("executor", "standard", organ=f"{preferred} {rest}".rstrip())
@@ -90,6 +104,13 @@ def executor_clause(context: CheckContext) -> Iterator[Report]:
         kind = str(context.data.municipality.kind).removeprefix("gmina ")[:-1] + "iej"
         yield Report(f"„{organ}”: w gminie {kind} organem wykonawczym jest {expected} (art. 26 u.s.g.), w klauzuli "
                      "wykonawczej — w celowniku", where, fix=fixed, unit=node.citation)
+
+
+def _organ_reports(node: UnitNode, organ: str, dative: str, clause: str) -> Iterator[Report]:
+    problem = unit_head_problem(organ)
+    detail = f" — {problem}" if problem else ""
+    yield Report(f"klauzula wykonawcza powierza wykonanie „{organ}”, a organem wykonawczym gminy jest „{dative}” "
+                 f"(profil gminy, celownik){detail}", node.where, fix=clause, unit=node.citation)
 
 
 def _executive_titles(context: CheckContext) -> tuple[set[str], str, set[str]]:
@@ -124,7 +145,11 @@ def _in_force_text(context: CheckContext) -> str:
 
 @rule("PD025", "error", "wejście w życie")
 def entry_into_force(context: CheckContext) -> Iterator[Report]:
-    """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały.
+    """Jest paragraf „Uchwała wchodzi w życie …” i jest to ostatni paragraf uchwały; przepis o wejściu w życie zaczyna
+    się od słów „Uchwała wchodzi w życie” (nie „Niniejsza uchwała wchodzi w życie”, „Uchwała niniejsza …”,
+    „Przepisy uchwały wchodzą w życie …”, „Uchwała obowiązuje od …”). Źródło: § 45 ust. 1 ZTP („Ustawa wchodzi
+    w życie …”) stosowany odpowiednio do uchwał (§ 143 ZTP); forma z ogłoszeniem na początku („Uchwała podlega
+    ogłoszeniu w … i wchodzi w życie …”) jest przyjęta z Uchwały Nr XXX.338.2014 Rady Miejskiej w Białej.
 
     docs/domain.md § 1: przepisy końcowe (klauzula wykonawcza, wejście w życie) zamykają uchwałę.
     """
@@ -133,6 +158,13 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
         return
     paragrafy = paragrafy_of(roots)
     entries = [node for node in paragrafy if _entry_into_force(node.text) is not None]
+    misworded = [(node, fixed) for node in paragrafy if node not in entries
+                 and (fixed := _reworded_entry(node.text)) is not None]
+    for node, fixed in misworded:
+        yield Report(f"{node.citation}: „{_opening(node.text)}” — przepis o wejściu w życie zaczyna się od słów "
+                     "„Uchwała wchodzi w życie” (§ 45 ust. 1 w zw. z § 143 ZTP)", node.where, fix=fixed,
+                     unit=node.citation)
+    entries = sorted([*entries, *(node for node, _ in misworded)], key=paragrafy.index)
     if not entries:
         yield Report("brak przepisu o wejściu w życie: uchwałę zamyka paragraf „Uchwała wchodzi w życie …”",
                      fix=_in_force_text(context))
@@ -144,18 +176,45 @@ def entry_into_force(context: CheckContext) -> Iterator[Report]:
                          unit=node.citation)
 
 
+# An entry-into-force provision in other words ("Niniejsza uchwała wchodzi w życie", "Uchwała obowiązuje od …"):
+# clauses.yaml, kind "entry-into-force-other"; its match ends with the verb.
+_OTHER_ENTRY = next(kind.pattern for kind in clause_kinds() if kind.kind == "entry-into-force-other")
+
+
+def _opening(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size].rstrip() + "…"
+
+
+def _reworded_entry(text: str) -> str | None:
+    """The standard wording of an entry-into-force provision written otherwise, or None when ``text`` is none."""
+    clause = recognise_clause(text)
+    if clause is None or clause.kind != "entry-into-force-other" or not (found := _OTHER_ENTRY.match(clause.text)):
+        return None
+    rest = clause.text[found.end():].lstrip()
+    if clause.variant == "in-force-from":
+        rest = re.sub(r"^od(?: dnia)? ", "z dniem ", rest)  # "obowiązuje od dnia 1 stycznia" → "z dniem 1 stycznia"
+    return f"Uchwała wchodzi w życie {rest}".rstrip()
+
+
 @rule("PD026", "error", "wejście w życie aktu prawa miejscowego")
 def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     """Akt prawa miejscowego wchodzi w życie „po upływie 14 dni od dnia ogłoszenia w Dzienniku Urzędowym
     Województwa …” (także „Uchwała podlega ogłoszeniu w … i wchodzi w życie po upływie 14 dni …”), nie „z dniem
-    podjęcia”, nie „z dniem” wcześniejszym niż 14 dni po podjęciu i nigdy wstecz („z mocą od …”, „stosuje się od …”,
-    „z dniem” sprzed dnia podjęcia) — to błąd; w innej uchwale dzień wejścia w życie sprzed dnia podjęcia zgłasza
-    ostrzeżenie. „W terminie 14 dni” jest wadliwe w każdej uchwale.
+    podjęcia”, nie „z dniem” wcześniejszym niż 14 dni po podjęciu i nigdy wstecz — w żadnej postaci: „z mocą od …”,
+    „stosuje się od …”, „ma zastosowanie od …”, „obowiązuje od …”, „stosuje się z dniem …”, „z dniem” sprzed dnia
+    podjęcia, w przepisie o wejściu w życie czy w innym paragrafie — to błąd; w innej uchwale dzień wejścia w życie
+    sprzed dnia podjęcia, także w osobnym paragrafie („Program ma zastosowanie od …”), zgłasza ostrzeżenie. „W
+    terminie 14 dni” jest wadliwe w każdej uchwale. Źródło: art. 4
+    ust. 1 i art. 5 ustawy z dnia 20 lipca 2000 r. o ogłaszaniu aktów normatywnych i niektórych innych aktów
+    prawnych; orzeczenie opisane w prawo.gazetaprawna.pl („Uchwała rady gminy nie obowiązuje z mocą wsteczną”: Rada
+    Miejska w Skale, „wchodzi w życie z dniem podjęcia z mocą obowiązującą od 1 października 2010 roku”).
 
     docs/domain.md § 1: art. 4 ust. 1 ustawy o ogłaszaniu aktów normatywnych (14 dni od ogłoszenia); art. 5 tej
     ustawy dopuszcza wsteczną moc obowiązującą tylko, gdy zasady demokratycznego państwa prawnego nie stoją temu na
     przeszkodzie — paldocs odmawia jej w akcie prawa miejscowego; „w terminie 14 dni” uznano za wadliwe (źródła nie
-    nazwano — do potwierdzenia).
+    nazwano — do potwierdzenia). Forms dated on or after the day of adoption other than "z mocą od"/"stosuje się
+    od" are not reported: "z mocą obowiązującą od dnia 1 stycznia 2016 r." in a resolution of 25 November 2015
+    (Uchwała Nr XIII…2015 Rady Miejskiej w Człuchowie, a programme of cooperation) is not retroactive.
     """
     roots = resolution_units(context)
     if roots is None or context.document is None:
@@ -164,7 +223,21 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
     adopted = context.document.meta.date
     for node in paragrafy_of(roots):
         text, problem, fix, severity = node.text, "", expected, "error"
+        applied = _APPLIES_FROM.search(text)
         clause = _entry_into_force(text)
+        if applied and _before(applied_on := _date_of(applied["date"]), adopted):
+            # "obowiązuje od", "ma zastosowanie od", "stosuje się z dniem" a day before adoption: retroactive
+            if apm:
+                yield Report(f"{node.citation}: „{text}” — {RETROACTIVE} (docs/domain.md § 1)", node.where, fix=fix,
+                             unit=node.citation)
+                continue
+            if clause is None:  # a provision of its own ("Program ma zastosowanie od …") in another resolution
+                assert applied_on is not None  # _before compares only a known date
+                yield Report(f"{node.citation}: „{text}” — przepisy mają działać od {format_date(applied_on)}, przed "
+                             "dniem podjęcia — wsteczna moc obowiązująca jest dopuszczalna tylko wyjątkowo (art. 5 "
+                             "ustawy o ogłaszaniu aktów normatywnych); sprawdź (docs/domain.md § 1)", node.where,
+                             unit=node.citation, severity="warning")
+                continue
         variant = clause.variant if clause is not None else ("retroactive" if _RETROACTIVE.search(text) else None)
         if variant is None:
             continue
@@ -201,6 +274,9 @@ def local_law_entry_into_force(context: CheckContext) -> Iterator[Report]:
 RETROACTIVE = ("akt prawa miejscowego nie może działać wstecz (art. 5 ustawy o ogłaszaniu aktów normatywnych dopuszcza "
                "wsteczną moc obowiązującą tylko wtedy, gdy zasady demokratycznego państwa prawnego nie stoją temu na "
                "przeszkodzie)")
+# Every form that makes provisions apply from a day ("obowiązuje od", "ma zastosowanie od", "stosuje się z dniem",
+# "z mocą od"), with its date: clauses.yaml, kind "applies-from"; retroactive when the day is before adoption.
+_APPLIES_FROM = next(kind.pattern for kind in clause_kinds() if kind.kind == "applies-from")
 # "Przepisy uchwały stosuje się od …" standing alone: the retroactive wording of clauses.yaml, anywhere in a paragraf.
 _RETROACTIVE = next(
     variant.pattern for kind in clause_kinds() if kind.kind == "entry-into-force"
