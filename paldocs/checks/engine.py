@@ -167,9 +167,15 @@ def check_report(opened: BuildContext) -> list[Finding]:
     except PaldocsError as error:
         return [Finding("PD000", "error", f"nie można zbudować dokumentu: {error.message}", error.location,
                         fix=error.hint)]
-    loaded = opened.load_report()
-    return [Finding("PD064", "warning", message, loaded.locate(where))
-            for where, message in report_indicator_problems(loaded.report)]
+    # The report's own fields, validated again from the file already parsed (its program is not read twice)
+    from paldocs.model.load import field_location, validate
+    from paldocs.report.model import MonitoringReport
+
+    parsed = opened.data
+    file = str(parsed.path)
+    report: MonitoringReport = validate(MonitoringReport, parsed.data, file, parsed.positions)
+    return [Finding("PD064", "warning", message, field_location(file, parsed.positions, {}, where))
+            for where, message in report_indicator_problems(report)]
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:
