@@ -79,7 +79,8 @@ def table(defects: list[Outcome], markdown: bool) -> list[str]:
                   for rule, total, found, missed in rows]
         return lines
     lines = [f"{'rule':6} {'defects':>7} {'found':>5} {'recall':>6}  missed"]
-    lines += [f"{rule:6} {total:7} {found:5} {found / total:6.0%}  {missed or '—'}" for rule, total, found, missed in rows]
+    lines += [f"{rule:6} {total:7} {found:5} {found / total:6.0%}  {missed or '—'}"
+              for rule, total, found, missed in rows]
     return lines
 
 

@@ -86,7 +86,8 @@ def read_case(path: Path) -> Case:
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     match = _HEADER.match(first)
     if match is None:
-        raise ValueError(f"{path.name}: the first line must be „# clean” or „# defect: PD0NN field.path — opis”, "
+        raise ValueError(f"{path.name}: the first line must be „# clean” or "
+                         "„# defect: PD0NN field.path — opis”, "
                          f"not {first!r}")
     return Case(path, match["rule"], match["path"], match["what"])
 
@@ -144,8 +145,8 @@ def test_catalog_and_kind_notes_are_grouped(case: Case) -> None:
 
 
 def _default_act(finding: Finding) -> str:
-    """The act a note on the kind's default basis is about (those notes share the field ``resolution.legal_basis``
-    and name the act in their prefix: „domyślna podstawa prawna rodzaju „gpwr” (art. 176 pkt 1 u.w.r.s.p.z.): …”)."""
+    """The act a note on the kind's default basis is about: those notes share the field ``resolution.legal_basis``
+    and name the act in their prefix, e.g. „domyślna podstawa prawna rodzaju „gpwr” (art. 176 pkt 1 …): …”."""
     if finding.location.path != "resolution.legal_basis":
         return ""
     return finding.message.split("):", 1)[0]
