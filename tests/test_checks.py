@@ -39,6 +39,9 @@ def test_ketrzyn_copy_dated_today_has_outdated_citations(tmp_path: Path) -> None
     data = yaml.safe_load((REPO / "resolutions" / "ketrzyn-2014-pal.yaml").read_text(encoding="utf-8"))
     data["municipality"] = str(REPO / "resolutions" / "profiles" / "ketrzyn.yaml")
     data["resolution"]["date"] = TODAY.isoformat()
+    # the addresses the council typed in 2014, kept in a copy dated today
+    data["resolution"]["legal_basis"][0]["address"] = "Dz. U. z 2013r. poz.594 ze zm."
+    data["resolution"]["legal_basis"][1]["address"] = "Dz. U. z 2013r. poz.182 ze zm."
     copy = tmp_path / "kopia.yaml"
     copy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     outdated = [f for f in check_file(copy, today=TODAY) if f.rule == "PD013"]
