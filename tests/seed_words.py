@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # see README.md there: origin and conversion
 SEED_FILES = {
     "ketrzyn-2014-pal": SEEDS / "ketrzyn-2014-LXIV-400-14.txt",
@@ -31,6 +33,14 @@ SEED_FILES = {
 
 _MARKER_ONLY = re.compile(r"^[-–—•]+$")
 _ITALIC_LINE = re.compile(r"^\*([^*]+)\*\s*$")
+
+
+def reviewed_differences(path: Path, *, imported: bool = False) -> list[dict[str, str]]:
+    """The reviewed differences of a ``*.differences.yaml`` file as (seed, built) pairs. ``imported``: for a data file
+    made by ``paldocs import`` from the seed, which keeps the council's typed addresses — the rows marked
+    ``example_only`` (the hand-written example lets the acts catalog choose them) do not apply."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [{"seed": row["seed"], "built": row["built"]} for row in rows if not (imported and row.get("example_only"))]
 
 
 def seed_words(text: str) -> list[str]:

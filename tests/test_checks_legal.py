@@ -199,14 +199,19 @@ def test_rules_never_raise_on_odd_data(tmp_path: Path, changes: dict[str, Any]) 
     run_rule(tmp_path, "PD000", changes)  # check_file runs every rule: a rule that raised would fail here
 
 
-def ketrzyn(tmp_path: Path, date: str | None = None) -> list[Finding]:
+def ketrzyn(tmp_path: Path, date: str = "2014-04-29") -> list[Finding]:
+    """The Kętrzyn example with the addresses the council typed in the original ("Dz. U. z 2013r. poz.594 ze zm."),
+    adopted on ``date``."""
     source = REPO / "resolutions" / "ketrzyn-2014-pal.yaml"
-    if date is None:
-        path = source
-    else:
-        path = tmp_path / "ketrzyn.yaml"
-        path.write_text(source.read_text(encoding="utf-8").replace("date: 2014-04-29", f"date: {date}")
-                        .replace("municipality: profiles/", f"municipality: {source.parent}/profiles/"), encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
+    typed = {"art. 18 ust. 2 pkt. 15}": "art. 18 ust. 2 pkt. 15, address: Dz. U. z 2013r. poz.594 ze zm.}",
+             "art. 110 ust.10}": "art. 110 ust.10, address: Dz. U. z 2013r. poz.182 ze zm.}"}
+    for plain, with_address in typed.items():
+        assert plain in text
+        text = text.replace(plain, with_address)
+    path = tmp_path / "ketrzyn.yaml"
+    path.write_text(text.replace("date: 2014-04-29", f"date: {date}")
+                    .replace("municipality: profiles/", f"municipality: {source.parent}/profiles/"), encoding="utf-8")
     return [f for f in check_file(path, today=dt.date(2026, 11, 25)) if f.rule in RULE_TABLE]
 
 

@@ -42,12 +42,14 @@ def test_the_legal_basis_is_made_of_citation_nodes() -> None:
     assert [node.act for node in found] == ["samorzad-gminny", "pomoc-spoleczna"]
     first = found[0]
     assert first.provision == parse_provision("art. 18 ust. 2 pkt 15")[0]
-    assert first.journal == (JournalRef(2013, None, (594,)),) and first.isap_id == "WDU20130000594"
+    # the text of the day and the amendments the catalog knows were announced by then (printed "z późn. zm.")
+    assert first.journal == (JournalRef(2013, None, (594,)), JournalRef(2013, None, (645,)),
+                             JournalRef(2013, None, (1318,))) and first.isap_id == "WDU20130000594"
     assert first.title == "ustawa z dnia 8 marca 1990 r. o samorządzie gminnym" and first.date == dt.date(1990, 3, 8)
-    assert first.style == "ztp" and not first.verified and first.notes  # the catalog lists no later amendments
-    assert first.origin is not None and (first.origin.field, first.origin.line) == ("resolution.legal_basis[0]", 16)
-    # the seed types its address ("Dz. U. z 2013r. poz.594 ze zm."): printed as typed, read as structure above
-    assert first.text.startswith("art.") and first.text.endswith("594 ze zm.)")
+    assert first.style == "ztp" and not first.verified and first.notes  # amendments seen only in practice
+    assert first.origin is not None and (first.origin.field, first.origin.line) == ("resolution.legal_basis[0]", 18)
+    # before 1 March 2016 the § 158 ZTP form of the time: "z późn. zm."
+    assert first.text.startswith("art.") and first.text.replace("\u00a0", " ").endswith("594 z późn. zm.)")
     paragraph = legal_basis(document)  # Kętrzyn's enacting formula is a paragraph of its own
     assert [type(node).__name__ for node in paragraph.children] == ["Text", "Citation", "Text", "Citation"]
 
@@ -75,10 +77,10 @@ def test_writers_print_the_citation_text_as_it_stands(fmt: str) -> None:
 def test_the_printed_sentence_is_unchanged_by_the_nodes() -> None:
     document, _ = to_document(KETRZYN)
     text = inline_text(legal_basis(document).children).replace("\u00a0", " ")
-    # the addresses as the seed types them (a typed address is printed as typed)
+    # the addresses the catalog chooses for 29 April 2014, in the form of that day
     assert text == ("Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (Dz. U. z "
-                    "2013r. poz.594 ze zm.) i art. 110 ust. 10 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (Dz. U. "
-                    "z 2013r. poz.182 ze zm.)")
+                    "2013 r. poz. 594 z późn. zm.) i art. 110 ust. 10 ustawy z dnia 12 marca 2004 r. o pomocy społecznej "
+                    "(Dz. U. z 2013 r. poz. 182 z późn. zm.)")
 
 
 def test_a_writer_without_visit_citation_is_refused() -> None:

@@ -17,9 +17,8 @@ from typing import Any
 
 import docx
 import pytest
-import yaml
 from conftest import REPO
-from seed_words import SEED_FILES, compare, seed_words, unaccounted_words, words
+from seed_words import SEED_FILES, compare, reviewed_differences, seed_words, unaccounted_words, words
 
 from paldocs.api import to_document
 from paldocs.importer.api import import_document
@@ -78,8 +77,7 @@ def source_of(name: str, tmp_path: Path) -> tuple[Path, str]:
 def reviewed(name: str) -> list[dict[str, str]]:
     path = (REPO / "tests" / "expected" / f"{name}.differences.yaml" if name in SEED_FILES
             else CASES / f"{name}.differences.yaml")
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [{"seed": row["seed"], "built": row["built"]} for row in rows]
+    return reviewed_differences(path, imported=True)
 
 
 def round_trip(name: str, tmp_path: Path) -> tuple[list[str], list[str], Any, str]:

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from conftest import REPO
-from seed_words import SEED_FILES, compare, seed_words, unaccounted_words, words
+from seed_words import SEED_FILES, compare, reviewed_differences, seed_words, unaccounted_words, words
 
 from paldocs.api import to_document
 from paldocs.cli import main
@@ -31,8 +30,7 @@ from paldocs.writers.text import to_text
 
 
 def expected_differences(name: str) -> list[dict[str, str]]:
-    rows = yaml.safe_load((REPO / "tests" / "expected" / f"{name}.differences.yaml").read_text(encoding="utf-8"))
-    return [{"seed": row["seed"], "built": row["built"]} for row in rows]
+    return reviewed_differences(REPO / "tests" / "expected" / f"{name}.differences.yaml", imported=True)
 
 
 def built_text(path: Path) -> str:

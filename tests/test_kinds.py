@@ -117,7 +117,7 @@ def ketrzyn_on(tmp_path: Path, date: str) -> tuple[str, list[str]]:
     data["resolution"]["date"] = date
     data["resolution"]["number"] = f"LXIV/400/{date[2:4]}"  # the number ends with the year of adoption (PD002)
     for entry in data["resolution"]["legal_basis"]:
-        del entry["address"]  # the catalog chooses the texts by the date
+        entry.pop("address", None)  # the catalog chooses the texts by the date
     path = tmp_path / "ketrzyn.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     document, notes = to_document(path)

@@ -16,11 +16,10 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-import yaml
 from conftest import REPO
 from docx_dump import docx_text_dump
 from ir_dump import dump_document
-from seed_words import SEED_FILES, compare, extract_words, pdf_words, seed_words
+from seed_words import SEED_FILES, compare, extract_words, pdf_words, reviewed_differences, seed_words
 
 from paldocs.api import build, to_document
 from paldocs.compose import compose
@@ -38,8 +37,7 @@ def built(example_outputs: dict[str, dict[str, Path]]) -> dict[str, dict[str, Pa
 
 
 def expected_differences(name: str) -> list[dict[str, str]]:
-    rows = yaml.safe_load((REPO / "tests" / "expected" / f"{name}.differences.yaml").read_text(encoding="utf-8"))
-    return [{"seed": row["seed"], "built": row["built"]} for row in rows]
+    return reviewed_differences(REPO / "tests" / "expected" / f"{name}.differences.yaml")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -186,7 +186,9 @@ def _when(row: JournalRow) -> str:
 
 @rule("PD013", "warning", "adres publikacji aktualny na dzień podjęcia")
 def address_current_on_adoption_day(context: CheckContext) -> Iterator[Report]:
-    """Adres publikacji podany w danych to tekst, który katalog wskazuje na dzień podjęcia (w projekcie: na dziś).
+    """Adres publikacji podany w danych to tekst, który katalog wskazuje na dzień podjęcia (w projekcie: na dziś),
+    z każdą zmianą ogłoszoną po nim, którą katalog zna (od 1 marca 2016 r.). Źródło: § 121 ust. 3 i § 158 ust. 1
+    pkt 4 ZTP.
 
     § 121 ust. 3 ZTP (docs/domain.md § 3): the address is the one announced by the day of adoption; § 158 ZTP: the
     latest consolidated text, and (§ 158 ust. 1 pkt 4 ZTP, from 1 March 2016) every amendment announced after it —
@@ -221,7 +223,7 @@ def _repeats(note: str, verdict: Report | None) -> bool:
 def citation_certainty(context: CheckContext) -> Iterator[Report]:
     """Wątpliwości katalogu aktów co do cytowania (adres niezweryfikowany, nieznana data ogłoszenia, możliwe brakujące
     zmiany) — jedno zgłoszenie na ustawę w dokumencie, ze wszystkimi jej wątpliwościami; data po aktualności katalogu —
-    jedno zgłoszenie na dokument.
+    jedno zgłoszenie na dokument. Źródło: wiersze katalogu aktów i ich źródła (paldocs acts show).
 
     docs/domain.md § 3: "the citation check must not claim more certainty than the data has" — but these are doubts
     about the catalog, not defects of the draft: info, grouped (one finding per act, however many provisions of it are
