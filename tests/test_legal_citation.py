@@ -131,9 +131,13 @@ OTHERS = [
          ("(źródło: z praktyki: Uchwała Nr X/87/11 Rady Gminy Szydłowo z dnia 9 listopada 2011 r.", "ISAP: WDU20102341536"),),
     Case("udppw 2021", "pozytek-publiczny", "2021-03-01", "Dz. U. z 2020 r. poz. 1057",
          ("Rady Powiatu Świdwińskiego z dnia 28 października 2021 r.", "ISAP: WDU20200001057")),
-    Case("uwrspz 2012 original, unsourced", "wspieranie-rodziny", "2012-06-01", "Dz. U. Nr 149, poz. 887",
-         ("(źródło: niezweryfikowany — nie znaleziono dokumentu, który by go cytował; sprawdź w ISAP; ISAP: WDU20111490887)",)),
-    Case("uwrspz 2025", "wspieranie-rodziny", "2025-06-01", "Dz. U. z 2024 r. poz. 177", ("Dz. U. z 2025 r. poz. 49",)),
+    Case("uwrspz 2012 original, seen in a notice of 2014", "wspieranie-rodziny", "2012-06-01", "Dz. U. Nr 149, poz. 887",
+         ("(źródło: z praktyki: Obwieszczenie Marszałka Sejmu RP z dnia 14 lipca 2014 r.", "ISAP: WDU20111490887)")),
+    # 2025 poz. 49 is known only from a notice of 13 March 2025: the day before, it may not be cited as certain
+    Case("uwrspz 2025 before the notice citing poz. 49", "wspieranie-rodziny", "2025-03-12", "Dz. U. z 2024 r. poz. 177",
+         ("katalog zna tekst Dz. U. z 2025 r. poz. 49 bez daty ogłoszenia; jeśli ogłoszono go najpóźniej 12 marca 2025 r.",)),
+    Case("uwrspz 2025", "wspieranie-rodziny", "2025-06-01", "Dz. U. z 2025 r. poz. 49",
+         ("(źródło: z praktyki: Obwieszczenie Ministra Rodziny, Pracy i Polityki Społecznej z dnia 13 marca 2025 r.",)),
     Case("ufp 2010 original, year omitted", "finanse-publiczne", "2010-01-01", "Dz. U. Nr 157, poz. 1240"),
     Case("ufp same year never guessed", "finanse-publiczne", "2024-12-31", "Dz. U. z 2023 r. poz. 1270, 1273, 1407, 1429 i 1641",
          
