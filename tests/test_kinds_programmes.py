@@ -310,3 +310,15 @@ def test_a_draft_without_a_profile_keeps_placeholders(kinds: Kinds) -> None:
                                        today=dt.date(2026, 12, 7)))
     assert data["program"]["title"] == "Program osłonowy Gminy … w zakresie dożywiania na lata 2027–2031"
     assert "implementer" not in data["program"]
+
+
+def test_paldocs_kinds_prints_each_kinds_period_and_adoption_deadline() -> None:
+    result = CliRunner().invoke(main, ["kinds"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    after = {lines[i].split()[0]: lines[i + 3] for i, line in enumerate(lines)
+             if line and not line.startswith(" ") and i + 3 < len(lines)}
+    assert after["gpwr"].strip().startswith("okres: 3 lata (art. 176 pkt 1")
+    assert "okres: 1 rok" in after["program-wspolpracy"]
+    assert "termin podjęcia: do 30 listopada roku poprzedzającego okres programu" in after["program-wspolpracy"]
+    assert "termin podjęcia: do 31 marca pierwszego roku programu" in after["opieka-nad-zwierzetami"]

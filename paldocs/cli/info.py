@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from paldocs.cli.errors import reports_errors
 from paldocs.cli.options import templates_option
+
+if TYPE_CHECKING:
+    from paldocs.kinds import Kind
 
 
 @click.command()
@@ -49,3 +53,23 @@ def kinds(templates: Path | None) -> None:
                  "sprawdzony" if kind.verified else "praktyka — do potwierdzenia"]
         click.echo(f"{kind.key:20} {kind.name}\n{'':20} {kind.description}\n{'':20} podstawa: {basis}; "
                    f"{', '.join(flags)}")
+        rules = _period_and_deadline(kind)
+        if rules:
+            click.echo(f"{'':20} {rules}")
+
+
+def _period_and_deadline(kind: Kind) -> str:
+    from paldocs.polish.dates import MONTHS_GENITIVE
+    from paldocs.polish.words import plural_form
+
+    """"okres: 3 lata (art. 176 pkt 1 …); termin: do 30 listopada roku poprzedzającego (art. 5a ust. 1 …)"."""
+    parts = []
+    if kind.period is not None:
+        years = plural_form(kind.period.years, "rok", "lata", "lat")
+        exact = "" if kind.period.rule == "exact" else "najwyżej "
+        parts.append(f"okres: {exact}{kind.period.years} {years} ({kind.period.source})")
+    if kind.deadline is not None:
+        which = "roku poprzedzającego okres programu" if kind.deadline.year == "before-period" else "pierwszego roku programu"
+        parts.append(f"termin podjęcia: do {kind.deadline.day} {MONTHS_GENITIVE[kind.deadline.month - 1]} {which} "
+                     f"({kind.deadline.source})")
+    return "; ".join(parts)

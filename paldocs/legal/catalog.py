@@ -20,7 +20,8 @@ Contract:
   Every address row carries ``source`` and ``verified``; ``announced`` (date of announcement) when known;
   ``seen_on`` when the row was only seen in a dated document (the text was announced by then); ``status``:
   "zweryfikowany" (read in an official list, ISAP or the ELI API — then ``verified: true``), "z praktyki" (seen
-  in a named document of a council, court or wojewoda) or "niezweryfikowany" (default from ``verified``).
+  in a named, dated document: a council's resolution, a court judgment, a wojewoda's decision, another act or
+  notice that cites it) or "niezweryfikowany" (default from ``verified``).
   :meth:`Act.titles_on` gives the title in force on a day (``former_titles``: e.g. an act renamed in 2023).
   The ELI id of an act is computed from its original address (``DU/1990/95``), never stored.
 - What the catalog proves about announcement days (:class:`AnnouncementEvidence`, ``Catalog.evidence``): a row
@@ -82,7 +83,8 @@ class JournalRow(StrictModel):
     verified: bool = Field(description="true tylko wtedy, gdy adres odczytano w nazwanym źródle.")
     status: RowStatus | None = Field(
         None, description="„zweryfikowany” (odczytany w urzędowym wykazie, ISAP albo API ELI), „z praktyki” "
-        "(widziany w nazwanym dokumencie gminy, sądu lub wojewody) albo „niezweryfikowany”; brak = z pola verified.")
+        "(widziany w nazwanym dokumencie: uchwale, wyroku, rozstrzygnięciu nadzorczym, innym akcie albo obwieszczeniu) "
+        "albo „niezweryfikowany”; brak = z pola verified.")
 
     @model_validator(mode="after")
     def _consistent(self) -> JournalRow:
