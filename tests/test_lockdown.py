@@ -220,6 +220,7 @@ def _is_generated_chart(url: str, charts: list[bytes]) -> bool:
 
 # === 1. WeasyPrint gets a fetcher that serves only paldocs's own assets ==================================
 
+@pytest.mark.slow  # a whole build to every format (> 2 s)
 @pytest.mark.usefixtures("no_network")
 def test_real_builds_fetch_only_packaged_assets_and_generated_charts(fetch_log: dict[str, list[Any]]) -> None:
     """(a) A resolution with its annex and a report with charts, built to PDF: WeasyPrint only ever talks to
@@ -365,6 +366,7 @@ def test_fetcher_refuses_a_symlink_leading_out_of_the_package(url: str, fake_pac
     assert fetcher.refused == [url]
 
 
+@pytest.mark.slow  # a whole build to every format (> 2 s)
 def test_full_build_to_every_format_uses_no_network(no_network: list[str], tmp_path: Path) -> None:
     """(c) With every socket and URL opener raising, the CLI builds a resolution and a report with charts
     to all four formats (and a PDF/A-3b that embeds the source files) — and nothing even tried."""

@@ -141,6 +141,7 @@ def test_too_deep_nesting_is_an_error_not_a_silent_cut() -> None:
         to_blocks(markdown)
 
 
+@pytest.mark.slow  # parses a resolution of thousands of paragraphs (> 2 s)
 def test_large_resolution_parses_in_linear_time() -> None:
     """10× the input must cost about 10× the work, not ~100× (quadratic). The work is counted as Python function
     calls (sys.setprofile), which is deterministic — a timing would fail on a loaded machine."""
