@@ -1,9 +1,10 @@
 """Real published municipal reports: resolutions/examples/reports/*.yaml → every format → their published text.
 
 Each report example writes a report a municipality published (tests/data/reports/<name>.txt, with its source
-address in tests/data/reports/README.md and in the data file's first comment line) as paldocs report data — a
-narrative report on a programme of cooperation with NGOs and a statutory yearly report of a social-assistance
-centre, both standalone (no program data file). Its built text is compared word for word with the original under
+address in tests/data/reports/README.md and in the data file's first comment line) as paldocs report data —
+reports on a programme of cooperation with NGOs (a city's narrative one, a rural municipality's one with its
+figures) and statutory yearly reports of social-assistance centres, all standalone (no program data file), as
+municipalities publish them. Its built text is compared word for word with the original under
 the rule of tests/seed_words.py, as the seeds and the resolution examples are; the differences must be exactly the
 reviewed ones in tests/expected/reports/<name>.differences.yaml, each with its reason. The text output is built
 here for every example; DOCX, PDF and HTML (read back with python-docx, pypdf and lxml) are the slow tests, from
@@ -36,6 +37,7 @@ SEED_MUNICIPALITIES = ("Kętrzyn", "Kętrzyna", "Kętrzynie", "Inowrocław")  # 
 URL = re.compile(r"https?://\S+")
 KINDS = {  # what each example stands for, as its title says: a narrative and a statutory report, at least one each
     "lomza-2016-program-wspolpracy": "z realizacji rocznego programu współpracy",  # art. 5a ust. 3 u.d.p.p.w.
+    "borzytuchom-2022-program-wspolpracy": "z realizacji rocznego programu współpracy",  # the same, with figures
     "wolin-2016-ops": "z działalności ośrodka pomocy społecznej",  # art. 110 ust. 9 u.p.s.
     "jerzmanowice-2014-gops": "z działalności gminnego ośrodka pomocy społecznej",  # the same, adopted by resolution
 }
