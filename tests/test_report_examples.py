@@ -40,6 +40,7 @@ KINDS = {  # what each example stands for, as its title says: a narrative and a 
     "borzytuchom-2022-program-wspolpracy": "z realizacji rocznego programu współpracy",  # the same, with figures
     "wolin-2016-ops": "z działalności ośrodka pomocy społecznej",  # art. 110 ust. 9 u.p.s.
     "jerzmanowice-2014-gops": "z działalności gminnego ośrodka pomocy społecznej",  # the same, adopted by resolution
+    "szczecinek-2020-gops": "z działalności gminnego ośrodka pomocy społecznej",  # the same, with family support
 }
 
 
