@@ -4,9 +4,9 @@ Each report example writes a report a municipality published (tests/data/reports
 address in tests/data/reports/README.md and in the data file's first comment line) as paldocs report data —
 reports on a programme of cooperation with NGOs (a city's narrative one, a rural municipality's one with its
 figures) and statutory yearly reports of social-assistance centres, all standalone (no program data file), as
-municipalities publish them. Its built text is compared word for word with the original under
-the rule of tests/seed_words.py, as the seeds and the resolution examples are; the differences must be exactly the
-reviewed ones in tests/expected/reports/<name>.differences.yaml, each with its reason. The text output is built
+municipalities publish them. The built text is compared word for word with the original under the rule of
+tests/seed_words.py, as the seeds and the resolution examples are; the differences must be exactly the reviewed
+ones in tests/expected/reports/<name>.differences.yaml, each with its reason. The text output is built
 here for every example; DOCX, PDF and HTML (read back with python-docx, pypdf and lxml) are the slow tests, from
 conftest's session-wide ``example_outputs`` (which, like the other example tests, finds these files by itself).
 
@@ -60,6 +60,14 @@ def test_there_is_a_narrative_and_a_statutory_report_of_other_councils() -> None
         assert data["document"] == "report" and "program" not in data, name  # standalone: as published
         assert not any(word in text for word in SEED_MUNICIPALITIES), name
         assert KINDS[name] in data["title"].lower(), name
+
+
+def test_every_report_example_naming_a_published_source_is_compared_with_it() -> None:
+    """A data file here that names its published source („# Źródło: …”) has its original and is one of the examples:
+    none escapes the comparison."""
+    sourced = {path.stem for path in EXAMPLES_DIR.glob("*.yaml")
+               if path.read_text(encoding="utf-8").startswith("# Źródło:")}
+    assert sourced == set(EXAMPLES)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
