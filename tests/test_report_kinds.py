@@ -198,3 +198,55 @@ def test_the_resolution_adopting_a_report_builds_with_the_report_as_its_annex(tm
     rules = {finding.rule: finding for finding in check_file(path, today=TODAY)}
     assert "PD009" in rules and "Nowem" in rules["PD009"].message  # practice, named: the Nowe resolution
     assert not [finding for finding in rules.values() if finding.severity == "error"]
+
+
+def report_folder(tmp_path: Path) -> Path:
+    """A folder with the Kętrzyn programme, its profile and its 2015 report, and a resolution adopting the report."""
+    import shutil
+
+    shutil.copy(PROGRAM, tmp_path / PROGRAM.name)
+    (tmp_path / "profiles").mkdir()
+    shutil.copy(PROFILE, tmp_path / "profiles" / PROFILE.name)
+    report = (REPO / "resolutions" / "ketrzyn-2014-pal" / "sprawozdanie-2015.yaml").read_text(encoding="utf-8")
+    (tmp_path / "sprawozdanie.yaml").write_text(report.replace("../ketrzyn-2014-pal.yaml", PROGRAM.name),
+                                                encoding="utf-8")
+    resolution = RESOLUTION.replace(str(PROFILE), "profiles/ketrzyn.yaml").replace(
+        "    content: Treść sprawozdania.\n", "    report: sprawozdanie.yaml\n")
+    (tmp_path / "uchwala.yaml").write_text(resolution, encoding="utf-8")
+    return tmp_path / "uchwala.yaml"
+
+
+def test_an_annex_from_a_report_file_prints_the_built_report_in_every_format(tmp_path: Path) -> None:
+    path = report_folder(tmp_path)
+    built = CliRunner().invoke(main, ["build", str(path), "-f", "txt,html,docx", "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    text = (tmp_path / "out" / "uchwala.txt").read_text(encoding="utf-8").replace("\xa0", " ")
+    annex = text[text.index("Załącznik do Uchwały"):]
+    assert "z realizacji „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”" in annex
+    assert "Realizacja wskaźników" in annex and "Tabela 1." in annex
+    assert "Sprawozdanie z realizacji Programu współpracy" not in annex  # the report's title, not the annex title
+    html = (tmp_path / "out" / "uchwala.html").read_text(encoding="utf-8")
+    assert "<svg" in html or "<img" in html  # the report's charts come with it
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("brak.yaml", "nie ma pliku sprawozdania „brak.yaml”"),
+    ("../sprawozdanie.yaml", "wychodzi poza folder pliku danych"),
+    ("sprawozdanie.pdf", "nie jest plikiem danych sprawozdania"),
+])
+def test_a_report_annex_file_that_cannot_be_read_is_a_located_error(tmp_path: Path, name: str, message: str) -> None:
+    path = report_folder(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("report: sprawozdanie.yaml", f"report: {name}"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-f", "txt", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and message in result.output and "annexes[0].report" in result.output
+    assert not (tmp_path / "out" / "uchwala.txt").exists()
+
+
+def test_an_annex_has_one_body_a_report_or_a_text(tmp_path: Path) -> None:
+    path = report_folder(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("report: sprawozdanie.yaml",
+                                                             "report: sprawozdanie.yaml\n    content: Tekst."),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-f", "txt", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "„report” (plik sprawozdania)" in result.output
