@@ -269,7 +269,8 @@ def test_schema_describes_the_built_in_kinds() -> None:
     result = CliRunner().invoke(main, ["schema"])
     field = json.loads(result.stdout)["$defs"]["Resolution"]["properties"]["kind"]
     assert field["enum"] == ["pal", "gpwr", "program-wspolpracy", "profilaktyka-alkoholowa", "przeciwdzialanie-przemocy",
-                             "opieka-nad-zwierzetami", "program-oslonowy", "program", "repeal", "generic"]
+                             "opieka-nad-zwierzetami", "program-oslonowy", "program", "przyjecie-sprawozdania", "repeal",
+                             "generic"]
     assert "pal — program aktywności lokalnej" in field["description"]
 
 
