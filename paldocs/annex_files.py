@@ -60,8 +60,12 @@ class AnnexPicture:
     path: Path  # the input file read (never overwritten by a build)
 
 
-def annex_file_path(folder: Path, name: str, where: Location) -> Path:
-    """The file ``name`` inside ``folder``, or a DataError saying why it may not be read (see the module doc)."""
+REPORT_FILE_SUFFIXES = (".yaml", ".yml")  # an annex that is a report: its data file (paldocs.annexes)
+
+
+def annex_file_path(folder: Path, name: str, where: Location, *, report: bool = False) -> Path:
+    """The file ``name`` inside ``folder``, or a DataError saying why it may not be read (see the module doc);
+    ``report``: a report's data file (YAML) instead of a picture."""
     if _SCHEME.match(name) or name.startswith(("//", "\\\\")):
         raise DataError(f"„{name}” to adres, nie plik — załącznik może pokazywać tylko plik z folderu pliku danych",
                         where, "Zapisz rysunek obok pliku danych i podaj jego nazwę, np. „file: mapa.png”.")
@@ -72,7 +76,9 @@ def annex_file_path(folder: Path, name: str, where: Location) -> Path:
     if normal == ".." or normal.startswith("../"):
         raise DataError(f"„{name}” wychodzi poza folder pliku danych — załącznik może pokazywać tylko pliki z tego "
                         "folderu (i jego podfolderów)", where)
-    if Path(normal).suffix.lower() not in ANNEX_FILE_SUFFIXES:
+    if report and Path(normal).suffix.lower() not in REPORT_FILE_SUFFIXES:
+        raise DataError(f"„{name}” nie jest plikiem danych sprawozdania (YAML, rozszerzenie .yaml albo .yml)", where)
+    if not report and Path(normal).suffix.lower() not in ANNEX_FILE_SUFFIXES:
         raise DataError(f"„{name}” nie jest rysunkiem PNG, JPEG, SVG ani plikiem PDF (rozszerzenia: "
                         f"{', '.join(sorted(ANNEX_FILE_SUFFIXES))})", where)
     path = folder / normal

@@ -123,9 +123,41 @@ def compose_annexes(data: DataFile, context: dict[str, Any], render: Callable[[s
             picture: AnnexPicture = read_annex_picture(folder, annex, where)
             assets[asset] = picture
             inputs_read.append(str(picture.path))
-        context.update(annex_number=number, annex=annex, annex_asset=asset, not_reproduced_note=NOT_REPRODUCED_NOTE)
+        numbering = HEADING_NUMBERING.get(annex.section_numbering)
+        report_markdown = None
+        if annex.report is not None:
+            where = locate(("annexes", index, "report")) if locate else Location(file, path=f"annexes[{index}].report")
+            report_markdown, numbering = _report_annex(folder, annex.report, where, assets, inputs_read)
+        context.update(annex_number=number, annex=annex, annex_asset=asset, not_reproduced_note=NOT_REPRODUCED_NOTE,
+                       annex_report=report_markdown)
         markdown, origins = render("annex-other.md.j2")
-        yield ComposedAnnex(markdown, origins, _label(number), HEADING_NUMBERING.get(annex.section_numbering))
+        yield ComposedAnnex(markdown, origins, _label(number), numbering)
+
+
+def _report_annex(folder: Path, name: str, where: Location, assets: dict[str, Any],
+                  inputs_read: list[str]) -> tuple[str, str | None]:
+    """The report ``name`` (a ``document: report`` file in ``folder``) composed as an annex's body: its Markdown
+    (trusted, printed as it is) and heading numbering; its charts join ``assets``, its files ``inputs_read``.
+    The report's own errors keep their place in the report file; a missing file is located at ``where``."""
+    from paldocs import inputs
+    from paldocs.annex_files import annex_file_path
+    from paldocs.compose import Md
+    from paldocs.errors import DataError
+    from paldocs.report.compose import compose_report
+    from paldocs.report.load import load_report
+
+    path = annex_file_path(folder, name, where, report=True)
+    if not inputs.exists(path):
+        raise DataError(f"nie ma pliku sprawozdania „{name}” w folderze pliku danych", where)
+    source = load_report(path)
+    composition = compose_report(source)
+    for asset in composition.assets:
+        if asset in assets:
+            raise DataError("uchwała może mieć w załącznikach tylko jedno sprawozdanie z wykresami", where)
+    assets.update(composition.assets)
+    inputs_read.extend(str(read) for read in source.files)
+    part = composition.parts[0]
+    return Md(part.markdown), part.heading_numbering
 
 
 def _label(number: int | None) -> str:

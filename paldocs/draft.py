@@ -9,7 +9,8 @@ programme covers one year, gpwr three) or the kind's practice (``draft_years``),
 adoption deadline (``Kind.deadline``) is still ahead on ``today``; one section per required role
 (``Kind.required_roles``, with the items the statute lists, ``draft_items``); the title of ``draft_title`` with the
 gmina's name and the years; the implementer the kind names for the gmina's kind (:func:`~paldocs.kinds.implementer_for`).
-Given no municipality, the program keeps generic placeholders.
+Given no municipality, the program keeps generic placeholders. ``sprawozdanie-KIND`` (a report kind of
+templates/report-kinds.yaml) gives a report draft instead (:func:`format_report_draft`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from paldocs.model.messages import unknown_kind
 
 if TYPE_CHECKING:
     from paldocs.model.municipality import Municipality
+
+# ``paldocs new sprawozdanie-KIND``: a report draft of a report kind (templates/report-kinds.yaml).
+REPORT_PREFIX = "sprawozdanie-"
 
 # A programme without a statutory period or a kind's practice: the six years the draft always proposed.
 DEFAULT_DRAFT_YEARS = 6
@@ -51,6 +55,9 @@ def format_draft(kind_key: str, profile: str, output_name: str, templates: Path 
                  context: BuildContext | None = None, municipality: Municipality | None = None,
                  today: dt.date | None = None) -> str:
     context = context or BuildContext(templates=templates)
+    if kind_key.startswith(REPORT_PREFIX):
+        return format_report_draft(kind_key.removeprefix(REPORT_PREFIX), output_name, context=context,
+                                   municipality=municipality, today=today)
     kind = context.kinds.get(kind_key)
     if kind is None:
         message, hint = unknown_kind(kind_key, context.kinds)
@@ -99,3 +106,29 @@ def _title(kind: Kind, municipality: Municipality | None, period: DraftPeriod) -
 
 def _default_basis(kind: Kind) -> str:
     return "; ".join(f"{entry.provision} ({entry.act})" for entry in kind.legal_basis) or "brak — podaj"
+
+
+def format_report_draft(report_kind: str, output_name: str, *, context: BuildContext,
+                        municipality: Municipality | None = None, today: dt.date | None = None) -> str:
+    """A commented report file of ``report_kind`` (``report-draft.yaml.j2``) for the year before ``today``: the
+    kind's title with the gmina's name, its chapters, its deadline and sources as comments; it builds as it is
+    (except a monitoring report, which needs the path of its program's data file)."""
+    from paldocs.polish.dates import MONTHS_GENITIVE
+    from paldocs.report.kinds import report_kinds
+
+    kind = report_kinds().get(report_kind)
+    if kind is None:
+        known = ", ".join(REPORT_PREFIX + key for key in report_kinds())
+        raise DataError(f"nieznany rodzaj sprawozdania „{report_kind}”", Location(path="KIND"), f"Znane: {known}.")
+    year = (today or dt.date.today()).year - 1
+    gminy = f"Gminy {municipality.name}" if municipality is not None else "Gminy …"
+    fill = {"gminy": gminy, "rok": str(year)}
+    plain = context.environment.overlay(finalize=None)  # YAML, not Markdown: nothing to escape
+    try:
+        return plain.get_template("report-draft.yaml.j2").render(
+            kind=kind, output_name=output_name, year=year, title=kind.draft_title.format(**fill),
+            chapters=[{"heading": chapter.heading, "content": chapter.content.format(**fill).replace('"', "'")}
+                      for chapter in kind.draft_chapters],
+            deadline_month=MONTHS_GENITIVE[kind.deadline.month - 1] if kind.deadline else "")
+    except jinja2.TemplateError as error:
+        raise DataError(f"błąd w szablonie projektu sprawozdania: {error}", Location("report-draft.yaml.j2")) from None

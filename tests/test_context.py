@@ -247,7 +247,7 @@ def test_without_the_users_templates_the_kind_is_unknown(street: tuple[Path, Pat
     line = next(line for line in result.stderr.splitlines() if line.startswith("błąd:"))
     assert f"{source}:" in line and "resolution.kind" in line and "nieznany rodzaj uchwały „nadanie-nazwy”" in line
     assert ("Znane rodzaje: generic, gpwr, opieka-nad-zwierzetami, pal, profilaktyka-alkoholowa, program, "
-            "program-oslonowy, program-wspolpracy, przeciwdzialanie-przemocy, repeal") in result.stderr
+            "program-oslonowy, program-wspolpracy, przeciwdzialanie-przemocy, przyjecie-sprawozdania, repeal") in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -269,7 +269,8 @@ def test_schema_describes_the_built_in_kinds() -> None:
     result = CliRunner().invoke(main, ["schema"])
     field = json.loads(result.stdout)["$defs"]["Resolution"]["properties"]["kind"]
     assert field["enum"] == ["pal", "gpwr", "program-wspolpracy", "profilaktyka-alkoholowa", "przeciwdzialanie-przemocy",
-                             "opieka-nad-zwierzetami", "program-oslonowy", "program", "repeal", "generic"]
+                             "opieka-nad-zwierzetami", "program-oslonowy", "program", "przyjecie-sprawozdania", "repeal",
+                             "generic"]
     assert "pal — program aktywności lokalnej" in field["description"]
 
 

@@ -156,7 +156,8 @@ def _run_rules(checked: CheckContext, skipped: set[str]) -> Iterator[Finding]:
 def check_report(opened: BuildContext) -> list[Finding]:
     """A monitoring report (``opened``: its build context, the file parsed): its data are validated when loaded
     (bad input raises); the drafting rules are about resolutions, so what remains to check is that the report
-    composes into a document (PD000) and that its indicators in per cent make sense (PD064)."""
+    composes into a document (PD000), that its indicators in per cent make sense (PD064) and what its kind
+    expects (deadline, one year, contents: PD070–PD074, :mod:`paldocs.checks.rules_reports`)."""
     from paldocs.api import compose_document
     from paldocs.checks.rules_programmes import report_indicator_problems
 
@@ -174,8 +175,14 @@ def check_report(opened: BuildContext) -> list[Finding]:
     parsed = opened.data
     file = str(parsed.path)
     report: MonitoringReport = validate(MonitoringReport, parsed.data, file, parsed.positions)
-    return [Finding("PD064", "warning", message, field_location(file, parsed.positions, {}, where))
-            for where, message in report_indicator_problems(report)]
+    from paldocs.checks.rules_reports import report_kind_problems
+
+    findings = [Finding("PD064", "warning", message, field_location(file, parsed.positions, {}, where))
+                for where, message in report_indicator_problems(report)]
+    findings += [Finding(problem.rule, problem.severity, problem.message,
+                         field_location(file, parsed.positions, {}, problem.where), fix=problem.fix)
+                 for problem in report_kind_problems(report)]  # the report's kind: deadline, contents (PD070–PD074)
+    return sorted(findings, key=_order)
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:

@@ -1,7 +1,7 @@
 """``paldocs new`` and ``paldocs extract``: a ready-to-fill data file, and the sources embedded in a PDF/A.
 
 Contract: ``new KIND`` writes a commented data file for a kind of the registry (built-in or the user's with
-``--templates``), after checking that the profile loads; an existing file is overwritten only with ``--force``.
+``--templates``) — or, for ``sprawozdanie-KIND``, a report file of a report kind (templates/report-kinds.yaml) — after checking that the profile loads; an existing file is overwritten only with ``--force``.
 ``extract`` writes the files a PDF/A-3 built by paldocs embeds (data, profile, manifest) and refuses to replace
 a different existing file without ``--force``. Both write atomically and print each written path.
 """
@@ -26,7 +26,8 @@ from paldocs.cli.options import EXAMPLES, templates_option
 @templates_option()
 @reports_errors
 def new(kind: str, profile: Path, output: Path, force: bool, templates: Path | None) -> None:
-    """Tworzy projekt uchwały rodzaju KIND z komentarzami do każdego pola."""
+    """Tworzy projekt uchwały rodzaju KIND z komentarzami do każdego pola; „sprawozdanie-RODZAJ” (np.
+    sprawozdanie-program-wspolpracy) — projekt sprawozdania danego rodzaju (docs/reports.md)."""
     import os
 
     from paldocs.api import write_atomically

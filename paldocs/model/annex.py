@@ -2,7 +2,7 @@
 
 Contract: an :class:`Annex` is a title and exactly one body — Markdown (``content``, tables and "Rozdział 1."
 chapters allowed), a picture or plan in a file next to the data file (``file``: PNG, JPEG, SVG or one page of a
-PDF), or nothing at all when the annex exists but is not reproduced in the data (``reproduced: false``: the
+PDF), a report built from its data file next to the data file (``report``: a ``document: report`` YAML file), or nothing at all when the annex exists but is not reproduced in the data (``reproduced: false``: the
 document prints its header, its title and a note). The data never number annexes: paldocs numbers them in
 order, after the program when there is one ("Załącznik Nr 2 do Uchwały …"; "Załącznik do …" when there is
 only one). The file's name is only validated for its form here; reading it (inside the data file's folder,
@@ -48,6 +48,10 @@ class Annex(StrictModel):
     file: NonEmptyText | None = Field(
         None, description="Rysunek lub plan: plik PNG, JPEG, SVG albo PDF w folderze pliku danych (ścieżka "
         "względna, nigdy adres internetowy ani plik spoza folderu).", examples=["mapa.png", "plany/obszar.pdf"])
+    report: NonEmptyText | None = Field(
+        None, description="Sprawozdanie: plik danych sprawozdania („document: report”, YAML) w folderze pliku danych; "
+        "załącznik drukuje całe sprawozdanie (jego tytuł zastępuje tytuł załącznika) — np. do uchwały rodzaju "
+        "„przyjecie-sprawozdania”.", examples=["sprawozdanie-2025.yaml"])
     page: int = Field(1, ge=1, le=9999, description="Strona pliku PDF, którą drukuje załącznik (od 1).",
                       examples=[1])
     alt: NonEmptyText | None = Field(
@@ -62,7 +66,7 @@ class Annex(StrictModel):
 
     @model_validator(mode="after")
     def _one_body(self) -> Annex:
-        bodies = [name for name in ("content", "file") if getattr(self, name) is not None]
+        bodies = [name for name in ("content", "file", "report") if getattr(self, name) is not None]
         if not self.reproduced:
             if bodies:
                 raise ValueError(f"załącznik nieodtworzony („reproduced: false”) nie ma treści — usuń pole "
@@ -71,8 +75,8 @@ class Annex(StrictModel):
         if self.note is not None:
             raise ValueError("uwaga „note” dotyczy tylko załącznika nieodtworzonego („reproduced: false”)")
         if len(bodies) != 1:
-            raise ValueError("załącznik ma jedną treść: podaj „content” (tekst), „file” (rysunek lub plan) albo "
-                             "„reproduced: false” (załącznik nieodtworzony)")
+            raise ValueError("załącznik ma jedną treść: podaj „content” (tekst), „file” (rysunek lub plan), "
+                             "„report” (plik sprawozdania) albo „reproduced: false” (załącznik nieodtworzony)")
         if self.file is not None and self.section_numbering != "none":
             raise ValueError("„section_numbering” dotyczy treści tekstowej („content”), nie pliku")
         if self.file is None and (self.page != 1 or self.alt is not None):

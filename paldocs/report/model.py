@@ -272,6 +272,11 @@ class MonitoringReport(StrictModel):
     """Root of a report file."""
 
     document: Literal["report"] = Field(description="Rodzaj pliku: „report” (sprawozdanie).", examples=["report"])
+    kind: NonEmptyText | None = Field(
+        None, description="Rodzaj sprawozdania (templates/report-kinds.yaml): „program-wspolpracy” (art. 5a ust. 3 "
+        "u.d.p.p.w.), „wspieranie-rodziny”, „monitoring” (z plikiem programu), „narracyjne” (sam tekst); domyślnie "
+        "„monitoring”, gdy podano plik programu, a „narracyjne” bez niego. Rodzaj wyznacza termin i oczekiwaną "
+        "treść, które sprawdza „paldocs check”.", examples=["program-wspolpracy"])
     program: NonEmptyText | None = Field(
         None, description="Ścieżka do pliku danych programu (względem pliku sprawozdania); bez niej sprawozdanie "
         "jest samodzielnym tekstem (tytuł i rozdziały).", examples=["../ketrzyn-2014-pal.yaml"])
@@ -316,6 +321,28 @@ class MonitoringReport(StrictModel):
     status_thresholds: StatusThresholds = Field(default_factory=StatusThresholds,
                                                 description="Progi statusu wskaźników (procent celu).",
                                                 examples=[{"on_track": 80, "at_risk": 50}])
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str | None) -> str | None:
+        from paldocs.report.kinds import report_kind_keys  # the registry reads report-kinds.yaml
+
+        if value is not None and value not in report_kind_keys():
+            raise ValueError(f"nieznany rodzaj sprawozdania „{value}” (znane: {', '.join(report_kind_keys())})")
+        return value
+
+    @model_validator(mode="after")
+    def _kind_fits_program(self) -> MonitoringReport:
+        from paldocs.report.kinds import report_kinds
+
+        kind = report_kinds().get(self.kind) if self.kind else None
+        if kind is not None and kind.program == "required" and self.program is None:
+            raise ValueError(f"sprawozdanie rodzaju „{kind.key}” powstaje z pliku danych programu — podaj „program” "
+                             "albo wybierz rodzaj „narracyjne”")
+        if kind is not None and kind.program == "forbidden" and self.program is not None:
+            raise ValueError(f"sprawozdanie rodzaju „{kind.key}” to sam tekst, bez pliku programu — usuń „program” "
+                             "albo wybierz rodzaj „monitoring”")
+        return self
 
     @model_validator(mode="after")
     def _program_or_standalone(self) -> MonitoringReport:
