@@ -26,6 +26,11 @@ Contract of :func:`to_blocks`:
   caption. ``figure`` is not a :class:`DivRole`.
 - Tables and figures stand at the top level or inside divs — never inside a paragraf or another legal unit,
   nor in a list item (the error names the place).
+- Footnotes (:mod:`paldocs.markup.footnotes`): a call ``[^label]`` whose definition ``[^label]: …`` stands
+  in the same text (data value or template) becomes :class:`FootnoteRef`; the part's notes are numbered 1, 2,
+  … in the order of their first call and returned as :class:`Footnote` blocks after all other blocks. A call
+  without a definition prints as typed, a definition nothing calls prints as typed in place (``paldocs
+  check`` PD018 warns about both). A note holds paragraphs only and calls no other note.
 - Statute citations that compose inserted (``SourceMap.citations``) become :class:`Citation` inlines whose
   ``text`` is what the block prints there (:mod:`paldocs.markup.citations`).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
@@ -41,6 +46,7 @@ Contract of :func:`to_blocks`:
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import cache
 from typing import cast
 
@@ -52,6 +58,8 @@ from paldocs.document import (
     Div,
     DivRole,
     Figure,
+    Footnote,
+    FootnoteRef,
     Heading,
     Inline,
     ListBlock,
@@ -61,10 +69,12 @@ from paldocs.document import (
     PageBreak,
     Paragraph,
     Table,
+    Text,
     Unit,
     UnitKind,
 )
 from paldocs.errors import MarkupError, PaldocsError
+from paldocs.markup import footnotes
 from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
@@ -95,6 +105,7 @@ def _parser() -> MarkdownIt:
     md.disable(_DISABLED)
     md.use(paldocs_plugin)
     md.use(table_plugin)
+    footnotes.install(md)
     return md
 
 
@@ -145,6 +156,45 @@ class _Converter:
         # that line starts there too, not at the "§" or list marker (the innermost item wins).
         self.content_starts = {token.map[0]: token.meta["content"] for token in tokens
                                if token.map and token.meta and "content" in token.meta}
+        self.notes: list[Footnote] = []
+        self.calls: dict[int, FootnoteRef | str] = {}  # id of a footnote_ref token → what it prints
+        self.note_numbers: dict[int, str | None] = {}  # id of a definition's open token → its number
+        self.number_footnotes()
+
+    def scope(self, token: Token) -> Hashable:
+        """Which text a token belongs to, for footnotes: the data value's field path or the template."""
+        origin = self.ctx.origin(token.map[0]) if token.map else None
+        if origin is None:
+            return None
+        return origin.path if origin.from_data else (origin.template, None)
+
+    def number_footnotes(self) -> None:
+        """Number the defined notes by their first call (a note called in a note is refused)."""
+        scope = footnotes.FootnoteScope()
+        for token in self.tokens:
+            if token.type == footnotes.DEFINITION_OPEN:
+                scope.defined.add((self.scope(token), token.meta["label"]))
+        inside: Token | None = None
+        for token in self.tokens:
+            if token.type == footnotes.DEFINITION_OPEN:
+                inside = token
+            elif token.type == footnotes.DEFINITION_CLOSE:
+                inside = None
+            elif token.type == "inline":
+                for child in token.children or []:
+                    if child.type != footnotes.CALL:
+                        continue
+                    if inside is not None:
+                        raise self.error(token, "Przypis nie może zawierać odsyłacza do innego przypisu "
+                                                f"(„{footnotes.literal_call(child.meta['label'])}”).",
+                                         "Wpisz treść obu przypisów osobno, każdy z odsyłaczem w tekście.")
+                    label = child.meta["label"]
+                    called = scope.call((self.scope(token), label))
+                    self.calls[id(child)] = (footnotes.literal_call(label) if called is None
+                                             else FootnoteRef(called[0], first=called[1]))
+        for token in self.tokens:
+            if token.type == footnotes.DEFINITION_OPEN:
+                self.note_numbers[id(token)] = scope.numbers.get((self.scope(token), token.meta["label"]))
 
     def document(self) -> list[Block]:
         # markdown-it drops whatever lies deeper than maxNesting; say so instead of losing the clerk's text.
@@ -152,7 +202,8 @@ class _Converter:
             if token.nesting == 1 and token.level >= MAX_NESTING - 1:
                 raise self.error(token, "Zbyt głębokie zagnieżdżenie list lub bloków.",
                                  "Uprość strukturę: wyliczenie może mieć najwyżej kilka poziomów.")
-        return self.blocks(None, parent=None, in_list=False)
+        blocks = self.blocks(None, parent=None, in_list=False)
+        return [*blocks, *sorted(self.notes, key=lambda note: int(note.num))]
 
     def error(self, token: Token, message: str, hint: str | None = None) -> MarkupError:
         return self.ctx.error(token.map[0] if token.map else 0, message, hint, self.offset(token))
@@ -190,7 +241,9 @@ class _Converter:
             if kind == close:
                 self.pos += 1
                 return out
-            if kind == "paragraph_open":
+            if kind == footnotes.DEFINITION_OPEN:
+                out.extend(self.footnote(token))
+            elif kind == "paragraph_open":
                 caption = self.caption(self.pos)
                 if caption is not None:  # "Tabela: …" directly before a table: its caption
                     self.pos += 3
@@ -239,6 +292,35 @@ class _Converter:
             else:  # every token type the enabled rules produce is handled above
                 raise RuntimeError(f"unexpected markdown-it token {kind!r}")
         return out
+
+    def footnote(self, token: Token) -> list[Block]:
+        """A definition: kept as a numbered note of the part (nothing here), or, when nothing calls it, its
+        paragraphs printed in place as typed."""
+        self.pos += 1
+        children = self.blocks(footnotes.DEFINITION_CLOSE, parent=None, in_list=False)
+        label = token.meta["label"]
+        for child in children:
+            if not isinstance(child, Paragraph):
+                raise self.error(token, f"Przypis „{footnotes.literal_definition(label).rstrip()}” może zawierać "
+                                        "tylko akapity tekstu.",
+                                 "Wyliczenia, tabele i nagłówki umieść w tekście, nie w przypisie.")
+        paragraphs = cast(list[Paragraph], children)
+        num = self.note_numbers.get(id(token))
+        if num is None:
+            if paragraphs:
+                first = paragraphs[0].children
+                prefix = footnotes.literal_definition(label)
+                if first and isinstance(first[0], Text):
+                    first[0] = Text(prefix + first[0].text)
+                else:
+                    first.insert(0, Text(prefix))
+            else:
+                paragraphs = [Paragraph([Text(footnotes.literal_definition(label).rstrip())])]
+            for paragraph in paragraphs:
+                paragraph.origin = paragraph.origin or self.origin(token)
+            return list(paragraphs)
+        self.notes.append(Footnote(num, paragraphs, label=label, origin=self.origin(token)))
+        return []
 
     def caption(self, pos: int) -> list[Inline] | None:
         """The caption when the paragraph opened at ``pos`` reads "Tabela: …" and a table follows it."""
@@ -328,7 +410,7 @@ class _Converter:
         return block
 
     def inlines(self, token: Token) -> list[Inline]:
-        inlines = to_inlines(token.children or [])
+        inlines = to_inlines(token.children or [], lambda call: self.calls[id(call)])
         origins = self.ctx.origins
         if origins is not None and origins.citations and token.map:
             citations = origins.citations_between(*origins.line_range(*token.map))

@@ -25,6 +25,10 @@ or in Word, not in code.
 - Table → a Word table in the table style "Tabela paldocs", header rows repeated on every page, its caption
   above in "Podpis tabeli"; Figure → its PNG inline in a centred "Rysunek" paragraph with the alt text on the
   picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx.tables`).
+- Footnotes are real Word footnotes (:mod:`paldocs.writers.docx.footnotes`): a note's first call carries
+  it (``w:footnoteReference``; the note's paragraphs in the "Przypisy" style in ``word/footnotes.xml``), a later
+  call repeats its number as superscript text; numbering restarts in each section, so Word prints the IR's
+  numbers; the Footnote blocks at the end of a part print nothing in the body.
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
@@ -56,12 +60,13 @@ from docx.text.run import Run
 from paldocs import document as ir
 from paldocs.errors import Location, RenderError
 from paldocs.writers.docx import styles as styles
-from paldocs.writers.base import Visitor, iter_unit_lines
+from paldocs.writers.base import Visitor, iter_unit_lines, part_footnotes
 from paldocs.writers.dates import FALLBACK_DATE
 from paldocs.writers.dates import document_datetime as fixed_datetime
 from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
 from paldocs.style.table import HouseStyle
+from paldocs.writers.docx.footnotes import FootnotesPart, add_call
 from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
 
@@ -206,9 +211,12 @@ class DocxWriter(Visitor):
         self._bookmarks: dict[str, int] = {}
         self._indents: dict[str, tuple[Length | None, Length | None]] = {}
         self._page_break = False  # a PageBreak waiting for the next paragraph
+        self._footnotes = FootnotesPart(target)
+        self._notes: dict[str, ir.Footnote] = {}  # the notes of the part being written, by number
 
     def write(self, document: ir.Document) -> None:
         for index, part in enumerate(document.parts):
+            self._notes = part_footnotes(part)
             if index:
                 self._page_break = False  # the new section starts on a new page anyway
                 section = self.target.add_section(WD_SECTION.NEW_PAGE)
@@ -221,6 +229,7 @@ class DocxWriter(Visitor):
         last = self.target.element.body.sectPr.getprevious()
         if self._page_break or (last is not None and last.tag == qn("w:tbl")):
             self._paragraph(styles.BODY)  # Word ends a document with a paragraph, never with a table
+        self._footnotes.finish()
 
     # --- blocks ---------------------------------------------------------------------------------
 
@@ -309,6 +318,9 @@ class DocxWriter(Visitor):
             if line.block is not None:
                 self.visit(line.block, where)
 
+    def visit_footnote(self, node: ir.Footnote, where: _Where) -> None:
+        """Nothing in the body: the note went to the footnotes part at its first call."""
+
     # --- inlines --------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text, paragraph: DocxParagraph, font: _Font) -> None:
@@ -326,6 +338,18 @@ class DocxWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak, paragraph: DocxParagraph, font: _Font) -> None:
         paragraph.add_run().add_break()
+
+    def visit_footnote_ref(self, node: ir.FootnoteRef, paragraph: DocxParagraph, font: _Font) -> None:
+        note = self._notes.get(node.num)
+        if not node.first or note is None:  # a later call of the same note: its number, as Word prints calls
+            run = add_text_run(paragraph, node.num)
+            run.font.superscript = True
+            return
+        style_id = self._style_ids.id(styles.ROLE_STYLES["footnotes"])
+        note_id, paragraphs = self._footnotes.add_note(style_id, len(note.children))
+        for target, source in zip(paragraphs, note.children):
+            self._add_inlines(target, source.children)
+        add_call(paragraph, note_id)
 
     def visit_citation(self, node: ir.Citation, paragraph: DocxParagraph, font: _Font) -> None:
         self.visit_text(ir.Text(node.text), paragraph, font)

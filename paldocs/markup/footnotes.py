@@ -1,0 +1,90 @@
+"""Footnotes in the paldocs dialect: ``tekst[^1]`` and a definition ``[^1]: Treść przypisu.`` (pandoc syntax,
+mdit-py-plugins' footnote plugin).
+
+Contract:
+
+- :func:`install` adds the plugin to a parser: a definition stays where it was written (a
+  ``footnote_reference_open`` … ``_close`` token range holding its blocks, ``meta["label"]``); every
+  ``[^label]`` in inline text is a ``footnote_ref`` token (``meta["label"]``) whether or not it is defined, so
+  that the converter decides what prints. Inline notes ``^[…]`` are not part of the dialect (they print as
+  typed).
+- A call and its definition belong to the same text: the same data value (a program section, a report
+  chapter, a provision, the justification) or, for template text, the template. :class:`FootnoteScope`
+  numbers the defined notes of one part 1, 2, … in the order of their first call.
+- What would print literally is reported by :func:`footnote_problems` (``paldocs check`` PD018): a call
+  whose label has no definition in the text (printed as typed, ``[^x]``), and a definition that nothing calls
+  (printed as typed, ``[^x]: …``, so that no word of the clerk's is lost).
+- A footnote holds paragraphs only (a note is a sentence or two: a source, an explanation); a reference
+  inside a note is not allowed (Word and print have no notes of notes) — :class:`~paldocs.errors.MarkupError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+__all__ = ["FootnoteScope", "footnote_problems", "install", "literal_call", "literal_definition"]
+
+DEFINITION_OPEN = "footnote_reference_open"
+DEFINITION_CLOSE = "footnote_reference_close"
+CALL = "footnote_ref"
+
+
+def install(md: MarkdownIt) -> None:
+    """Footnote calls and definitions, kept in place (the converter numbers and places the notes)."""
+    md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
+
+
+def literal_call(label: str) -> str:
+    """How a call without a definition prints: as typed."""
+    return f"[^{label}]"
+
+
+def literal_definition(label: str) -> str:
+    """How the start of a definition that nothing calls prints: as typed."""
+    return f"[^{label}]: "
+
+
+@dataclass(slots=True)
+class FootnoteScope:
+    """The numbering of one part's notes: a note is known by (scope, label), where the scope is the data value
+    (its field path) or the template that wrote the text; numbers follow the first calls."""
+
+    defined: set[tuple[Hashable, str]] = field(default_factory=set)
+    numbers: dict[tuple[Hashable, str], str] = field(default_factory=dict)
+    called: set[tuple[Hashable, str]] = field(default_factory=set)
+
+    def call(self, key: tuple[Hashable, str]) -> tuple[str, bool] | None:
+        """The number of the note called here and whether this is its first call; None when undefined."""
+        if key not in self.defined:
+            return None
+        first = key not in self.numbers
+        if first:
+            self.numbers[key] = str(len(self.numbers) + 1)
+        self.called.add(key)
+        return self.numbers[key], first
+
+
+def footnote_problems(tokens: list[Token]) -> list[tuple[int, str]]:
+    """``(line, message)`` for each call without a definition and each definition never called, in one text's
+    tokens (0-based line of the parsed text)."""
+    defined: dict[str, int] = {}
+    calls: dict[str, int] = {}
+    for token in tokens:
+        if token.type == DEFINITION_OPEN:
+            defined.setdefault(token.meta["label"], token.map[0] if token.map else 0)
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == CALL:
+                    calls.setdefault(child.meta["label"], token.map[0] if token.map else 0)
+    problems = [(line, f"odsyłacz do przypisu „{literal_call(label)}” nie ma definicji „{literal_definition(label)}"
+                       f"…” w tym samym tekście — zostanie wydrukowany dosłownie")
+                for label, line in calls.items() if label not in defined]
+    problems += [(line, f"przypis „{literal_definition(label).rstrip()} …” nie ma odsyłacza „{literal_call(label)}” w "
+                        "tekście — zostanie wydrukowany dosłownie jako akapit")
+                 for label, line in defined.items() if label not in calls]
+    return sorted(problems)
