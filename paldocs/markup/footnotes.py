@@ -20,12 +20,15 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
+
+from paldocs.document import FootnoteRef, Origin, Paragraph, Text
+from paldocs.errors import PaldocsError
 
 __all__ = ["FootnoteScope", "footnote_problems", "install", "literal_call", "literal_definition"]
 
@@ -67,6 +70,50 @@ class FootnoteScope:
             self.numbers[key] = str(len(self.numbers) + 1)
         self.called.add(key)
         return self.numbers[key], first
+
+
+def number_calls(tokens: list[Token], scope_of: Callable[[Token], Hashable],
+                 refuse: Callable[[Token, str], PaldocsError]) -> tuple[dict[int, FootnoteRef | str],
+                                                                        dict[int, str | None]]:
+    """What each call prints (by the id of its ``footnote_ref`` token: a :class:`FootnoteRef`, or its text when
+    undefined) and each definition's number (by the id of its open token; None: nothing calls it).
+    ``scope_of`` names the text a token belongs to; ``refuse`` makes the error for a call inside a note."""
+    scope = FootnoteScope()
+    for token in tokens:
+        if token.type == DEFINITION_OPEN:
+            scope.defined.add((scope_of(token), token.meta["label"]))
+    calls: dict[int, FootnoteRef | str] = {}
+    inside = False
+    for token in tokens:
+        if token.type in (DEFINITION_OPEN, DEFINITION_CLOSE):
+            inside = token.type == DEFINITION_OPEN
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type != CALL:
+                    continue
+                label = child.meta["label"]
+                if inside:
+                    raise refuse(token, label)
+                called = scope.call((scope_of(token), label))
+                calls[id(child)] = literal_call(label) if called is None else FootnoteRef(called[0], first=called[1])
+    numbers = {id(token): scope.numbers.get((scope_of(token), token.meta["label"]))
+               for token in tokens if token.type == DEFINITION_OPEN}
+    return calls, numbers
+
+
+def printed_as_typed(label: str, paragraphs: list[Paragraph], origin: Origin | None) -> list[Paragraph]:
+    """A definition that nothing calls, as its paragraphs with "[^label]: " before the first."""
+    prefix = literal_definition(label)
+    if not paragraphs:
+        return [Paragraph([Text(prefix.rstrip())], origin=origin)]
+    first = paragraphs[0].children
+    if first and isinstance(first[0], Text):
+        first[0] = Text(prefix + first[0].text)
+    else:
+        first.insert(0, Text(prefix))
+    for paragraph in paragraphs:
+        paragraph.origin = paragraph.origin or origin
+    return paragraphs
 
 
 def footnote_problems(tokens: list[Token]) -> list[tuple[int, str]]:

@@ -69,7 +69,6 @@ from paldocs.document import (
     PageBreak,
     Paragraph,
     Table,
-    Text,
     Unit,
     UnitKind,
 )
@@ -170,31 +169,11 @@ class _Converter:
 
     def number_footnotes(self) -> None:
         """Number the defined notes by their first call (a note called in a note is refused)."""
-        scope = footnotes.FootnoteScope()
-        for token in self.tokens:
-            if token.type == footnotes.DEFINITION_OPEN:
-                scope.defined.add((self.scope(token), token.meta["label"]))
-        inside: Token | None = None
-        for token in self.tokens:
-            if token.type == footnotes.DEFINITION_OPEN:
-                inside = token
-            elif token.type == footnotes.DEFINITION_CLOSE:
-                inside = None
-            elif token.type == "inline":
-                for child in token.children or []:
-                    if child.type != footnotes.CALL:
-                        continue
-                    if inside is not None:
-                        raise self.error(token, "Przypis nie może zawierać odsyłacza do innego przypisu "
-                                                f"(„{footnotes.literal_call(child.meta['label'])}”).",
-                                         "Wpisz treść obu przypisów osobno, każdy z odsyłaczem w tekście.")
-                    label = child.meta["label"]
-                    called = scope.call((self.scope(token), label))
-                    self.calls[id(child)] = (footnotes.literal_call(label) if called is None
-                                             else FootnoteRef(called[0], first=called[1]))
-        for token in self.tokens:
-            if token.type == footnotes.DEFINITION_OPEN:
-                self.note_numbers[id(token)] = scope.numbers.get((self.scope(token), token.meta["label"]))
+        def refuse(token: Token, label: str) -> PaldocsError:
+            return self.error(token, f"Przypis nie może zawierać odsyłacza do innego przypisu "
+                                     f"(„{footnotes.literal_call(label)}”).",
+                              "Wpisz treść obu przypisów osobno, każdy z odsyłaczem w tekście.")
+        self.calls, self.note_numbers = footnotes.number_calls(self.tokens, self.scope, refuse)
 
     def document(self) -> list[Block]:
         # markdown-it drops whatever lies deeper than maxNesting; say so instead of losing the clerk's text.
@@ -299,26 +278,14 @@ class _Converter:
         self.pos += 1
         children = self.blocks(footnotes.DEFINITION_CLOSE, parent=None, in_list=False)
         label = token.meta["label"]
-        for child in children:
-            if not isinstance(child, Paragraph):
-                raise self.error(token, f"Przypis „{footnotes.literal_definition(label).rstrip()}” może zawierać "
-                                        "tylko akapity tekstu.",
-                                 "Wyliczenia, tabele i nagłówki umieść w tekście, nie w przypisie.")
+        if not all(isinstance(child, Paragraph) for child in children):
+            raise self.error(token, f"Przypis „{footnotes.literal_definition(label).rstrip()}” może zawierać "
+                                    "tylko akapity tekstu.",
+                             "Wyliczenia, tabele i nagłówki umieść w tekście, nie w przypisie.")
         paragraphs = cast(list[Paragraph], children)
         num = self.note_numbers.get(id(token))
         if num is None:
-            if paragraphs:
-                first = paragraphs[0].children
-                prefix = footnotes.literal_definition(label)
-                if first and isinstance(first[0], Text):
-                    first[0] = Text(prefix + first[0].text)
-                else:
-                    first.insert(0, Text(prefix))
-            else:
-                paragraphs = [Paragraph([Text(footnotes.literal_definition(label).rstrip())])]
-            for paragraph in paragraphs:
-                paragraph.origin = paragraph.origin or self.origin(token)
-            return list(paragraphs)
+            return list(footnotes.printed_as_typed(label, paragraphs, self.origin(token)))
         self.notes.append(Footnote(num, paragraphs, label=label, origin=self.origin(token)))
         return []
 

@@ -9,12 +9,17 @@ python-docx has no footnote API, so this module writes the part's XML itself (EC
 - :meth:`FootnotesPart.add_note` appends ``<w:footnote w:id="n">`` (n = 1, 2, …) whose paragraphs have the
   "Przypisy" style; the first opens with the note's own mark (``w:footnoteRef``, superscript);
   :func:`add_call` puts ``<w:footnoteReference w:id="n"/>`` (superscript) in the text.
+- :meth:`FootnotesPart.call` writes a call: the first call of a note carries the note; a later call repeats
+  its number as superscript text (Word has no second call of one note); the Footnote blocks at the end of a
+  part print nothing in the body.
 - Word numbers notes itself; :meth:`FootnotesPart.finish` makes every section restart the numbering
   (``w:footnotePr/w:numRestart eachSect``), so that Word's numbers are the IR's (each part is a section and
   counts its notes from 1). A document without notes gets no part and no setting (same bytes as before).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -25,6 +30,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from paldocs import document as ir
+from paldocs.writers.docx.styles import ROLE_STYLES, StyleIds
 
 __all__ = ["FootnotesPart", "add_call"]
 
@@ -62,8 +70,9 @@ def add_call(paragraph: Paragraph, note_id: int) -> None:
 class FootnotesPart:
     """The document's footnotes, created on the first note."""
 
-    def __init__(self, target: DocxDocument) -> None:
+    def __init__(self, target: DocxDocument, style_ids: StyleIds) -> None:
         self.target = target
+        self.style_id = style_ids.id(ROLE_STYLES["footnotes"])  # "Przypisy", as the typed notes print
         self._part: Part | None = None
         self._element = None
         self._next_id = 1
@@ -111,6 +120,18 @@ class FootnotesPart:
                 paragraph.add_run(" ")
             out.append(paragraph)
         return note_id, out
+
+    def call(self, paragraph: Paragraph, node: ir.FootnoteRef, note: ir.Footnote | None,
+             fill: Callable[[Paragraph, Sequence[ir.Inline]], None]) -> None:
+        """The call ``node`` at the end of ``paragraph``; ``fill`` writes inlines into a paragraph."""
+        if not node.first or note is None:
+            run = paragraph.add_run(node.num)
+            run.font.superscript = True
+            return
+        note_id, paragraphs = self.add_note(self.style_id, len(note.children))
+        for target, source in zip(paragraphs, note.children):
+            fill(target, source.children)
+        add_call(paragraph, note_id)
 
     def finish(self) -> None:
         """Numbering restarts in each section; Word's special notes named in the settings (only with notes)."""

@@ -14,8 +14,7 @@ or in Word, not in code.
   Div ("SPIS TREŚCI:") becomes a "Spis treści tytuł" paragraph, not a heading: a part never opens with a
   Heading 2 before its first Heading 1.
 - Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``,
-  a Citation a run of its text;
-  text is written as the IR has it (non-breaking spaces stay).
+  a Citation a run of its text; text is written as the IR has it (non-breaking spaces stay).
 - Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
   before the text — separated by a space ("§ 1. Tekst"), or by a TAB where the style hangs the label out
   (pkt, lit., tiret) — and each unit's first paragraph bookmarked with its ``address``.
@@ -25,10 +24,7 @@ or in Word, not in code.
 - Table → a Word table in the table style "Tabela paldocs", header rows repeated on every page, its caption
   above in "Podpis tabeli"; Figure → its PNG inline in a centred "Rysunek" paragraph with the alt text on the
   picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx.tables`).
-- Footnotes are real Word footnotes (:mod:`paldocs.writers.docx.footnotes`): a note's first call carries
-  it (``w:footnoteReference``; the note's paragraphs in the "Przypisy" style in ``word/footnotes.xml``), a later
-  call repeats its number as superscript text; numbering restarts in each section, so Word prints the IR's
-  numbers; the Footnote blocks at the end of a part print nothing in the body.
+- Footnotes are real Word footnotes, numbered as the IR numbers them (:mod:`paldocs.writers.docx.footnotes`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
@@ -66,7 +62,7 @@ from paldocs.writers.dates import document_datetime as fixed_datetime
 from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
 from paldocs.style.table import HouseStyle
-from paldocs.writers.docx.footnotes import FootnotesPart, add_call
+from paldocs.writers.docx.footnotes import FootnotesPart
 from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
 
@@ -211,8 +207,7 @@ class DocxWriter(Visitor):
         self._bookmarks: dict[str, int] = {}
         self._indents: dict[str, tuple[Length | None, Length | None]] = {}
         self._page_break = False  # a PageBreak waiting for the next paragraph
-        self._footnotes = FootnotesPart(target)
-        self._notes: dict[str, ir.Footnote] = {}  # the notes of the part being written, by number
+        self._footnotes, self._notes = FootnotesPart(target, self._style_ids), dict[str, ir.Footnote]()
 
     def write(self, document: ir.Document) -> None:
         for index, part in enumerate(document.parts):
@@ -319,8 +314,7 @@ class DocxWriter(Visitor):
                 self.visit(line.block, where)
 
     def visit_footnote(self, node: ir.Footnote, where: _Where) -> None:
-        """Nothing in the body: the note went to the footnotes part at its first call."""
-
+        pass  # nothing in the body: the note went to the footnotes part at its first call
     # --- inlines --------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text, paragraph: DocxParagraph, font: _Font) -> None:
@@ -340,16 +334,7 @@ class DocxWriter(Visitor):
         paragraph.add_run().add_break()
 
     def visit_footnote_ref(self, node: ir.FootnoteRef, paragraph: DocxParagraph, font: _Font) -> None:
-        note = self._notes.get(node.num)
-        if not node.first or note is None:  # a later call of the same note: its number, as Word prints calls
-            run = add_text_run(paragraph, node.num)
-            run.font.superscript = True
-            return
-        style_id = self._style_ids.id(styles.ROLE_STYLES["footnotes"])
-        note_id, paragraphs = self._footnotes.add_note(style_id, len(note.children))
-        for target, source in zip(paragraphs, note.children):
-            self._add_inlines(target, source.children)
-        add_call(paragraph, note_id)
+        self._footnotes.call(paragraph, node, self._notes.get(node.num), self._add_inlines)
 
     def visit_citation(self, node: ir.Citation, paragraph: DocxParagraph, font: _Font) -> None:
         self.visit_text(ir.Text(node.text), paragraph, font)
