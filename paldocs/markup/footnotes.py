@@ -30,7 +30,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from paldocs.document import FootnoteRef, Origin, Paragraph, Text
 from paldocs.errors import PaldocsError
 
-__all__ = ["FootnoteScope", "footnote_problems", "install", "literal_call", "literal_definition"]
+__all__ = ["FootnoteScope", "footnote_problems", "install", "literal_call", "literal_definition", "text_problems"]
 
 DEFINITION_OPEN = "footnote_reference_open"
 DEFINITION_CLOSE = "footnote_reference_close"
@@ -135,3 +135,18 @@ def footnote_problems(tokens: list[Token]) -> list[tuple[int, str]]:
                         "tekście — zostanie wydrukowany dosłownie jako akapit")
                  for label, line in defined.items() if label not in calls]
     return sorted(problems)
+
+
+def text_problems(text: str) -> list[str]:
+    """What of one text's footnotes would print literally (messages in Polish; [] for a text that does not
+    parse: the build reports that error itself)."""
+    if "[^" not in text:
+        return []
+    from paldocs.markup.parser import tokenize  # the parser imports this module
+    from paldocs.markup.rules import ParseContext
+
+    try:
+        tokens = tokenize(text, ParseContext("<tekst>", 1, legal=False))
+    except PaldocsError:
+        return []
+    return [message for _, message in footnote_problems(tokens)]

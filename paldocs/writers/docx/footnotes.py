@@ -12,9 +12,11 @@ python-docx has no footnote API, so this module writes the part's XML itself (EC
 - :meth:`FootnotesPart.call` writes a call: the first call of a note carries the note; a later call repeats
   its number as superscript text (Word has no second call of one note); the Footnote blocks at the end of a
   part print nothing in the body.
-- Word numbers notes itself; :meth:`FootnotesPart.finish` makes every section restart the numbering
-  (``w:footnotePr/w:numRestart eachSect``), so that Word's numbers are the IR's (each part is a section and
-  counts its notes from 1). A document without notes gets no part and no setting (same bytes as before).
+- Word numbers notes itself, by default on through the document. The IR counts each part's notes from 1 and
+  each part is a section, so when notes stand in more than one part :meth:`FootnotesPart.finish` makes every
+  section restart the numbering (``w:footnotePr/w:numRestart eachSect``); with notes in one part only nothing
+  is set, because LibreOffice reads ``eachSect`` as "each chapter" (restarting after every Heading 1) and would
+  print other numbers than the IR's. A document without notes gets no part and no setting (same bytes).
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ class FootnotesPart:
         self._part: Part | None = None
         self._element = None
         self._next_id = 1
+        self.section = 0  # the section (part) being written
+        self._sections_with_notes: set[int] = set()
 
     def _open(self):  # type: ignore[no-untyped-def]
         if self._element is not None:
@@ -101,6 +105,7 @@ class FootnotesPart:
         """A new note of ``paragraphs`` empty paragraphs (the first holding the note's mark and a space);
         returns its id and the paragraphs to fill."""
         element = self._open()
+        self._sections_with_notes.add(self.section)
         note_id = self._next_id
         self._next_id += 1
         note = OxmlElement("w:footnote")
@@ -134,12 +139,13 @@ class FootnotesPart:
         add_call(paragraph, note_id)
 
     def finish(self) -> None:
-        """Numbering restarts in each section; Word's special notes named in the settings (only with notes)."""
+        """Numbering restarts in each section (notes in several parts); Word's special notes named in the
+        settings (only with notes)."""
         if self._element is None:
             return
         if self._part is not None and not isinstance(self._part, XmlPart):
             self._part._blob = self._element.xml.encode("utf-8")  # a part python-docx keeps as bytes
-        for section in self.target.sections:
+        for section in self.target.sections if len(self._sections_with_notes) > 1 else ():
             sect_pr = section._sectPr
             old = sect_pr.find(qn("w:footnotePr"))
             if old is not None:

@@ -211,7 +211,7 @@ class DocxWriter(Visitor):
 
     def write(self, document: ir.Document) -> None:
         for index, part in enumerate(document.parts):
-            self._notes = part_footnotes(part)
+            self._notes, self._footnotes.section = part_footnotes(part), index
             if index:
                 self._page_break = False  # the new section starts on a new page anyway
                 section = self.target.add_section(WD_SECTION.NEW_PAGE)
