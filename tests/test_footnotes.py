@@ -105,6 +105,13 @@ def test_refused_notes(markdown: str, message: str) -> None:
         to_blocks(markdown)
 
 
+def test_notes_in_a_table_and_its_caption() -> None:
+    blocks = to_blocks("Tabela: Wskaźniki[^z]\n\n| a | b |\n|---|---|\n| 12[^k] | 7 |\n\n[^k]: W komórce.\n[^z]: Źródło.\n")
+    table = blocks[0]
+    assert table.caption[-1] == FootnoteRef("1") and table.rows[0][0].children[-1] == FootnoteRef("2")
+    assert [(note.num, note.label) for note in blocks[1:]] == [("1", "z"), ("2", "k")]
+
+
 def test_notes_in_a_legal_text() -> None:
     blocks = to_blocks("§ Uchwała wchodzi w życie po upływie 14 dni[^1].\n\n[^1]: Art. 4 ust. 1 ustawy.\n", legal=True)
     assert [type(block).__name__ for block in blocks] == ["Unit", "Footnote"]

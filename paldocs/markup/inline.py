@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from paldocs.document import Emphasis, FootnoteRef, Inline, LineBreak, Strong, Text
 from paldocs.polish.typography import apply_typography
 
-__all__ = ["to_inlines"]
+__all__ = ["Calls", "to_inlines"]
 
 _PLAIN = frozenset({"text", "softbreak"})
 
@@ -33,7 +33,11 @@ _PLAIN = frozenset({"text", "softbreak"})
 _Raw = str | LineBreak | FootnoteRef | tuple[str, list["_Raw"]]
 
 
-def to_inlines(children: list[Token], calls: Callable[[Token], FootnoteRef | str] | None = None) -> list[Inline]:
+# What a footnote call prints, given its token: the parser's FootnoteRef, or its text when undefined.
+Calls = Callable[[Token], FootnoteRef | str]
+
+
+def to_inlines(children: list[Token], calls: Calls | None = None) -> list[Inline]:
     if all(child.type in _PLAIN for child in children):
         # The common case — plain text with soft breaks — needs no tree: one string, one Text.
         raw = "".join(" " if child.type == "softbreak" else child.content for child in children)

@@ -167,6 +167,10 @@ class _Converter:
             return None
         return origin.path if origin.from_data else (origin.template, None)
 
+    def call(self, token: Token) -> FootnoteRef | str:
+        """What the footnote call ``token`` prints (numbered by :meth:`number_footnotes`)."""
+        return self.calls[id(token)]
+
     def number_footnotes(self) -> None:
         """Number the defined notes by their first call (a note called in a note is refused)."""
         def refuse(token: Token, label: str) -> PaldocsError:
@@ -293,7 +297,7 @@ class _Converter:
         """The caption when the paragraph opened at ``pos`` reads "Tabela: …" and a table follows it."""
         follows = pos + 3 < len(self.tokens) and self.tokens[pos + 3].type == "table_open"
         children = caption_tokens(self.tokens[pos + 1]) if follows else None
-        return None if children is None else to_inlines(children)
+        return None if children is None else to_inlines(children, self.call)
 
     def check_placement(self, token: Token, what: str, parent: UnitKind | None, in_list: bool) -> None:
         """Tables and figures stand at the top level or in divs, never in a unit or a list."""
@@ -304,7 +308,7 @@ class _Converter:
 
     def table(self, token: Token, parent: UnitKind | None, in_list: bool, caption: list[Inline] | None) -> Table:
         self.check_placement(token, "Tabela", parent, in_list)
-        table, self.pos = to_table(self.tokens, self.pos, caption, self.ctx.origins)
+        table, self.pos = to_table(self.tokens, self.pos, caption, self.ctx.origins, self.call)
         table.origin = self.origin(token)
         return table
 
@@ -377,7 +381,7 @@ class _Converter:
         return block
 
     def inlines(self, token: Token) -> list[Inline]:
-        inlines = to_inlines(token.children or [], lambda call: self.calls[id(call)])
+        inlines = to_inlines(token.children or [], self.call)
         origins = self.ctx.origins
         if origins is not None and origins.citations and token.map:
             citations = origins.citations_between(*origins.line_range(*token.map))
