@@ -9,8 +9,10 @@ Contract:
   that the converter decides what prints. Inline notes ``^[…]`` are not part of the dialect (they print as
   typed).
 - A call and its definition belong to the same text: the same data value (a program section, a report
-  chapter, a provision, the justification) or, for template text, the template. :class:`FootnoteScope`
-  numbers the defined notes of one part 1, 2, … in the order of their first call.
+  chapter, a provision, the justification) or, for template text, the template. :func:`number_calls`
+  (through :class:`FootnoteScope`) numbers the defined notes of one part 1, 2, … in the order of their first
+  call and says what each call prints; :func:`printed_as_typed` gives a definition that nothing calls back as
+  its paragraphs.
 - What would print literally is reported by :func:`footnote_problems` (``paldocs check`` PD018): a call
   whose label has no definition in the text (printed as typed, ``[^x]``), and a definition that nothing calls
   (printed as typed, ``[^x]: …``, so that no word of the clerk's is lost).
