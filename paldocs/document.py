@@ -7,8 +7,12 @@ Contract:
 - Blocks: :class:`Paragraph`, :class:`Heading`, :class:`ListBlock` (with :class:`ListItem`), :class:`Unit`
   (every legal editorial unit — § / ust. / pkt / lit. / tiret — as one uniform node), :class:`Div` (a
   block with a layout *role*: title block, signature, annex header …), :class:`PageBreak`, :class:`Table`
-  (with :class:`TableCell`) and :class:`Figure` (a chart with its drawings and alt text).
-- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak` and :class:`Citation` — a
+  (with :class:`TableCell`), :class:`Figure` (a chart with its drawings and alt text) and :class:`Footnote`
+  (a note of the clerk's Markdown ``[^1]: …``: the parser puts a part's notes, in the order of their first
+  reference, after the part's other blocks; DOCX and PDF print them at the foot of the page, HTML and text as
+  numbered notes at the end of the part).
+- Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak`, :class:`FootnoteRef` (the
+  call of a :class:`Footnote` of the same part, by its number) and :class:`Citation` — a
   reference to a statute with its structure (catalog key, title and date of the act, the provision as
   :class:`~paldocs.legal.provisions.Provision`, the journal address and its amendments as
   :class:`~paldocs.legal.journal.JournalRef`, style, verified flag, notes) and its printed ``text``, computed
@@ -145,7 +149,17 @@ class Citation:
         return Cited(self.act, self.provision, self.journal)
 
 
-Inline: TypeAlias = Text | Strong | Emphasis | LineBreak | Citation
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """The call of a footnote ("[^1]" in Markdown): ``num`` is the printed number of a :class:`Footnote` of the
+    same part. ``first`` marks the first call, where the note is anchored (DOCX, PDF: the note stands at the foot
+    of that page); a later call of the same note repeats its number."""
+
+    num: str
+    first: bool = True
+
+
+Inline: TypeAlias = Text | Strong | Emphasis | LineBreak | FootnoteRef | Citation
 
 
 def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
@@ -156,6 +170,8 @@ def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")
+        elif isinstance(node, FootnoteRef):
+            continue  # a call prints only its number, which is not part of the sentence's words
         else:
             parts.append(inline_text(node.children))
     return "".join(parts)
@@ -296,7 +312,18 @@ class Figure:
     origin: Origin | None = _origin()
 
 
-Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak | Table | Figure
+@dataclass(slots=True)
+class Footnote:
+    """A footnote's text (one or more paragraphs), numbered ``num`` ("1", "2" … in the order of the first
+    calls in its part); ``label`` is what the clerk named it (``[^zrodlo]``)."""
+
+    num: str
+    children: list[Paragraph]
+    label: str = ""
+    origin: Origin | None = _origin()
+
+
+Block: TypeAlias = Paragraph | Heading | ListBlock | Unit | Div | PageBreak | Table | Figure | Footnote
 
 
 def format_unit_label(kind: UnitKind, num: str) -> str:
@@ -358,7 +385,7 @@ def walk(node: Document | Node) -> Iterator[Node]:
         children = node.items
     elif isinstance(node, Unit):
         children = [*(node.heading or []), *node.children]
-    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis, TableCell)):
+    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis, TableCell, Footnote)):
         children = node.children
     elif isinstance(node, Table):
         children = [*(node.caption or []), *(cell for row in [*node.header, *node.rows] for cell in row)]

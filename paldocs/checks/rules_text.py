@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.errors import PaldocsError
+from paldocs.markup.footnotes import text_problems as footnote_problems
 from paldocs.model.untrusted import inspect_text
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date, parse_date
 
@@ -300,10 +301,11 @@ def range_dash(context: CheckContext) -> Iterator[Report]:
                               "(„2014–2020”); to zwyczaj typograficzny, nie przepis (docs/domain.md § 7)", before=False)
 
 
-@rule("PD018", "warning", "HTML i odnośniki drukowane dosłownie")
+@rule("PD018", "warning", "HTML, odnośniki i przypisy drukowane dosłownie")
 def markup_printed_literally(context: CheckContext) -> Iterator[Report]:
     """Znacznik HTML („<b>”, „<script>”) albo odnośnik Markdown („[tekst](adres)”) w tekście drukuje się
-    dosłownie: paldocs nie przenosi do dokumentu HTML ani odnośników.
+    dosłownie: paldocs nie przenosi do dokumentu HTML ani odnośników. Tak samo odsyłacz do przypisu („[^1]”)
+    bez definicji „[^1]: …” w tym samym tekście i definicja przypisu, do której nic nie odsyła.
 
     The same inspection as the loader's (paldocs.model.untrusted), which ``paldocs build`` prints as ``uwaga:``;
     here it is a finding with the field's place, so an editor shows it beside the text.
@@ -312,3 +314,5 @@ def markup_printed_literally(context: CheckContext) -> Iterator[Report]:
         for severity, message in inspect_text(text):
             if severity == "warning":
                 yield Report(message, path)
+        for message in footnote_problems(text):
+            yield Report(message, path)

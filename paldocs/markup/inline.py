@@ -1,8 +1,11 @@
 """Inline tokens of one block → IR inlines, with Polish typography applied.
 
 Contract of :func:`to_inlines`: takes the ``children`` of a markdown-it ``inline`` token of the paldocs
-dialect (text, softbreak, hardbreak, em/strong open/close) and returns :class:`Text` / :class:`Strong` /
-:class:`Emphasis` / :class:`LineBreak` nodes where
+dialect (text, softbreak, hardbreak, em/strong open/close, footnote calls) and returns :class:`Text` /
+:class:`Strong` / :class:`Emphasis` / :class:`LineBreak` / :class:`FootnoteRef` nodes where
+
+- a footnote call becomes what ``calls`` gives for its token (a :class:`FootnoteRef`, or the call's text when
+  the note is not defined: :mod:`paldocs.markup.footnotes`); without ``calls`` it prints as typed;
 
 - a soft line break is one space and adjacent texts are merged into one :class:`Text`;
 - :func:`paldocs.polish.typography.apply_typography` runs over the whole text of the block at once, so that
@@ -14,22 +17,27 @@ Unknown token types (none are produced by the enabled rules) print their source 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from markdown_it.token import Token
 
-from paldocs.document import Emphasis, Inline, LineBreak, Strong, Text
+from paldocs.document import Emphasis, FootnoteRef, Inline, LineBreak, Strong, Text
 from paldocs.polish.typography import apply_typography
 
-__all__ = ["to_inlines"]
+__all__ = ["Calls", "to_inlines"]
 
 _PLAIN = frozenset({"text", "softbreak"})
 
 # A raw inline tree before typography: strings (merged later), line breaks, and (type, children) spans.
-_Raw = str | LineBreak | tuple[str, list["_Raw"]]
+_Raw = str | LineBreak | FootnoteRef | tuple[str, list["_Raw"]]
 
 
-def to_inlines(children: list[Token]) -> list[Inline]:
+# What a footnote call prints, given its token: the parser's FootnoteRef, or its text when undefined.
+Calls = Callable[[Token], FootnoteRef | str]
+
+
+def to_inlines(children: list[Token], calls: Calls | None = None) -> list[Inline]:
     if all(child.type in _PLAIN for child in children):
         # The common case — plain text with soft breaks — needs no tree: one string, one Text.
         raw = "".join(" " if child.type == "softbreak" else child.content for child in children)
@@ -51,6 +59,8 @@ def to_inlines(children: list[Token]) -> list[Inline]:
             stack.append(span)
         elif kind in ("strong_close", "em_close"):
             stack.pop()
+        elif kind == "footnote_ref":
+            stack[-1].append(calls(child) if calls is not None else f"[^{child.meta.get('label', '')}]")
         else:  # defensive: anything unexpected prints as its source rather than vanishing
             stack[-1].append(child.content or child.markup)
     _merge_strings(root)
@@ -71,7 +81,7 @@ def _merge_strings(frame: list[_Raw]) -> None:
             run = []
         if isinstance(node, tuple):
             _merge_strings(node[1])
-        out.append(node)
+        out.append(node)  # a line break or a footnote call ends the run
     if run:
         out.append("".join(run))
     frame[:] = out
@@ -87,8 +97,9 @@ def _leaves(frame: list[_Raw], into: list[_Leaf]) -> None:
             into.append((frame, i))
         elif isinstance(node, LineBreak):
             into.append(None)
-        else:
+        elif isinstance(node, tuple):
             _leaves(node[1], into)
+        # a footnote call has no text of its own: typography sees the words on both sides joined
 
 
 def _typeset(root: list[_Raw]) -> None:
@@ -137,7 +148,7 @@ def _build(frame: list[_Raw]) -> list[Inline]:
         if isinstance(node, str):
             if node:
                 out.append(Text(node))
-        elif isinstance(node, LineBreak):
+        elif isinstance(node, (LineBreak, FootnoteRef)):
             out.append(node)
         else:
             kind, span = node

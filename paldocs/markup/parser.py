@@ -26,6 +26,11 @@ Contract of :func:`to_blocks`:
   caption. ``figure`` is not a :class:`DivRole`.
 - Tables and figures stand at the top level or inside divs — never inside a paragraf or another legal unit,
   nor in a list item (the error names the place).
+- Footnotes (:mod:`paldocs.markup.footnotes`): a call ``[^label]`` whose definition ``[^label]: …`` stands
+  in the same text (data value or template) becomes :class:`FootnoteRef`; the part's notes are numbered 1, 2,
+  … in the order of their first call and returned as :class:`Footnote` blocks after all other blocks. A call
+  without a definition prints as typed, a definition nothing calls prints as typed in place (``paldocs
+  check`` PD018 warns about both). A note holds paragraphs only and calls no other note.
 - Statute citations that compose inserted (``SourceMap.citations``) become :class:`Citation` inlines whose
   ``text`` is what the block prints there (:mod:`paldocs.markup.citations`).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
@@ -41,6 +46,7 @@ Contract of :func:`to_blocks`:
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import cache
 from typing import cast
 
@@ -52,6 +58,8 @@ from paldocs.document import (
     Div,
     DivRole,
     Figure,
+    Footnote,
+    FootnoteRef,
     Heading,
     Inline,
     ListBlock,
@@ -65,6 +73,7 @@ from paldocs.document import (
     UnitKind,
 )
 from paldocs.errors import MarkupError, PaldocsError
+from paldocs.markup import footnotes
 from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
@@ -95,6 +104,7 @@ def _parser() -> MarkdownIt:
     md.disable(_DISABLED)
     md.use(paldocs_plugin)
     md.use(table_plugin)
+    footnotes.install(md)
     return md
 
 
@@ -145,6 +155,29 @@ class _Converter:
         # that line starts there too, not at the "§" or list marker (the innermost item wins).
         self.content_starts = {token.map[0]: token.meta["content"] for token in tokens
                                if token.map and token.meta and "content" in token.meta}
+        self.notes: list[Footnote] = []
+        self.calls: dict[int, FootnoteRef | str] = {}  # id of a footnote_ref token → what it prints
+        self.note_numbers: dict[int, str | None] = {}  # id of a definition's open token → its number
+        self.number_footnotes()
+
+    def scope(self, token: Token) -> Hashable:
+        """Which text a token belongs to, for footnotes: the data value's field path or the template."""
+        origin = self.ctx.origin(token.map[0]) if token.map else None
+        if origin is None:
+            return None
+        return origin.path if origin.from_data else (origin.template, None)
+
+    def call(self, token: Token) -> FootnoteRef | str:
+        """What the footnote call ``token`` prints (numbered by :meth:`number_footnotes`)."""
+        return self.calls[id(token)]
+
+    def number_footnotes(self) -> None:
+        """Number the defined notes by their first call (a note called in a note is refused)."""
+        def refuse(token: Token, label: str) -> PaldocsError:
+            return self.error(token, f"Przypis nie może zawierać odsyłacza do innego przypisu "
+                                     f"(„{footnotes.literal_call(label)}”).",
+                              "Wpisz treść obu przypisów osobno, każdy z odsyłaczem w tekście.")
+        self.calls, self.note_numbers = footnotes.number_calls(self.tokens, self.scope, refuse)
 
     def document(self) -> list[Block]:
         # markdown-it drops whatever lies deeper than maxNesting; say so instead of losing the clerk's text.
@@ -152,7 +185,8 @@ class _Converter:
             if token.nesting == 1 and token.level >= MAX_NESTING - 1:
                 raise self.error(token, "Zbyt głębokie zagnieżdżenie list lub bloków.",
                                  "Uprość strukturę: wyliczenie może mieć najwyżej kilka poziomów.")
-        return self.blocks(None, parent=None, in_list=False)
+        blocks = self.blocks(None, parent=None, in_list=False)
+        return [*blocks, *sorted(self.notes, key=lambda note: int(note.num))]
 
     def error(self, token: Token, message: str, hint: str | None = None) -> MarkupError:
         return self.ctx.error(token.map[0] if token.map else 0, message, hint, self.offset(token))
@@ -190,7 +224,9 @@ class _Converter:
             if kind == close:
                 self.pos += 1
                 return out
-            if kind == "paragraph_open":
+            if kind == footnotes.DEFINITION_OPEN:
+                out.extend(self.footnote(token))
+            elif kind == "paragraph_open":
                 caption = self.caption(self.pos)
                 if caption is not None:  # "Tabela: …" directly before a table: its caption
                     self.pos += 3
@@ -240,11 +276,28 @@ class _Converter:
                 raise RuntimeError(f"unexpected markdown-it token {kind!r}")
         return out
 
+    def footnote(self, token: Token) -> list[Block]:
+        """A definition: kept as a numbered note of the part (nothing here), or, when nothing calls it, its
+        paragraphs printed in place as typed."""
+        self.pos += 1
+        children = self.blocks(footnotes.DEFINITION_CLOSE, parent=None, in_list=False)
+        label = token.meta["label"]
+        if not all(isinstance(child, Paragraph) for child in children):
+            raise self.error(token, f"Przypis „{footnotes.literal_definition(label).rstrip()}” może zawierać "
+                                    "tylko akapity tekstu.",
+                             "Wyliczenia, tabele i nagłówki umieść w tekście, nie w przypisie.")
+        paragraphs = cast(list[Paragraph], children)
+        num = self.note_numbers.get(id(token))
+        if num is None:
+            return list(footnotes.printed_as_typed(label, paragraphs, self.origin(token)))
+        self.notes.append(Footnote(num, paragraphs, label=label, origin=self.origin(token)))
+        return []
+
     def caption(self, pos: int) -> list[Inline] | None:
         """The caption when the paragraph opened at ``pos`` reads "Tabela: …" and a table follows it."""
         follows = pos + 3 < len(self.tokens) and self.tokens[pos + 3].type == "table_open"
         children = caption_tokens(self.tokens[pos + 1]) if follows else None
-        return None if children is None else to_inlines(children)
+        return None if children is None else to_inlines(children, self.call)
 
     def check_placement(self, token: Token, what: str, parent: UnitKind | None, in_list: bool) -> None:
         """Tables and figures stand at the top level or in divs, never in a unit or a list."""
@@ -255,7 +308,7 @@ class _Converter:
 
     def table(self, token: Token, parent: UnitKind | None, in_list: bool, caption: list[Inline] | None) -> Table:
         self.check_placement(token, "Tabela", parent, in_list)
-        table, self.pos = to_table(self.tokens, self.pos, caption, self.ctx.origins)
+        table, self.pos = to_table(self.tokens, self.pos, caption, self.ctx.origins, self.call)
         table.origin = self.origin(token)
         return table
 
@@ -328,7 +381,7 @@ class _Converter:
         return block
 
     def inlines(self, token: Token) -> list[Inline]:
-        inlines = to_inlines(token.children or [])
+        inlines = to_inlines(token.children or [], self.call)
         origins = self.ctx.origins
         if origins is not None and origins.citations and token.map:
             citations = origins.citations_between(*origins.line_range(*token.map))

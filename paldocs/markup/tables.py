@@ -27,7 +27,7 @@ from markdown_it.rules_block.table import escapedSplit, getLine, table
 from markdown_it.token import Token
 
 from paldocs.document import Inline, Origin, Table, TableCell
-from paldocs.markup.inline import to_inlines
+from paldocs.markup.inline import Calls, to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext
 from paldocs.sourcemap import SourceMap
 
@@ -96,9 +96,9 @@ def caption_tokens(inline: Token) -> list[Token] | None:
     return [first, *rest]
 
 
-def _cell(cell_open: Token, inline: Token, origin: Origin | None) -> TableCell:
+def _cell(cell_open: Token, inline: Token, origin: Origin | None, calls: Calls | None) -> TableCell:
     align = _ALIGNS.get(str(cell_open.attrs.get("style", "")))
-    return TableCell(to_inlines(inline.children or []), align, origin=origin)
+    return TableCell(to_inlines(inline.children or [], calls), align, origin=origin)
 
 
 def _cell_origins(origins: SourceMap | None, row: Token) -> list[Origin | None]:
@@ -125,9 +125,10 @@ def _cell_origins(origins: SourceMap | None, row: Token) -> list[Origin | None]:
 
 
 def to_table(tokens: list[Token], pos: int, caption: list[Inline] | None = None,
-             origins: SourceMap | None = None) -> tuple[Table, int]:
+             origins: SourceMap | None = None, calls: Calls | None = None) -> tuple[Table, int]:
     """Read the table whose ``table_open`` is ``tokens[pos]``; return it and the position after its close.
-    ``origins`` (the source map of the parsed text) gives each cell its origin."""
+    ``origins`` (the source map of the parsed text) gives each cell its origin; ``calls`` what a footnote
+    call in a cell prints (:func:`paldocs.markup.inline.to_inlines`)."""
     header: list[list[TableCell]] = []
     rows: list[list[TableCell]] = []
     target = header
@@ -142,7 +143,7 @@ def to_table(tokens: list[Token], pos: int, caption: list[Inline] | None = None,
         elif kind in ("th_open", "td_open"):
             column = len(target[-1])
             origin = row_origins[column] if column < len(row_origins) else None
-            target[-1].append(_cell(tokens[pos], tokens[pos + 1], origin))
+            target[-1].append(_cell(tokens[pos], tokens[pos + 1], origin, calls))
             pos += 2  # the inline and the cell's close
         pos += 1
     return Table(header, rows, caption or None), pos + 1

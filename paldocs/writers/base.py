@@ -3,13 +3,15 @@
 Contract: a writer subclasses :class:`Visitor` and defines one ``visit_`` method per block and inline type
 of :mod:`paldocs.document` (``visit_paragraph``, ``visit_heading``, ``visit_list_block``, ``visit_list_item``,
 ``visit_unit``, ``visit_div``, ``visit_page_break``, ``visit_table``, ``visit_table_cell``, ``visit_figure``,
-``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``, ``visit_citation`` — a citation
+``visit_footnote``, ``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``,
+``visit_footnote_ref``, ``visit_citation`` — a citation
 prints its ``text`` as it stands; a format may mark it up, never change its words). The class refuses to be
 created when one is missing, naming it — so a new node type cannot be silently dropped by one format (one IR,
 one writer per format, each a visitor — docs/design-notes.md). A writer never reads YAML or runs Jinja2.
 
 Shared layout helpers every writer uses the same way: :func:`iter_unit_lines` (the printed lines of a legal
-unit) and :func:`to_table_grid` (a table's rows padded to one column count).
+unit), :func:`to_table_grid` (a table's rows padded to one column count) and :func:`part_footnotes` (a part's
+notes by number, for formats that print a note where it is called).
 """
 
 from __future__ import annotations
@@ -33,10 +35,12 @@ NODE_TYPES: tuple[type, ...] = (
     ir.Table,
     ir.TableCell,
     ir.Figure,
+    ir.Footnote,
     ir.Text,
     ir.Strong,
     ir.Emphasis,
     ir.LineBreak,
+    ir.FootnoteRef,
     ir.Citation,
 )
 
@@ -151,3 +155,8 @@ def to_table_grid(table: ir.Table) -> TableGrid:
         return [[*row, *(ir.TableCell([]) for _ in range(columns - len(row)))] for row in rows]
 
     return TableGrid(pad(table.header), pad(table.rows), columns)
+
+
+def part_footnotes(part: ir.Part) -> dict[str, ir.Footnote]:
+    """The footnotes of ``part`` by number (the parser puts them after the part's other blocks)."""
+    return {block.num: block for block in part.blocks if isinstance(block, ir.Footnote)}

@@ -30,6 +30,15 @@ Contract:
   neither, or with a drawing that is not SVG/PNG, a RenderError.
 - A statute citation is ``<span class="citation" data-act="<catalog key>" data-isap="<ISAP id>">`` around its
   text: machines find the act, readers and screen readers get the text (no ``<cite>``, which browsers italicise).
+- Footnotes, ``notes="end"`` (the default, the page for BIP): a call is ``<sup class="note-ref"><a
+  href="#przypis-P-N" id="odsylacz-P-N">N</a></sup>`` (P: the part's number in the document, N: the note's), a
+  later call of the same note links to the note without an id; the part's notes close its ``<section>`` as
+  ``<aside class="notes" role="doc-endnotes"><ol>`` with one ``<li id="przypis-P-N">`` each, its number
+  ``<span class="label">N.</span>`` and a link back ("↑", ``aria-label`` "powrót do tekstu").
+  ``notes="page"`` (the PDF writer's input): the note's text stands at its first call as ``<span
+  class="note" data-num="N">`` — the print CSS floats it to the foot of the page (``float: footnote``,
+  WeasyPrint's GCPM support) and prints the call and the note's marker from ``data-num``; a later call is a
+  plain ``<sup class="note-ref">N</sup>``; no list at the end of the part.
 - Escaping happens here and only here: every text and attribute value goes through :func:`html.escape`.
 """
 
@@ -43,7 +52,9 @@ from paldocs import document as ir
 from paldocs import vocabulary
 from paldocs.writers.dates import w3c_datetime
 from paldocs.errors import RenderError
-from paldocs.writers.base import Visitor, iter_unit_lines, to_table_grid
+from typing import Literal
+
+from paldocs.writers.base import Visitor, iter_unit_lines, part_footnotes, to_table_grid
 from paldocs.style.css import print_css
 from paldocs.style.table import HouseStyle
 from paldocs.writers.svg import to_inline_svg
@@ -68,9 +79,14 @@ def format_document_date(meta: ir.Meta) -> str | None:
     return w3c_datetime(meta)
 
 
-def to_html(document: ir.Document, *, standalone: bool = True, css: str | None = None) -> str:
-    """Render ``document`` as HTML; ``css`` replaces the print CSS of its house style ("" embeds none)."""
-    body = HtmlWriter(document.meta).render_parts(document.parts)
+NotePlacement = Literal["end", "page"]
+
+
+def to_html(document: ir.Document, *, standalone: bool = True, css: str | None = None,
+            notes: NotePlacement = "end") -> str:
+    """Render ``document`` as HTML; ``css`` replaces the print CSS of its house style ("" embeds none);
+    ``notes``: footnotes at the end of each part, or at their calls for the page layout (see the module doc)."""
+    body = HtmlWriter(document.meta, notes).render_parts(document.parts)
     if not standalone:
         return body
     stylesheet = load_print_css(document.house_style) if css is None else css
@@ -115,10 +131,13 @@ def _label(label: str, *, followed: bool) -> str:
 class HtmlWriter(Visitor):
     """Visits IR nodes and returns HTML strings; one instance renders one document (ids stay unique)."""
 
-    def __init__(self, meta: ir.Meta) -> None:
+    def __init__(self, meta: ir.Meta, notes: NotePlacement = "end") -> None:
         self.meta = meta
+        self.notes = notes
         self.used_ids: set[str] = set()
         self.figures = 0  # figures rendered so far: the id prefix of the next inline SVG
+        self.part_number = 0  # the part being rendered (1-based): footnote ids are unique in the document
+        self.part_notes: dict[str, ir.Footnote] = {}
 
     def render_parts(self, parts: list[ir.Part]) -> str:
         out = []
@@ -132,7 +151,12 @@ class HtmlWriter(Visitor):
                 # numbered parts alternate between two named pages whose counters reset each other.
                 classes += ["page-numbers", "numbered-a" if numbered % 2 == 0 else "numbered-b"]
                 numbered += 1
-            blocks = "".join(self.visit(block) for block in part.blocks)
+            self.part_number = index + 1
+            self.part_notes = part_footnotes(part)
+            blocks = "".join(self.visit(block) for block in part.blocks if not isinstance(block, ir.Footnote))
+            if self.part_notes and self.notes == "end":
+                items = "".join(self.visit(note) for note in self.part_notes.values())
+                blocks += f'<aside class="notes" role="doc-endnotes">\n<ol>\n{items}</ol>\n</aside>\n'
             out.append(f"<section{_attrs(class_=' '.join(classes), aria_label=part.label)}>\n{blocks}</section>\n")
         return "".join(out)
 
@@ -252,6 +276,17 @@ class HtmlWriter(Visitor):
         caption = f"<figcaption>{self._inlines(node.caption)}</figcaption>\n" if node.caption else ""
         return f'<figure class="figure">\n{drawing}\n{caption}</figure>\n'
 
+    def visit_footnote(self, node: ir.Footnote) -> str:
+        """A note in the list at the end of its part (``notes="end"``)."""
+        text = "</p>\n<p>".join(self._inlines(paragraph.children) for paragraph in node.children)
+        back = (f' <a class="note-back" href="#{self._note_id("odsylacz", node.num)}" '
+                f'aria-label="powrót do tekstu">↑</a>')
+        return (f'<li id="{self._note_id("przypis", node.num)}"><p>{_label(node.num + ".", followed=True)}'
+                f"{text}{back}</p></li>\n")
+
+    def _note_id(self, kind: str, num: str) -> str:
+        return f"{kind}-{self.part_number}-{num}"
+
     # --- inlines --------------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text) -> str:
@@ -266,6 +301,17 @@ class HtmlWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "<br>"
+
+    def visit_footnote_ref(self, node: ir.FootnoteRef) -> str:
+        num = html.escape(node.num)
+        if self.notes == "page":
+            note = self.part_notes.get(node.num)
+            if not node.first or note is None:
+                return f'<sup class="note-ref">{num}</sup>'
+            text = "".join(f'<span class="note-p">{self._inlines(p.children)}</span>' for p in note.children)
+            return f'<span class="note" data-num="{num}">{text}</span>'
+        anchor = f' id="{self._note_id("odsylacz", node.num)}"' if node.first else ""
+        return f'<sup class="note-ref"><a href="#{self._note_id("przypis", node.num)}"{anchor}>{num}</a></sup>'
 
     def visit_citation(self, node: ir.Citation) -> str:
         # A neutral span (no <cite>: browsers italicise it) naming the act for machines: the catalog key and the

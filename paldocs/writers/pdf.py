@@ -14,6 +14,8 @@ Contract:
   default, found through fontconfig) and only in it: if fontconfig lacks it, or some character is not in
   it, the build fails with a RenderError instead of embedding a fallback font (a chart whose SVG keeps its
   text as text in another font is named as the cause).
+- Footnotes print at the foot of the page of their first call: the HTML writer's ``notes="page"`` layout and
+  the print CSS's ``float: footnote`` (CSS GCPM, which WeasyPrint implements), numbered as the IR numbers them.
 - Tables and figures need nothing of their own here: the HTML writer inlines a figure's SVG, which WeasyPrint
   draws as vector paths (no image, no fetch). A figure that has only a PNG goes through the fetcher as a
   data: image, so a PNG over ``MAX_DATA_IMAGE`` is refused before layout with a RenderError naming it (an
@@ -186,7 +188,8 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
     _check_figures(document)
     font_config, css = _document_resources(document)
     fetcher = AssetFetcher(_data_image_limit(document))
-    page = weasyprint.HTML(string=to_html(document, css=""), base_url=BASE_URL, url_fetcher=fetcher)
+    # Footnotes at the foot of the page: the HTML puts each note at its call, the print CSS floats it there.
+    page = weasyprint.HTML(string=to_html(document, css="", notes="page"), base_url=BASE_URL, url_fetcher=fetcher)
     options: dict = {}
     if variant and VARIANTS[variant][1].get("output_intent") == "srgb":
         # WeasyPrint opens its own sRGB profile for these variants and never closes the file (a

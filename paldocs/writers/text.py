@@ -20,6 +20,9 @@ Contract — ``to_text(document)``:
 - Figures: "[Rysunek: <caption>] <alt>" on one line (an annex's picture adds "(plik: <name>)"), so that the
   text version (BIP) carries the text
   alternative of the chart ("[Rysunek] <alt>" without a caption).
+- Footnotes: a call prints "[1]" after the word it stands by; the part's notes follow its last block, after a
+  line of ten underscores (as print rules off the notes), one "[1] Treść przypisu." per note (its further
+  paragraphs indented two spaces).
 - A page break — between parts, or a PageBreak block — is a line holding only a form feed "\\f".
 - Deterministic; the text ends with exactly one "\\n".
 """
@@ -38,6 +41,7 @@ INDENT = "  "
 CELL_SEPARATOR = " | "
 TABLE_WIDTH = 120  # characters a table line may take before its cells wrap
 FIGURE_LABEL = "Rysunek"
+NOTES_RULE = "_" * 10  # above a part's footnotes
 
 
 def to_text(document: ir.Document) -> str:
@@ -60,6 +64,8 @@ class TextWriter(Visitor):
         for block in blocks:
             if out and not isinstance(block, ir.PageBreak) and not isinstance(previous, ir.PageBreak):
                 out.append("")
+            if isinstance(block, ir.Footnote) and not isinstance(previous, ir.Footnote):
+                out += [NOTES_RULE, ""] if out else [NOTES_RULE]
             out.extend(self.visit(block))
             previous = block
         return "\n".join(out)
@@ -141,6 +147,13 @@ class TextWriter(Visitor):
         named = f" (plik: {node.file_name})" if node.file_name else ""  # an annex's picture: which file it is
         return [f"{label} {node.alt}{named}".rstrip()]
 
+    def visit_footnote(self, node: ir.Footnote) -> list[str]:
+        lines: list[str] = []
+        for index, paragraph in enumerate(node.children):
+            text = self._lines(paragraph.children)
+            lines += _labelled(f"[{node.num}]", text) if index == 0 else [INDENT + line for line in text]
+        return lines or [f"[{node.num}]"]
+
     # --- inlines --------------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text) -> str:
@@ -154,6 +167,9 @@ class TextWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "\n"
+
+    def visit_footnote_ref(self, node: ir.FootnoteRef) -> str:
+        return f"[{node.num}]"
 
     def visit_citation(self, node: ir.Citation) -> str:
         return node.text

@@ -97,6 +97,10 @@ class StyleIds:
         self._ids: dict[str, str | None] = {}
 
     def apply(self, paragraph: Paragraph, name: str) -> None:
+        paragraph._p.style = self.id(name)
+
+    def id(self, name: str) -> str | None:
+        """The style id of paragraph style ``name`` (None for the default style)."""
         if name not in self._ids:
             self._ids[name] = self._document.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-        paragraph._p.style = self._ids[name]
+        return self._ids[name]

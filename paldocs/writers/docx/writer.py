@@ -14,8 +14,7 @@ or in Word, not in code.
   Div ("SPIS TREŚCI:") becomes a "Spis treści tytuł" paragraph, not a heading: a part never opens with a
   Heading 2 before its first Heading 1.
 - Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``,
-  a Citation a run of its text;
-  text is written as the IR has it (non-breaking spaces stay).
+  a Citation a run of its text; text is written as the IR has it (non-breaking spaces stay).
 - Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
   before the text — separated by a space ("§ 1. Tekst"), or by a TAB where the style hangs the label out
   (pkt, lit., tiret) — and each unit's first paragraph bookmarked with its ``address``.
@@ -25,6 +24,7 @@ or in Word, not in code.
 - Table → a Word table in the table style "Tabela paldocs", header rows repeated on every page, its caption
   above in "Podpis tabeli"; Figure → its PNG inline in a centred "Rysunek" paragraph with the alt text on the
   picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx.tables`).
+- Footnotes are real Word footnotes, numbered as the IR numbers them (:mod:`paldocs.writers.docx.footnotes`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
@@ -56,12 +56,13 @@ from docx.text.run import Run
 from paldocs import document as ir
 from paldocs.errors import Location, RenderError
 from paldocs.writers.docx import styles as styles
-from paldocs.writers.base import Visitor, iter_unit_lines
+from paldocs.writers.base import Visitor, iter_unit_lines, part_footnotes
 from paldocs.writers.dates import FALLBACK_DATE
 from paldocs.writers.dates import document_datetime as fixed_datetime
 from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml_text, fold_section_break,
                                          restart_page_numbers, to_reproducible_package)
 from paldocs.style.table import HouseStyle
+from paldocs.writers.docx.footnotes import FootnotesPart
 from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
 
@@ -206,9 +207,11 @@ class DocxWriter(Visitor):
         self._bookmarks: dict[str, int] = {}
         self._indents: dict[str, tuple[Length | None, Length | None]] = {}
         self._page_break = False  # a PageBreak waiting for the next paragraph
+        self._footnotes, self._notes = FootnotesPart(target, self._style_ids), dict[str, ir.Footnote]()
 
     def write(self, document: ir.Document) -> None:
         for index, part in enumerate(document.parts):
+            self._notes, self._footnotes.section = part_footnotes(part), index
             if index:
                 self._page_break = False  # the new section starts on a new page anyway
                 section = self.target.add_section(WD_SECTION.NEW_PAGE)
@@ -221,6 +224,7 @@ class DocxWriter(Visitor):
         last = self.target.element.body.sectPr.getprevious()
         if self._page_break or (last is not None and last.tag == qn("w:tbl")):
             self._paragraph(styles.BODY)  # Word ends a document with a paragraph, never with a table
+        self._footnotes.finish()
 
     # --- blocks ---------------------------------------------------------------------------------
 
@@ -309,6 +313,8 @@ class DocxWriter(Visitor):
             if line.block is not None:
                 self.visit(line.block, where)
 
+    def visit_footnote(self, node: ir.Footnote, where: _Where) -> None:
+        pass  # nothing in the body: the note went to the footnotes part at its first call
     # --- inlines --------------------------------------------------------------------------------
 
     def visit_text(self, node: ir.Text, paragraph: DocxParagraph, font: _Font) -> None:
@@ -326,6 +332,9 @@ class DocxWriter(Visitor):
 
     def visit_line_break(self, node: ir.LineBreak, paragraph: DocxParagraph, font: _Font) -> None:
         paragraph.add_run().add_break()
+
+    def visit_footnote_ref(self, node: ir.FootnoteRef, paragraph: DocxParagraph, font: _Font) -> None:
+        self._footnotes.call(paragraph, node, self._notes.get(node.num), self._add_inlines)
 
     def visit_citation(self, node: ir.Citation, paragraph: DocxParagraph, font: _Font) -> None:
         self.visit_text(ir.Text(node.text), paragraph, font)
