@@ -37,6 +37,7 @@ from paldocs.document import (
     Document,
     Emphasis,
     Figure,
+    FootnoteRef,
     Heading,
     Inline,
     LineBreak,
@@ -78,6 +79,8 @@ def dump_inlines(inlines: Iterable[Inline]) -> str:
             parts.append(f"**{dump_inlines(node.children)}**")
         elif isinstance(node, Emphasis):
             parts.append(f"*{dump_inlines(node.children)}*")
+        elif isinstance(node, FootnoteRef):
+            parts.append(f"[^{node.num}]")
         else:
             raise TypeError(f"unknown inline {type(node).__name__}")
     return "".join(parts)

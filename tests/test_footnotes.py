@@ -258,3 +258,16 @@ def test_typed_footnotes_under_the_signature_still_print(tmp_path: Path) -> None
     blocks = to_blocks("::: footnotes\n1) Zmiany tekstu jednolitego wymienionej ustawy zostały ogłoszone w Dz. U.\n:::\n")
     assert [type(block).__name__ for block in blocks] == ["Div"]
     assert not inline_kinds(blocks)
+
+
+def test_a_build_says_when_a_footnote_would_print_as_typed(tmp_path: Path) -> None:
+    """The loader's inspection of a text (what ``paldocs build`` prints as ``uwaga:``) names the call without a
+    note, at its field."""
+    from paldocs.api import to_document
+
+    report = tmp_path / "sprawozdanie.yaml"
+    report.write_text(REPORT.replace("  - content: Organ wykonawczy składa sprawozdanie do dnia 31 maja.",
+                                     "  - content: Organ wykonawczy składa sprawozdanie do dnia 31 maja[^9]."),
+                      encoding="utf-8")
+    _, notes = to_document(report)
+    assert [note for note in notes if "[^9]" in note and "chapters[2].content" in note]

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
 from paldocs.errors import PaldocsError
-from paldocs.markup.footnotes import text_problems as footnote_problems
 from paldocs.model.untrusted import inspect_text
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date, parse_date
 
@@ -314,5 +313,4 @@ def markup_printed_literally(context: CheckContext) -> Iterator[Report]:
         for severity, message in inspect_text(text):
             if severity == "warning":
                 yield Report(message, path)
-        for message in footnote_problems(text):
-            yield Report(message, path)
+

@@ -65,6 +65,10 @@ def inspect_text(text: str, limits: Limits | None = None) -> list[tuple[Severity
     if match := LINK.search(text):
         problems.append(("warning", f"odnośnik „{match.group()[:80]}” zostanie wydrukowany dosłownie (dokumenty "
                                     "paldocs nie zawierają odnośników); wpisz sam tekst albo adres"))
+    if "[^" in text:  # a footnote call without its note, or a note nothing calls, prints as typed
+        from paldocs.markup.footnotes import text_problems
+
+        problems += [("warning", message) for message in text_problems(text)]
     return problems
 
 
