@@ -27,6 +27,8 @@ or in Word, not in code.
   picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx.tables`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
+  A report part opens with its title page: that section has a different (empty) first-page footer and counts
+  from 0, so the title page shows no number and the first content page is 1.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
   SOURCE_DATE_EPOCH, else 2000-01-01) and the package is rewritten with fixed zip timestamps.
 - Text that XML 1.0 cannot hold raises :class:`~paldocs.errors.RenderError` before anything is written.
@@ -383,7 +385,13 @@ class DocxWriter(Visitor):
     def _set_footer(self, section: Section, part: ir.Part, *, restart: bool) -> None:
         footer = section.footer
         footer.is_linked_to_previous = False  # a fresh, empty footer: the previous part's does not carry over
-        if restart:
+        # The title page of a report carries no page number; counting from 0 makes its first content page 1.
+        title_page = part.kind == "report" and part.page_numbers
+        section.different_first_page_header_footer = title_page
+        if title_page:
+            section.first_page_footer.is_linked_to_previous = False  # an empty footer of its own
+            restart_page_numbers(section._sectPr, 0)
+        elif restart:
             restart_page_numbers(section._sectPr, 1 if part.page_numbers else None)
         if part.page_numbers:
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
