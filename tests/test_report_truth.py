@@ -20,9 +20,13 @@ from click.testing import CliRunner
 from conftest import REPO
 from docx.oxml.ns import qn
 
+from ir_samples import para, sample_report
+
+from paldocs import document as ir
 from paldocs.api import build
 from paldocs.cli import main
 from paldocs.report.compose import opens_with_own_heading
+from paldocs.writers.title_page import opens_with_title_page
 
 PROGRAM = REPO / "resolutions" / "ketrzyn-2014-pal.yaml"
 
@@ -176,6 +180,27 @@ def test_docx_title_page_has_no_page_number_and_content_pages_count_from_1(numbe
     first_fields = section.first_page_footer._element.xpath(".//w:instrText | .//w:fldSimple")
     assert first_fields == []
     assert "PAGE" in "".join(section.footer._element.xpath(".//w:instrText/text() | .//w:fldSimple/@w:instr"))
+
+
+TITLE = ir.Div("report-title", [para("SPRAWOZDANIE")])
+
+
+@pytest.mark.parametrize(("case", "blocks", "page_numbers", "expected"), [
+    ("title, place, page break", [TITLE, ir.Div("center", [para("Kętrzyn, marzec 2016")]), ir.PageBreak(),
+                                  para("Tekst.")], True, True),
+    ("title, page break", [TITLE, ir.PageBreak(), para("Tekst.")], True, True),
+    ("title and text on one page", [TITLE, para("Tekst."), ir.PageBreak()], True, False),
+    ("no page break at all", [TITLE, para("Tekst.")], True, False),
+    ("no title block", [para("Tekst."), ir.PageBreak()], True, False),
+    ("no page numbers", [TITLE, ir.PageBreak(), para("Tekst.")], False, False),
+])
+def test_which_parts_open_with_a_title_page(case: str, blocks: list[ir.Block], page_numbers: bool,
+                                            expected: bool) -> None:
+    assert opens_with_title_page(ir.Part(kind="report", blocks=blocks, page_numbers=page_numbers)) is expected, case
+
+
+def test_a_report_without_a_title_page_keeps_page_1_on_its_first_page() -> None:
+    assert not opens_with_title_page(sample_report().parts[0])
 
 
 @pytest.mark.slow

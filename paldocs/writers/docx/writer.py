@@ -27,7 +27,7 @@ or in Word, not in code.
   picture, its caption below in "Podpis rysunku" (:mod:`paldocs.writers.docx.tables`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
-  A report part opens with its title page: that section has a different (empty) first-page footer and counts
+  A part that opens with a title page (a report's, :mod:`paldocs.writers.title_page`): that section has a different (empty) first-page footer and counts
   from 0, so the title page shows no number and the first content page is 1.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
   SOURCE_DATE_EPOCH, else 2000-01-01) and the package is rewritten with fixed zip timestamps.
@@ -66,6 +66,7 @@ from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml
 from paldocs.style.table import HouseStyle
 from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
+from paldocs.writers.title_page import opens_with_title_page
 
 __all__ = ["DocxWriter", "to_docx"]
 
@@ -386,7 +387,7 @@ class DocxWriter(Visitor):
         footer = section.footer
         footer.is_linked_to_previous = False  # a fresh, empty footer: the previous part's does not carry over
         # The title page of a report carries no page number; counting from 0 makes its first content page 1.
-        title_page = part.kind == "report" and part.page_numbers
+        title_page = opens_with_title_page(part)
         section.different_first_page_header_footer = title_page
         if title_page:
             section.first_page_footer.is_linked_to_previous = False  # an empty footer of its own
