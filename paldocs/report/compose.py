@@ -1,9 +1,11 @@
 """Compose a monitoring report: report data + program → computed figures → Markdown with tables and figures.
 
 Contract: :func:`compose_report` takes a :class:`~paldocs.report.load.ReportSource` and returns a
-:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers; decimal section numbers
-unless the report has its own chapters, whose headings print exactly as written)
-and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline). Every number printed is
+:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers, counted from the first page
+after the title page; decimal section numbers unless the report has its own chapters, whose headings print
+exactly as written) and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline).
+Truth first: a chapter without data is left out, a cell without a value prints "b.d." (docs/reports.md); a
+text field that opens with the clerk's own heading (:func:`opens_with_own_heading`) gets no generated one. Every number printed is
 computed by :mod:`paldocs.report.compute`; the template (``report.md.j2``) only formats it. Charts are drawn
 only when the report needs them (matplotlib is imported lazily by :mod:`paldocs.report.charts`).
 """
