@@ -227,3 +227,14 @@ def test_every_report_field_is_in_the_schema_with_a_polish_description_and_an_ex
                if re.search(r"\b(?:the|of|and|is|for|with|when)\b", spec.get("description", ""))]
     without_example = [f"{model}.{name}" for model, name, spec in fields if not spec.get("examples")]
     assert (undescribed, english, without_example) == ([], [], [])
+
+
+def test_a_period_sum_with_a_missing_year_says_which_year_it_leaves_out(tmp_path: Path) -> None:
+    data = ("years: 2016\n" + "indicators:\n  - id: inicjatywy\n    name: Liczba inicjatyw lokalnych\n"
+            "    unit: inicjatywy\n    measures: [kierunek-1]\n    targets: {2016: 6}\n    period_target: 40\n"
+            "    actual: {2014: 3, 2016: 7}\n")
+    text = built_text(tmp_path, BASE.replace("years: 2015\n", "") + data)
+    assert "Liczba inicjatyw lokalnych — brak danych za 2015 r.\n" in text
+    row = [cell.strip() for cell in next(line for line in text.splitlines()
+                                         if "Liczba inicjatyw" in line and "40" in line).split("|")]
+    assert row[4] == "10"  # 3 + 7: the year without data adds nothing, and is named under the table
