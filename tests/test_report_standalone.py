@@ -169,7 +169,7 @@ def test_participants_without_events_print_no_number_of_events(tmp_path: Path) -
     assert "Liczba uczestników ogółem: 12." in text
     assert "wydarzeń (spotkań, zajęć)" not in text and "Finansowanie" not in text and "0,00 zł" not in text
     row = next(line for line in text.splitlines() if line.lstrip().startswith("2015 |"))
-    assert row.split("|")[2].strip() == "–"  # events per year: not reported, not 0
+    assert row.split("|")[2].strip() == "b.d."  # events per year: not reported ("brak danych"), not 0
 
 
 def test_events_without_participants_print_no_number_of_participants(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 Contract: ``schema`` prints the JSON Schema of data files; the ``resolution.kind`` field lists the kinds of the
 registry (built-in, plus the user's with ``--templates``) as its allowed values and in its description.
+``schema --report`` prints the JSON Schema of a report file (``document: report``) instead.
 ``kinds`` prints every kind of that registry with its default legal basis and whether it is an act of local
 law or practice still to be confirmed. Both read the registry from one :class:`~paldocs.context.BuildContext`.
 """
@@ -23,11 +24,28 @@ if TYPE_CHECKING:
 
 @click.command()
 @templates_option("Własny katalog szablonów (jego rodzaje uchwał trafiają do schematu).")
+@click.option("--report", "report", is_flag=True,
+              help="Schemat pliku sprawozdania (document: report) zamiast pliku danych uchwały.")
 @reports_errors
-def schema(templates: Path | None) -> None:
-    """Wypisuje JSON Schema plików danych (do podpowiedzi i sprawdzania w edytorze)."""
+def schema(templates: Path | None, report: bool) -> None:
+    """Wypisuje JSON Schema plików danych (do podpowiedzi i sprawdzania w edytorze).
+
+    \b
+    Przykłady:
+      paldocs schema > paldocs.schema.json
+      paldocs schema --report > sprawozdanie.schema.json
+    """
     from paldocs.context import BuildContext
     from paldocs.model.resolution import DataFile
+
+    if report:
+        from paldocs.report.model import MonitoringReport
+
+        report_schema = MonitoringReport.model_json_schema(by_alias=True)
+        report_schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        report_schema["title"] = "paldocs — plik sprawozdania"
+        click.echo(json.dumps(report_schema, ensure_ascii=False, indent=2))
+        return
 
     document = DataFile.model_json_schema(by_alias=True)
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -1,15 +1,18 @@
 """Compose a monitoring report: report data + program → computed figures → Markdown with tables and figures.
 
 Contract: :func:`compose_report` takes a :class:`~paldocs.report.load.ReportSource` and returns a
-:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers; decimal section numbers
-unless the report has its own chapters, whose headings print exactly as written)
-and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline). Every number printed is
+:class:`~paldocs.compose.Composition` with one part of kind "report" (page numbers, counted from the first page
+after the title page; decimal section numbers unless the report has its own chapters, whose headings print
+exactly as written) and the chart drawings in ``assets`` (attached to the Figure nodes by the pipeline).
+Truth first: a chapter without data is left out, a cell without a value prints "b.d." (docs/reports.md); a
+text field that opens with the clerk's own heading (:func:`opens_with_own_heading`) gets no generated one. Every number printed is
 computed by :mod:`paldocs.report.compute`; the template (``report.md.j2``) only formats it. Charts are drawn
 only when the report needs them (matplotlib is imported lazily by :mod:`paldocs.report.charts`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +25,28 @@ from paldocs.polish.dates import MONTHS_NOMINATIVE, format_date
 from paldocs.report.compute import ReportFigures, compute_figures
 from paldocs.sourcemap import DataFile, Recorder, index_fields
 from paldocs.style.resolve import style_for
+
+
+_BOLD_LINE = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
+_HEADING_MAX = 150  # longer single-line paragraphs in capitals are shouted sentences, not headings
+
+
+def opens_with_own_heading(text: object) -> bool:
+    """True when a text field starts with the clerk's own heading, so that the template prints no generated
+    heading above it (two headings one under the other read as a drafting error): a Markdown heading
+    (``# WPROWADZENIE``), a paragraph of one line that is all bold (``**Wprowadzenie**``), or a paragraph of
+    one line in capitals without a final full stop (``WPROWADZENIE``, ``1. PODSUMOWANIE``)."""
+    paragraph = str(text or "").strip().split("\n\n", 1)[0].strip()
+    if not paragraph:
+        return False
+    if paragraph.startswith("#"):
+        return True
+    if "\n" in paragraph or len(paragraph) > _HEADING_MAX:
+        return False
+    if _BOLD_LINE.fullmatch(paragraph):
+        return True
+    letters = [char for char in paragraph if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters) and not paragraph.endswith(".")
 
 
 def period_text(years: list[int]) -> str:
@@ -37,6 +62,7 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
     and chapters with the packaged house style; its chapters keep the clerk's headings, so no heading of a
     report with chapters is numbered by paldocs."""
     env = env or make_environment()
+    env.tests["own_heading"] = opens_with_own_heading
     report, program, resolution, municipality = source.report, source.program, source.resolution, source.municipality
     figures = compute_figures(report, program)
     years = list(figures.years)

@@ -49,6 +49,11 @@ sex, age) are summed over the activities that give them — a split's ``covered`
 it describes (``complete`` when all). Labels keep the order of their first appearance, except age groups:
 those starting with a number are ordered by it ("0–17", "18–29" …, "65 i więcej"), the others follow.
 Participants are counted per activity: a person in two activities counts twice.
+
+Missing data (truth first): a value the data do not give is None, never 0 — an activity without cost lines has
+no budget line (:attr:`ActivityFigures.budget` None) and adds nothing to any sum of money; an activity without
+``participants`` or ``events`` adds nothing to those totals. :class:`Gaps` counts what is missing so that a
+table prints "b.d." in those cells and its note says which activities the sums leave out.
 """
 
 from __future__ import annotations
@@ -157,9 +162,20 @@ class ParticipantSummary:
 class ActivityFigures:
     activity: Activity
     year: int
-    participants: int | None
-    events: int | None
-    budget: BudgetLine
+    participants: int | None  # None: not reported (printed "b.d.", never 0)
+    events: int | None  # None: not reported
+    budget: BudgetLine | None  # None: the activity reports no costs (printed "b.d.", not "0,00 zł")
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """What the data leave out, so that a table can say "b.d." and its note can say what the sums exclude."""
+
+    indicator_cells: int  # cells of the indicator table without a value (baseline, target, actual)
+    activities: int  # activities in the report
+    without_events: int
+    without_participants: int
+    without_costs: int  # activities that report no cost line (left out of every sum of money)
 
 
 @dataclass(frozen=True)
@@ -170,6 +186,7 @@ class ReportFigures:
     budget: BudgetSummary
     participants: ParticipantSummary
     thresholds: StatusThresholds
+    gaps: Gaps
 
 
 def round_percent(value: Decimal) -> Decimal:
@@ -309,11 +326,24 @@ def participant_summary(activities: list[Activity], years: list[int], year: int 
 
 
 def activity_figures(index: int, activity: Activity) -> ActivityFigures:
-    planned = sum((cost.planned for cost in activity.costs), Decimal(0))
-    spent = sum((cost.spent for cost in activity.costs), Decimal(0))
-    line = BudgetLine(activity.id or str(index), activity.name, planned, spent, _execution(planned, spent))
+    """One activity's figures; an activity without cost lines has no budget line (None), not a zero one —
+    absence of data is not spending nothing (a free activity says so: a cost line with 0)."""
+    line = None
+    if activity.costs:
+        planned = sum((cost.planned for cost in activity.costs), Decimal(0))
+        spent = sum((cost.spent for cost in activity.costs), Decimal(0))
+        line = BudgetLine(activity.id or str(index), activity.name, planned, spent, _execution(planned, spent))
     participants = activity.participants.total if activity.participants else None
     return ActivityFigures(activity, activity.activity_year, participants, activity.events, line)
+
+
+def gaps_in(indicators: tuple[IndicatorResult, ...], activities: list[Activity]) -> Gaps:
+    """Counts of the values the data do not give (see :class:`Gaps`)."""
+    cells = sum((result.indicator.baseline is None) + (result.current.target is None)
+                + (result.current.actual is None) for result in indicators)
+    return Gaps(cells, len(activities), sum(activity.events is None for activity in activities),
+                sum(activity.participants is None for activity in activities),
+                sum(not activity.costs for activity in activities))
 
 
 def compute_figures(report: MonitoringReport, program: Program | None) -> ReportFigures:
@@ -321,17 +351,19 @@ def compute_figures(report: MonitoringReport, program: Program | None) -> Report
     (``program`` None) has no indicators or activities (the model's rule): its figures are empty."""
     years = report.year_list
     thresholds = report.status_thresholds
+    indicators = tuple(indicator_result(indicator, years, program, thresholds)
+                       for indicator in report.indicators) if program else ()
     return ReportFigures(
         years=tuple(years),
-        indicators=tuple(indicator_result(indicator, years, program, thresholds)
-                         for indicator in report.indicators) if program else (),
+        indicators=indicators,
         activities=tuple(activity_figures(index, activity) for index, activity in enumerate(report.activities)),
         budget=budget_summary(report.activities, funding_source_names(report, program), years),
         participants=participant_summary(report.activities, years),
-        thresholds=thresholds)
+        thresholds=thresholds,
+        gaps=gaps_in(indicators, report.activities))
 
 
-__all__ = ["ActivityFigures", "Breakdown", "BudgetLine", "BudgetSummary", "CumulativeProgress", "IndicatorResult",
+__all__ = ["ActivityFigures", "Breakdown", "Gaps", "BudgetLine", "BudgetSummary", "CumulativeProgress", "IndicatorResult",
            "ParticipantSummary", "ReportFigures", "Status", "YearResult", "assess", "budget_summary",
-           "compute_figures", "cumulative_progress", "indicator_result", "participant_summary", "realisation",
+           "compute_figures", "cumulative_progress", "gaps_in", "indicator_result", "participant_summary", "realisation",
            "round_percent", "status_for"]

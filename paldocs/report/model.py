@@ -101,8 +101,8 @@ def _to_month(value: object) -> object:
 class YearRange(StrictModel):
     """The years a report covers; a single year in the file (``years: 2015``) becomes ``{from: 2015, to: 2015}``."""
 
-    start: Year = Field(alias="from", description="Pierwszy rok objęty sprawozdaniem.")
-    end: Year = Field(alias="to", description="Ostatni rok objęty sprawozdaniem.")
+    start: Year = Field(alias="from", description="Pierwszy rok objęty sprawozdaniem.", examples=[2014])
+    end: Year = Field(alias="to", description="Ostatni rok objęty sprawozdaniem.", examples=[2016])
 
     @model_validator(mode="before")
     @classmethod
@@ -124,8 +124,8 @@ class YearRange(StrictModel):
 
 
 class DateRange(StrictModel):
-    start: dt.date = Field(alias="from", description="Data rozpoczęcia (RRRR-MM-DD).")
-    end: dt.date = Field(alias="to", description="Data zakończenia (RRRR-MM-DD).")
+    start: dt.date = Field(alias="from", description="Data rozpoczęcia (RRRR-MM-DD).", examples=["2016-02-01"])
+    end: dt.date = Field(alias="to", description="Data zakończenia (RRRR-MM-DD).", examples=["2016-12-16"])
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -136,27 +136,35 @@ class DateRange(StrictModel):
 
 
 class PreparedBy(StrictModel):
-    name: NonEmptyText = Field(description="Imię i nazwisko sporządzającego.")
-    function: NonEmptyText = Field(description="Funkcja, np. „Dyrektor Miejskiego Ośrodka Pomocy Społecznej”.")
+    name: NonEmptyText = Field(description="Imię i nazwisko sporządzającego.", examples=["Anna Kowalska"])
+    function: NonEmptyText = Field(description="Funkcja, np. „Dyrektor Miejskiego Ośrodka Pomocy Społecznej”.",
+                                   examples=["Dyrektor Miejskiego Ośrodka Pomocy Społecznej"])
 
 
 class Indicator(StrictModel):
     """A measurable indicator of the program's goals, directions or results."""
 
-    id: Ident = Field(description="Stały identyfikator wskaźnika, np. „uczestnicy-kis”.")
-    name: NonEmptyText = Field(description="Nazwa wskaźnika, np. „Liczba osób objętych działaniami KIS”.")
-    unit: NonEmptyText = Field(description="Jednostka do wydruku, np. „osoby”, „rodziny”, „%”, „zł”.")
-    measures: list[Ident] = Field(min_length=1, description="Identyfikatory celów, kierunków lub rezultatów programu.")
-    better: Literal["more", "less"] = Field("more", description="„more” — im więcej, tym lepiej; „less” — im mniej.")
-    baseline: Number | None = Field(None, description="Wartość bazowa (przed programem).")
-    baseline_year: Year | None = Field(None, description="Rok wartości bazowej.")
-    targets: YearValues = Field(default_factory=dict, description="Wartości docelowe na lata (rok: wartość).")
-    period_target: Number | None = Field(None, description="Wartość docelowa na cały okres programu.")
+    id: Ident = Field(description="Stały identyfikator wskaźnika, np. „uczestnicy-kis”.", examples=["uczestnicy-kis"])
+    name: NonEmptyText = Field(description="Nazwa wskaźnika, np. „Liczba osób objętych działaniami KIS”.",
+                               examples=["Liczba osób objętych działaniami KIS"])
+    unit: NonEmptyText = Field(description="Jednostka do wydruku, np. „osoby”, „rodziny”, „%”, „zł”.",
+                               examples=["osoby"])
+    measures: list[Ident] = Field(min_length=1, description="Identyfikatory celów, kierunków lub rezultatów programu.",
+                                  examples=[["cel-1", "kierunek-8"]])
+    better: Literal["more", "less"] = Field("more", description="„more” — im więcej, tym lepiej; „less” — im mniej.",
+                                            examples=["less"])
+    baseline: Number | None = Field(None, description="Wartość bazowa (przed programem).", examples=[52])
+    baseline_year: Year | None = Field(None, description="Rok wartości bazowej.", examples=[2013])
+    targets: YearValues = Field(default_factory=dict, description="Wartości docelowe na lata (rok: wartość).",
+                                examples=[{2015: 70, 2016: 80}])
+    period_target: Number | None = Field(None, description="Wartość docelowa na cały okres programu.", examples=[530])
     period_aggregate: Literal["sum", "latest"] | None = Field(
         None, description="Postęp wobec celu na okres: „sum” — suma wartości z lat (domyślnie dla „more”), "
-        "„latest” — wartość z ostatniego roku (domyślnie dla „less”; wskaźniki stanu).")
-    actual: YearValues = Field(default_factory=dict, description="Wartości osiągnięte (rok: wartość).")
-    comment: Markdown | None = Field(None, description="Wyjaśnienie (np. dlaczego cel nie został osiągnięty).")
+        "„latest” — wartość z ostatniego roku (domyślnie dla „less”; wskaźniki stanu).", examples=["latest"])
+    actual: YearValues = Field(default_factory=dict, description="Wartości osiągnięte (rok: wartość).",
+                               examples=[{2015: 74, 2016: 69}])
+    comment: Markdown | None = Field(None, description="Wyjaśnienie (np. dlaczego cel nie został osiągnięty).",
+                                     examples=["Zajęcia grupy popołudniowej rozpoczęto z opóźnieniem."])
 
     @model_validator(mode="after")
     def _aggregate_fits(self) -> Indicator:
@@ -172,17 +180,20 @@ class Indicator(StrictModel):
 
 
 class BySex(StrictModel):
-    women: Count = Field(alias="kobiety", description="Liczba kobiet.")
-    men: Count = Field(alias="mężczyźni", description="Liczba mężczyzn.")
+    women: Count = Field(alias="kobiety", description="Liczba kobiet.", examples=[41])
+    men: Count = Field(alias="mężczyźni", description="Liczba mężczyzn.", examples=[28])
 
 
 class Participants(StrictModel):
     """Participants of one activity; every split that is given must add up to ``total``."""
 
-    total: Count = Field(description="Liczba uczestników ogółem.")
-    by_category: dict[NonEmptyText, Count] | None = Field(None, description="Podział według kategorii (nazwa: liczba).")
-    by_sex: BySex | None = Field(None, description="Podział według płci: kobiety, mężczyźni.")
-    by_age: dict[NonEmptyText, Count] | None = Field(None, description="Podział według wieku, np. „18–29”: 12.")
+    total: Count = Field(description="Liczba uczestników ogółem.", examples=[69])
+    by_category: dict[NonEmptyText, Count] | None = Field(None, description="Podział według kategorii (nazwa: liczba).",
+                                                          examples=[{"osoby bezrobotne": 47, "inne osoby": 22}])
+    by_sex: BySex | None = Field(None, description="Podział według płci: kobiety, mężczyźni.",
+                                 examples=[{"kobiety": 41, "mężczyźni": 28}])
+    by_age: dict[NonEmptyText, Count] | None = Field(None, description="Podział według wieku, np. „18–29”: 12.",
+                                                     examples=[{"18–29": 15, "30–49": 36, "50–64": 18}])
 
     @field_validator("by_category", "by_sex", "by_age")
     @classmethod
@@ -197,27 +208,38 @@ class Participants(StrictModel):
 
 
 class CostLine(StrictModel):
-    source: Ident = Field(description="Źródło finansowania: klucz z „funding_sources” albo id źródła w programie.")
-    category: NonEmptyText | None = Field(None, description="Rodzaj kosztu, np. „wynagrodzenia”, „materiały”, „usługi”.")
-    planned: Money = Field(description="Kwota planowana (zł).")
-    spent: Money = Field(description="Kwota wydatkowana (zł).")
+    source: Ident = Field(description="Źródło finansowania: klucz z „funding_sources” albo id źródła w programie.",
+                          examples=["zrodlo-budzet"])
+    category: NonEmptyText | None = Field(None, description="Rodzaj kosztu, np. „wynagrodzenia”, „materiały”, „usługi”.",
+                                          examples=["wynagrodzenia"])
+    planned: Money = Field(description="Kwota planowana (zł).", examples=[88000])
+    spent: Money = Field(description="Kwota wydatkowana (zł).", examples=[86125.60])
 
 
 class Activity(StrictModel):
     """One activity carried out in the report years (działanie), under a direction of the program."""
 
-    id: Ident | None = Field(None, description="Identyfikator działania (opcjonalny).")
-    name: NonEmptyText = Field(description="Nazwa działania.")
-    direction: Ident = Field(description="Identyfikator kierunku działań programu, np. „kierunek-8”.")
-    dates: DateRange | None = Field(None, description="Termin realizacji {from, to} (RRRR-MM-DD).")
-    year: Year | None = Field(None, description="Rok realizacji (gdy nie podano dokładnych dat).")
-    implementer: NonEmptyText = Field(description="Realizator działania.")
-    partners: list[NonEmptyText] = Field(default_factory=list, description="Partnerzy.")
-    description: Markdown | None = Field(None, description="Opis działania (Markdown).")
-    results: Markdown | None = Field(None, description="Osiągnięte rezultaty (Markdown).")
-    events: Count | None = Field(None, description="Liczba spotkań, zajęć, wydarzeń.")
-    participants: Participants | None = Field(None, description="Uczestnicy.")
-    costs: list[CostLine] = Field(default_factory=list, description="Koszty według źródeł i rodzajów.")
+    id: Ident | None = Field(None, description="Identyfikator działania (opcjonalny).", examples=["kis-2016"])
+    name: NonEmptyText = Field(description="Nazwa działania.",
+                               examples=["Klub Integracji Społecznej — zajęcia reintegracji społecznej i zawodowej"])
+    direction: Ident = Field(description="Identyfikator kierunku działań programu, np. „kierunek-8”.",
+                             examples=["kierunek-8"])
+    dates: DateRange | None = Field(None, description="Termin realizacji {from, to} (RRRR-MM-DD).",
+                                    examples=[{"from": "2016-02-01", "to": "2016-12-16"}])
+    year: Year | None = Field(None, description="Rok realizacji (gdy nie podano dokładnych dat).", examples=[2016])
+    implementer: NonEmptyText = Field(description="Realizator działania.",
+                                      examples=["Miejski Ośrodek Pomocy Społecznej w Kętrzynie"])
+    partners: list[NonEmptyText] = Field(default_factory=list, description="Partnerzy.",
+                                         examples=[["Powiatowy Urząd Pracy w Kętrzynie"]])
+    description: Markdown | None = Field(None, description="Opis działania (Markdown).",
+                                         examples=["Warsztaty aktywnego poszukiwania pracy i doradztwo zawodowe."])
+    results: Markdown | None = Field(None, description="Osiągnięte rezultaty (Markdown).",
+                                     examples=["Zajęcia ukończyło 69 osób; 13 z nich podjęło zatrudnienie."])
+    events: Count | None = Field(None, description="Liczba spotkań, zajęć, wydarzeń.", examples=[92])
+    participants: Participants | None = Field(None, description="Uczestnicy.",
+                                              examples=[{"total": 69, "by_sex": {"kobiety": 41, "mężczyźni": 28}}])
+    costs: list[CostLine] = Field(default_factory=list, description="Koszty według źródeł i rodzajów.",
+                                  examples=[[{"source": "zrodlo-budzet", "planned": 4500, "spent": 4402.15}]])
 
     @model_validator(mode="after")
     def _dated_once(self) -> Activity:
@@ -249,16 +271,21 @@ class Chapter(StrictModel):
 
 
 class Narrative(StrictModel):
-    summary: Markdown = Field(description="Podsumowanie realizacji programu (Markdown).")
-    problems: Markdown | None = Field(None, description="Trudności i problemy w realizacji (Markdown).")
-    conclusions: Markdown | None = Field(None, description="Wnioski i rekomendacje (Markdown).")
+    summary: Markdown = Field(description="Podsumowanie realizacji programu (Markdown).",
+                              examples=["Program realizowano zgodnie z harmonogramem."])
+    problems: Markdown | None = Field(None, description="Trudności i problemy w realizacji (Markdown).",
+                                      examples=["Część zajęć rozpoczęto z opóźnieniem z powodu nieobecności trenera."])
+    conclusions: Markdown | None = Field(None, description="Wnioski i rekomendacje (Markdown).",
+                                         examples=["Zwiększyć liczbę miejsc w Klubie Integracji Społecznej."])
 
 
 class StatusThresholds(StrictModel):
     """Percent of the target from which an indicator is on track / at risk (100 % = achieved)."""
 
-    on_track: Number = Field(Decimal(80), description="Od tylu procent: „realizowany zgodnie z planem” (domyślnie 80).")
-    at_risk: Number = Field(Decimal(50), description="Od tylu procent: „zagrożony”, poniżej: „nieosiągnięty” (domyślnie 50).")
+    on_track: Number = Field(Decimal(80), description="Od tylu procent: „realizowany zgodnie z planem” (domyślnie 80).",
+                             examples=[80])
+    at_risk: Number = Field(Decimal(50), description="Od tylu procent: „zagrożony”, poniżej: „nieosiągnięty” (domyślnie 50).",
+                            examples=[50])
 
     @model_validator(mode="after")
     def _ordered(self) -> StatusThresholds:

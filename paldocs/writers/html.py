@@ -58,6 +58,7 @@ from paldocs.writers.base import Visitor, iter_unit_lines, part_footnotes, to_ta
 from paldocs.style.css import print_css
 from paldocs.style.table import HouseStyle
 from paldocs.writers.svg import to_inline_svg
+from paldocs.writers.title_page import opens_with_title_page
 
 GENERATOR = "paldocs"
 
@@ -151,6 +152,8 @@ class HtmlWriter(Visitor):
                 # numbered parts alternate between two named pages whose counters reset each other.
                 classes += ["page-numbers", "numbered-a" if numbered % 2 == 0 else "numbered-b"]
                 numbered += 1
+                if opens_with_title_page(part):
+                    classes.append("title-page")  # its first page is unnumbered (print.css)
             self.part_number = index + 1
             self.part_notes = part_footnotes(part)
             blocks = "".join(self.visit(block) for block in part.blocks if not isinstance(block, ir.Footnote))

@@ -27,6 +27,8 @@ or in Word, not in code.
 - Footnotes are real Word footnotes, numbered as the IR numbers them (:mod:`paldocs.writers.docx.footnotes`).
 - The first part fills the reference's first section; every following part starts a new section on a new
   page with its own footer: a centred PAGE field restarting at 1 when ``page_numbers`` is set, else empty.
+  A part that opens with a title page (a report's, :mod:`paldocs.writers.title_page`): that section has a different (empty) first-page footer and counts
+  from 0, so the title page shows no number and the first content page is 1.
 - Same IR → same bytes: core properties come from ``meta`` (dates at midnight of ``meta.date``, else of
   SOURCE_DATE_EPOCH, else 2000-01-01) and the package is rewritten with fixed zip timestamps.
 - Text that XML 1.0 cannot hold raises :class:`~paldocs.errors.RenderError` before anything is written.
@@ -65,6 +67,7 @@ from paldocs.style.table import HouseStyle
 from paldocs.writers.docx.footnotes import FootnotesPart
 from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
+from paldocs.writers.title_page import opens_with_title_page
 
 __all__ = ["DocxWriter", "to_docx"]
 
@@ -392,7 +395,13 @@ class DocxWriter(Visitor):
     def _set_footer(self, section: Section, part: ir.Part, *, restart: bool) -> None:
         footer = section.footer
         footer.is_linked_to_previous = False  # a fresh, empty footer: the previous part's does not carry over
-        if restart:
+        # The title page of a report carries no page number; counting from 0 makes its first content page 1.
+        title_page = opens_with_title_page(part)
+        section.different_first_page_header_footer = title_page
+        if title_page:
+            section.first_page_footer.is_linked_to_previous = False  # an empty footer of its own
+            restart_page_numbers(section._sectPr, 0)
+        elif restart:
             restart_page_numbers(section._sectPr, 1 if part.page_numbers else None)
         if part.page_numbers:
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
