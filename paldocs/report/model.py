@@ -42,6 +42,7 @@ from pydantic import (
 
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
 from paldocs.model.program import ID_PATTERN
+from paldocs.report.texts import Chapter, Narrative
 
 ILLUSTRATIVE_NOTICE = ("Dane liczbowe w niniejszym sprawozdaniu mają charakter przykładowy (ilustracyjny) "
                        "i nie przedstawiają rzeczywistych wyników realizacji programu.")
@@ -251,32 +252,6 @@ class Activity(StrictModel):
     def activity_year(self) -> int:
         """The year the activity's numbers count for (the year of its start)."""
         return self.dates.start.year if self.dates else self.year  # type: ignore[return-value]
-
-
-class Chapter(StrictModel):
-    """A chapter of the report in the clerk's own words: its heading exactly as written, and its text."""
-
-    heading: NonEmptyText | None = Field(
-        None, description="Tytuł rozdziału dokładnie tak, jak go zapisano (z numerem, jeśli go ma); brak tytułu — "
-        "sam tekst.", examples=["1. PODSTAWOWE INFORMACJE O REALIZACJI PROGRAMU", "WSTĘP"])
-    content: Markdown | None = Field(
-        None, description="Treść rozdziału (Markdown: akapity, listy, tabele).",
-        examples=["W 2016 roku na terenie miasta funkcjonowało ok. 140 organizacji pozarządowych."])
-
-    @model_validator(mode="after")
-    def _says_something(self) -> Chapter:
-        if self.heading is None and self.content is None:
-            raise ValueError("rozdział bez tytułu i bez treści — podaj „heading” albo „content”")
-        return self
-
-
-class Narrative(StrictModel):
-    summary: Markdown = Field(description="Podsumowanie realizacji programu (Markdown).",
-                              examples=["Program realizowano zgodnie z harmonogramem."])
-    problems: Markdown | None = Field(None, description="Trudności i problemy w realizacji (Markdown).",
-                                      examples=["Część zajęć rozpoczęto z opóźnieniem z powodu nieobecności trenera."])
-    conclusions: Markdown | None = Field(None, description="Wnioski i rekomendacje (Markdown).",
-                                         examples=["Zwiększyć liczbę miejsc w Klubie Integracji Społecznej."])
 
 
 class StatusThresholds(StrictModel):

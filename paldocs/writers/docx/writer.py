@@ -65,6 +65,7 @@ from paldocs.writers.docx.fields import (add_bookmark, add_page_field, check_xml
                                          restart_page_numbers, to_reproducible_package)
 from paldocs.style.table import HouseStyle
 from paldocs.writers.docx.footnotes import FootnotesPart
+from paldocs.writers.docx.properties import set_core_properties, set_language
 from paldocs.writers.docx.reference import reference_bytes
 from paldocs.writers.docx.tables import add_picture, add_table, format_cell_paragraph, text_width
 from paldocs.writers.title_page import opens_with_title_page
@@ -72,7 +73,6 @@ from paldocs.writers.title_page import opens_with_title_page
 __all__ = ["DocxWriter", "to_docx"]
 
 DEFAULT_STEP = Cm(0.75)  # list indent step when the style itself has no indent
-CORE_PROPERTY_LIMIT = 255  # characters; python-docx refuses longer core property strings
 
 
 def to_docx(document: ir.Document, *, reference: Path | None = None) -> bytes:
@@ -125,65 +125,6 @@ def load_reference(reference: Path | None = None, style: HouseStyle | None = Non
 def document_datetime(meta: ir.Meta) -> dt.datetime:
     """The date of the core properties and zip entries (:mod:`paldocs.writers.dates`; 2000-01-01 without one)."""
     return fixed_datetime(meta) or FALLBACK_DATE
-
-
-def set_core_properties(target: DocxDocument, meta: ir.Meta, created: dt.datetime) -> None:
-    props = target.core_properties
-    props.title = _fit(meta.title)
-    props.subject = _fit(meta.subject)
-    props.author = _fit(meta.author)
-    props.keywords = _fit(", ".join(meta.keywords))
-    props.language = _fit(meta.language)
-    props.comments = ""
-    props.category = ""
-    props.created = props.modified = created
-    props.last_modified_by = "paldocs"
-    props.revision = 1
-
-
-# What follows w:themeFontLang in CT_Settings (schema order), to insert a missing one at its place.
-_AFTER_THEME_FONT_LANG = ("w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
-                          "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-                          "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
-                          "w:listSeparator")
-
-
-def set_language(target: DocxDocument, language: str) -> None:
-    """The language where a reference supplied by a municipality may lack it: the docDefaults' ``w:lang`` (the
-    language of every style) and ``w:settings/w:themeFontLang``; values already there are kept."""
-    defaults = target.styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = target.styles.element.makeelement(qn("w:docDefaults"), {})
-        target.styles.element.insert(0, defaults)
-    r_pr_default = defaults.find(qn("w:rPrDefault"))
-    if r_pr_default is None:
-        r_pr_default = defaults.makeelement(qn("w:rPrDefault"), {})
-        defaults.insert(0, r_pr_default)
-    r_pr = r_pr_default.find(qn("w:rPr"))
-    if r_pr is None:
-        r_pr = r_pr_default.makeelement(qn("w:rPr"), {})
-        r_pr_default.append(r_pr)
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = r_pr.makeelement(qn("w:lang"), {})
-        r_pr.append(lang)  # last child of rPr (w:lang comes after every other run property the defaults use)
-    if not lang.get(qn("w:val")):
-        lang.set(qn("w:val"), language)
-    settings = target.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is None:
-        theme_lang = settings.makeelement(qn("w:themeFontLang"), {})
-        following = next((e for tag in _AFTER_THEME_FONT_LANG for e in settings.findall(qn(tag))), None)
-        if following is not None:
-            following.addprevious(theme_lang)
-        else:
-            settings.append(theme_lang)
-    if not theme_lang.get(qn("w:val")):
-        theme_lang.set(qn("w:val"), language)
-
-
-def _fit(text: str) -> str:
-    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
