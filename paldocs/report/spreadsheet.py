@@ -1,0 +1,525 @@
+"""A report's tables read from spreadsheets (XLSX) or CSV files next to the report file.
+
+Contract: a report's ``tables`` (:class:`TableSource`) name a file (``.xlsx`` or ``.csv``, relative to the report
+file), a sheet (XLSX; default: the first one), what the rows are (``into``: ``indicators``, ``activities`` or
+``costs``) and which column holds which field (``columns``: field → column letter "D" or header text; without
+``columns`` the header row names the fields, either exactly ("actual.2015") or at the end in parentheses
+("Wartość osiągnięta 2015 (actual.2015)", as :func:`write_template` writes them). :func:`merge_tables` reads
+every table and returns the report data with the rows appended to ``indicators`` / ``activities`` (cost rows
+go to the activity named in their ``activity`` column) and the spreadsheet location of every row and cell.
+
+Every problem is one :class:`~paldocs.errors.DataError` located in the spreadsheet
+(:class:`SheetLocation`: "wskazniki.xlsx, arkusz Wskaźniki, wiersz 7, kolumna D: „12,5%” nie jest liczbą"):
+text in a number column, a missing sheet or column, a merged cell, an empty, damaged, old-format (.xls) or
+password-protected file. Values are read as Polish numbers, amounts and dates (:mod:`paldocs.report.numbers`);
+a workbook's formulas give the values Excel last saved (openpyxl ``data_only``; a formula never calculated
+reads as an empty cell). An empty cell means "no value" — the field is left out, never read as zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from paldocs import inputs
+from paldocs.errors import DataError, Location
+from paldocs.limits import current_limits
+from paldocs.model.base import NonEmptyText, StrictModel
+from paldocs.report import numbers
+
+TableTarget = Literal["indicators", "activities", "costs"]
+CellPath = tuple[str | int, ...]
+
+SHEET_NAMES: dict[str, str] = {"indicators": "Wskaźniki", "activities": "Działania", "costs": "Koszty"}
+"""The sheet each kind of row gets in a template workbook (and the name a clerk expects to see)."""
+
+_COLUMN_LETTERS = re.compile(r"^[A-Z]{1,3}$")
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: encrypted OOXML or the old .xls format
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
+
+
+class TableSource(StrictModel):
+    """One table of a report taken from a spreadsheet or a CSV file."""
+
+    file: NonEmptyText = Field(description="Plik arkusza (.xlsx) albo CSV, względem pliku sprawozdania.",
+                               examples=["wskazniki.xlsx"])
+    sheet: NonEmptyText | None = Field(None, description="Nazwa arkusza (XLSX); domyślnie pierwszy arkusz.",
+                                       examples=["Wskaźniki"])
+    into: TableTarget = Field(description="Co zawierają wiersze: „indicators” (wskaźniki), „activities” "
+                              "(działania) albo „costs” (koszty działań; kolumna „activity” — id działania).",
+                              examples=["indicators"])
+    header_row: int = Field(1, ge=1, le=100, description="Numer wiersza nagłówka (dane zaczynają się pod nim).")
+    columns: dict[NonEmptyText, NonEmptyText] | None = Field(
+        None, description="Pole → kolumna: litera („D”) albo tekst nagłówka; bez tego nagłówek nazywa pola "
+        "(„actual.2015” albo „Wartość osiągnięta 2015 (actual.2015)”).",
+        examples=[{"id": "A", "name": "B", "unit": "C", "actual.2015": "D"}])
+
+    @field_validator("columns")
+    @classmethod
+    def _known_fields(cls, columns: dict[str, str] | None, info: Any) -> dict[str, str] | None:
+        into = info.data.get("into")
+        if columns is None or into is None:
+            return columns
+        for name in columns:
+            if field_kind(into, name) is None:
+                raise ValueError(f"nieznane pole „{name}” w tabeli „{into}” (znane: {', '.join(FIELD_LABELS[into])})")
+        return columns
+
+
+# --- fields a row may fill -------------------------------------------------------------------------------
+
+FieldKind = Literal["text", "list", "number", "count", "money", "date", "year"]
+
+_FIELDS: dict[str, dict[str, FieldKind]] = {
+    "indicators": {"id": "text", "name": "text", "unit": "text", "measures": "list", "better": "text",
+                   "baseline": "number", "baseline_year": "year", "period_target": "number",
+                   "period_aggregate": "text", "comment": "text", "targets.*": "number", "actual.*": "number"},
+    "activities": {"id": "text", "name": "text", "direction": "text", "dates.from": "date", "dates.to": "date",
+                   "year": "year", "implementer": "text", "partners": "list", "description": "text",
+                   "results": "text", "events": "count", "participants.total": "count",
+                   "participants.by_sex.kobiety": "count", "participants.by_sex.mężczyźni": "count",
+                   "participants.by_category.*": "count", "participants.by_age.*": "count"},
+    "costs": {"activity": "text", "source": "text", "category": "text", "planned": "money", "spent": "money"},
+}
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "indicators": {"id": "Identyfikator", "name": "Nazwa wskaźnika", "unit": "Jednostka",
+                   "measures": "Mierzy cele/kierunki (id, po przecinku)", "better": "Lepiej (more/less)",
+                   "baseline": "Wartość bazowa", "baseline_year": "Rok wartości bazowej",
+                   "period_target": "Cel na okres programu", "period_aggregate": "Postęp (sum/latest)",
+                   "comment": "Komentarz", "targets.*": "Wartość docelowa {year}",
+                   "actual.*": "Wartość osiągnięta {year}"},
+    "activities": {"id": "Identyfikator", "name": "Nazwa działania", "direction": "Kierunek działań (id)",
+                   "dates.from": "Od (DD.MM.RRRR)", "dates.to": "Do (DD.MM.RRRR)", "year": "Rok",
+                   "implementer": "Realizator", "partners": "Partnerzy (po średniku)", "description": "Opis",
+                   "results": "Rezultaty", "events": "Liczba spotkań/zajęć",
+                   "participants.total": "Uczestnicy ogółem", "participants.by_sex.kobiety": "Kobiety",
+                   "participants.by_sex.mężczyźni": "Mężczyźni", "participants.by_category.*": "Kategoria {name}",
+                   "participants.by_age.*": "Wiek {name}"},
+    "costs": {"activity": "Działanie (id)", "source": "Źródło finansowania (id)", "category": "Rodzaj kosztu",
+              "planned": "Plan (zł)", "spent": "Wydatki (zł)"},
+}
+"""Polish header texts of a template workbook ("*" fields: one column per year or per named group)."""
+
+_LIST_SEPARATORS = {"measures": r"[;,]", "partners": r";"}
+
+
+def field_kind(into: str, name: str) -> FieldKind | None:
+    """The kind of value a column holds ("actual.2015" → number), None for a field rows cannot fill."""
+    fields = _FIELDS[into]
+    if name in fields:
+        return fields[name]
+    head, _, tail = name.rpartition(".")
+    if head and tail.strip() and f"{head}.*" in fields:
+        if head in ("targets", "actual") and not (tail.isdigit() and len(tail) == 4):
+            return None
+        return fields[f"{head}.*"]
+    return None
+
+
+# --- locations -------------------------------------------------------------------------------------------
+
+class SheetLocation(Location):
+    """A place in a spreadsheet: ``file`` as named, ``line`` the row, ``column`` the column number and ``path``
+    the place in words ("arkusz Wskaźniki, wiersz 7, kolumna D"), printed "file, path"."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{self.file}, {self.path}" if self.path else str(self.file)
+
+    def with_path(self, path: str | None) -> Location:
+        return SheetLocation(self.file, self.line, self.column, path)
+
+
+def sheet_location(file: str, sheet: str | None, row: int | None = None, column: int | None = None) -> SheetLocation:
+    from openpyxl.utils import get_column_letter
+
+    parts = [f"arkusz {sheet}"] if sheet else []
+    if row is not None:
+        parts.append(f"wiersz {row}")
+    if column is not None:
+        parts.append(f"kolumna {get_column_letter(column)}")
+    return SheetLocation(file, row, column, ", ".join(parts) or None)
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Any  # None: empty
+    percent: bool = False  # the cell is formatted as a percent (stores 0.125 for 12,5 %)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The rows of one sheet or CSV file (1-based row numbers; cells from column A)."""
+
+    file: str
+    sheet: str | None
+    rows: list[tuple[int, list[Cell]]]
+    merged: list[str]  # merged ranges, e.g. "A1:C1"
+
+    def where(self, row: int | None = None, column: int | None = None) -> SheetLocation:
+        return sheet_location(self.file, self.sheet, row, column)
+
+
+def read_grid(path: Path, shown: str, sheet: str | None, where: Location) -> Grid:
+    """Every row of a sheet (XLSX) or of a CSV file; a located DataError for a file that cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv"):
+        hint = ("zapisz go w Excelu jako „Skoroszyt programu Excel (.xlsx)” albo jako CSV"
+                if suffix in (".xls", ".ods") else None)
+        raise DataError(f"„{path.name}” nie jest arkuszem .xlsx ani plikiem .csv", where, hint)
+    if not inputs.exists(path):
+        raise DataError(f"nie ma pliku „{shown}” (szukano: {path})", where,
+                        "ścieżka jest względna wobec folderu pliku sprawozdania")
+    limit = current_limits().max_file_bytes
+    if inputs.size(path) > limit:
+        raise DataError(f"plik „{shown}” jest za duży (limit: {limit} bajtów)", where)
+    content = inputs.read_bytes(path)
+    if not content.strip():
+        raise DataError("plik jest pusty", SheetLocation(shown, None, None, None))
+    if suffix == ".csv":
+        if sheet is not None:
+            raise DataError(f"plik CSV nie ma arkuszy — usuń „sheet: {sheet}”", where)
+        return _read_csv(content, shown)
+    return _read_xlsx(content, shown, sheet)
+
+
+def _read_csv(content: bytes, shown: str) -> Grid:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1250", errors="replace")  # a CSV saved by Polish Excel ("CSV (rozdzielany …)")
+    first = text.splitlines()[0] if text.splitlines() else ""
+    delimiter = max(";,\t", key=first.count)  # Polish Excel separates with ";", other programs with ","
+    rows = [(number, [Cell(value.strip() or None) for value in values])
+            for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)]
+    return Grid(shown, None, rows, [])
+
+
+def _read_xlsx(content: bytes, shown: str, sheet: str | None) -> Grid:
+    from openpyxl import load_workbook
+
+    whole = SheetLocation(shown, None, None, None)
+    if content.startswith(_CFB_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in content:
+            raise DataError("skoroszyt jest zabezpieczony hasłem (zaszyfrowany) — paldocs go nie odczyta", whole,
+                            "zapisz kopię bez hasła (Plik → Informacje → Chroń skoroszyt → Szyfruj przy użyciu "
+                            "hasła → usuń hasło) i wskaż ją w „tables”")
+        raise DataError("to plik starego formatu Excel (.xls), nie .xlsx", whole,
+                        "zapisz go w Excelu jako „Skoroszyt programu Excel (.xlsx)”")
+    if not content.startswith(b"PK"):
+        raise DataError("plik nie jest skoroszytem .xlsx (ani archiwum ZIP, jakim jest każdy plik .xlsx)", whole)
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl's parser fails in many ways on a damaged file: each is bad input
+        raise DataError(f"skoroszyt jest uszkodzony i nie da się go odczytać ({type(error).__name__})", whole) from None
+    try:
+        names = workbook.sheetnames
+        name = sheet if sheet is not None else (names[0] if names else None)
+        if name is None or name not in names:
+            known = ", ".join(f"„{known}”" for known in names) or "żadnego"
+            raise DataError(f"w skoroszycie nie ma arkusza „{sheet}” (są: {known})", whole,
+                            "nazwa arkusza musi być dokładnie taka jak na karcie w Excelu")
+        worksheet = workbook[name]
+        if not hasattr(worksheet, "iter_rows"):
+            raise DataError(f"„{name}” jest arkuszem wykresu, nie tabelą", whole)
+        merged = _merged_ranges(content, getattr(worksheet, "_worksheet_path", None))
+        max_rows = current_limits().max_list_items
+        rows: list[tuple[int, list[Cell]]] = []
+        for number, cells in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
+            if number > max_rows + 100:
+                raise DataError(f"arkusz ma więcej niż {max_rows} wierszy", sheet_location(shown, name))
+            rows.append((number, [Cell(cell.value, "%" in str(getattr(cell, "number_format", "") or ""))
+                                  for cell in cells]))
+    finally:
+        workbook.close()
+    return Grid(shown, name, rows, merged)
+
+
+def _merged_ranges(content: bytes, member: str | None) -> list[str]:
+    """Merged cell ranges of a sheet, read from its XML: openpyxl's read-only sheets do not expose them."""
+    if not member:
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            xml = archive.read(member.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile):
+        return []
+    return [match.decode() for match in _MERGE.findall(xml)]
+
+
+# --- rows → report data ----------------------------------------------------------------------------------
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _header_field(text: str, into: str) -> str | None:
+    """The field a header cell names: "actual.2015" or "Wartość osiągnięta 2015 (actual.2015)"."""
+    text = " ".join(text.split())
+    match = re.search(r"\(([^()]+)\)\s*$", text)
+    for candidate in (text, match.group(1).strip() if match else None):
+        if candidate and field_kind(into, candidate):
+            return candidate
+    return None
+
+
+def _column_map(table: TableSource, grid: Grid) -> dict[str, int]:
+    """Field → column number, from ``columns`` or from the header row."""
+    from openpyxl.utils import column_index_from_string
+
+    header = next((cells for number, cells in grid.rows if number == table.header_row), None)
+    if header is None or all(cell.value is None for cell in header):
+        raise DataError(f"arkusz nie ma wiersza nagłówka (wiersz {table.header_row} jest pusty)",
+                        grid.where(table.header_row), "pierwszy wiersz tabeli to nagłówki kolumn")
+    for merged in grid.merged:
+        rows = [int(part) for part in re.findall(r"\d+", merged)]
+        if min(rows) <= table.header_row <= max(rows):
+            raise DataError(f"scalone komórki w wierszu nagłówka ({merged}) — każda kolumna potrzebuje "
+                            "własnego nagłówka", grid.where(table.header_row),
+                            "rozdziel scalone komórki (Narzędzia główne → Scal i wyśrodkuj → Rozdziel komórki)")
+    texts = {index: str(cell.value).strip() for index, cell in enumerate(header, start=1) if cell.value is not None}
+    mapping: dict[str, int] = {}
+    if table.columns is not None:
+        for name, column in table.columns.items():
+            if _COLUMN_LETTERS.match(column):
+                mapping[name] = column_index_from_string(column)
+                continue
+            found = [index for index, text in texts.items() if _normal(text) == _normal(column)]
+            if not found:
+                raise DataError(f"w nagłówku nie ma kolumny „{column}” (pole „{name}”)", grid.where(table.header_row),
+                                "nagłówki: " + ", ".join(f"„{text}”" for text in texts.values()))
+            mapping[name] = found[0]
+        return mapping
+    for index, text in texts.items():
+        name = _header_field(text, table.into)
+        if name is None:
+            continue
+        if name in mapping:
+            raise DataError(f"pole „{name}” ma dwie kolumny", grid.where(table.header_row, index))
+        mapping[name] = index
+    if not mapping:
+        raise DataError("żaden nagłówek nie nazywa pola (np. „name” albo „Nazwa (name)”)",
+                        grid.where(table.header_row), "podaj w danych „columns” (pole: kolumna) albo użyj nagłówków "
+                        "szablonu z „paldocs report-template”")
+    return mapping
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "number": numbers.parse_number, "count": numbers.parse_count, "money": numbers.parse_money,
+    "date": lambda value: numbers.parse_date(value).isoformat(), "year": numbers.parse_year,
+}
+
+
+def _cell_value(cell: Cell, name: str, kind: FieldKind) -> Any:
+    value = cell.value
+    if kind in ("text", "list"):
+        if isinstance(value, (dt.datetime, dt.date)):
+            value = f"{value:%d.%m.%Y}"
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)  # a number typed in a text column ("2015" as an id part) without ".0"
+        text = str(value).strip()
+        if kind == "list":
+            return [part.strip() for part in re.split(_LIST_SEPARATORS[name], text) if part.strip()]
+        return text
+    if kind == "number" and cell.percent and isinstance(value, (int, float)):
+        return numbers.parse_percent(value, fraction=True)  # "12,5 %" shown, 0.125 stored
+    return _PARSERS[kind](value)
+
+
+def _set(target: dict[str, Any], name: str, value: Any) -> None:
+    parts = name.split(".")
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    key: Any = int(parts[-1]) if parts[0] in ("targets", "actual") and len(parts) == 2 else parts[-1]
+    target[key] = value
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row: the field values (plain data for the model) and the column of every field."""
+
+    values: dict[str, Any]
+    row: int
+    columns: dict[str, int]
+    grid: Grid
+
+    def where(self, name: str | None = None) -> SheetLocation:
+        return self.grid.where(self.row, self.columns.get(name) if name else None)
+
+
+def read_rows(table: TableSource, grid: Grid) -> Iterator[TableRow]:
+    """The table's data rows as plain data; empty rows are skipped, empty cells leave their field out."""
+    mapping = _column_map(table, grid)
+    merged_rows = [(merged, [int(part) for part in re.findall(r"\d+", merged)]) for merged in grid.merged]
+    for number, cells in grid.rows:
+        if number <= table.header_row:
+            continue
+        present = {name: cells[column - 1] for name, column in mapping.items()
+                   if column <= len(cells) and cells[column - 1].value not in (None, "")}
+        if not present:
+            continue  # an empty row (a gap, or the end of the table): nothing to report
+        for merged, rows in merged_rows:
+            if min(rows) <= number <= max(rows) and ":" in merged:
+                raise DataError(f"scalone komórki ({merged}) — w tabeli każda komórka ma własną wartość",
+                                grid.where(number), "rozdziel scalone komórki i wpisz wartość w każdym wierszu")
+        values: dict[str, Any] = {}
+        for name, cell in present.items():
+            kind = field_kind(table.into, name)
+            assert kind is not None  # the mapping holds known fields only
+            try:
+                _set(values, name, _cell_value(cell, name, kind))
+            except numbers.NumberFormatError as error:
+                raise DataError(error.message, grid.where(number, mapping[name]), error.hint) from None
+        yield TableRow(values, number, mapping, grid)
+
+
+def _validate_row(model: type[BaseModel], row: TableRow, into: str) -> None:
+    """The row alone against its model, so that a wrong value is reported at its cell, not in the YAML."""
+    from paldocs.model.messages import describe_validation_error
+
+    try:
+        model.model_validate(row.values)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        loc = tuple(part for part in first["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+        message, hint, loc = describe_validation_error(first, model, loc)
+        name = ".".join(str(part) for part in loc)
+        while name and name not in row.columns:
+            name = name.rpartition(".")[0]
+        if first["type"] == "missing" and not name:
+            field = ".".join(str(part) for part in loc)
+            message = f"brak wartości pola „{field}”" + ("" if field in row.columns else
+                                                          f" — tabela „{into}” nie ma takiej kolumny")
+        raise DataError(message, row.where(name or None), hint) from None
+
+
+@dataclass(frozen=True)
+class MergedTables:
+    """The report data with the rows of its tables, where each row came from, and the files read."""
+
+    data: dict[str, Any]
+    cells: dict[tuple[str, ...], Location]  # ("indicators", "3") → its row; (…, "actual", "2015") → its cell
+    files: tuple[Path, ...]
+
+
+def merge_tables(data: Mapping[str, Any], report_path: Path,
+                 locate: Callable[[CellPath], Location]) -> MergedTables:
+    """Read the ``tables`` of a report's plain data; rows are appended after the ones written in YAML."""
+    from paldocs.report.model import Activity, CostLine, Indicator
+
+    raw = data.get("tables")
+    if not raw:
+        return MergedTables(dict(data), {}, ())
+    if not isinstance(raw, list):
+        raise DataError("„tables” musi być listą tabel (wiersze zaczynające się od „- file: …”)", locate(("tables",)))
+    merged: dict[str, Any] = {**data}
+    for key in ("indicators", "activities"):
+        merged[key] = list(data.get(key) or []) if isinstance(data.get(key) or [], list) else data.get(key)
+    cells: dict[tuple[str, ...], Location] = {}
+    files: list[Path] = []
+    costs: list[tuple[TableRow, dict[str, Any]]] = []
+    for index, entry in enumerate(raw):
+        where = locate(("tables", index))
+        try:
+            table = TableSource.model_validate(entry)
+        except ValidationError as error:
+            from paldocs.model.messages import describe_validation_error
+
+            first = error.errors(include_url=False)[0]
+            message, hint, loc = describe_validation_error(first, TableSource, tuple(first["loc"]))
+            raise DataError(message, locate(("tables", index, *loc)), hint) from None
+        path = inputs.absolute(report_path.parent / table.file)
+        shown = str(report_path.parent / table.file)
+        grid = read_grid(path, shown, table.sheet, locate(("tables", index, "file")))
+        files.append(path)
+        for row in read_rows(table, grid):
+            if table.into == "costs":
+                costs.append((row, row.values))
+                continue
+            _validate_row(Indicator if table.into == "indicators" else Activity, row, table.into)
+            target = merged[table.into]
+            if not isinstance(target, list):
+                raise DataError(f"„{table.into}” musi być listą, żeby dopisać do niej wiersze tabeli",
+                                locate((table.into,)))
+            position = len(target)
+            target.append(row.values)
+            cells[(table.into, str(position))] = row.where()
+            for name in row.columns:
+                cells[(table.into, str(position), *name.split("."))] = row.where(name)
+    for row, values in costs:
+        _attach_cost(row, dict(values), merged, cells, CostLine)
+    return MergedTables(merged, cells, tuple(files))
+
+
+def _attach_cost(row: TableRow, values: dict[str, Any], merged: dict[str, Any],
+                 cells: dict[tuple[str, ...], Location], model: type[BaseModel]) -> None:
+    activity = values.pop("activity", None)
+    if activity is None:
+        raise DataError("wiersz kosztu bez działania (kolumna „activity” — identyfikator działania)", row.where())
+    activities = merged["activities"]
+    found = [position for position, item in enumerate(activities)
+             if isinstance(item, Mapping) and item.get("id") == activity]
+    if not found:
+        known = ", ".join(str(item.get("id")) for item in activities if isinstance(item, Mapping) and item.get("id"))
+        raise DataError(f"nie ma działania o identyfikatorze „{activity}” (znane: {known or 'brak — nadaj działaniom id'})",
+                        row.where("activity"))
+    checked = TableRow(values, row.row, row.columns, row.grid)
+    _validate_row(model, checked, "costs")
+    position = found[0]
+    item = dict(activities[position])
+    item_costs = list(item.get("costs") or [])
+    line = len(item_costs)
+    item_costs.append(values)
+    item["costs"] = item_costs
+    activities[position] = item
+    cells[("activities", str(position), "costs", str(line))] = row.where()
+    for name in row.columns:
+        cells[("activities", str(position), "costs", str(line), name)] = row.where(name)
+
+
+# --- template --------------------------------------------------------------------------------------------
+
+def template_columns(into: str, years: Sequence[int]) -> list[tuple[str, str]]:
+    """(field, header text) of a template sheet: one column per report year for targets and actual values."""
+    columns: list[tuple[str, str]] = []
+    for name, label in FIELD_LABELS[into].items():
+        if name in ("targets.*", "actual.*"):
+            columns += [(f"{name[:-2]}.{year}", f"{label.format(year=year)} ({name[:-2]}.{year})") for year in years]
+        elif not name.endswith(".*"):
+            columns.append((name, f"{label} ({name})"))
+    return columns
+
+
+def write_template(target: Path | io.BytesIO, tables: Sequence[str], years: Sequence[int]) -> None:
+    """An empty workbook: one sheet per kind of row (``tables``), a bold, frozen header row naming the fields."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for into in tables:
+        sheet = workbook.create_sheet(SHEET_NAMES[into])
+        for column, (_, header) in enumerate(template_columns(into, years), start=1):
+            cell = sheet.cell(row=1, column=column, value=header)
+            cell.font = Font(bold=True)
+            sheet.column_dimensions[cell.column_letter].width = max(12, min(40, len(header) + 2))
+        sheet.freeze_panes = "A2"
+    workbook.save(target)
+
+
+__all__ = ["FIELD_LABELS", "SHEET_NAMES", "Grid", "MergedTables", "SheetLocation", "TableRow", "TableSource",
+           "field_kind", "merge_tables", "read_grid", "read_rows", "sheet_location", "template_columns",
+           "write_template"]
