@@ -368,3 +368,24 @@ def test_a_filled_template_builds(tmp_path: Path) -> None:
 def test_report_template_refuses_an_unknown_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report-template", "inny", "-o", str(tmp_path / "x.xlsx")])
     assert result.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
+
+
+# --- the example whose tables come from a workbook -------------------------------------------------------
+
+EXAMPLE = REPO / "resolutions" / "examples" / "reports" / "ketrzyn-2015-arkusz.yaml"
+SAME_IN_YAML = REPO / "resolutions" / "ketrzyn-2014-pal" / "sprawozdanie-2015.yaml"
+
+
+def test_the_workbook_example_holds_the_same_report_as_its_yaml_twin() -> None:
+    from_sheets = load_report(EXAMPLE).report.model_dump(exclude={"tables", "program"})
+    from_yaml = load_report(SAME_IN_YAML).report.model_dump(exclude={"tables", "program"})
+    assert from_sheets == from_yaml
+    assert len(from_sheets["indicators"]) == 6 and sum(len(item["costs"]) for item in from_sheets["activities"]) == 11
+
+
+def test_the_workbook_example_prints_the_same_text(tmp_path: Path) -> None:
+    for source in (EXAMPLE, SAME_IN_YAML):
+        result = CliRunner().invoke(main, ["build", str(source), "-f", "txt", "-o", str(tmp_path / source.stem)])
+        assert result.exit_code == 0, result.output
+    texts = [next((tmp_path / source.stem).glob("*.txt")).read_text(encoding="utf-8") for source in (EXAMPLE, SAME_IN_YAML)]
+    assert texts[0] == texts[1] and "Klub Integracji Społecznej" in texts[0]
