@@ -49,6 +49,9 @@ def test_parse_number(text: object, expected: Decimal) -> None:
     ("12,5,1", "nie jest liczbą"),
     (True, "nie jest liczbą"),
     (dt.datetime(2015, 12, 31), "„31.12.2015” jest datą, a nie liczbą"),
+    ("#DIV/0!", "„#DIV/0!” — błąd formuły w komórce"),  # what openpyxl reads from a cell whose formula failed
+    ("#DZIEL/0!", "błąd formuły"),
+    ("#N/D", "błąd formuły"),
 ])
 def test_parse_number_refuses(text: object, message: str) -> None:
     with pytest.raises(numbers.NumberFormatError) as error:
@@ -389,3 +392,17 @@ def test_the_workbook_example_prints_the_same_text(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     texts = [next((tmp_path / source.stem).glob("*.txt")).read_text(encoding="utf-8") for source in (EXAMPLE, SAME_IN_YAML)]
     assert texts[0] == texts[1] and "Klub Integracji Społecznej" in texts[0]
+
+
+def test_a_workbook_handed_over_in_memory() -> None:
+    from paldocs.batch import BuildRequest, build_bytes
+
+    resolutions = REPO / "resolutions"
+    request = BuildRequest(
+        data=EXAMPLE.read_text(encoding="utf-8"), name="examples/reports/ketrzyn-2015-arkusz.yaml",
+        files={"ketrzyn-2015-arkusz.xlsx": EXAMPLE.with_suffix(".xlsx").read_bytes(),
+               "../../ketrzyn-2014-pal.yaml": (resolutions / "ketrzyn-2014-pal.yaml").read_text(encoding="utf-8"),
+               "../../profiles/ketrzyn.yaml": (resolutions / "profiles" / "ketrzyn.yaml").read_text(encoding="utf-8")},
+        formats=("txt",))
+    text = build_bytes(request).outputs["txt"].decode("utf-8")
+    assert "Klub Integracji Społecznej" in text

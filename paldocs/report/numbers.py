@@ -26,6 +26,7 @@ _CURRENCY = re.compile(r"\s*(zł|zl|pln)\.?\s*$", re.IGNORECASE)
 _GROUPED_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
 _DATE_DOTTED = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(\s*r\.?)?$")
+_FORMULA_ERROR = re.compile(r"^#[A-ZĄĆĘŁŃÓŚŹŻ0-9/]+[!?]?$|^#N/A$", re.IGNORECASE)  # #DZIEL/0!, #ARG!, #N/D
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 EXCEL_SERIAL_RANGE = (32874, 73415)
@@ -67,6 +68,9 @@ def parse_number(value: object) -> Decimal:
     if isinstance(value, (dt.date, dt.datetime)):
         raise NumberFormatError(f"{_quoted(_date_text(value))} jest datą, a nie liczbą")
     text = _text(value)
+    if _FORMULA_ERROR.match(text):
+        raise NumberFormatError(f"{_quoted(text)} — błąd formuły w komórce, nie liczba",
+                                "popraw formułę w arkuszu (albo wpisz wartość) i zapisz plik w Excelu")
     if text.endswith("%"):
         raise NumberFormatError(f"{_quoted(text)} nie jest liczbą",
                                 "w tej kolumnie wpisz samą liczbę (np. 12,5); jednostkę podaje wskaźnik (unit)")
