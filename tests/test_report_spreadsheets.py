@@ -178,6 +178,15 @@ def test_columns_by_letter_and_by_header_text(tmp_path: Path) -> None:
         "1", "Liczba wolontariuszy", {2015: Decimal(21)}, ["kierunek-4"])
 
 
+def test_a_header_text_wins_over_a_column_letter(tmp_path: Path) -> None:
+    workbook(tmp_path / "dane.xlsx", {"Arkusz1": [["Nazwa", "ID", "J", "M", "R"],
+                                                  ["Liczba wolontariuszy", "wolontariusze", "osoby", "kierunek-4", 21]]})
+    tables = ("  - {file: dane.xlsx, into: indicators, columns: {id: ID, name: A, unit: C, measures: M, "
+              "actual.2015: E}}\n")
+    indicator = load_report(report_file(tmp_path, tables)).report.indicators[0]
+    assert (indicator.id, indicator.name, indicator.measures) == ("wolontariusze", "Liczba wolontariuszy", ["kierunek-4"])
+
+
 def test_a_percent_formatted_cell_is_read_as_percent(tmp_path: Path) -> None:
     path = workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": [
         ["id", "name", "unit", "measures", "actual.2015"],
@@ -406,3 +415,11 @@ def test_a_workbook_handed_over_in_memory() -> None:
         formats=("txt",))
     text = build_bytes(request).outputs["txt"].decode("utf-8")
     assert "Klub Integracji Społecznej" in text
+
+
+def test_a_formula_without_a_saved_value_is_no_value_not_zero(tmp_path: Path) -> None:
+    # openpyxl writes formulas without their results (as a program, not Excel, would): nothing was calculated
+    rows = [INDICATOR_HEADER, [*INDICATOR_ROWS[0][:6], "=F2+16"]]
+    workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": rows})
+    indicator = load_report(report_file(tmp_path, INDICATORS_TABLE)).report.indicators[0]
+    assert indicator.actual == {2014: Decimal(58)}

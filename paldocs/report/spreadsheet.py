@@ -9,8 +9,8 @@ every table and returns the report data with the rows appended to ``indicators``
 go to the activity named in their ``activity`` column) and the spreadsheet location of every row and cell.
 
 Every problem is one :class:`~paldocs.errors.DataError` located in the spreadsheet (files are read by
-:mod:`paldocs.report.workbook`; :class:`~paldocs.report.workbook.SheetLocation`: "wskazniki.xlsx, arkusz Wskaźniki, wiersz 7, kolumna D: „12,5%” nie jest liczbą"):
-text in a number column, a missing sheet or column, a merged cell, an empty, damaged, old-format (.xls) or
+:mod:`paldocs.report.workbook`, whose :class:`~paldocs.report.workbook.SheetLocation` prints "wskazniki.xlsx,
+arkusz Wskaźniki, wiersz 7, kolumna D: „12,5%” nie jest liczbą"): text in a number column, a missing sheet or column, a merged cell, an empty, damaged, old-format (.xls) or
 password-protected file. Values are read as Polish numbers, amounts and dates (:mod:`paldocs.report.numbers`);
 a workbook's formulas give the values Excel last saved (openpyxl ``data_only``; a formula never calculated
 reads as an empty cell). An empty cell means "no value" — the field is left out, never read as zero.
@@ -156,10 +156,11 @@ def _column_map(table: TableSource, grid: Grid) -> dict[str, int]:
     mapping: dict[str, int] = {}
     if table.columns is not None:
         for name, column in table.columns.items():
-            if _COLUMN_LETTERS.match(column):
+            # a header's own text wins over a column letter: a column headed "ID" is that column, not column ID
+            found = [index for index, text in texts.items() if _normal(text) == _normal(column)]
+            if not found and _COLUMN_LETTERS.match(column):
                 mapping[name] = column_index_from_string(column)
                 continue
-            found = [index for index, text in texts.items() if _normal(text) == _normal(column)]
             if not found:
                 raise DataError(f"w nagłówku nie ma kolumny „{column}” (pole „{name}”)", grid.where(table.header_row),
                                 "nagłówki: " + ", ".join(f"„{text}”" for text in texts.values()))
