@@ -1,13 +1,14 @@
 """Report file → :class:`ReportSource`: the validated report, the program it reports on, and positions.
 
 Contract: :func:`load_report` reads a report file the way :mod:`paldocs.model.load` reads data files (UTF-8,
-positions of every value, Polish errors with ``file:line:column field.path``), validates it against
-:class:`~paldocs.report.model.MonitoringReport`, loads the program's data file named in ``program:`` (relative
-to the report file) with :func:`~paldocs.model.load.load_source`, checks what needs the whole report
-(:func:`iter_report_problems`: unique ids; activity dates, actual values and the month against the report
-years) and every reference into the program (:func:`iter_program_problems`). A standalone report (no
-``program:``, see :mod:`paldocs.report.model`) loads alone: no program, no resolution, no municipality profile —
-it is printed with the packaged house style. References checked into the program:
+positions of every value, Polish errors with ``file:line:column field.path``), adds the rows of its ``tables``
+read from spreadsheets (:func:`~paldocs.report.spreadsheet.merge_tables`; a problem found later in such a row is
+located at its cell), validates it against :class:`~paldocs.report.model.MonitoringReport`, loads the program's
+data file named in ``program:`` (relative to the report file) with :func:`~paldocs.model.load.load_source`, checks
+what needs the whole report (:func:`iter_report_problems`: unique ids; activity dates, actual values and the month
+against the report years) and every reference into the program (:func:`iter_program_problems`). A standalone
+report (no ``program:``, see :mod:`paldocs.report.model`) loads alone: no program, no resolution, no municipality
+profile — it is printed with the packaged house style. References checked into the program:
 
 - ``indicators[].measures`` — ids of goals (items of goal sections, main-goal sections), directions or results;
 - ``activities[].direction`` — ids of items in a directions section;
@@ -109,7 +110,7 @@ class ReportSource:
     program_source: Source | None  # the program's data file (load_source); None: a standalone report
     file: str
     positions: Positions
-    files: tuple[Path, ...]  # every file read: the report, the program's data file, its profile
+    files: tuple[Path, ...]  # every file read: the report, its spreadsheets, the program's data file, its profile
     notes: tuple[str, ...] = ()  # "uwaga" lines about texts that will print literally (report and program)
     cells: Mapping[tuple[str, ...], Location] = dataclass_field(default_factory=dict)  # spreadsheet rows and cells
 

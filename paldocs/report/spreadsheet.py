@@ -10,10 +10,11 @@ go to the activity named in their ``activity`` column) and the spreadsheet locat
 
 Every problem is one :class:`~paldocs.errors.DataError` located in the spreadsheet (files are read by
 :mod:`paldocs.report.workbook`, whose :class:`~paldocs.report.workbook.SheetLocation` prints "wskazniki.xlsx,
-arkusz Wskaźniki, wiersz 7, kolumna D: „12,5%” nie jest liczbą"): text in a number column, a missing sheet or column, a merged cell, an empty, damaged, old-format (.xls) or
-password-protected file. Values are read as Polish numbers, amounts and dates (:mod:`paldocs.report.numbers`);
-a workbook's formulas give the values Excel last saved (openpyxl ``data_only``; a formula never calculated
-reads as an empty cell). An empty cell means "no value" — the field is left out, never read as zero.
+arkusz Wskaźniki, wiersz 7, kolumna D: „12,5%” nie jest liczbą"): text in a number column, a missing sheet or
+column, a merged cell, an empty, damaged, old-format (.xls) or password-protected file. Values are read as Polish
+numbers, amounts and dates (:mod:`paldocs.report.numbers`); a workbook's formulas give the values Excel last saved
+(openpyxl ``data_only``; a formula never calculated reads as an empty cell). An empty cell means "no value" — the
+field is left out, never read as zero.
 """
 
 from __future__ import annotations
