@@ -12,9 +12,12 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paldocs.cli import main
 from paldocs.errors import DataError
+from paldocs.polish.numerals import format_amount, format_decimal
 from paldocs.report import numbers
 from paldocs.report.load import load_report
 
@@ -423,3 +426,25 @@ def test_a_formula_without_a_saved_value_is_no_value_not_zero(tmp_path: Path) ->
     workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": rows})
     indicator = load_report(report_file(tmp_path, INDICATORS_TABLE)).report.indicators[0]
     assert indicator.actual == {2014: Decimal(58)}
+
+
+def test_a_warning_of_openpyxl_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # openpyxl warns about parts of a workbook it skips ("Data Validation extension is not supported", "Workbook
+    # contains no default style"); the values are read all the same (warnings are errors in this test suite)
+    import warnings
+
+    load = openpyxl.load_workbook
+
+    def warning_load(*args: Any, **kwargs: Any) -> Any:
+        warnings.warn("Data Validation extension is not supported and will be removed", UserWarning, stacklevel=2)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", warning_load)
+    workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": [INDICATOR_HEADER, *INDICATOR_ROWS]})
+    assert len(load_report(report_file(tmp_path, INDICATORS_TABLE)).report.indicators) == 2
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_amounts_as_paldocs_prints_them_read_back(value: Decimal) -> None:
+    assert numbers.parse_money(format_amount(value)) == value
+    assert numbers.parse_number(format_decimal(value)) == value

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,8 +107,6 @@ def _read_csv(content: bytes, shown: str) -> Grid:
 
 
 def _read_xlsx(content: bytes, shown: str, sheet: str | None) -> Grid:
-    from openpyxl import load_workbook
-
     whole = SheetLocation(shown, None, None, None)
     if content.startswith(_CFB_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in content:
@@ -118,6 +117,16 @@ def _read_xlsx(content: bytes, shown: str, sheet: str | None) -> Grid:
                         "zapisz go w Excelu jako „Skoroszyt programu Excel (.xlsx)”")
     if not content.startswith(b"PK"):
         raise DataError("plik nie jest skoroszytem .xlsx (ani archiwum ZIP, jakim jest każdy plik .xlsx)", whole)
+    with warnings.catch_warnings():
+        # openpyxl warns about parts it skips (data validation, conditional formats, an unknown extension): the
+        # values are read all the same, and a warning must not become a clerk's message nor an error
+        warnings.simplefilter("ignore")
+        return _read_workbook(content, shown, sheet, whole)
+
+
+def _read_workbook(content: bytes, shown: str, sheet: str | None, whole: SheetLocation) -> Grid:
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl's parser fails in many ways on a damaged file: each is bad input
