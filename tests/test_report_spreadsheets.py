@@ -66,6 +66,7 @@ def test_parse_number_refuses(text: object, message: str) -> None:
     ("1 234,56 zł", Decimal("1234.56")),
     ("1 234,56zł", Decimal("1234.56")),
     ("82 716,40 PLN", Decimal("82716.40")),
+    ("58 464,00 złotych", Decimal("58464.00")),
     ("4500", Decimal(4500)),
     (58464.0, Decimal("58464.0")),
 ])
@@ -108,6 +109,12 @@ def test_parse_date_refuses(value: object, message: str) -> None:
 def test_parse_count_and_year(value: object, expected: int) -> None:
     parse = numbers.parse_year if isinstance(value, str) and "r." in value else numbers.parse_count
     assert parse(value) == expected
+
+
+def test_parse_money_refuses_with_an_example() -> None:
+    with pytest.raises(numbers.NumberFormatError, match="„ok. 500 zł” nie jest kwotą") as error:
+        numbers.parse_money("ok. 500 zł")
+    assert error.value.hint == "wpisz kwotę, np. 1 234,56 albo 1 234,56 zł"
 
 
 def test_parse_count_refuses_fractions() -> None:

@@ -22,7 +22,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f']+")  # spaces, NBSP, figure and narrow NBSP, apostrophe groups
-_CURRENCY = re.compile(r"\s*(zł|zl|pln)\.?\s*$", re.IGNORECASE)
+_CURRENCY = re.compile(r"\s*(złotych|złote|złoty|zł|zl|pln)\.?\s*$", re.IGNORECASE)
 _GROUPED_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
 _DATE_DOTTED = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(\s*r\.?)?$")
@@ -110,7 +110,8 @@ def parse_money(value: object) -> Decimal:
         try:
             return parse_number(text)
         except NumberFormatError as error:
-            raise NumberFormatError(f"{_quoted(_text(value))} nie jest kwotą", error.hint) from None
+            raise NumberFormatError(f"{_quoted(_text(value))} nie jest kwotą",
+                                    error.hint or "wpisz kwotę, np. 1 234,56 albo 1 234,56 zł") from None
     return parse_number(value)
 
 
