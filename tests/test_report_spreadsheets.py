@@ -363,11 +363,25 @@ def test_report_template_writes_the_sheets_with_a_header_row(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["report-template", "monitoring", "--years", "2014-2015", "-o", str(target)])
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["Wskaźniki", "Działania", "Koszty"]
+    assert book.sheetnames == ["Wskaźniki", "Działania", "Koszty", "Objaśnienia"]
     header = [cell.value for cell in book["Wskaźniki"][1]]
     assert header[:3] == ["Identyfikator (id)", "Nazwa wskaźnika (name)", "Jednostka (unit)"]
     assert "Wartość osiągnięta 2015 (actual.2015)" in header and "Wartość docelowa 2014 (targets.2014)" in header
     assert book["Wskaźniki"].max_row == 1 and book["Wskaźniki"]["A1"].font.bold
+
+
+def test_the_template_explains_every_column_in_the_report_model_words(tmp_path: Path) -> None:
+    target = tmp_path / "szablon.xlsx"
+    assert CliRunner().invoke(main, ["report-template", "-o", str(target), "--years", "2015"]).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    rows = [row for row in book["Objaśnienia"].iter_rows(min_row=2, values_only=True) if row[2]]
+    columns = [(sheet, cell.value) for sheet in ("Wskaźniki", "Działania", "Koszty") for cell in book[sheet][1]]
+    assert [(row[0], row[1]) for row in rows] == columns
+    explained = {row[2]: row for row in rows}
+    assert explained["actual.2015"][3] == "Wartości osiągnięte (rok: wartość)."  # Indicator.actual's description
+    assert explained["participants.by_sex.kobiety"][3] == "Liczba kobiet."
+    assert explained["spent"][4].startswith("kwota w zł")
+    assert all(row[3] and row[4] for row in explained.values())
 
 
 def test_a_filled_template_builds(tmp_path: Path) -> None:
@@ -390,6 +404,24 @@ def test_a_filled_template_builds(tmp_path: Path) -> None:
 def test_report_template_refuses_an_unknown_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report-template", "inny", "-o", str(tmp_path / "x.xlsx")])
     assert result.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
+    assert "rodzaj sprawozdania „inny” nie pobiera tabel z arkusza" in result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--years", "2016-2014"], "nie jest rokiem ani zakresem lat"),
+    (["--years", "rok"], "nie jest rokiem ani zakresem lat"),
+])
+def test_report_template_refuses_bad_years(tmp_path: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["report-template", "-o", str(tmp_path / "x.xlsx"), *args])
+    assert result.exit_code == 2 and message in result.output and not (tmp_path / "x.xlsx").exists()
+
+
+def test_report_template_keeps_an_existing_file(tmp_path: Path) -> None:
+    (tmp_path / "x.xlsx").write_bytes(b"moje dane")
+    result = CliRunner().invoke(main, ["report-template", "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (tmp_path / "x.xlsx").read_bytes() == b"moje dane"
+    assert CliRunner().invoke(main, ["report-template", "-o", str(tmp_path / "x.xlsx"), "--force"]).exit_code == 0
 
 
 # --- the example whose tables come from a workbook -------------------------------------------------------

@@ -1,7 +1,7 @@
 """``paldocs report-template``: an empty workbook for a report's tables.
 
 Contract: ``paldocs report-template KIND -o szablon.xlsx [--years 2014-2016] [--force]`` writes an XLSX workbook
-with one sheet per table the report kind takes from spreadsheets (:data:`TABLES_BY_KIND`) and a bold, frozen
+with one sheet per table the report kind takes from spreadsheets (:data:`TABLES_BY_KIND`), a bold, frozen
 header row whose texts name the fields ("Wartość osiągnięta 2015 (actual.2015)"), so that the filled workbook is
 read by ``tables: [{file: szablon.xlsx, sheet: Wskaźniki, into: indicators}]`` without a ``columns`` mapping
 (:mod:`paldocs.report.spreadsheet`). An existing file is overwritten only with ``--force``; the file is written
@@ -38,7 +38,7 @@ def report_template(kind: str, output: Path, years: str | None, force: bool) -> 
 
     from paldocs.api import write_atomically
     from paldocs.errors import DataError, Location
-    from paldocs.report.spreadsheet import write_template
+    from paldocs.report.sheet_template import write_template
 
     if kind not in TABLES_BY_KIND:
         raise DataError(f"rodzaj sprawozdania „{kind}” nie pobiera tabel z arkusza (pobiera: "

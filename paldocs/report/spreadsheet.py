@@ -4,7 +4,7 @@ Contract: a report's ``tables`` (:class:`TableSource`) name a file (``.xlsx`` or
 file), a sheet (XLSX; default: the first one), what the rows are (``into``: ``indicators``, ``activities`` or
 ``costs``) and which column holds which field (``columns``: field → column letter "D" or header text; without
 ``columns`` the header row names the fields, either exactly ("actual.2015") or at the end in parentheses
-("Wartość osiągnięta 2015 (actual.2015)", as :func:`write_template` writes them). :func:`merge_tables` reads
+("Wartość osiągnięta 2015 (actual.2015)", as :mod:`paldocs.report.sheet_template` writes them). :func:`merge_tables` reads
 every table and returns the report data with the rows appended to ``indicators`` / ``activities`` (cost rows
 go to the activity named in their ``activity`` column) and the spreadsheet location of every row and cell.
 
@@ -20,9 +20,8 @@ field is left out, never read as zero.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -354,35 +353,5 @@ def _attach_cost(row: TableRow, values: dict[str, Any], merged: dict[str, Any],
         cells[("activities", str(position), "costs", str(line), name)] = row.where(name)
 
 
-# --- template --------------------------------------------------------------------------------------------
-
-def template_columns(into: str, years: Sequence[int]) -> list[tuple[str, str]]:
-    """(field, header text) of a template sheet: one column per report year for targets and actual values."""
-    columns: list[tuple[str, str]] = []
-    for name, label in FIELD_LABELS[into].items():
-        if name in ("targets.*", "actual.*"):
-            columns += [(f"{name[:-2]}.{year}", f"{label.format(year=year)} ({name[:-2]}.{year})") for year in years]
-        elif not name.endswith(".*"):
-            columns.append((name, f"{label} ({name})"))
-    return columns
-
-
-def write_template(target: Path | io.BytesIO, tables: Sequence[str], years: Sequence[int]) -> None:
-    """An empty workbook: one sheet per kind of row (``tables``), a bold, frozen header row naming the fields."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for into in tables:
-        sheet = workbook.create_sheet(SHEET_NAMES[into])
-        for column, (_, header) in enumerate(template_columns(into, years), start=1):
-            cell = sheet.cell(row=1, column=column, value=header)
-            cell.font = Font(bold=True)
-            sheet.column_dimensions[cell.column_letter].width = max(12, min(40, len(header) + 2))
-        sheet.freeze_panes = "A2"
-    workbook.save(target)
-
-
-__all__ = ["FIELD_LABELS", "SHEET_NAMES", "MergedTables", "TableRow", "TableSource", "field_kind", "merge_tables",
-           "read_rows", "template_columns", "write_template"]
+__all__ = ["FIELD_LABELS", "SHEET_NAMES", "FieldKind", "MergedTables", "TableRow", "TableSource", "field_kind",
+           "merge_tables", "read_rows"]
