@@ -421,7 +421,8 @@ def test_report_template_keeps_an_existing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report-template", "-o", str(tmp_path / "x.xlsx")])
     assert result.exit_code == 2 and "--force" in result.output
     assert (tmp_path / "x.xlsx").read_bytes() == b"moje dane"
-    assert CliRunner().invoke(main, ["report-template", "-o", str(tmp_path / "x.xlsx"), "--force"]).exit_code == 0
+    result = CliRunner().invoke(main, ["report-template", "-o", str(tmp_path / "x.xlsx"), "--force"])
+    assert result.exit_code == 0 and "uwaga: bez --years" in result.output
 
 
 # --- the example whose tables come from a workbook -------------------------------------------------------

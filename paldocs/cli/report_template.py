@@ -60,3 +60,6 @@ def report_template(kind: str, output: Path, years: str | None, force: bool) -> 
     write_template(content, TABLES_BY_KIND[kind], year_list)
     write_atomically(output, content.getvalue())
     click.echo(str(output))
+    if not year_list and "indicators" in TABLES_BY_KIND[kind]:
+        click.echo("uwaga: bez --years arkusz Wskaźniki nie ma kolumn wartości docelowych i osiągniętych na lata "
+                   "(dopisz je jako „targets.2015”, „actual.2015” albo utwórz szablon z --years 2015)", err=True)
