@@ -488,3 +488,16 @@ def test_a_warning_of_openpyxl_is_no_error(tmp_path: Path, monkeypatch: pytest.M
 def test_amounts_as_paldocs_prints_them_read_back(value: Decimal) -> None:
     assert numbers.parse_money(format_amount(value)) == value
     assert numbers.parse_number(format_decimal(value)) == value
+
+
+@pytest.mark.slow
+def test_a_pdf_archive_carries_the_workbook_and_rebuilds(tmp_path: Path) -> None:
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(EXAMPLE), "--format", "pdf", "--pdf-variant", "pdf/a-3b",
+                                 "--out", str(tmp_path)])
+    assert built.exit_code == 0, built.output
+    assert runner.invoke(main, ["extract", str(tmp_path / f"{EXAMPLE.stem}.pdf"), "-o", str(tmp_path / "src")]).exit_code == 0
+    extracted = next((tmp_path / "src").rglob(EXAMPLE.name))
+    assert extracted.with_suffix(".xlsx").read_bytes() == EXAMPLE.with_suffix(".xlsx").read_bytes()
+    rebuilt = runner.invoke(main, ["build", str(extracted), "--format", "txt", "--out", str(tmp_path / "re")])
+    assert rebuilt.exit_code == 0, rebuilt.output
