@@ -350,6 +350,37 @@ def test_only_spreadsheet_files(tmp_path: Path) -> None:
         load_report(report_file(tmp_path, "  - {file: dane.xls, into: indicators}\n"))
 
 
+@pytest.mark.parametrize("name", ["/etc/passwd.csv", "../dane.csv", "dane/../../dane.csv", "C:/dane.csv"])
+def test_a_spreadsheet_lies_in_the_report_folder(tmp_path: Path, name: str) -> None:
+    with pytest.raises(DataError, match="arkusz musi leżeć w folderze pliku sprawozdania") as error:
+        load_report(report_file(tmp_path, f"  - {{file: {name}, into: indicators}}\n"))
+    assert error.value.location.line == 7
+
+
+def test_a_link_out_of_the_report_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "raport").mkdir()
+    workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": [INDICATOR_HEADER, *INDICATOR_ROWS]})
+    (tmp_path / "raport" / "wskazniki.xlsx").symlink_to(tmp_path / "wskazniki.xlsx")
+    with pytest.raises(DataError, match="arkusz musi leżeć w folderze pliku sprawozdania"):
+        load_report(report_file(tmp_path / "raport", INDICATORS_TABLE))
+
+
+def test_a_subfolder_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "dane").mkdir()
+    workbook(tmp_path / "dane" / "wskazniki.xlsx", {"Wskaźniki": [INDICATOR_HEADER, *INDICATOR_ROWS]})
+    tables = "  - {file: dane/wskazniki.xlsx, into: indicators}\n"
+    assert len(load_report(report_file(tmp_path, tables)).report.indicators) == 2
+
+
+def test_a_standalone_report_takes_no_indicators_from_a_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "sprawozdanie.yaml"
+    path.write_text("document: report\ntitle: Sprawozdanie\ntables:\n  - {file: w.xlsx, into: indicators}\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="podaj plik danych programu") as error:
+        load_report(path)
+    assert (error.value.location.line, error.value.location.path) == (4, "tables[0].into")
+
+
 def test_an_unknown_field_in_columns_is_located_in_the_yaml(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="nieznane pole „actual.rok”") as error:
         load_report(report_file(tmp_path, "  - {file: x.xlsx, into: indicators, columns: {actual.rok: D}}\n"))

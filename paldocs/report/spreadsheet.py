@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
@@ -304,8 +304,17 @@ def merge_tables(data: Mapping[str, Any], report_path: Path,
             first = error.errors(include_url=False)[0]
             message, hint, loc = describe_validation_error(first, TableSource, tuple(first["loc"]))
             raise DataError(message, locate(("tables", index, *loc)), hint) from None
-        path = inputs.absolute(report_path.parent / table.file)
-        shown = str(report_path.parent / table.file)
+        if table.into != "costs" and not data.get("program"):
+            raise DataError("wskaźniki i działania z arkusza odnoszą się do celów i kierunków programu — podaj plik "
+                            "danych programu („program”)", locate(("tables", index, "into")))
+        relative = PurePosixPath(table.file.replace("\\", "/"))
+        path = inputs.absolute(report_path.parent / relative)  # resolved: a link out of the folder is seen
+        if (relative.is_absolute() or ".." in relative.parts or ":" in table.file
+                or not path.is_relative_to(inputs.absolute(report_path.parent))):
+            # a web tool's user must not make paldocs read (and quote in messages) any file of the machine
+            raise DataError(f"„{table.file}” — arkusz musi leżeć w folderze pliku sprawozdania albo w jego podfolderze",
+                            locate(("tables", index, "file")), "podaj ścieżkę względną, np. „dane/wskazniki.xlsx”")
+        shown = str(report_path.parent / relative)
         grid = read_grid(path, shown, table.sheet, locate(("tables", index, "file")))
         files.append(path)
         for row in read_rows(table, grid):
