@@ -318,6 +318,21 @@ def test_a_broken_workbook_is_one_located_error(tmp_path: Path, make: Any, where
         str(tmp_path / where) in str(error.value.location))
 
 
+def test_merged_cells_in_a_read_column_are_refused_elsewhere_ignored(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": [[*INDICATOR_HEADER, "Uwagi"],
+                                                               [*INDICATOR_ROWS[0], "wspólna uwaga"],
+                                                               [*INDICATOR_ROWS[1], None]]})
+    book = openpyxl.load_workbook(path)
+    book["Wskaźniki"].merge_cells("H2:H3")  # a notes column no field reads
+    book.save(path)
+    assert len(load_report(report_file(tmp_path, INDICATORS_TABLE)).report.indicators) == 2
+    book["Wskaźniki"].merge_cells("C2:C3")  # one unit for two indicators: the second would have none
+    book.save(path)
+    with pytest.raises(DataError, match="scalone komórki \\(C2:C3\\)") as error:
+        load_report(report_file(tmp_path, INDICATORS_TABLE))
+    assert str(error.value.location).endswith("arkusz Wskaźniki, wiersz 2")
+
+
 def test_the_exact_message_a_clerk_reads(tmp_path: Path) -> None:
     _text_in_number_column(tmp_path)
     report = report_file(tmp_path, INDICATORS_TABLE)

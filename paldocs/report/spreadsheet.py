@@ -225,8 +225,15 @@ class TableRow:
 
 def read_rows(table: TableSource, grid: Grid) -> Iterator[TableRow]:
     """The table's data rows as plain data; empty rows are skipped, empty cells leave their field out."""
+    from openpyxl.utils import range_boundaries
+
     mapping = _column_map(table, grid)
-    merged_rows = [(merged, [int(part) for part in re.findall(r"\d+", merged)]) for merged in grid.merged]
+    used = set(mapping.values())
+    # a merged range over a column the table reads leaves its value in the first row only: the rest would read
+    # as "no value" — refused; merged cells elsewhere (a title, a notes column) do not matter
+    merged_rows = [(merged, (top, bottom)) for merged in grid.merged if ":" in merged
+                   for left, top, right, bottom in [range_boundaries(merged)]
+                   if top != bottom and used & set(range(left, right + 1))]
     for number, cells in grid.rows:
         if number <= table.header_row:
             continue
@@ -234,8 +241,8 @@ def read_rows(table: TableSource, grid: Grid) -> Iterator[TableRow]:
                    if column <= len(cells) and cells[column - 1].value not in (None, "")}
         if not present:
             continue  # an empty row (a gap, or the end of the table): nothing to report
-        for merged, rows in merged_rows:
-            if min(rows) <= number <= max(rows) and ":" in merged:
+        for merged, (top, bottom) in merged_rows:
+            if top <= number <= bottom:
                 raise DataError(f"scalone komórki ({merged}) — w tabeli każda komórka ma własną wartość",
                                 grid.where(number), "rozdziel scalone komórki i wpisz wartość w każdym wierszu")
         values: dict[str, Any] = {}
