@@ -333,6 +333,16 @@ def test_merged_cells_in_a_read_column_are_refused_elsewhere_ignored(tmp_path: P
     assert str(error.value.location).endswith("arkusz Wskaźniki, wiersz 2")
 
 
+def test_a_sheet_protected_against_editing_is_read(tmp_path: Path) -> None:
+    # "Chroń arkusz" with a password only stops editing in Excel; unlike an encrypted file the values are readable
+    path = workbook(tmp_path / "wskazniki.xlsx", {"Wskaźniki": [INDICATOR_HEADER, *INDICATOR_ROWS]})
+    book = openpyxl.load_workbook(path)
+    book["Wskaźniki"].protection.sheet = True
+    book["Wskaźniki"].protection.password = "haslo"
+    book.save(path)
+    assert len(load_report(report_file(tmp_path, INDICATORS_TABLE)).report.indicators) == 2
+
+
 def test_the_exact_message_a_clerk_reads(tmp_path: Path) -> None:
     _text_in_number_column(tmp_path)
     report = report_file(tmp_path, INDICATORS_TABLE)
