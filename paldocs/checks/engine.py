@@ -158,30 +158,26 @@ def check_report(opened: BuildContext) -> list[Finding]:
     (bad input raises); the drafting rules are about resolutions, so what remains to check is that the report
     composes into a document (PD000), that its indicators in per cent make sense (PD064) and what its kind
     expects (deadline, one year, contents: PD070–PD074, :mod:`paldocs.checks.rules_reports`)."""
-    from paldocs.api import compose_document
+    from paldocs.api import parse_composition
     from paldocs.checks.rules_programmes import report_indicator_problems
+    from paldocs.checks.rules_reports import report_kind_problems
+    from paldocs.report.compose import compose_report
 
     try:
-        compose_document(opened, charts=False)  # nothing is printed: no drawing, no matplotlib
+        with opened.applied():
+            # loaded once (its program and spreadsheets read once), composed as a build would, nothing printed
+            source = opened.load_report()
+            parse_composition(compose_report(source, opened.environment, draw=False), source.file)
     except DataError:
         raise  # the report's data do not validate: bad input (exit code 2), as for resolutions
     except PaldocsError as error:
         return [Finding("PD000", "error", f"nie można zbudować dokumentu: {error.message}", error.location,
                         fix=error.hint)]
-    # The report's own fields, validated again from the file already parsed (its program is not read twice)
-    from paldocs.model.load import field_location, validate
-    from paldocs.report.model import MonitoringReport
-
-    parsed = opened.data
-    file = str(parsed.path)
-    report: MonitoringReport = validate(MonitoringReport, parsed.data, file, parsed.positions)
-    from paldocs.checks.rules_reports import report_kind_problems
-
-    findings = [Finding("PD064", "warning", message, field_location(file, parsed.positions, {}, where))
-                for where, message in report_indicator_problems(report)]
-    findings += [Finding(problem.rule, problem.severity, problem.message,
-                         field_location(file, parsed.positions, {}, problem.where), fix=problem.fix)
-                 for problem in report_kind_problems(report)]  # the report's kind: deadline, contents (PD070–PD074)
+    # the report as loaded, tables from spreadsheets included: a finding points at the cell it came from
+    findings = [Finding("PD064", "warning", message, source.locate(where))
+                for where, message in report_indicator_problems(source.report)]
+    findings += [Finding(problem.rule, problem.severity, problem.message, source.locate(problem.where), fix=problem.fix)
+                 for problem in report_kind_problems(source.report)]  # the report's kind: PD070–PD074
     return sorted(findings, key=_order)
 
 

@@ -23,6 +23,7 @@ COMMANDS = {
     "import": "paldocs.cli.import_command:import_command",
     "kinds": "paldocs.cli.info:kinds",
     "new": "paldocs.cli.files:new",
+    "report-template": "paldocs.cli.report_template:report_template",
     "rules": "paldocs.cli.check:rules",
     "schema": "paldocs.cli.info:schema",
 }

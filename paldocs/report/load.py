@@ -1,13 +1,14 @@
 """Report file → :class:`ReportSource`: the validated report, the program it reports on, and positions.
 
 Contract: :func:`load_report` reads a report file the way :mod:`paldocs.model.load` reads data files (UTF-8,
-positions of every value, Polish errors with ``file:line:column field.path``), validates it against
-:class:`~paldocs.report.model.MonitoringReport`, loads the program's data file named in ``program:`` (relative
-to the report file) with :func:`~paldocs.model.load.load_source`, checks what needs the whole report
-(:func:`iter_report_problems`: unique ids; activity dates, actual values and the month against the report
-years) and every reference into the program (:func:`iter_program_problems`). A standalone report (no
-``program:``, see :mod:`paldocs.report.model`) loads alone: no program, no resolution, no municipality profile —
-it is printed with the packaged house style. References checked into the program:
+positions of every value, Polish errors with ``file:line:column field.path``), adds the rows of its ``tables``
+read from spreadsheets (:func:`~paldocs.report.spreadsheet.merge_tables`; a problem found later in such a row is
+located at its cell), validates it against :class:`~paldocs.report.model.MonitoringReport`, loads the program's
+data file named in ``program:`` (relative to the report file) with :func:`~paldocs.model.load.load_source`, checks
+what needs the whole report (:func:`iter_report_problems`: unique ids; activity dates, actual values and the month
+against the report years) and every reference into the program (:func:`iter_program_problems`). A standalone
+report (no ``program:``, see :mod:`paldocs.report.model`) loads alone: no program, no resolution, no municipality
+profile — it is printed with the packaged house style. References checked into the program:
 
 - ``indicators[].measures`` — ids of goals (items of goal sections, main-goal sections), directions or results;
 - ``activities[].direction`` — ids of items in a directions section;
@@ -25,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
 
 from paldocs import inputs
@@ -35,6 +36,7 @@ from paldocs.model.load import (ParsedFile, Positions, Source, field_location, l
 from paldocs.model.municipality import Municipality
 from paldocs.model.program import Item, Program, SectionRole
 from paldocs.report.model import MonitoringReport, Problem
+from paldocs.report.spreadsheet import merge_tables
 from paldocs.model.resolution import Resolution
 from paldocs.polish.words import plural_form
 
@@ -108,8 +110,9 @@ class ReportSource:
     program_source: Source | None  # the program's data file (load_source); None: a standalone report
     file: str
     positions: Positions
-    files: tuple[Path, ...]  # every file read: the report, the program's data file, its profile
+    files: tuple[Path, ...]  # every file read: the report, its spreadsheets, the program's data file, its profile
     notes: tuple[str, ...] = ()  # "uwaga" lines about texts that will print literally (report and program)
+    cells: Mapping[tuple[str, ...], Location] = dataclass_field(default_factory=dict)  # spreadsheet rows and cells
 
     @property
     def program(self) -> Program | None:
@@ -129,7 +132,12 @@ class ReportSource:
         return funding_source_names(self.report, self.program)
 
     def locate(self, path: tuple[str | int, ...]) -> Location:
-        """``file:line:column field.path`` of a field of the report (the nearest known parent's line)."""
+        """``file:line:column field.path`` of a field of the report (the nearest known parent's line); for a
+        value read from a spreadsheet table, its cell (or its row)."""
+        for length in range(len(path), 1, -1):
+            cell = self.cells.get(tuple(str(part) for part in path[:length]))
+            if cell is not None:
+                return cell
         return field_location(self.file, self.positions, {}, path)
 
 
@@ -146,11 +154,12 @@ def load_report(path: str | Path, parsed: ParsedFile | None = None, *,
     if not isinstance(data, Mapping):
         raise DataError("plik sprawozdania musi być mapą pól (np. „document: report”, „program:”)",
                         Location(file, 1, 1))
-    report: MonitoringReport = validate(MonitoringReport, data, file, positions)
+    tables = merge_tables(data, path, lambda where: field_location(file, positions, {}, where))
+    report: MonitoringReport = validate(MonitoringReport, tables.data, file, positions)
     program_source = _load_program(path, report.program, positions, kinds) if report.program else None
     source = ReportSource(report, program_source, file, positions,
-                          (path, *(program_source.files if program_source else ())),
-                          (*notes, *(program_source.notes if program_source else ())))
+                          (path, *tables.files, *(program_source.files if program_source else ())),
+                          (*notes, *(program_source.notes if program_source else ())), tables.cells)
     problems = list(iter_report_problems(report))
     if source.program is not None:
         problems += iter_program_problems(report, source.program)

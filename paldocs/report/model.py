@@ -42,6 +42,7 @@ from pydantic import (
 
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
 from paldocs.model.program import ID_PATTERN
+from paldocs.report.spreadsheet import TableSource
 from paldocs.report.texts import Chapter, Narrative
 
 ILLUSTRATIVE_NOTICE = ("Dane liczbowe w niniejszym sprawozdaniu mają charakter przykładowy (ilustracyjny) "
@@ -320,6 +321,11 @@ class MonitoringReport(StrictModel):
     chapters: list[Chapter] = Field(
         default_factory=list, description="Własne rozdziały sprawozdania (tytuł i treść), drukowane w podanej "
         "kolejności po tytule.", examples=[[{"heading": "WSTĘP", "content": "Program współpracy określa …"}]])
+    tables: list[TableSource] = Field(
+        default_factory=list, description="Tabele z arkusza (.xlsx) albo pliku CSV obok pliku sprawozdania: "
+        "ich wiersze są dopisywane do wskaźników, działań albo kosztów działań.",
+        examples=[[{"file": "wskazniki.xlsx", "sheet": "Wskaźniki", "into": "indicators",
+                    "columns": {"id": "A", "name": "B", "unit": "C", "actual.2015": "D"}}]])
     status_thresholds: StatusThresholds = Field(default_factory=StatusThresholds,
                                                 description="Progi statusu wskaźników (procent celu).",
                                                 examples=[{"on_track": 80, "at_risk": 50}])
