@@ -53,7 +53,8 @@ class TableSource(StrictModel):
     into: TableTarget = Field(description="Co zawierają wiersze: „indicators” (wskaźniki), „activities” "
                               "(działania) albo „costs” (koszty działań; kolumna „activity” — id działania).",
                               examples=["indicators"])
-    header_row: int = Field(1, ge=1, le=100, description="Numer wiersza nagłówka (dane zaczynają się pod nim).")
+    header_row: int = Field(1, ge=1, le=100, description="Numer wiersza nagłówka (dane zaczynają się pod nim).",
+                            examples=[2])
     columns: dict[NonEmptyText, NonEmptyText] | None = Field(
         None, description="Pole → kolumna: litera („D”) albo tekst nagłówka; bez tego nagłówek nazywa pola "
         "(„actual.2015” albo „Wartość osiągnięta 2015 (actual.2015)”).",
