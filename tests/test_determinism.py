@@ -319,10 +319,10 @@ def test_same_bytes_in_another_process(builds: Builds, name: str) -> None:
 
 def example_date(example: Path) -> dt.date | None:
     """The document's own date, read from the data with plain YAML (not with paldocs): a resolution's adoption
-    date, a report's month (its first day); None for a draft not yet adopted (no date in the data)."""
+    date, a report's month (its first day); None for a draft not yet adopted or a report without a month."""
     data = yaml.safe_load(example.read_text(encoding="utf-8"))
-    if data.get("document") == "report":
-        return dt.date.fromisoformat(f"{data['month']}-01"[:10])
+    if data.get("document") == "report":  # a report without a month (as some are published) is undated
+        return dt.date.fromisoformat(f"{data['month']}-01"[:10]) if data.get("month") else None
     value = data["resolution"].get("date")
     if value is None:
         return None
