@@ -271,3 +271,20 @@ def test_a_build_says_when_a_footnote_would_print_as_typed(tmp_path: Path) -> No
                       encoding="utf-8")
     _, notes = to_document(report)
     assert [note for note in notes if "[^9]" in note and "chapters[2].content" in note]
+
+
+def test_paldocs_check_on_a_report_reports_a_footnote_without_its_note(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from paldocs.cli import main
+
+    report = tmp_path / "sprawozdanie.yaml"
+    report.write_text(REPORT.replace("  - content: Organ wykonawczy składa sprawozdanie do dnia 31 maja.",
+                                     "  - content: Organ wykonawczy składa sprawozdanie do dnia 31 maja[^9]."),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(report), "--format", "json"])
+    found = [finding for finding in json.loads(result.stdout)["findings"] if finding["rule"] == "PD018"]
+    assert [(finding["path"], finding["severity"]) for finding in found] == [("chapters[2].content", "warning")]
+    assert "[^9]" in found[0]["message"] and found[0]["line"] is not None

@@ -76,6 +76,13 @@ def test_a_report_without_figures_prints_none_of_their_chapters_and_no_zero(tmp_
     assert not ZERO_CELLS & set(table_cells(text)), case
 
 
+def test_on_request_an_empty_chapter_says_brak_danych_and_still_no_zero(tmp_path: Path) -> None:
+    text = built_text(tmp_path, BASE + "empty_chapters: brak danych\n")
+    for heading in ("Realizacja wskaźników", "Zrealizowane działania", "Uczestnicy", "Finansowanie"):
+        assert re.search(rf"(?m)^(?:\d+\. )?{re.escape(heading)}\n+Brak danych\.$", text), heading
+    assert not ZERO_AMOUNT.search(text) and not ZERO_CELLS & set(table_cells(text))
+
+
 def test_activities_without_numbers_print_bd_with_a_note(tmp_path: Path) -> None:
     text = built_text(tmp_path, BASE + "activities:\n" + activity("Klub Seniora") + activity("Festyn"))
     rows = [line for line in text.splitlines() if "Klub Seniora" in line and "|" in line]

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from paldocs.document import Document
 from paldocs.errors import DataError, Location, PaldocsError
@@ -26,6 +26,9 @@ from paldocs.kinds import Kind, find_kind
 from paldocs.legal import Catalog
 from paldocs.model.load import Source
 from paldocs.model.resolution import DataFile
+
+if TYPE_CHECKING:
+    from paldocs.report.model import MonitoringReport
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -161,6 +164,7 @@ def check_report(opened: BuildContext) -> list[Finding]:
     from paldocs.api import parse_composition
     from paldocs.checks.rules_programmes import report_indicator_problems
     from paldocs.checks.rules_reports import report_kind_problems
+    from paldocs.model.untrusted import inspect_text
     from paldocs.report.compose import compose_report
 
     try:
@@ -178,7 +182,29 @@ def check_report(opened: BuildContext) -> list[Finding]:
                 for where, message in report_indicator_problems(source.report)]
     findings += [Finding(problem.rule, problem.severity, problem.message, source.locate(problem.where), fix=problem.fix)
                  for problem in report_kind_problems(source.report)]  # the report's kind: PD070–PD074
+    findings += [Finding("PD018", "warning", message, source.locate(where))  # what would print literally
+                 for where, text in _report_texts(source.report)
+                 for severity, message in inspect_text(text) if severity == "warning"]
     return sorted(findings, key=_order)
+
+
+def _report_texts(report: MonitoringReport) -> Iterator[tuple[FieldPath, str]]:
+    """Every text a clerk typed into a report (title, chapters, narrative, activities), with its field path."""
+    for name in ("title", "program_title"):
+        if value := getattr(report, name):
+            yield (name,), value
+    for index, chapter in enumerate(report.chapters):
+        for name in ("heading", "content"):
+            if value := getattr(chapter, name):
+                yield ("chapters", index, name), value
+    if report.narrative:
+        for name in ("summary", "problems", "conclusions"):
+            if value := getattr(report.narrative, name):
+                yield ("narrative", name), value
+    for index, activity in enumerate(report.activities):
+        for name in ("description", "results"):
+            if value := getattr(activity, name, None):
+                yield ("activities", index, name), value
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:

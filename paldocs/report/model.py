@@ -318,6 +318,10 @@ class MonitoringReport(StrictModel):
     narrative: Narrative | None = Field(
         None, description="Część opisowa: summary, problems, conclusions.",
         examples=[{"summary": "Program realizowano zgodnie z harmonogramem."}])
+    empty_chapters: Literal["pomiń", "brak danych"] = Field(
+        "pomiń", description="Rozdział sprawozdania z programu (wskaźniki, działania, uczestnicy, finansowanie), dla "
+        "którego dane nic nie podają: „pomiń” (domyślnie — rozdziału nie ma) albo „brak danych” (tytuł rozdziału i "
+        "zdanie „Brak danych.”); nigdy zero.", examples=["brak danych"])
     chapters: list[Chapter] = Field(
         default_factory=list, description="Własne rozdziały sprawozdania (tytuł i treść), drukowane w podanej "
         "kolejności po tytule.", examples=[[{"heading": "WSTĘP", "content": "Program współpracy określa …"}]])
