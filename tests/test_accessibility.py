@@ -255,6 +255,7 @@ def test_plain_text_version_is_built(built, name: str) -> None:
     assert text.strip() and "<" not in text.split("\n", 1)[0]
 
 
+@pytest.mark.slow  # a real browser (> 1 s)
 def test_html_loads_in_chromium_without_any_request(built) -> None:
     """Each page really loads in a browser (title, language) and asks for nothing beyond itself.
     On CI a missing Chromium fails this test (:func:`browser.require_chromium`)."""
@@ -270,6 +271,7 @@ def test_html_loads_in_chromium_without_any_request(built) -> None:
             assert visit.external == [], f"{name}: {visit.external}"
 
 
+@pytest.mark.slow  # a real browser (> 1 s)
 def test_the_browser_probe_sees_every_kind_of_request(tmp_path: Path) -> None:
     """The probe above cannot pass by seeing nothing: a page with an image, a CSS background and an SVG
     image (all on 127.0.0.1's discard port: nothing leaves the machine) shows all three requests."""

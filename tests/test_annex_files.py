@@ -234,6 +234,7 @@ def test_libreoffice_opens_three_annexes_with_a_picture(tmp_path: Path) -> None:
     assert [line.split()[0] for line in images.splitlines()[2:]] == ["4"]  # the picture, on the third annex's page
 
 
+@pytest.mark.slow  # a large image in a PDF
 def test_a_large_scanned_plan_prints_in_the_pdf(tmp_path: Path) -> None:
     """Larger than the limit for charts' PNGs (pdf.MAX_DATA_IMAGE): an annex's picture is bounded by the input
     limits instead."""

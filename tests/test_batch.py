@@ -84,6 +84,7 @@ def test_bad_data_in_memory_names_the_request_file() -> None:
     assert str(caught.value).startswith("ketrzyn-2014-pal.yaml:11:")
 
 
+@pytest.mark.slow  # a process pool
 def test_the_readme_concurrent_futures_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)  # the example's paths are relative to the repository, as in the README
     readme = (REPO / "README.md").read_text(encoding="utf-8")

@@ -144,6 +144,7 @@ def test_profile_override_restyles_docx_and_pdf(tmp_path: Path) -> None:
     check_pdf_is_sans_11(tmp_path / "out" / "ketrzyn-2014-pal.pdf")
 
 
+@pytest.mark.slow  # DOCX and PDF builds
 def test_templates_folder_override_restyles_docx_and_pdf(tmp_path: Path) -> None:
     templates = tmp_path / "szablony"
     templates.mkdir()

@@ -591,10 +591,8 @@ def test_template_syntax_in_resolution_data_prints_as_written(payload: str, tmp_
 
 
 @needs_pdftotext
-@pytest.mark.parametrize("payload", [  # a report with charts to every format takes seconds: the fast loop
-    # (pytest -m "not slow") keeps the first payload, the full suite runs them all
-    pytest.param(payload, marks=() if index == 0 else pytest.mark.slow)
-    for index, payload in enumerate(TEMPLATE_PAYLOADS)])
+@pytest.mark.slow  # a report with charts to every format takes seconds per payload: the full suite runs them all
+@pytest.mark.parametrize("payload", TEMPLATE_PAYLOADS)
 def test_template_syntax_in_report_data_prints_as_written(payload: str, tmp_path: Path) -> None:
     data, expected = _report_with(payload)
     path = _write_yaml(tmp_path / "sprawozdanie.yaml", data)

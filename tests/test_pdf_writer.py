@@ -130,6 +130,7 @@ def test_byte_identical_in_a_fresh_process(built: tuple[bytes, Path], tmp_path: 
     assert out.read_bytes() == built[0]
 
 
+@pytest.mark.slow  # PDF builds
 def test_source_date_epoch_dates_an_undated_draft_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     draft = sample_document()
@@ -247,6 +248,7 @@ def test_characters_outside_liberation_serif_are_an_error() -> None:
     assert "U+2713" in message and "U+4E2D" in message and "„Z”" not in message
 
 
+@pytest.mark.slow  # a whole build in a fresh environment (> 1 s)
 @pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu").is_dir(), reason="needs fonts-dejavu")
 def test_missing_liberation_serif_asks_to_install_it(tmp_path: Path) -> None:
     """A machine with fonts but without Liberation Serif (a fontconfig that sees only DejaVu)."""
@@ -334,6 +336,7 @@ def test_numbers_are_right_aligned_and_the_figure_centred(report_pdf: tuple[byte
     assert abs((caption[0][1] + caption[-1][3]) / 2 - 595.28 / 2) < 2
 
 
+@pytest.mark.slow  # a multi-page PDF (> 1 s)
 def test_long_table_repeats_its_header_on_the_next_page(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(to_pdf(sample_report(table_rows=60)))

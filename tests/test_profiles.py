@@ -162,6 +162,7 @@ def test_profile_validates_with_the_model(file: str) -> None:
     assert (municipality.executive.nominative, municipality.executive.dative) == executive
 
 
+@pytest.mark.slow  # a fresh process
 def test_check_on_a_profile_with_every_form_does_not_load_morfeusz() -> None:
     code = ("import sys; from click.testing import CliRunner; from paldocs.cli import main; "
             "result = CliRunner().invoke(main, ['check', 'resolutions/ketrzyn-2014-pal.yaml']); "

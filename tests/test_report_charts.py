@@ -224,6 +224,7 @@ def test_matplotlib_settings_do_not_leak() -> None:
     assert dict(matplotlib.rcParams) == before
 
 
+@pytest.mark.slow  # a fresh font setup
 def test_dejavu_serif_is_the_fallback_without_liberation(monkeypatch: pytest.MonkeyPatch) -> None:
     from matplotlib import font_manager
 

@@ -216,6 +216,7 @@ def report_folder(tmp_path: Path) -> Path:
     return tmp_path / "uchwala.yaml"
 
 
+@pytest.mark.slow  # a resolution with a report to every format (> 1 s)
 def test_an_annex_from_a_report_file_prints_the_built_report_in_every_format(tmp_path: Path) -> None:
     path = report_folder(tmp_path)
     built = CliRunner().invoke(main, ["build", str(path), "-f", "txt,html,docx", "-o", str(tmp_path / "out")])

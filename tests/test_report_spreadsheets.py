@@ -440,6 +440,7 @@ def test_the_template_explains_every_column_in_the_report_model_words(tmp_path: 
     assert all(row[3] and row[4] for row in explained.values())
 
 
+@pytest.mark.slow  # a report from a filled template to every format (> 1 s)
 def test_a_filled_template_builds(tmp_path: Path) -> None:
     target = tmp_path / "dane.xlsx"
     assert CliRunner().invoke(main, ["report-template", "monitoring", "--years", "2015", "-o", str(target)]).exit_code == 0
@@ -494,6 +495,7 @@ def test_the_workbook_example_holds_the_same_report_as_its_yaml_twin() -> None:
     assert len(from_sheets["indicators"]) == 6 and sum(len(item["costs"]) for item in from_sheets["activities"]) == 11
 
 
+@pytest.mark.slow  # builds two reports to text (> 1 s)
 def test_the_workbook_example_prints_the_same_text(tmp_path: Path) -> None:
     for source in (EXAMPLE, SAME_IN_YAML):
         result = CliRunner().invoke(main, ["build", str(source), "-f", "txt", "-o", str(tmp_path / source.stem)])
@@ -502,6 +504,7 @@ def test_the_workbook_example_prints_the_same_text(tmp_path: Path) -> None:
     assert texts[0] == texts[1] and "Klub Integracji Społecznej" in texts[0]
 
 
+@pytest.mark.slow  # a report with a workbook to every format (> 1 s)
 def test_a_workbook_handed_over_in_memory() -> None:
     from paldocs.batch import BuildRequest, build_bytes
 
