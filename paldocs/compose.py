@@ -31,8 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from paldocs import vocabulary
 from paldocs.annexes import adoption_context, compose_annexes
-from paldocs.document import Citation as DocumentCitation
-from paldocs.document import Meta
+from paldocs.document import Citation as DocumentCitation, Meta
 from paldocs.errors import Location, PaldocsError, TemplateError
 from paldocs.legal import Catalog, load_catalog
 from paldocs.legal.clauses import clause_text
@@ -47,9 +46,9 @@ from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_l
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
-from paldocs.sourcemap import DataFile as DataSource
-from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap, index_fields, recording, strip,
-                               strip_markers, template_point, wrap)
+from paldocs.report.adoption import report_adoption  # a report-adopting resolution from its report annex
+from paldocs.sourcemap import (DataFile as DataSource, MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap,
+                               index_fields, recording, strip, strip_markers, template_point, wrap)
 from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
 
@@ -266,13 +265,14 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
     if building_resolution:  # closing provisions: the data over the kind's defaults (paldocs.closing)
         context["closing"] = resolve_closing(data, kind.closing, apm, clause_markdown, file)
         notes.extend(context["closing"].notes)
+    context["adopted_report"] = adopted_report = report_adoption(data, kind, file, locate, notes)  # title, § 1, basis
     # an annex alone without a program has no title to make of the kind's (it prints its own annex's title)
     subject = resolution.subject or ("" if not building_resolution and program is None
                                      else _render_plain(env, kind.subject or "", context, file))
     catalog = catalog if catalog is not None else load_catalog([*municipality.acts, *acts])
     generated: list[str] | None = [] if municipality.citation_footnotes else None  # before 1 March 2016 (ZTP)
     if building_resolution:  # an annex alone has no legal basis to print
-        entries = resolution.legal_basis or list(kind.legal_basis)
+        entries = resolution.legal_basis or (adopted_report.legal_basis if adopted_report else list(kind.legal_basis))
         place = DataSource(file, locate)
         context["citations"] = [_cite(entry, data, index, place, notes, catalog, bool(resolution.legal_basis),
                                       generated) for index, entry in enumerate(entries)]

@@ -37,6 +37,7 @@ from paldocs.model.resolution import DataFile, LegalBasisEntry
 
 if TYPE_CHECKING:
     from paldocs.model.municipality import Municipality
+    from paldocs.report.adoption import AdoptionForm
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ class Kind:
     draft_title: Mapping[str, str] = field(default_factory=dict)
     draft_items: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     draft_headings: Mapping[str, str] = field(default_factory=dict)  # a role's heading in the kind's words
+    # The wordings of § 1 of a resolution adopting a report, each with its source (paldocs.report.adoption).
+    adoption_forms: Mapping[str, AdoptionForm] = field(default_factory=dict)
 
     @property
     def has_program(self) -> bool:
@@ -145,6 +148,8 @@ def find_kind(kinds: Mapping[str, Kind], key: str, file: str | None) -> Kind:
 
 
 def _to_kind(key: str, value: dict[str, Any]) -> Kind:
+    from paldocs.report.adoption import adoption_forms
+
     return Kind(key=key, name=value["name"], description=value["description"], template=value["template"],
                 subject=value.get("subject"),
                 legal_basis=tuple(LegalBasisEntry.model_validate(entry) for entry in value.get("legal_basis", [])),
@@ -162,7 +167,8 @@ def _to_kind(key: str, value: dict[str, Any]) -> Kind:
                 draft_title=_draft_title(value.get("draft_title")),
                 draft_items={str(role): tuple(str(item) for item in items)
                              for role, items in (value.get("draft_items") or {}).items()},
-                draft_headings={str(role): str(text) for role, text in (value.get("draft_headings") or {}).items()})
+                draft_headings={str(role): str(text) for role, text in (value.get("draft_headings") or {}).items()},
+                adoption_forms=adoption_forms(value.get("adoption_forms")))
 
 
 GMINA_KINDS = ("wiejska", "miejska", "miejsko-wiejska")

@@ -157,6 +157,11 @@ class Resolution(StrictModel):
         None, description="Własne brzmienie § 1 zamiast brzmienia rodzaju uchwały (bez „§ 1.”).",
         examples=["Przyjmuje się Strategię Rozwiązywania Problemów Społecznych Gminy Ostróda na lata 2021–2030, "
                   "stanowiącą załącznik do niniejszej uchwały."])
+    adoption_form: NonEmptyText | None = Field(
+        None, description="Brzmienie § 1 uchwały przyjmującej sprawozdanie (rodzaj „przyjecie-sprawozdania”), gdy "
+        "paldocs tworzy je ze sprawozdania w załączniku: klucz formy z kinds.yaml — „przyjac” („Przyjąć sprawozdanie "
+        "…, stanowiące załącznik do uchwały.”, domyślnie) albo „przyjmuje-sie” („Przyjmuje się sprawozdanie …, "
+        "stanowiące załącznik do niniejszej uchwały.”); pole „adoption” zastępuje obie.", examples=["przyjmuje-sie"])
     requires_program: bool | None = Field(
         None, description="Czy uchwała wymaga programu (załącznika) — zamiast wymagania rodzaju uchwały; false: "
         "uchwała rodzaju programowego bez programu w danych.", examples=[False])
