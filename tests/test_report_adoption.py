@@ -4,6 +4,7 @@ the report annexed; typed fields win; what cannot be derived is a located error 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -47,8 +48,9 @@ def test_the_report_as_paragraph_one_names_it(title: str, phrase: str | None) ->
 
 def folder(tmp_path: Path, report: str = "borzytuchom-2022-program-wspolpracy.yaml", *, report_kind: str | None = None,
            resolution: str = "", annexes: str = "") -> Path:
-    """A folder with one example report (its kind set when given) and a draft resolution adopting it."""
-    text = (REPORTS / report).read_text(encoding="utf-8")
+    """A folder with one example report (its kind replaced by ``report_kind``) and a draft resolution adopting it."""
+    # the example's own kind is dropped: without ``report_kind`` the report is "narracyjne"
+    text = re.sub(r"(?m)^kind: .*\n", "", (REPORTS / report).read_text(encoding="utf-8"))
     if report_kind is not None:
         text = text.replace("document: report\n", f"document: report\nkind: {report_kind}\n", 1)
     (tmp_path / "sprawozdanie.yaml").write_text(text, encoding="utf-8")

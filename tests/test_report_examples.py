@@ -46,7 +46,9 @@ KINDS = {  # what each example stands for, as its title says: a narrative and a 
 }
 # What ``paldocs check`` may say of an example: only the notes of its kind, never a warning or an error. The
 # family-support kind's provision was not read in any source (verified: false), which check states (PD074).
-CHECK_NOTES = {"swidnica-2012-wspieranie-rodziny": ("PD074",)}
+# The notes an example may get: its kind's provision was never read (PD074); a programme-of-cooperation report
+# published without the month it was made in, so its deadline cannot be judged (PD073).
+CHECK_NOTES = {"swidnica-2012-wspieranie-rodziny": ("PD074",), "borzytuchom-2022-program-wspolpracy": ("PD073",)}
 
 
 def original_words(name: str) -> list[str]:
