@@ -65,8 +65,7 @@ def legal_basis_given(context: CheckContext) -> Iterator[Report]:
     docs/domain.md § 1: a resolution states "Na podstawie art. … ustawy …" before the enacting formula.
     """
     resolution = context.data.resolution
-    # a report-adopting resolution takes its basis from the annexed report's kind (paldocs.report.adoption);
-    # when the report's kind has none, composing the document reports it at resolution.legal_basis
+    # a report-adopting resolution takes its basis from its report's kind (paldocs.report.adoption reports a lack)
     from_report = bool(context.kind.adoption_forms) and any(annex.report for annex in context.data.annexes)
     if (context.data.document == "resolution" and not resolution.legal_basis and not context.kind.legal_basis
             and not from_report):
