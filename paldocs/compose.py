@@ -291,6 +291,9 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         parts.append(ComposedPart("resolution", markdown, origins=origins))
     assets: dict[str, Any] = {}
     annex_files: list[str] = []
+    from paldocs.report.sheet_table import sheet_table_renderer  # a section's table, read from its spreadsheet
+
+    context["sheet_table"] = sheet_table_renderer(file, locate, annex_files)
     for annex in compose_annexes(data, context, render, file, locate, assets, annex_files):
         parts.append(ComposedPart("annex", annex.markdown, page_numbers=True, origins=annex.origins,
                                   heading_numbering=annex.heading_numbering, label=annex.label))

@@ -91,6 +91,9 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         subject = ""
         keywords = ("sprawozdanie", *([report.program_title] if report.program_title else []))
     context["title"] = title
+    from paldocs.report.sheet_table import sheet_table_renderer  # a chapter's table, read from its spreadsheet
+
+    context["sheet_table"] = sheet_table_renderer(source.file, source.locate)
     assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
     markdown, origins = render_part(env, "report.md.j2", context, source.file, Recorder(fields))
