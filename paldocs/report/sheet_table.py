@@ -7,7 +7,8 @@ the data rows (``rows`` "first-last"; empty rows are skipped) and returns a :cla
 parsed by its column's type (:mod:`paldocs.report.numbers`) and printed in Polish form, numbers right-aligned,
 the row "Razem" with the sums of the ``total`` columns. :func:`table_markdown` writes it as paldocs Markdown
 ("Tabela: Tabela 1. …" caption, pipe table, the note under it). :func:`sheet_table_renderer` is what compose
-gives the templates.
+gives the templates: there an error located in the sheet is raised at the table's field of the data file, the
+sheet's place ("budzet.xlsx, arkusz Budżet, wiersz 7, kolumna D") opening its message.
 
 Truth first (docs/reports.md): an empty cell of a number, amount, percent, count or date column prints "b.d."
 (brak danych), never 0; it is left out of the sum, and a note under the table says so. Every problem — a
@@ -32,7 +33,7 @@ from paldocs.errors import DataError, Location
 from paldocs.model.sheet_table import NUMERIC_TYPES, ColumnType, SheetTable
 from paldocs.polish.numerals import format_amount, format_decimal, format_integer, format_percent
 from paldocs.report import numbers
-from paldocs.report.workbook import Cell, Grid, read_grid
+from paldocs.report.workbook import Cell, Grid, SheetLocation, read_grid
 
 MISSING = "b.d."
 TOTAL_LABEL = "Razem"
@@ -271,7 +272,14 @@ def sheet_table_renderer(file: str | None, locate: Callable[[tuple[str | int, ..
                 return locate(full)
             return Location(file, path=".".join(str(part) for part in full))
 
-        printed = read_sheet_table(table, folder, where)
+        try:
+            printed = read_sheet_table(table, folder, where)
+        except DataError as error:
+            if not isinstance(error.location, SheetLocation):
+                raise
+            # the cell in the message, the table's field as the place: a build names both, and `paldocs check`
+            # (which points into the data file) keeps the line of the table and the cell of the sheet
+            raise DataError(f"{error.location}: {error.message}", where(()), error.hint) from None
         if files_read is not None:
             files_read.append(str(printed.path))
         return Md(table_markdown(printed, int(number)))
