@@ -144,6 +144,9 @@ def read_sheet_table(table: SheetTable, folder: Path, where: FieldPlace) -> Prin
 
     path = _safe_path(table, folder, where)
     shown = str(folder / PurePosixPath(table.file.replace("\\", "/"))) if str(folder) != "." else table.file
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".csv") and not inputs.exists(path):
+        raise DataError(f"nie ma pliku „{table.file}” (szukano: {path})", where(("file",)),
+                        "ścieżka jest względna wobec folderu pliku danych, w którym jest tabela")
     grid = read_grid(path, shown, table.sheet, where(("file",)))
     header = _header(table, grid)
     if table.columns is None:
