@@ -428,3 +428,65 @@ def test_docx_pdf_html_and_text_show_the_table(tmp_path: Path) -> None:
     assert ["Liczba rodzin objętych wsparciem", "rodziny", "b.d.", "80", "40%"] in html_rows
     assert html_rows[-1] == ["Razem", "13 345,67", ""]
     assert cells(text_of(outputs["txt"]), "Razem") == ["Razem", "13 345,67", ""]
+
+
+# --- report templates per kind, read back without a columns mapping -------------------------------------------
+
+TEMPLATE_ROWS = {
+    "program-wspolpracy": [["Upowszechnianie kultury fizycznej", "LKS Orzeł", "otwarty konkurs ofert", "wspieranie",
+                            4, "120 000,00"],
+                           ["Pomoc społeczna", "Stowarzyszenie Nadzieja", "z pominięciem otwartego konkursu ofert",
+                            "wspieranie", None, 10000]],
+    "narracyjne": [["Poradnictwo", 12, "1 500,00", None], ["Asystent rodziny", 7, None, "wydatki w budżecie OPS"]],
+    "wspieranie-rodziny": [["Rodziny objęte pracą asystenta", 18, "45 000,00", None]],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATE_ROWS))
+def test_a_kinds_template_is_read_back_by_the_printed_table(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "szablon.xlsx"
+    result = CliRunner().invoke(main, ["report-template", kind, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold and "table:" in sheet["A1"].comment.text
+    assert book.sheetnames[-1] == "Objaśnienia"
+    for row in TEMPLATE_ROWS[kind]:
+        sheet.append(row)
+    book.save(target)
+    snippet = result.output[result.output.index("    table:"):]
+    assert "columns" not in snippet
+    path = tmp_path / "sprawozdanie.yaml"
+    path.write_text(f"document: report\nkind: {kind}\ntitle: Sprawozdanie z realizacji programu za 2022 rok\n"
+                    f"years: 2022\nchapters:\n  - heading: TABELA\n{snippet}", encoding="utf-8")
+    from lxml import html
+
+    tree = html.fromstring(built(path, tmp_path / "out", "html")["html"].read_bytes())
+    rows = [[cell.text_content().replace(NBSP, " ") for cell in row.xpath("./td|./th")]
+            for row in tree.xpath("//table//tr")]
+    assert rows[0] == header  # every column of the template, in its order
+    assert rows[1][0] == TEMPLATE_ROWS[kind][0][0] and len(rows) == len(TEMPLATE_ROWS[kind]) + 2
+    assert rows[-1][0] == "Razem"
+
+
+def test_the_program_wspolpracy_template_sums_the_grants(tmp_path: Path) -> None:
+    target = tmp_path / "zadania.xlsx"
+    assert CliRunner().invoke(main, ["report-template", "program-wspolpracy", "-o", str(target)]).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    for row in TEMPLATE_ROWS["program-wspolpracy"]:
+        book["Zadania zlecone"].append(row)
+    book.save(target)
+    printed = read(tmp_path, file="zadania.xlsx", sheet="Zadania zlecone", caption="Zadania",
+                   types={"Liczba ofert": "count", "Kwota dotacji (zł)": "money"}, total=["Kwota dotacji (zł)"])
+    assert printed.headers == ["Zadanie publiczne", "Organizacja", "Tryb zlecenia", "Forma zlecenia", "Liczba ofert",
+                               "Kwota dotacji (zł)"]
+    assert printed.rows[1][4:] == ["b.d.", f"10{NBSP}000,00"]
+    assert printed.total == ["Razem", "", "", "", "", f"130{NBSP}000,00"]
+
+
+def test_report_template_names_every_kind_it_knows(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report-template", "inny", "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
+    for kind in ("monitoring", "program-wspolpracy", "narracyjne", "wspieranie-rodziny"):
+        assert kind in result.output
