@@ -91,9 +91,10 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         subject = ""
         keywords = ("sprawozdanie", *([report.program_title] if report.program_title else []))
     context["title"] = title
-    from paldocs.report.sheet_table import sheet_table_renderer  # a chapter's table, read from its spreadsheet
+    from paldocs.report.sheet_table import renderer  # a chapter's table, read from its spreadsheet
 
-    context["sheet_table"] = sheet_table_renderer(source.file, source.locate)
+    sheet_files: list[str] = []
+    context["sheet_table"] = renderer(source.file, source.locate, sheet_files)
     assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
     markdown, origins = render_part(env, "report.md.j2", context, source.file, Recorder(fields))
@@ -104,7 +105,7 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         if report.illustrative else []
     part = ComposedPart("report", markdown, page_numbers=True,
                         heading_numbering=None if report.chapters else "decimal-dot", origins=origins)
-    return Composition(meta, [part], notes, assets=assets,
+    return Composition(meta, [part], notes, assets=assets, annex_files=sheet_files,
                        house_style=style_for(env, municipality.house_style if municipality else None))
 
 

@@ -6,9 +6,9 @@ columns (``columns``: column letters or header texts, in order; default every co
 the data rows (``rows`` "first-last"; empty rows are skipped) and returns a :class:`PrintedTable`: every value
 parsed by its column's type (:mod:`paldocs.report.numbers`) and printed in Polish form, numbers right-aligned,
 the row "Razem" with the sums of the ``total`` columns. :func:`table_markdown` writes it as paldocs Markdown
-("Tabela: Tabela 1. …" caption, pipe table, the note under it). :func:`sheet_table_renderer` is what compose
-gives the templates: there an error located in the sheet is raised at the table's field of the data file, the
-sheet's place ("budzet.xlsx, arkusz Budżet, wiersz 7, kolumna D") opening its message.
+("Tabela: Tabela 1. …" caption, pipe table, the note under it). :func:`renderer` is the template function compose
+gives the templates (``sheet_table``): there an error located in the sheet is raised at the table's field of the
+data file, the sheet's place ("budzet.xlsx, arkusz Budżet, wiersz 7, kolumna D") opening its message.
 
 Truth first (docs/reports.md): an empty cell of a number, amount, percent, count or date column prints "b.d."
 (brak danych), never 0; it is left out of the sum, and a note under the table says so. Every problem — a
@@ -258,7 +258,7 @@ def table_markdown(printed: PrintedTable, number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sheet_table_renderer(file: str | None, locate: Callable[[tuple[str | int, ...]], Location] | None,
+def renderer(file: str | None, locate: Callable[[tuple[str | int, ...]], Location] | None,
                          files_read: list[str] | None = None) -> Callable[..., Any]:
     """The template function ``sheet_table(table, field_path, number)``: the table's Markdown (trusted), read from
     the folder of ``file``; every file read joins ``files_read``."""
@@ -290,4 +290,4 @@ def sheet_table_renderer(file: str | None, locate: Callable[[tuple[str | int, ..
     return render
 
 
-__all__ = ["MISSING", "PrintedTable", "caption_text", "read_sheet_table", "sheet_table_renderer", "table_markdown"]
+__all__ = ["MISSING", "PrintedTable", "caption_text", "read_sheet_table", "renderer", "table_markdown"]
