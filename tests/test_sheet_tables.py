@@ -490,3 +490,15 @@ def test_report_template_names_every_kind_it_knows(tmp_path: Path) -> None:
     assert result.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
     for kind in ("monitoring", "program-wspolpracy", "narracyjne", "wspieranie-rodziny"):
         assert kind in result.output
+
+
+def test_the_sheet_files_are_inputs_of_the_build(tmp_path: Path) -> None:
+    from paldocs.api import compose_document, make_context
+
+    tables_workbook(tmp_path)
+    _, _, inputs = compose_document(make_context(None).open(program_file(tmp_path)), charts=False)
+    assert [path.name for path in inputs].count("tabele.xlsx") == 2  # one table per section, both from it
+    workbook(tmp_path / "zadania.xlsx", {"Zadania": [["Zadanie", "Kwota"], ["Sport", 1]]})
+    report = report_file(tmp_path, "    table: {file: zadania.xlsx}\n")
+    _, _, inputs = compose_document(make_context(None).open(report), charts=False)
+    assert "zadania.xlsx" in [path.name for path in inputs]
