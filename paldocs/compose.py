@@ -47,7 +47,7 @@ from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_l
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
-from paldocs.sourcemap import (MARK_FUNCTION, DataFile as DataSource, OriginExtension, cite, Recorder, SourceMap,
+from paldocs.sourcemap import (DataFile as DataSource, MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap,
                                index_fields, recording, strip, strip_markers, template_point, wrap)
 from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
@@ -120,7 +120,7 @@ class Composition:
     notes: list[str] = field(default_factory=list)
     catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
     assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts, annex pictures) by Figure asset id
-    annex_files: list[str] = field(default_factory=list)  # annexes' picture files read (inputs, never outputs)
+    annex_files: list[str] = field(default_factory=list)  # annexes' pictures, tables' sheets read (inputs, not outputs)
     house_style: HouseStyle | None = None  # the resolved physical look (paldocs.style); None = packaged
 
     def dump(self) -> str:
@@ -289,8 +289,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         markdown, origins = render(kind.template)
         parts.append(ComposedPart("resolution", markdown, origins=origins))
     assets: dict[str, Any] = {}
-    annex_files: list[str] = []  # and sections' spreadsheets: the module printing their tables is imported when used
-    context["sheet_table"] = importlib.import_module("paldocs.report.sheet_table").renderer(file, locate, annex_files)
+    context["sheet_table"] = importlib.import_module("paldocs.report.sheet_table").renderer(file, locate, annex_files := [])
     for annex in compose_annexes(data, context, render, file, locate, assets, annex_files):
         parts.append(ComposedPart("annex", annex.markdown, page_numbers=True, origins=annex.origins,
                                   heading_numbering=annex.heading_numbering, label=annex.label))
