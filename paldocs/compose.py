@@ -47,8 +47,9 @@ from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_l
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.polish.organs import chair_title
 from paldocs.polish.regions import official_journal
-from paldocs.sourcemap import (DataFile as DataSource, MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap,
-                               index_fields, recording, strip, strip_markers, template_point, wrap)
+from paldocs.sourcemap import DataFile as DataSource
+from paldocs.sourcemap import (MARK_FUNCTION, OriginExtension, cite, Recorder, SourceMap, index_fields, recording, strip,
+                               strip_markers, template_point, wrap)
 from paldocs.style.resolve import style_for
 from paldocs.style.table import HouseStyle
 
@@ -289,7 +290,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         markdown, origins = render(kind.template)
         parts.append(ComposedPart("resolution", markdown, origins=origins))
     assets: dict[str, Any] = {}
-    context["sheet_table"] = importlib.import_module("paldocs.report.sheet_table").renderer(file, locate, annex_files := [])
+    annex_files: list[str] = importlib.import_module("paldocs.report.sheet_table").install(context, file, locate)
     for annex in compose_annexes(data, context, render, file, locate, assets, annex_files):
         parts.append(ComposedPart("annex", annex.markdown, page_numbers=True, origins=annex.origins,
                                   heading_numbering=annex.heading_numbering, label=annex.label))

@@ -91,10 +91,9 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         subject = ""
         keywords = ("sprawozdanie", *([report.program_title] if report.program_title else []))
     context["title"] = title
-    from paldocs.report.sheet_table import renderer  # a chapter's table, read from its spreadsheet
+    from paldocs.report.sheet_table import install  # a chapter's table, read from its spreadsheet
 
-    sheet_files: list[str] = []
-    context["sheet_table"] = renderer(source.file, source.locate, sheet_files)
+    sheet_files = install(context, source.file, source.locate)
     assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
     markdown, origins = render_part(env, "report.md.j2", context, source.file, Recorder(fields))

@@ -6,9 +6,9 @@ columns (``columns``: column letters or header texts, in order; default every co
 the data rows (``rows`` "first-last"; empty rows are skipped) and returns a :class:`PrintedTable`: every value
 parsed by its column's type (:mod:`paldocs.report.numbers`) and printed in Polish form, numbers right-aligned,
 the row "Razem" with the sums of the ``total`` columns. :func:`table_markdown` writes it as paldocs Markdown
-("Tabela: Tabela 1. …" caption, pipe table, the note under it). :func:`renderer` is the template function compose
-gives the templates (``sheet_table``): there an error located in the sheet is raised at the table's field of the
-data file, the sheet's place ("budzet.xlsx, arkusz Budżet, wiersz 7, kolumna D") opening its message.
+("Tabela: Tabela 1. …" caption, pipe table, the note under it). :func:`install` gives compose's templates the
+function ``sheet_table``: there an error located in the sheet is raised at the table's field of the data file,
+the sheet's place ("budzet.xlsx, arkusz Budżet, wiersz 7, kolumna D") opening its message.
 
 Truth first (docs/reports.md): an empty cell of a number, amount, percent, count or date column prints "b.d."
 (brak danych), never 0; it is left out of the sum, and a note under the table says so. Every problem — a
@@ -258,15 +258,17 @@ def table_markdown(printed: PrintedTable, number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def renderer(file: str | None, locate: Callable[[tuple[str | int, ...]], Location] | None,
-                         files_read: list[str] | None = None) -> Callable[..., Any]:
-    """The template function ``sheet_table(table, field_path, number)``: the table's Markdown (trusted), read from
-    the folder of ``file``; every file read joins ``files_read``."""
+def install(context: dict[str, Any], file: str | None,
+            locate: Callable[[tuple[str | int, ...]], Location] | None) -> list[str]:
+    """Give the templates rendered with ``context`` the function ``sheet_table(table, field_path, number)``: the
+    table's Markdown (trusted), read from the folder of the data file ``file``. Returns the list into which it
+    puts every file it reads (compose's inputs list: annex pictures join it too)."""
     from paldocs.compose import Md
 
     folder = Path(file).parent if file else Path(".")
+    files_read: list[str] = []
 
-    def render(table: SheetTable, field_path: Sequence[str | int], number: int = 0) -> Md:
+    def sheet_table(table: SheetTable, field_path: Sequence[str | int], number: int = 0) -> Md:
         base = tuple(field_path)
 
         def where(sub: tuple[str | int, ...]) -> Location:
@@ -283,11 +285,11 @@ def renderer(file: str | None, locate: Callable[[tuple[str | int, ...]], Locatio
             # the cell in the message, the table's field as the place: a build names both, and `paldocs check`
             # (which points into the data file) keeps the line of the table and the cell of the sheet
             raise DataError(f"{error.location}: {error.message}", where(()), error.hint) from None
-        if files_read is not None:
-            files_read.append(str(printed.path))
+        files_read.append(str(printed.path))
         return Md(table_markdown(printed, int(number)))
 
-    return render
+    context["sheet_table"] = sheet_table
+    return files_read
 
 
-__all__ = ["MISSING", "PrintedTable", "caption_text", "read_sheet_table", "renderer", "table_markdown"]
+__all__ = ["MISSING", "PrintedTable", "caption_text", "read_sheet_table", "install", "table_markdown"]
