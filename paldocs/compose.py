@@ -120,7 +120,7 @@ class Composition:
     notes: list[str] = field(default_factory=list)
     catalog_files: list[str] = field(default_factory=list)  # user acts catalogs read (inputs, never outputs)
     assets: dict[str, Any] = field(default_factory=dict)  # drawings (charts, annex pictures) by Figure asset id
-    annex_files: list[str] = field(default_factory=list)  # annexes' picture files read (inputs, never outputs)
+    annex_files: list[str] = field(default_factory=list)  # annexes' pictures, tables' sheets read (inputs, not outputs)
     house_style: HouseStyle | None = None  # the resolved physical look (paldocs.style); None = packaged
 
     def dump(self) -> str:
@@ -290,7 +290,7 @@ def compose(data: DataFile, env: SandboxedEnvironment | None = None, file: str |
         markdown, origins = render(kind.template)
         parts.append(ComposedPart("resolution", markdown, origins=origins))
     assets: dict[str, Any] = {}
-    annex_files: list[str] = []
+    annex_files: list[str] = importlib.import_module("paldocs.report.sheet_table").install(context, file, locate)
     for annex in compose_annexes(data, context, render, file, locate, assets, annex_files):
         parts.append(ComposedPart("annex", annex.markdown, page_numbers=True, origins=annex.origins,
                                   heading_numbering=annex.heading_numbering, label=annex.label))

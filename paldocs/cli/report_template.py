@@ -1,11 +1,13 @@
 """``paldocs report-template``: an empty workbook for a report's tables.
 
 Contract: ``paldocs report-template KIND -o szablon.xlsx [--years 2014-2016] [--force]`` writes an XLSX workbook
-with one sheet per table the report kind takes from spreadsheets (:data:`TABLES_BY_KIND`), a bold, frozen
-header row whose texts name the fields ("Wartość osiągnięta 2015 (actual.2015)"), so that the filled workbook is
-read by ``tables: [{file: szablon.xlsx, sheet: Wskaźniki, into: indicators}]`` without a ``columns`` mapping
-(:mod:`paldocs.report.spreadsheet`). An existing file is overwritten only with ``--force``; the file is written
-atomically and its path printed.
+for every report kind. ``monitoring``: one sheet per table it takes from spreadsheets (:data:`TABLES_BY_KIND`), a
+bold, frozen header row whose texts name the fields ("Wartość osiągnięta 2015 (actual.2015)"), so that the filled
+workbook is read by ``tables: [{file: szablon.xlsx, sheet: Wskaźniki, into: indicators}]`` without a ``columns``
+mapping (:mod:`paldocs.report.spreadsheet`). The other kinds (``program-wspolpracy``, ``narracyjne``,
+``wspieranie-rodziny``): the sheet of a chapter's ``table:`` (:data:`~paldocs.report.sheet_template.SHEET_LAYOUTS`)
+with its header row, and the ``table:`` to paste (printed too), which reads it back without a ``columns`` mapping.
+An existing file is overwritten only with ``--force``; the file is written atomically and its path printed.
 """
 
 from __future__ import annotations
@@ -38,13 +40,12 @@ def report_template(kind: str, output: Path, years: str | None, force: bool) -> 
 
     from paldocs.api import write_atomically
     from paldocs.errors import DataError, Location
-    from paldocs.report.sheet_template import write_template
+    from paldocs.report.sheet_template import SHEET_LAYOUTS, table_yaml, write_sheet_table_template, write_template
 
-    if kind not in TABLES_BY_KIND:
+    if kind not in TABLES_BY_KIND and kind not in SHEET_LAYOUTS:
         raise DataError(f"rodzaj sprawozdania „{kind}” nie pobiera tabel z arkusza (pobiera: "
-                        f"{', '.join(TABLES_BY_KIND)})", None,
-                        "wskaźniki i działania odnoszą się do celów i kierunków programu — mają je sprawozdania "
-                        "z plikiem danych programu")
+                        f"{', '.join([*TABLES_BY_KIND, *SHEET_LAYOUTS])})", None,
+                        "rodzaje sprawozdań: paldocs new --help; tabelę z arkusza ma rozdział („table:”)")
     if output.suffix.lower() != ".xlsx":
         raise DataError("szablon zapisuje się jako skoroszyt .xlsx", Location(str(output)))
     if output.exists() and not force:
@@ -57,6 +58,16 @@ def report_template(kind: str, output: Path, years: str | None, force: bool) -> 
             raise DataError(f"„{years}” nie jest rokiem ani zakresem lat (np. 2015 albo 2014-2016)", None)
         year_list = list(range(first, last + 1))
     content = io.BytesIO()
+    if kind in SHEET_LAYOUTS:  # a chapter's table: one sheet, read back by the printed "table:"
+        write_sheet_table_template(content, SHEET_LAYOUTS[kind], output.name)
+        write_atomically(output, content.getvalue())
+        click.echo(str(output))
+        click.echo("W pliku sprawozdania, w rozdziale (chapters), wpisz:\n"
+                   + "\n".join(f"    {line}" for line in table_yaml(SHEET_LAYOUTS[kind], output.name).splitlines()),
+                   err=True)
+        if year_list:
+            click.echo("uwaga: --years dotyczy tylko sprawozdań rodzaju monitoring (kolumny lat wskaźników)", err=True)
+        return
     write_template(content, TABLES_BY_KIND[kind], year_list)
     write_atomically(output, content.getvalue())
     click.echo(str(output))

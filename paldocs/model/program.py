@@ -2,7 +2,8 @@
 
 Contract: a program is a title, a period and an ordered list of sections. A section has an optional heading,
 an optional semantic role (goals, directions, recipients …: reports and checks find content by role, never by
-heading text), Markdown content before and after an optional list of items. Items carry stable ids that
+heading text), Markdown content before and after an optional list of items, and an optional table read from
+a spreadsheet (:class:`~paldocs.model.sheet_table.SheetTable`), printed after the content, before the items. Items carry stable ids that
 monitoring reports refer to; ids are unique across the whole program. No formatting happens here.
 """
 
@@ -14,6 +15,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.model.sheet_table import SheetTable
 
 
 class SectionRole(StrEnum):
@@ -77,6 +79,10 @@ class Section(StrictModel):
         "tekst = inny tytuł w spisie treści.", examples=[False])
     content: Markdown | None = Field(None, description="Treść przed listą punktów (Markdown).",
         examples=["Program realizowany będzie w następujących obszarach:"])
+    table: SheetTable | None = Field(
+        None, description="Tabela z arkusza (.xlsx) albo pliku CSV, drukowana po treści (content), przed punktami.",
+        examples=[{"file": "budzet.xlsx", "sheet": "Budżet", "caption": "Budżet programu",
+                   "types": {"Kwota (zł)": "money"}, "total": ["Kwota (zł)"]}])
     items: list[Item] = Field(default_factory=list, description="Punkty z identyfikatorami.",
         examples=[{"id": "cel-1", "text": "Zmniejszenie zjawiska wykluczenia społecznego."}])
     items_style: ItemListStyle = Field("decimal-dot", description="Styl numeracji punktów.", examples=["decimal-paren"])
@@ -85,8 +91,8 @@ class Section(StrictModel):
 
     @model_validator(mode="after")
     def _says_something(self) -> Section:
-        if not (self.heading or self.content or self.items or self.closing):
-            raise ValueError("rozdział jest pusty: podaj heading, content, items lub closing")
+        if not (self.heading or self.content or self.table or self.items or self.closing):
+            raise ValueError("rozdział jest pusty: podaj heading, content, table, items lub closing")
         return self
 
 

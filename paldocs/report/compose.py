@@ -91,6 +91,9 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         subject = ""
         keywords = ("sprawozdanie", *([report.program_title] if report.program_title else []))
     context["title"] = title
+    from paldocs.report.sheet_table import install  # a chapter's table, read from its spreadsheet
+
+    sheet_files = install(context, source.file, source.locate)
     assets = draw_charts(figures, draw=draw)
     context["charts"] = sorted(assets)
     markdown, origins = render_part(env, "report.md.j2", context, source.file, Recorder(fields))
@@ -101,7 +104,7 @@ def compose_report(source: ReportSource, env: SandboxedEnvironment | None = None
         if report.illustrative else []
     part = ComposedPart("report", markdown, page_numbers=True,
                         heading_numbering=None if report.chapters else "decimal-dot", origins=origins)
-    return Composition(meta, [part], notes, assets=assets,
+    return Composition(meta, [part], notes, assets=assets, annex_files=sheet_files,
                        house_style=style_for(env, municipality.house_style if municipality else None))
 
 

@@ -2,7 +2,8 @@
 the narrative (summary, problems, conclusions).
 
 Contract: plain models of a report file's text fields (validated when a report loads; :mod:`paldocs.report.model`
-holds them); a chapter says something — a heading, content or both. No formatting happens here.
+holds them); a chapter says something — a heading, content, a table read from a spreadsheet
+(:class:`~paldocs.model.sheet_table.SheetTable`) or several of them. No formatting happens here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.model.sheet_table import SheetTable
 
 
 class Chapter(StrictModel):
@@ -21,11 +23,16 @@ class Chapter(StrictModel):
     content: Markdown | None = Field(
         None, description="Treść rozdziału (Markdown: akapity, listy, tabele).",
         examples=["W 2016 roku na terenie miasta funkcjonowało ok. 140 organizacji pozarządowych."])
+    table: SheetTable | None = Field(
+        None, description="Tabela z arkusza (.xlsx) albo pliku CSV, drukowana po treści rozdziału.",
+        examples=[{"file": "zadania.xlsx", "sheet": "Zadania zlecone", "caption": "Zadania publiczne zlecone "
+                   "organizacjom pozarządowym", "types": {"Kwota dotacji (zł)": "money"},
+                   "total": ["Kwota dotacji (zł)"]}])
 
     @model_validator(mode="after")
     def _says_something(self) -> Chapter:
-        if self.heading is None and self.content is None:
-            raise ValueError("rozdział bez tytułu i bez treści — podaj „heading” albo „content”")
+        if self.heading is None and self.content is None and self.table is None:
+            raise ValueError("rozdział bez tytułu, treści i tabeli — podaj „heading”, „content” albo „table”")
         return self
 
 
