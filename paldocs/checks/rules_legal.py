@@ -60,12 +60,9 @@ def _data_entries(context: CheckContext) -> list[tuple[FieldPath, LegalBasisEntr
 
 @rule("PD011", "error", "podstawa prawna podana")
 def legal_basis_given(context: CheckContext) -> Iterator[Report]:
-    """Uchwała ma podstawę prawną: podaną w danych albo domyślną dla rodzaju uchwały.
-
-    docs/domain.md § 1: a resolution states "Na podstawie art. … ustawy …" before the enacting formula.
-    """
+    """Uchwała ma podstawę prawną: podaną w danych, domyślną dla rodzaju uchwały albo (uchwała przyjmująca
+    sprawozdanie) z rodzaju załączonego sprawozdania. docs/domain.md § 1: "Na podstawie art. … ustawy …"."""
     resolution = context.data.resolution
-    # a report-adopting resolution takes its basis from its report's kind (paldocs.report.adoption reports a lack)
     from_report = bool(context.kind.adoption_forms) and any(annex.report for annex in context.data.annexes)
     if (context.data.document == "resolution" and not resolution.legal_basis and not context.kind.legal_basis
             and not from_report):
