@@ -47,8 +47,8 @@ def test_a_resolution_that_amends_nothing_is_not_judged(tmp_path: Path) -> None:
                         provisions=["Zwykły paragraf."]) == []
 
 
-# PD080 — the title names the amended resolution: „zmieniająca uchwałę w sprawie …” (Uchwała Nr XL/360/14 Rady Gminy
-# Nowa Wieś Wielka) or „w sprawie zmiany uchwały Nr … w sprawie …” (Rada Miejska w Kozienicach).
+# PD080 — the title names the amended resolution: „zmieniająca uchwałę w sprawie …” (Uchwała Nr XXIV/125/13 Rady
+# Gminy Wizna) or „w sprawie zmiany uchwały Nr … z dnia … w sprawie …” (Uchwała Nr VII/80/03 Rady Miejskiej w Choroszczy).
 @pytest.mark.parametrize(("subject", "reported"), [
     ("w sprawie zmiany zasad", True),
     ("w sprawie zmiany uchwały Nr XII/85/2024 Rady Gminy Ostróda", False),

@@ -49,8 +49,8 @@ def _amending_units(context: CheckContext) -> Iterator[tuple[UnitNode, bool]]:
 def title_names_the_amended(context: CheckContext) -> Iterator[Report]:
     """Tytuł uchwały zmieniającej wskazuje uchwałę zmienianą: jej tytuł „w sprawie …” albo jej numer —
     „zmieniająca uchwałę w sprawie …” (jak tytuł aktu zmieniającego: „zmieniające rozporządzenie w sprawie …”,
-    Dz. U. z 2026 r. poz. 100; Uchwała Nr XL/360/14 Rady Gminy Nowa Wieś Wielka) albo „w sprawie zmiany uchwały
-    Nr … w sprawie …” (praktyka: uchwała Rady Miejskiej w Kozienicach zmieniająca uchwałę Nr XLI/387/2018). Dane
+    Dz. U. z 2026 r. poz. 100; Uchwała Nr XXIV/125/13 Rady Gminy Wizna) albo „w sprawie zmiany uchwały Nr …
+    z dnia … w sprawie …” (praktyka: Uchwała Nr VII/80/03 Rady Miejskiej w Choroszczy). Dane
     z listą zmian (resolution.amends) przy rodzaju uchwały, który jej nie drukuje, też są błędem: § 1 nie
     wymieniłby zmian. docs/amendments.md, „Checks”.
     """
