@@ -27,6 +27,8 @@ CITATIONS = [
     ("załącznik rozdział II pkt 3", (("zalacznik", ""), ("rozdzial", "II"), ("punkt", "3"))),
     ("załącznik nr 2 rozdział 3", (("zalacznik", "2"), ("rozdzial", "3"))),
     ("załącznik rozdział 4 tabela wiersz 5", (("zalacznik", ""), ("rozdzial", "4"), ("wiersz", "5"))),
+    ("załącznik rozdział 3 pkt 2 lit. 1",  # a programme's sub-items may be numbered "1)"
+     (("zalacznik", ""), ("rozdzial", "3"), ("punkt", "2"), ("litera", "1"))),
     ("załącznik rozdział 2 podrozdział 1 pkt 2 lit. a",
      (("zalacznik", ""), ("rozdzial", "2"), ("podrozdzial", "1"), ("punkt", "2"), ("litera", "a"))),
 ]

@@ -18,6 +18,7 @@ from paldocs.amend.wording import (amendment_markdown, amendment_title, annex_fo
 from paldocs.amend.address import parse_address
 from paldocs.api import render, to_document
 from paldocs.document import Unit, walk
+from paldocs.errors import PaldocsError
 from paldocs.model.amendment import AmendedResolution, Amendment
 
 COUNCIL = "Rady Gminy Ostróda"
@@ -198,3 +199,8 @@ def test_a_new_annex_is_the_amending_resolutions_program(tmp_path: Path) -> None
     assert ("§ 1. Załącznik do uchwały Nr XII/85/2024 Rady Gminy Ostróda z dnia 20 listopada 2024 r. w sprawie zasad "
             "udzielania dotacji otrzymuje brzmienie określone w załączniku do niniejszej uchwały.") in text
     assert "Program dotacji" in text and "Wspieranie organizacji." in text
+
+
+def test_a_new_annex_needs_the_annex(tmp_path: Path) -> None:
+    with pytest.raises(PaldocsError, match="podaj ten załącznik"):
+        to_document(amending_file(tmp_path, [{"op": "annex", "unit": "załącznik"}]))

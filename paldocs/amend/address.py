@@ -53,8 +53,9 @@ _ORDINALS_LOCATIVE = tuple(word[:-1] + "ym" if not word.endswith("ie") else word
 _NUMBER = {
     "paragraf": re.compile(r"\d+[a-z]*"),
     "ustep": re.compile(r"\d+[a-z]*"),
-    "punkt": re.compile(r"\d+[a-z]*"),
-    "litera": re.compile(r"[a-z]+"),
+    # a programme item or sub-item may be numbered in another list style ("1)" sub-items, lettered items)
+    "punkt": re.compile(r"\d+[a-z]*|[a-z]+"),
+    "litera": re.compile(r"[a-z]+|\d+[a-z]*"),
     "tiret": re.compile(r"[1-9]\d*"),
     "zalacznik": re.compile(r"(?:\d+[a-z]*)?"),
     "rozdzial": re.compile(r"(?:\d+|[IVXLCDM]+)[a-z]*"),
