@@ -124,3 +124,12 @@ def test_pd084_an_act_amended_many_times(tmp_path: Path) -> None:
     prior = [{"number": f"X/{n}/2025", "date": "2025-01-0" + str(n)} for n in range(1, 4)]
     found = findings(tmp_path, "PD084", {"resolution": {**AMENDED, "amended_by": prior}, "changes": CHANGES})
     assert len(found) == 1 and "3 razy" in found[0].message
+
+
+def test_pd004_accepts_the_amending_title(tmp_path: Path) -> None:
+    """„zmieniająca uchwałę w sprawie …” is the title of an amending resolution (docs/amendments.md, "Titles")."""
+    assert findings(tmp_path, "PD004") == []
+    assert findings(tmp_path, "PD004", subject="zmieniająca uchwałę w sprawie zasad udzielania dotacji") == []
+    found = findings(tmp_path, "PD004", kind="generic", subject="zmieniająca uchwałę w sprawie zasad",
+                     provisions=["Paragraf."])
+    assert len(found) == 1  # without amends the title is an ordinary one
