@@ -27,7 +27,7 @@ def findings(tmp_path: Path, rule: str, amends: dict[str, Any] | None = None, **
     data = yaml.safe_load(BODY.read_text(encoding="utf-8"))
     data["municipality"]["voivodeship"] = "warmińsko-mazurskie"
     data["resolution"] = {"kind": "zmiana", "number": "XV/101/2025", "date": "2025-03-26",
-                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak"},
+                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak", "gender": "k"},
                           **({"amends": amends} if amends is not None else {}), **resolution}
     if data["resolution"]["kind"] == "zmiana" and amends is None:
         data["resolution"]["amends"] = {"resolution": AMENDED, "changes": CHANGES}

@@ -170,7 +170,7 @@ def amending_file(tmp_path: Path, changes: list[dict[str, Any]], program: dict[s
     if program is not None:
         data["program"] = program
     data["resolution"] = {"kind": "zmiana", "number": "XV/101/2025", "date": "2025-03-26",
-                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak"},
+                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak", "gender": "k"},
                           "amends": {"resolution": AMENDED, "changes": changes}, **resolution}
     path = tmp_path / "zmiana.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
