@@ -145,7 +145,7 @@ class _Numberer:
         if unit.address in self.addresses:
             # Cannot happen for IR built by paldocs.markup; guards hand-built trees against broken anchors.
             # Only a kept number can repeat one counted before it ("§ 3" twice); hand-built trees are guarded too.
-            raise MarkupError(f"{info.name} {unit.label.strip()} występuje dwa razy — numery zachowane z danych "
+            raise MarkupError(f"Numer {info.citation} {unit.num} występuje dwa razy — numery zachowane z danych "
                               "muszą następować po sobie (jednostka dodana później ma numer poprzedniej z literą, "
                               "np. „4a”).", unit.origin.location() if unit.origin is not None else None)
         self.addresses.add(unit.address)
