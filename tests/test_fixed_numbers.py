@@ -281,3 +281,13 @@ def test_checks_accept_added_numbers_and_still_catch_slips() -> None:
     assert typed_number_slips("1. A.\n1a. B.\n2. C.") == []
     assert typed_number_slips("1. A.\n2a. B.\n2. C.") == [Slip(2, "ustep", "2a.", "1a.", "1.")]
     assert typed_number_slips("Wstęp:\n1) a;\n2) b:\n   a) x,\n   b) y,\n   ba) z;\n2a) c;\n3) d.") == []
+
+
+def test_an_error_in_the_text_of_a_numbered_provision_is_located_at_its_text(tmp_path: Path) -> None:
+    data = yaml.safe_load(AMENDED.read_text(encoding="utf-8"))
+    data["resolution"]["provisions"] = ["Zwykły.", {"num": "1a", "text": "1. Pierwszy.\n2. Drugi:\n   # Nagłówek\n"}]
+    path = tmp_path / "dane.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-f", "txt", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "resolution.provisions[1].text: Nagłówek („#”) nie może występować w ustępie." in result.output

@@ -164,6 +164,11 @@ class ProvisionText(MarkdownText):
     num: str | None = None
     repealed: bool = False
 
+    @property
+    def data_path(self) -> tuple[str, ...]:
+        """Where in its data entry the text was written (paldocs.sourcemap locates errors in it there)."""
+        return () if self.repealed else ("text",)
+
 
 def _provision_text(value: MarkdownText | NumberedProvision) -> MarkdownText:
     if isinstance(value, NumberedProvision):
