@@ -30,7 +30,7 @@ from paldocs.errors import MarkupError
 from paldocs.markup import to_blocks
 from paldocs.markup.typed_numbers import Slip, typed_number_slips
 from paldocs.model.program import Item, Program
-from paldocs.model.resolution import ProvisionText, Resolution
+from paldocs.model.resolution import NumberedProvision, ProvisionText, Resolution, provision_text
 from paldocs.numbering import number_part
 from paldocs.unit_numbers import follows, split_number
 
@@ -96,6 +96,9 @@ def test_a_provision_keeps_its_number_or_is_repealed_and_reads_as_text() -> None
     assert resolution.model_dump()["provisions"] == [
         "Zwykły.", {"num": "4a", "text": "1. A.\n2. B."}, {"num": "5", "repealed": True}]
     assert Resolution.model_validate(resolution.model_dump()).provisions == resolution.provisions
+    # code that builds data (a consolidated text) makes the same entry without YAML
+    built = provision_text(NumberedProvision(num="5", repealed=True))
+    assert isinstance(built, ProvisionText) and (built.num, built.repealed, str(built)) == ("5", True, "(uchylony)")
 
 
 @pytest.mark.parametrize("entry, message", [
