@@ -294,3 +294,9 @@ def test_an_error_in_the_text_of_a_numbered_provision_is_located_at_its_text(tmp
     result = CliRunner().invoke(main, ["build", str(path), "-f", "txt", "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "resolution.provisions[1].text: Nagłówek („#”) nie może występować w ustępie." in result.output
+
+
+def test_a_typed_chapter_with_a_letter_in_annex_markdown_keeps_it() -> None:
+    blocks = _numbered("# Rozdział 3. Dawny\n\n# Rozdział 3a. Dodany\n\n# Rozdział IVa\n\n# Tytuł\n", legal=False)
+    headings = [(block.label, inline_text(block.children)) for block in blocks if isinstance(block, Heading)]
+    assert headings == [("Rozdział 3.", "Dawny"), ("Rozdział 3a.", "Dodany"), ("Rozdział IVa.", "Tytuł")]
