@@ -39,6 +39,8 @@ class RawUnit:
     children: list[RawUnit] = field(default_factory=list)
     closing: str = ""
     repealed: bool = False
+    style: str = ""  # the list style of its list: "decimal-dot", "decimal-paren", "alpha-paren", "dash", "bullet"
+    typed: str = ""  # the number as typed in the data ("2a"; "" for a bullet)
 
 
 def marker(kind: str, num: str) -> str:
@@ -73,7 +75,8 @@ def _fill(unit: RawUnit, tokens: list[Token], start: int, stop: int, lines: list
             kind = list_unit_kind(tokens[open_index])
             for item_open, item_close in _items(tokens, open_index + 1, close_index):
                 token = tokens[item_open]
-                child = RawUnit(kind, _number(kind, token.info, counts), "")
+                child = RawUnit(kind, _number(kind, token.info, counts), "", style=_style(tokens[open_index]),
+                                typed=token.info)
                 item_lines = token.map  # type: ignore[assignment]
                 first_line = lines[item_lines[0]]
                 content_indent = _content_indent(first_line, token.markup, token.info)
@@ -84,6 +87,34 @@ def _fill(unit: RawUnit, tokens: list[Token], start: int, stop: int, lines: list
                 child.repealed = child.text == REPEALED and not child.children
                 unit.children.append(child)
     unit.text = unit.text.strip("\n")
+
+
+def split_section_body(markdown: str) -> tuple[str, list[RawUnit], str]:
+    """An annex section's body as the program holds it: the content before its last top-level list, the items of
+    that list (each with its sub-items) and the closing after it. Without a list: ``(markdown, [], "")``."""
+    from paldocs.markup.parser import tokenize
+    from paldocs.markup.rules import ParseContext
+
+    tokens = tokenize(markdown, ParseContext("<zmiana>", 0, legal=False))
+    lines = markdown.split("\n")
+    lists = _direct_lists(tokens, 0, len(tokens))
+    if not lists:
+        return markdown.strip("\n"), [], ""
+    holder = RawUnit("section", "", "")
+    last = lists[-1]
+    _fill(holder, tokens, last[0], last[1] + 1, lines, (tokens[last[0]].map[0], tokens[last[0]].map[1]),  # type: ignore[index]
+          indent=0)
+    before = "\n".join(lines[:tokens[last[0]].map[0]]).strip("\n")  # type: ignore[index]
+    after = "\n".join(lines[tokens[last[0]].map[1]:]).strip("\n")  # type: ignore[index]
+    return before, holder.children, after
+
+
+def _style(token: Token) -> str:
+    if token.type == "alpha_list_open":
+        return "alpha-paren"
+    if token.type == "ordered_list_open":
+        return "decimal-dot" if token.markup == "." else "decimal-paren"
+    return "dash" if token.markup in ("-", "–") else "bullet"
 
 
 def _direct_lists(tokens: list[Token], start: int, stop: int) -> list[tuple[int, int]]:

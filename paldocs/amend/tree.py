@@ -301,12 +301,18 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$"
 def table_rows(content: str) -> list[str]:
     """The data rows (after the header and the delimiter row) of the first pipe table in ``content``."""
     lines = content.split("\n")
+    return [lines[index] for index in table_row_lines(content)]
+
+
+def table_row_lines(content: str) -> list[int]:
+    """The line indexes of :func:`table_rows` in ``content``."""
+    lines = content.split("\n")
     for start, line in enumerate(lines[:-1]):
         if _TABLE_ROW.match(line) and _DELIMITER_ROW.match(lines[start + 1]):
-            rows: list[str] = []
-            for row in lines[start + 2:]:
-                if not row.strip() or "|" not in row:
+            found: list[int] = []
+            for index in range(start + 2, len(lines)):
+                if not lines[index].strip() or "|" not in lines[index]:
                     break
-                rows.append(row)
-            return rows
+                found.append(index)
+            return found
     return []
