@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from paldocs.cli.errors import reports_errors
 from paldocs.errors import DataError, Location, RenderError, describe_os_error
@@ -99,6 +98,8 @@ def _described(change: Any) -> str:
 
 
 def _yaml(data: Any, old: Path, output: Path, number: str | None) -> str:
+    import yaml  # loaded when the command runs, not for "paldocs --help"
+
     from paldocs.importer.emit import ordered
     from paldocs.model.resolution import DataFile
 
@@ -109,23 +110,30 @@ def _yaml(data: Any, old: Path, output: Path, number: str | None) -> str:
     named = _municipality_as_named(old)
     if named is not None:
         dumped["municipality"] = Path(os.path.relpath(named, output.resolve().parent)).as_posix()
-    return yaml.dump(ordered(dumped, DataFile), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+    return yaml.dump(ordered(dumped, DataFile), Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=120)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Multi-line Markdown as "|" blocks, as the data files are written by hand."""
+def _dumper() -> type:
+    """A YAML dumper writing multi-line Markdown as "|" blocks, as data files are written by hand."""
+    import yaml
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value.strip("\n") or value.endswith("\n") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    class Dumper(yaml.SafeDumper):
+        pass
 
+    def block(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value.strip("\n") or value.endswith("\n") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-_Dumper.add_representer(str, _str)
+    Dumper.add_representer(str, block)
+    return Dumper
+
 
 
 def _municipality_as_named(old: Path) -> Path | None:
     """OLD's profile path when OLD names its municipality by a file (the amendment then names the same)."""
+    import yaml
+
     try:
         raw = yaml.safe_load(old.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
