@@ -121,6 +121,18 @@ def locative(address: UnitAddress) -> str:
     return " ".join(_step_text(kind, num, _LOCATIVE) for kind, num in address.steps)
 
 
+def step_citation(step: tuple[UnitKind, str]) -> str:
+    """One step in the citation form: „ust. 1”, „tiret drugie”, „rozdział II”."""
+    return _step_text(step[0], step[1], _LABEL)
+
+
+def after_phrase(step: tuple[UnitKind, str]) -> str:
+    """„po § 4”, „po ust. 1”, „po tirecie drugim”, „po rozdziale II”: where an added unit goes (§ 85 ust. 3 ZTP:
+    „po art. … dodaje się art. … w brzmieniu”)."""
+    kind, num = step
+    return "po " + _step_text(kind, num, _LOCATIVE).removeprefix("w tabeli ").removeprefix("w ")
+
+
 _TOKEN = re.compile(
     r"\s*(?:(?P<par>§)\s*(?P<par_num>\S+)"
     r"|(?P<ust>ust\.)\s*(?P<ust_num>\S+)"

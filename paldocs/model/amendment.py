@@ -150,6 +150,38 @@ class Amendment(StrictModel):
         examples=["zmiany"])
 
     @model_validator(mode="after")
+    def _annex_changes_agree(self) -> Amendment:
+        whole = [change for change in self.changes if change.op == "annex"]
+        if len(whole) > 1:
+            raise ValueError("nowe brzmienie załącznika („annex”) może być jedno — uchwała zmieniająca ma jeden "
+                             "program, który je określa")
+        if self.annex_form == "precise" and whole:
+            raise ValueError("„annex_form: precise” zapowiada zmiany poszczególnych jednostek załącznika, a lista "
+                             "zawiera nowe brzmienie całego załącznika („annex”)")
+        if self.annex_form == "whole" and not whole:
+            raise ValueError("„annex_form: whole” — podaj zmianę „annex” (nowe brzmienie całego załącznika) zamiast "
+                             "zmian poszczególnych jednostek załącznika")
+        for change in whole:
+            inside = [other.unit for other in self.changes if other is not change and
+                      other.address.steps[0] == change.address.steps[0]]
+            if inside:
+                raise ValueError(f"załącznik otrzymuje nowe brzmienie w całości — zmiany w nim („{inside[0]}”) są "
+                                 "zbędne: nowe brzmienie określa program uchwały zmieniającej")
+        return self
+
+    def markdown(self, council_genitive: str) -> str:
+        """§ 1 in ZTP wording (:func:`paldocs.amend.wording.amendment_markdown`); for templates."""
+        from paldocs.amend.wording import amendment_markdown  # wording reads this model: imported when used
+
+        return amendment_markdown(self, council_genitive)
+
+    def title(self, council_genitive: str) -> str:
+        """The title „zmieniająca uchwałę w sprawie …” (:func:`paldocs.amend.wording.amendment_title`)."""
+        from paldocs.amend.wording import amendment_title
+
+        return amendment_title(self, council_genitive)
+
+    @model_validator(mode="after")
     def _one_point_per_unit(self) -> Amendment:
         seen: set[tuple[str, str]] = set()
         for change in self.changes:
