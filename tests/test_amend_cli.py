@@ -159,3 +159,20 @@ def test_section_84_proposes_a_new_resolution(tmp_path: Path) -> None:
 def test_help_has_examples() -> None:
     result = CliRunner().invoke(main, ["amend", "--help"])
     assert result.exit_code == 0 and "paldocs amend stara.yaml nowa.yaml -o zmiana.yaml" in result.output
+
+
+def test_comparison_in_the_justification(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = versions
+    out = tmp_path / "z.yaml"
+    code, _ = _run(str(old), str(new), "-o", str(out), "--compare-in-justification")
+    assert code == 0
+    justification = yaml.safe_load(out.read_text(encoding="utf-8"))["resolution"]["justification"]
+    assert justification.splitlines() == [
+        "Tabela: Zestawienie zmian", "",
+        "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |", "|---|---|---|---|",
+        "| 1 | załącznik rozdział 3 podrozdział 2 pkt 9a | — | Organizowanie Klubu Integracji Społecznej dla "
+        "osób długotrwale bezrobotnych. |",
+        "| 2 | załącznik rozdział 7 pkt 1 | ze środków własnych budżetu samorządu terytorialnego, | ze środków "
+        "własnych budżetu Gminy Miejskiej Kętrzyn, |"]
+    document, _ = paldocs.to_document(out)  # the table parses in the uzasadnienie
+    assert "Zestawienie zmian" in paldocs.render(document, "txt").decode("utf-8")
