@@ -222,12 +222,19 @@ def _section_block(program: Program, section: Section, node: TreeNode, label: st
 
 
 def _amendments_footnote(applied: tuple[AppliedAmendment, ...]) -> str:
+    """"Zmiany wymienionej uchwały zostały ogłoszone w …" (the Dziennik Urzędowy footnote form, e.g. Dz. U. z 2015 r.
+    poz. 860 on eli.gov.pl); without every journal known, the amending resolutions are named instead."""
     published = [item.journal for item in applied if item.journal]
     if len(published) == len(applied):
-        return f"Zmiany wymienionej uchwały zostały ogłoszone w {_joined(published)}."
-    named = [f"Nr {item.number} z dnia {format_date(item.date)}" for item in applied]
-    return f"Zmiany wymienionej uchwały zostały wprowadzone uchwałami {_joined(named)}." if len(named) > 1 else \
-        f"Zmiany wymienionej uchwały zostały wprowadzone uchwałą {named[0]}."
+        return _sentence(f"Zmiany wymienionej uchwały zostały ogłoszone w {_joined(published)}")
+    named = [f"Nr {item.number} z dnia {format_date(item.date)}" + (f" ({item.journal})" if item.journal else "")
+             for item in applied]
+    noun = "uchwałami" if len(named) > 1 else "uchwałą"
+    return _sentence(f"Zmiany wymienionej uchwały zostały wprowadzone {noun} {_joined(named)}")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
 
 
 def _joined(items: list[str]) -> str:

@@ -20,7 +20,8 @@ from paldocs.model.amendment import Amendment
 from paldocs.model.resolution import DataFile, ResolutionNumber
 from paldocs.unit_numbers import plain_position, split_number
 
-_CACHE: dict[tuple[str, str, str], DataFile | None] = {}
+# The last check run's amended act: four rules ask for it, the folder is read once per run.
+_LAST: list[tuple[CheckContext, DataFile | None]] = []
 
 
 def _amendment(context: CheckContext) -> Amendment | None:
@@ -32,11 +33,12 @@ def amended_act(context: CheckContext) -> DataFile | None:
     amendment = _amendment(context)
     if amendment is None or not context.source.file:
         return None
+    if _LAST and _LAST[0][0] is context:
+        return _LAST[0][1]
     folder = Path(context.source.file).resolve().parent
-    key = (str(folder), amendment.resolution.number, str(amendment.resolution.date))
-    if key not in _CACHE:
-        _CACHE[key] = _find(folder, Path(context.source.file).resolve(), amendment)
-    return _CACHE[key]
+    found = _find(folder, Path(context.source.file).resolve(), amendment)
+    _LAST[:] = [(context, found)]
+    return found
 
 
 def _find(folder: Path, itself: Path, amendment: Amendment) -> DataFile | None:

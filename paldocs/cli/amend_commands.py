@@ -78,7 +78,7 @@ def consolidate(base: Path, amending: tuple[Path, ...], output: Path, notice_dat
     notice = notice_data(text, date=notice_date.date() if notice_date else None, municipality=municipality)
     texts = {output: _yaml(notice, "# Obwieszczenie o tekście jednolitym (paldocs consolidate) — do sprawdzenia.\n")}
     if in_force is not None:
-        data = text.data.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        data = _tidy(text.data.model_dump(mode="json", by_alias=True, exclude_unset=True))
         data["municipality"] = _profile_reference(base, in_force) or data["municipality"]
         texts[in_force] = _yaml(data, "# Uchwała w brzmieniu obowiązującym (paldocs consolidate).\n")
     write_all(texts)
@@ -89,6 +89,17 @@ def consolidate(base: Path, amending: tuple[Path, ...], output: Path, notice_dat
     if missing:
         click.echo("uwaga: nie podano, gdzie ogłoszono uchwały " + ", ".join(missing)
                    + " (--published NUMER=ADRES) — wykaz zmian ich nie wskazuje", err=True)
+
+
+def _tidy(value: Any) -> Any:
+    """A repealed item is written as ``{num, repealed: true}``: its "(uchylony)" is what the model prints."""
+    if isinstance(value, dict):
+        if value.get("repealed") is True:
+            value = {key: item for key, item in value.items() if key != "text"}
+        return {key: _tidy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_tidy(item) for item in value]
+    return value
 
 
 def _profile_reference(base: Path, output: Path) -> Any:
