@@ -305,3 +305,27 @@ def test_real_unit_after_an_added_one_takes_the_next_letter() -> None:
     old = [PROVISIONS[0], {"num": "2a", "text": "Koordynatora Programu wyznacza Wójt Gminy."}, PROVISIONS[1]]
     new = [*old[:2], "Sprawozdanie z realizacji Programu składa się do 31 marca.", PROVISIONS[1]]
     assert _round_trip(old, new) == [("insert", "§ 2b", "§ 2a")]
+
+
+def test_real_table_row_is_changed_once() -> None:
+    # a table row is a unit of its own („w tabeli w wierszu 2”) inside its section's text: one change, not two
+    import copy
+    import datetime as dt
+
+    from amend_strategies import make_data, program_dict
+
+    from paldocs.amend.apply import apply_amendment
+    from paldocs.amend.diff import diff_acts
+    from paldocs.amend.tree import act_tree
+    from paldocs.amend.tree import wording as tree_wording
+    from paldocs.model.amendment import AmendedResolution, Amendment
+
+    old_program = program_dict()
+    new_program = copy.deepcopy(old_program)
+    new_program["sections"][3]["content"] = new_program["sections"][3]["content"].replace("2000 zł", "2500 zł")
+    old, new = make_data(old_program), make_data(new_program)
+    plan = diff_acts(old, new)
+    assert summary(plan) == [("words", "załącznik rozdział III tabela wiersz 2", "2000", "2500")]
+    amended = AmendedResolution(number="XX/150/2021", date=dt.date(2021, 3, 30), subject="w sprawie przyjęcia …")
+    applied = apply_amendment(old, Amendment(resolution=amended, changes=plan.changes))
+    assert tree_wording(act_tree(applied)) == tree_wording(act_tree(new))

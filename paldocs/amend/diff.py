@@ -289,7 +289,12 @@ class _Differ:
         if old.closing != new.closing:
             return None
         changes: list[Change] = []
-        if old.text != new.text:
+        if _with_rows(old) or _with_rows(new):
+            # the rows of a table are units of their own, inside the section's text: the text outside them
+            # must be the same (else only a new wording of the section says it), the rows are compared below
+            if _rows_masked(old) != _rows_masked(new):
+                return None
+        elif old.text != new.text:
             words = word_changes(old.text, new.text, self.text_of(old))
             if not words:
                 return None
@@ -306,6 +311,19 @@ class _Differ:
                 if self.similarity(old, new) >= MOVE_THRESHOLD:
                     self.moves.append(str(old.address))
                     break
+
+
+def _with_rows(node: UnitNode) -> bool:
+    return any(child.kind == "wiersz" for child in node.children)
+
+
+def _rows_masked(node: UnitNode) -> str:
+    """The unit's own text with each table row (a ``wiersz`` sub-unit) replaced by the same mark."""
+    text = node.text
+    for child in node.children:
+        if child.kind == "wiersz":
+            text = text.replace(child.text, "\0", 1)
+    return text
 
 
 def _sibling(address: UnitAddress, num: str) -> UnitAddress:
