@@ -176,3 +176,18 @@ def test_comparison_in_the_justification(versions: tuple[Path, Path], tmp_path: 
         "własnych budżetu Gminy Miejskiej Kętrzyn, |"]
     document, _ = paldocs.to_document(out)  # the table parses in the uzasadnienie
     assert "Zestawienie zmian" in paldocs.render(document, "txt").decode("utf-8")
+
+
+def test_programme_period_changes_the_whole_annex_and_a_new_title_is_refused() -> None:
+    import copy
+
+    from amend_strategies import make_data, program_dict
+
+    old_program = program_dict()
+    new_program = copy.deepcopy(old_program)
+    new_program["period"]["to"] = 2030  # not a unit of the annex: only its new wording as a whole carries it
+    draft = amendment_plan(make_data(old_program), make_data(new_program))
+    assert [c.op for c in draft.plan.changes] == ["annex"] and draft.data.program == make_data(new_program).program
+    new_program["title"] = new_program["title"].replace("2027", "2030")  # the resolution's title names it
+    with pytest.raises(DataError, match="zmienia się tytuł uchwały"):
+        amendment_plan(make_data(old_program), make_data(new_program))

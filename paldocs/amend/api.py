@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from paldocs.amend.diff import AmendmentPlan, AnnexForm, diff_acts
+from paldocs.amend.diff import TITLE_CHANGES, AmendmentPlan, AnnexForm, diff_acts
 from paldocs.errors import DataError, Location
 from paldocs.model.amendment import AmendedResolution, Amendment
 from paldocs.model.closing import Closing
@@ -74,6 +74,11 @@ def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, nu
     new_file, new_data = _loaded(new, context)
     _same_resolution(old_data, old_file, new_data, new_file)
     plan = diff_acts(old_data, new_data, annex_form=annex_form)
+    if _printed_subject(old_data, context) != _printed_subject(new_data, context):
+        # the title as printed (a kind's title names the programme): the change list has no unit for it
+        if not plan.propose_new_act or TITLE_CHANGES not in plan.propose_new_act:
+            joined = f"{plan.propose_new_act}; {TITLE_CHANGES}" if plan.propose_new_act else TITLE_CHANGES
+            plan = AmendmentPlan(plan.changes, plan.new_annex, joined)
     if not plan.changes:
         raise DataError("nowa wersja nie różni się od zmienianej uchwały w żadnej jednostce — nie ma czego zmieniać",
                         Location(new_file), "Porównywane są paragrafy uchwały i jednostki załącznika.")
@@ -116,6 +121,13 @@ def _cell(text: str) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip()).replace("|", "\\|")
 
 
+def _printed_subject(data: DataFile, context: BuildContext) -> str:
+    from paldocs.compose import compose
+
+    return compose(data, context.environment, kinds=context.kinds,
+                   catalog=context.catalog(data.municipality.acts)).meta.subject
+
+
 def _loaded(data: DataFile | str | Path, context: BuildContext) -> tuple[str | None, DataFile]:
     if isinstance(data, DataFile):
         return None, data
@@ -142,15 +154,14 @@ def _same_resolution(old: DataFile, old_file: str | None, new: DataFile, new_fil
 
 def _amending_data(old: DataFile, plan: AmendmentPlan, context: BuildContext, *, number: str | None,
                    date: dt.date | None, annex_form: AnnexForm | None) -> DataFile:
-    from paldocs.compose import compose, format_number
+    from paldocs.compose import format_number
     from paldocs.kinds import find_kind
 
     kind = find_kind(context.kinds, old.resolution.kind, None)
-    printed = compose(old, context.environment, kinds=context.kinds,
-                      catalog=context.catalog(old.municipality.acts)).meta
     resolution = old.resolution
     assert resolution.date is not None  # _same_resolution refused an undated OLD
-    amended = AmendedResolution(number=format_number(old), date=resolution.date, subject=printed.subject)
+    amended = AmendedResolution(number=format_number(old), date=resolution.date,
+                                subject=_printed_subject(old, context))
     local_law = resolution.act_of_local_law if resolution.act_of_local_law is not None else kind.act_of_local_law
     own_basis = resolution.legal_basis is not None
     fields = {

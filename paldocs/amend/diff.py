@@ -21,7 +21,9 @@ How (docs/amendments.md, section "paldocs amend"):
   length — then the annex „otrzymuje brzmienie określone w załączniku do niniejszej uchwały” (``annex_form``
   overrides: "precise" or "whole").
 - § 84 ZTP: a new act is proposed when the changes outside a whole new annex would print more than
-  :data:`NEW_ACT_SHARE` of the act, when a unit moves to another place, or when the title changes.
+  :data:`NEW_ACT_SHARE` of the act or when a unit moves to another place; also (paldocs's own reason) when
+  the title changes, which the change list cannot say. What the unit tree does not hold of the programme
+  (its title, period, numbering style …) changes with the whole annex.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ NEW_ACT_SHARE = 0.5
 MOVE_THRESHOLD = 0.8
 
 AnnexForm = Literal["precise", "whole"]
+
+# The change list has no unit for the title: a new title is a reason for a new resolution (not § 84 itself).
+TITLE_CHANGES = ("zmienia się tytuł uchwały, a listą zmian paldocs nie zmienia tytułu — przygotuj nową uchwałę "
+                 "albo dopisz zmianę tytułu ręcznie")
 
 
 class UnitNode(Protocol):
@@ -91,19 +97,24 @@ def diff_acts(old: DataFile, new: DataFile, *, annex_form: AnnexForm | None = No
 
     # chapters of a program without section numbering are cited by position: none can be added or repealed
     unnumbered = old.program is not None and old.program.section_numbering == "none"
+    # what the unit tree does not hold — the programme's title, period, numbering style … — changes only with
+    # the whole annex
+    outside = (old.program is not None and new.program is not None
+               and old.program.model_dump(exclude={"sections"}) != new.program.model_dump(exclude={"sections"}))
     plan = diff_trees(act_tree(old), act_tree(new), wording, new_program=new.program, annex_form=annex_form,
-                      positional=frozenset({"rozdzial"}) if unnumbered else frozenset())
+                      positional=frozenset({"rozdzial"}) if unnumbered else frozenset(), program_changed=outside)
     if old.resolution.subject != new.resolution.subject:
-        reason = "zmienia się tytuł uchwały"
-        joined = f"{plan.propose_new_act}; {reason}" if plan.propose_new_act else reason
+        joined = f"{plan.propose_new_act}; {TITLE_CHANGES}" if plan.propose_new_act else TITLE_CHANGES
         return AmendmentPlan(plan.changes, plan.new_annex, joined)
     return plan
 
 
 def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_program: Program | None = None,
-               annex_form: AnnexForm | None = None, positional: frozenset[str] = frozenset()) -> AmendmentPlan:
+               annex_form: AnnexForm | None = None, positional: frozenset[str] = frozenset(),
+               program_changed: bool = False) -> AmendmentPlan:
     """The plan for two unit trees (roots: the resolution, holding paragrafy and annexes); ``positional``:
-    kinds numbered by position in these trees besides :data:`POSITIONAL_KINDS`."""
+    kinds numbered by position in these trees besides :data:`POSITIONAL_KINDS`; ``program_changed``: the
+    programme (the first annex) changed outside its units — only its new wording as a whole says it."""
     differ = _Differ(wording, POSITIONAL_KINDS | positional)
     changes: list[Change] = []
     paragrafy_old = [n for n in old_root.children if n.kind == "paragraf"]
@@ -123,11 +134,12 @@ def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_
         if new_annex_node is None:
             raise DataError(f"w nowej wersji nie ma załącznika „{old_annex.address}” — uchylenie załącznika "
                             "zmienia konstrukcję uchwały: przygotuj nową uchwałę (§ 84 ZTP)")
-        if wording(old_annex) == wording(new_annex_node):
-            continue
-        precise = differ.unit_parts(old_annex, new_annex_node)
-        annex_length = max(len(wording(old_annex)), 1)
         whole_possible = position == 0 and new_program is not None
+        must_be_whole = whole_possible and program_changed
+        if wording(old_annex) == wording(new_annex_node) and not must_be_whole:
+            continue
+        precise = None if must_be_whole else differ.unit_parts(old_annex, new_annex_node)
+        annex_length = max(len(wording(old_annex)), 1)
         share = _cost(precise, differ) / annex_length if precise is not None else 1.0
         choose_whole = whole_possible and (annex_form == "whole" or precise is None
                                            or (annex_form is None and share > ANNEX_WHOLE_SHARE))
