@@ -191,3 +191,10 @@ def test_programme_period_changes_the_whole_annex_and_a_new_title_is_refused() -
     new_program["title"] = new_program["title"].replace("2027", "2030")  # the resolution's title names it
     with pytest.raises(DataError, match="zmienia się tytuł uchwały"):
         amendment_plan(make_data(old_program), make_data(new_program))
+
+
+def test_invalid_new_file_is_one_located_message(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, _ = versions
+    broken = _variant(tmp_path, "zla.yaml", ("  date: 2014-04-29", "  date: 2014-13-45"))
+    code, err = _run(str(old), str(broken), "-o", str(tmp_path / "z.yaml"))
+    assert code == 2 and err.count("błąd:") == 1 and "zla.yaml" in err and "resolution.date" in err
