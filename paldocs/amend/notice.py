@@ -25,7 +25,7 @@ import datetime as dt
 from typing import Any
 
 from paldocs.amend.consolidate import AppliedAmendment, ConsolidatedText, printed_number
-from paldocs.amend.tree import TreeNode, _marked, act_tree, section_number
+from paldocs.amend.tree import TreeNode, _marked, act_tree
 from paldocs.compose import escape_markdown
 from paldocs.model.program import Program, Section
 from paldocs.polish.dates import format_date
@@ -181,15 +181,13 @@ def _annex_header(data: Any) -> str:
 def _program_blocks(program: Program, tree: TreeNode) -> list[str]:
     annex = next(node for node in tree.children if node.kind == "zalacznik")
     blocks: list[str] = []
-    chapter = 0
     chapters = iter(annex.children)
     current: TreeNode | None = None
     sub = 0
     for section in program.sections:
         if section.level == 1 or current is None:
-            chapter += 1
             current, sub = next(chapters), 0
-            blocks.append(_section_block(program, section, current, _chapter_label(program, chapter, section)))
+            blocks.append(_section_block(program, section, current, _chapter_label(program, current)))
         else:
             sub += 1
             node = next((child for child in current.children if child.kind == "podrozdzial" and child.num == str(sub)),
@@ -198,11 +196,10 @@ def _program_blocks(program: Program, tree: TreeNode) -> list[str]:
     return blocks
 
 
-def _chapter_label(program: Program, position: int, section: Section) -> str:
+def _chapter_label(program: Program, node: TreeNode) -> str:
     if program.section_numbering == "none":
         return ""
-    num = section_number(program, position, section)
-    return f"Rozdział {num}. " if program.section_numbering.startswith("chapter") else f"{num}. "
+    return f"Rozdział {node.num}. " if program.section_numbering.startswith("chapter") else f"{node.num}. "
 
 
 def _section_block(program: Program, section: Section, node: TreeNode, label: str) -> str:

@@ -119,14 +119,20 @@ def _context():  # type: ignore[no-untyped-def]
 def _paragrafy(data: DataFile) -> list[TreeNode]:
     if data.document != "resolution":
         return []
-    from paldocs.api import to_document
+    # the paragrafy do not depend on the program's sections: an amended annex needs no new composition
+    key = data.model_dump_json(exclude={"program": {"sections"}})
+    if key not in _COMPOSED:
+        from paldocs.api import to_document
 
-    document, _ = to_document(data, context=_context(), charts=False)
-    nodes: list[TreeNode] = []
-    for block in document.parts[0].blocks:
-        if isinstance(block, Unit) and block.kind == "paragraf":
-            nodes.append(_paragraf(block, data))
-    return nodes
+        document, _ = to_document(data, context=_context(), charts=False)
+        if len(_COMPOSED) >= 64:
+            _COMPOSED.pop(next(iter(_COMPOSED)))
+        _COMPOSED[key] = tuple(_paragraf(block, data) for block in document.parts[0].blocks
+                               if isinstance(block, Unit) and block.kind == "paragraf")
+    return list(_COMPOSED[key])
+
+
+_COMPOSED: dict[str, tuple[TreeNode, ...]] = {}  # the last compositions' paragrafy, by the data that make them
 
 
 def _paragraf(unit: Unit, data: DataFile) -> TreeNode:
@@ -201,22 +207,23 @@ def section_heading_marker(level: int) -> str:
 
 def program_node(program: Program, num: str) -> TreeNode:
     annex = UnitAddress((("zalacznik", num),))
-    chapters: list[TreeNode] = []
-    chapter: list[tuple[int, Section]] = []  # the open chapter: its section and the subsections after it
-    chapter_count = 0
-
-    def close() -> None:
-        if chapter:
-            chapters.append(_chapter(program, annex, chapter, chapter_count))
-
+    groups: list[list[tuple[int, Section]]] = []  # each chapter: its section and the subsections after it
     for index, section in enumerate(program.sections):
-        if section.level == 1 or not chapter:
-            close()
-            chapter_count += 1
-            chapter = [(index, section)]
+        if section.level == 1 or not groups:
+            groups.append([(index, section)])
         else:
-            chapter.append((index, section))
-    close()
+            groups[-1].append((index, section))
+    chapters: list[TreeNode] = []
+    plain = 0  # the count of chapters; a kept number goes on from its plain part ("IIa" → 2, as numbering.py)
+    counter = "roman" if program.section_numbering in ("roman", "chapter-roman") else "decimal"
+    for group in groups:
+        kept = getattr(group[0][1], "num", None)
+        parts = split_number(str(kept), counter) if kept else None  # type: ignore[arg-type]
+        if kept is None or parts is None:
+            plain += 1
+        elif not parts[1]:
+            plain = plain_position(parts[0], counter)  # type: ignore[arg-type]
+        chapters.append(_chapter(program, annex, group, plain))
     return TreeNode(annex, "zalacznik", num, "", tuple(chapters), field="program")
 
 
