@@ -25,7 +25,8 @@ import datetime as dt
 from typing import Any
 
 from paldocs.amend.consolidate import AppliedAmendment, ConsolidatedText, printed_number
-from paldocs.amend.tree import TreeNode, _marked, act_tree
+from paldocs.amend.markdown_units import marker
+from paldocs.amend.tree import TreeNode, _marked, act_tree, is_sub_unit
 from paldocs.compose import escape_markdown
 from paldocs.model.program import Program, Section
 from paldocs.polish.dates import format_date
@@ -35,8 +36,6 @@ __all__ = ["NOTICE_KIND", "consolidated_markdown", "notice_data", "UNVERIFIED_NO
 NOTICE_KIND = "tekst-jednolity"
 UNVERIFIED_NOTE = ("brzmienie obwieszczenia wzorowane na obwieszczeniach Marszałka Sejmu i na § 100a–§ 102 ZTP — "
                    "nie porównano go z obwieszczeniem rady gminy; biuro prawne powinno je sprawdzić")
-
-_LABELS = {"ustep": "{num}.", "punkt": "{num})", "litera": "{num})", "tiret": "–"}
 
 
 def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
@@ -144,7 +143,7 @@ def _paragraf_lines(node: TreeNode) -> list[str]:
     head = f"\\§ {node.num}."
     lines: list[str] = []
     own = " ".join(node.text.split())
-    units = [child for child in node.children if child.kind in _LABELS]
+    units = [child for child in node.children if is_sub_unit(child.kind)]
     if own:
         lines.append(f"{head} {own}")
     for index, child in enumerate(units):
@@ -161,11 +160,11 @@ def _escaped_label(label: str) -> str:
 
 
 def _unit_lines(node: TreeNode) -> list[str]:
-    label = _escaped_label(_LABELS[node.kind].format(num=node.num))
+    label = _escaped_label(marker(node.kind, node.num))
     own = "(uchylony)" if node.repealed else " ".join(node.text.split())
     lines = [f"{label} {own}".rstrip()]
     for child in node.children:
-        if child.kind in _LABELS:
+        if is_sub_unit(child.kind):
             lines.extend(_unit_lines(child))
     if node.closing:
         lines.append(" ".join(node.closing.split()))

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field as dataclass_field
 from functools import cache
 from typing import Literal
 
+from paldocs import vocabulary
 from paldocs.amend.address import UnitAddress, UnitKind
 from paldocs.amend.markdown_units import RawUnit, marker, split_provision
 from paldocs.document import Paragraph, Unit, inline_text
@@ -78,7 +79,7 @@ def wording(node: TreeNode) -> str:
     if node.repealed:
         return "(uchylony)"
     sections = [child for child in node.children if child.kind in ("rozdzial", "podrozdzial")]
-    units = [child for child in node.children if child.kind in ("ustep", "punkt", "litera", "tiret")]
+    units = [child for child in node.children if is_sub_unit(child.kind)]
     # Inside a paragraf a unit's list follows its text on the next line ("obejmuje:\n1) …"); in an annex a
     # section's text and its list are two blocks. The closing part needs a blank line, or it would continue
     # the last sub-unit.
@@ -92,6 +93,11 @@ def wording(node: TreeNode) -> str:
         blocks.append(node.closing)
     blocks.extend(wording(child) for child in sections)
     return "\n\n".join(blocks)
+
+
+def is_sub_unit(kind: str) -> bool:
+    """A unit inside a paragraf or an item (ustęp, punkt, litera, tiret): it opens with a list marker."""
+    return kind != "paragraf" and kind in vocabulary.UNIT_KINDS
 
 
 def _marked(node: TreeNode) -> str:
@@ -168,7 +174,8 @@ def _from_ir(unit: Unit, address: UnitAddress, where: str) -> TreeNode:
         if isinstance(block, Unit):
             children.append(_from_ir(block, address.child(block.kind, block.num), where))  # type: ignore[arg-type]
         elif isinstance(block, Paragraph):
-            (after if children else before).append(inline_text(block.children))
+            # printed typography (a no-break space after "w", "z" …) is not part of the wording a clerk cites
+            (after if children else before).append(inline_text(block.children).replace("\u00a0", " "))
     return TreeNode(address, unit.kind, unit.num, "\n\n".join(before), tuple(children), "\n\n".join(after),  # type: ignore[arg-type]
                     field=where, marker=marker(unit.kind, unit.num) if unit.kind != "paragraf" else "")
 
@@ -262,8 +269,8 @@ def _section(address: UnitAddress, kind: UnitKind, num: str, section: Section, i
 
 def item_marker(style: str, num: str) -> str:
     """The data marker of an item in a list of ``style``: "1.", "1)", "a)", "-", "*"."""
-    return {"decimal-dot": f"{num}.", "decimal-paren": f"{num})", "alpha-paren": f"{num})", "dash": "-",
-            "bullet": "*"}.get(style, f"{num}.")
+    written = vocabulary.list_style(style).markdown or "{n}."  # type: ignore[arg-type]
+    return written.replace("{n}", num).replace("{a}", num)
 
 
 def _items(parent: UnitAddress, items: list[Item], style: str, where: str, kind: UnitKind) -> tuple[TreeNode, ...]:
@@ -288,7 +295,7 @@ def _items(parent: UnitAddress, items: list[Item], style: str, where: str, kind:
             nodes.append(TreeNode(address, kind, num, "", (), repealed=True, field=place,
                                   marker=item_marker(style, num)))
             continue
-        below = _BELOW.get(kind)
+        below = _below(kind)
         children = _items(address, item.items, item.items_style, f"{place}.items", below) if below else ()
         text = str(item.text) if below or not item.items else _folded(item)  # below a tiret: no more units
         nodes.append(TreeNode(address, kind, num, text, children, field=place,
@@ -304,7 +311,11 @@ def _folded(item: Item) -> str:
     return "\n".join(lines)
 
 
-_BELOW: dict[str, UnitKind] = {"punkt": "litera", "litera": "tiret"}
+def _below(kind: UnitKind) -> UnitKind | None:
+    """What an item's sub-items are: the next unit kind in rank (§ 56–57 ZTP: punkt → litera → tiret)."""
+    if kind not in vocabulary.UNIT_KINDS or kind == "tiret":
+        return None
+    return vocabulary.UNIT_KINDS[vocabulary.UNIT_KINDS.index(kind) + 1]  # type: ignore[return-value]
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
