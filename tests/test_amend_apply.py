@@ -104,3 +104,13 @@ def test_a_change_that_cannot_apply_is_one_located_error(change: dict[str, Any],
         amended(change)
     assert message in caught.value.message
     assert caught.value.location.path == "resolution.amends.changes[0]"
+
+
+@pytest.mark.parametrize(("old_words", "expected"), [
+    # § 91 ZTP "skreśla się wyrazy": the words go, the sentence keeps single spaces and its punctuation
+    ("Gminny", "Program realizuje Ośrodek."),
+    ("Gminny Ośrodek", "Program realizuje."),
+])
+def test_deleted_words_leave_no_double_space(old_words: str, expected: str) -> None:
+    tree = amended({"op": "words", "unit": "§ 2 ust. 1", "old_words": old_words, "new_words": ""})
+    assert text_of(tree, "§ 2 ust. 1") == expected

@@ -189,3 +189,17 @@ def test_amended_title_and_missing_act(tmp_path: Path) -> None:
     (tmp_path / "uchwala.yaml").unlink()
     found = findings(path)
     assert "PD089" in found and "PD085" not in found
+
+
+def test_help_shows_examples_and_the_library_exports_it() -> None:
+    import paldocs
+
+    result = CliRunner().invoke(main, ["consolidate", "--help"])
+    assert result.exit_code == 0 and "paldocs consolidate uchwala.yaml zmiana-2025.yaml -o" in result.output
+    assert paldocs.consolidate is consolidate
+
+
+def test_the_notice_without_a_date_is_a_draft(files: tuple[Path, Path, Path]) -> None:
+    text = consolidate(files[0], [files[2]])
+    data = notice_data(text)
+    assert data["resolution"]["status"] == "projekt" and "date" not in data["resolution"]

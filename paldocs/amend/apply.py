@@ -89,7 +89,10 @@ def _replaced_words(node: TreeNode, change: Change) -> str:
     if old not in whole:
         raise _Refused(f"w {node.address} nie ma wyrazów „{old}”")
     replaced = whole.replace(old, new)
-    return " ".join(replaced.split(" ")) if new else replaced.replace("  ", " ").replace(" ,", ",").replace(" .", ".")
+    if new:
+        return replaced
+    # "skreśla się wyrazy": the words go with one of the spaces around them, not the indentation of a line
+    return re.sub(r" +([,.;:)])", r"\1", re.sub(r"(?<=\S) {2,}", " ", replaced))
 
 
 # --- dispatch by where the unit's data lives ---------------------------------------------------------------

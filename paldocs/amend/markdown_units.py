@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
+from paldocs import vocabulary
 from paldocs.markup.parser import list_unit_kind, provision_tokens
 from paldocs.polish.numerals import to_letter
 
@@ -45,7 +46,7 @@ class RawUnit:
 
 def marker(kind: str, num: str) -> str:
     """The data Markdown marker of a unit inside a paragraf: "1." ustęp, "1)" punkt, "a)" litera, "–" tiret."""
-    return {"ustep": f"{num}.", "punkt": f"{num})", "litera": f"{num})"}.get(kind, "–")
+    return vocabulary.unit(kind).format_label(num)
 
 
 def split_provision(provision: str) -> RawUnit | None:

@@ -25,7 +25,8 @@ import datetime as dt
 from typing import Any
 
 from paldocs.amend.consolidate import AppliedAmendment, ConsolidatedText, printed_number
-from paldocs.amend.tree import TreeNode, _marked, act_tree, section_number
+from paldocs.amend.markdown_units import marker
+from paldocs.amend.tree import TreeNode, _marked, act_tree, is_sub_unit
 from paldocs.compose import escape_markdown
 from paldocs.model.program import Program, Section
 from paldocs.polish.dates import format_date
@@ -35,8 +36,6 @@ __all__ = ["NOTICE_KIND", "consolidated_markdown", "notice_data", "UNVERIFIED_NO
 NOTICE_KIND = "tekst-jednolity"
 UNVERIFIED_NOTE = ("brzmienie obwieszczenia wzorowane na obwieszczeniach Marszałka Sejmu i na § 100a–§ 102 ZTP — "
                    "nie porównano go z obwieszczeniem rady gminy; biuro prawne powinno je sprawdzić")
-
-_LABELS = {"ustep": "{num}.", "punkt": "{num})", "litera": "{num})", "tiret": "–"}
 
 
 def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
@@ -144,7 +143,7 @@ def _paragraf_lines(node: TreeNode) -> list[str]:
     head = f"\\§ {node.num}."
     lines: list[str] = []
     own = " ".join(node.text.split())
-    units = [child for child in node.children if child.kind in _LABELS]
+    units = [child for child in node.children if is_sub_unit(child.kind)]
     if own:
         lines.append(f"{head} {own}")
     for index, child in enumerate(units):
@@ -161,11 +160,11 @@ def _escaped_label(label: str) -> str:
 
 
 def _unit_lines(node: TreeNode) -> list[str]:
-    label = _escaped_label(_LABELS[node.kind].format(num=node.num))
+    label = _escaped_label(marker(node.kind, node.num))
     own = "(uchylony)" if node.repealed else " ".join(node.text.split())
     lines = [f"{label} {own}".rstrip()]
     for child in node.children:
-        if child.kind in _LABELS:
+        if is_sub_unit(child.kind):
             lines.extend(_unit_lines(child))
     if node.closing:
         lines.append(" ".join(node.closing.split()))
@@ -181,15 +180,13 @@ def _annex_header(data: Any) -> str:
 def _program_blocks(program: Program, tree: TreeNode) -> list[str]:
     annex = next(node for node in tree.children if node.kind == "zalacznik")
     blocks: list[str] = []
-    chapter = 0
     chapters = iter(annex.children)
     current: TreeNode | None = None
     sub = 0
     for section in program.sections:
         if section.level == 1 or current is None:
-            chapter += 1
             current, sub = next(chapters), 0
-            blocks.append(_section_block(program, section, current, _chapter_label(program, chapter, section)))
+            blocks.append(_section_block(program, section, current, _chapter_label(program, current)))
         else:
             sub += 1
             node = next((child for child in current.children if child.kind == "podrozdzial" and child.num == str(sub)),
@@ -198,11 +195,10 @@ def _program_blocks(program: Program, tree: TreeNode) -> list[str]:
     return blocks
 
 
-def _chapter_label(program: Program, position: int, section: Section) -> str:
+def _chapter_label(program: Program, node: TreeNode) -> str:
     if program.section_numbering == "none":
         return ""
-    num = section_number(program, position, section)
-    return f"Rozdział {num}. " if program.section_numbering.startswith("chapter") else f"{num}. "
+    return f"Rozdział {node.num}. " if program.section_numbering.startswith("chapter") else f"{node.num}. "
 
 
 def _section_block(program: Program, section: Section, node: TreeNode, label: str) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field as dataclass_field
 from functools import cache
 from typing import Literal
 
+from paldocs import vocabulary
 from paldocs.amend.address import UnitAddress, UnitKind
 from paldocs.amend.markdown_units import RawUnit, marker, split_provision
 from paldocs.document import Paragraph, Unit, inline_text
@@ -78,7 +79,7 @@ def wording(node: TreeNode) -> str:
     if node.repealed:
         return "(uchylony)"
     sections = [child for child in node.children if child.kind in ("rozdzial", "podrozdzial")]
-    units = [child for child in node.children if child.kind in ("ustep", "punkt", "litera", "tiret")]
+    units = [child for child in node.children if is_sub_unit(child.kind)]
     # Inside a paragraf a unit's list follows its text on the next line ("obejmuje:\n1) …"); in an annex a
     # section's text and its list are two blocks. The closing part needs a blank line, or it would continue
     # the last sub-unit.
@@ -92,6 +93,11 @@ def wording(node: TreeNode) -> str:
         blocks.append(node.closing)
     blocks.extend(wording(child) for child in sections)
     return "\n\n".join(blocks)
+
+
+def is_sub_unit(kind: str) -> bool:
+    """A unit inside a paragraf or an item (ustęp, punkt, litera, tiret): it opens with a list marker."""
+    return kind != "paragraf" and kind in vocabulary.UNIT_KINDS
 
 
 def _marked(node: TreeNode) -> str:
@@ -119,14 +125,20 @@ def _context():  # type: ignore[no-untyped-def]
 def _paragrafy(data: DataFile) -> list[TreeNode]:
     if data.document != "resolution":
         return []
-    from paldocs.api import to_document
+    # the paragrafy do not depend on the program's sections: an amended annex needs no new composition
+    key = data.model_dump_json(exclude={"program": {"sections"}})
+    if key not in _COMPOSED:
+        from paldocs.api import to_document
 
-    document, _ = to_document(data, context=_context(), charts=False)
-    nodes: list[TreeNode] = []
-    for block in document.parts[0].blocks:
-        if isinstance(block, Unit) and block.kind == "paragraf":
-            nodes.append(_paragraf(block, data))
-    return nodes
+        document, _ = to_document(data, context=_context(), charts=False)
+        if len(_COMPOSED) >= 64:
+            _COMPOSED.pop(next(iter(_COMPOSED)))
+        _COMPOSED[key] = tuple(_paragraf(block, data) for block in document.parts[0].blocks
+                               if isinstance(block, Unit) and block.kind == "paragraf")
+    return list(_COMPOSED[key])
+
+
+_COMPOSED: dict[str, tuple[TreeNode, ...]] = {}  # the last compositions' paragrafy, by the data that make them
 
 
 def _paragraf(unit: Unit, data: DataFile) -> TreeNode:
@@ -162,7 +174,8 @@ def _from_ir(unit: Unit, address: UnitAddress, where: str) -> TreeNode:
         if isinstance(block, Unit):
             children.append(_from_ir(block, address.child(block.kind, block.num), where))  # type: ignore[arg-type]
         elif isinstance(block, Paragraph):
-            (after if children else before).append(inline_text(block.children))
+            # printed typography (a no-break space after "w", "z" …) is not part of the wording a clerk cites
+            (after if children else before).append(inline_text(block.children).replace("\u00a0", " "))
     return TreeNode(address, unit.kind, unit.num, "\n\n".join(before), tuple(children), "\n\n".join(after),  # type: ignore[arg-type]
                     field=where, marker=marker(unit.kind, unit.num) if unit.kind != "paragraf" else "")
 
@@ -201,22 +214,23 @@ def section_heading_marker(level: int) -> str:
 
 def program_node(program: Program, num: str) -> TreeNode:
     annex = UnitAddress((("zalacznik", num),))
-    chapters: list[TreeNode] = []
-    chapter: list[tuple[int, Section]] = []  # the open chapter: its section and the subsections after it
-    chapter_count = 0
-
-    def close() -> None:
-        if chapter:
-            chapters.append(_chapter(program, annex, chapter, chapter_count))
-
+    groups: list[list[tuple[int, Section]]] = []  # each chapter: its section and the subsections after it
     for index, section in enumerate(program.sections):
-        if section.level == 1 or not chapter:
-            close()
-            chapter_count += 1
-            chapter = [(index, section)]
+        if section.level == 1 or not groups:
+            groups.append([(index, section)])
         else:
-            chapter.append((index, section))
-    close()
+            groups[-1].append((index, section))
+    chapters: list[TreeNode] = []
+    plain = 0  # the count of chapters; a kept number goes on from its plain part ("IIa" → 2, as numbering.py)
+    counter = "roman" if program.section_numbering in ("roman", "chapter-roman") else "decimal"
+    for group in groups:
+        kept = getattr(group[0][1], "num", None)
+        parts = split_number(str(kept), counter) if kept else None  # type: ignore[arg-type]
+        if kept is None or parts is None:
+            plain += 1
+        elif not parts[1]:
+            plain = plain_position(parts[0], counter)  # type: ignore[arg-type]
+        chapters.append(_chapter(program, annex, group, plain))
     return TreeNode(annex, "zalacznik", num, "", tuple(chapters), field="program")
 
 
@@ -255,8 +269,8 @@ def _section(address: UnitAddress, kind: UnitKind, num: str, section: Section, i
 
 def item_marker(style: str, num: str) -> str:
     """The data marker of an item in a list of ``style``: "1.", "1)", "a)", "-", "*"."""
-    return {"decimal-dot": f"{num}.", "decimal-paren": f"{num})", "alpha-paren": f"{num})", "dash": "-",
-            "bullet": "*"}.get(style, f"{num}.")
+    written = vocabulary.list_style(style).markdown or "{n}."  # type: ignore[arg-type]
+    return written.replace("{n}", num).replace("{a}", num)
 
 
 def _items(parent: UnitAddress, items: list[Item], style: str, where: str, kind: UnitKind) -> tuple[TreeNode, ...]:
@@ -281,7 +295,7 @@ def _items(parent: UnitAddress, items: list[Item], style: str, where: str, kind:
             nodes.append(TreeNode(address, kind, num, "", (), repealed=True, field=place,
                                   marker=item_marker(style, num)))
             continue
-        below = _BELOW.get(kind)
+        below = _below(kind)
         children = _items(address, item.items, item.items_style, f"{place}.items", below) if below else ()
         text = str(item.text) if below or not item.items else _folded(item)  # below a tiret: no more units
         nodes.append(TreeNode(address, kind, num, text, children, field=place,
@@ -297,7 +311,11 @@ def _folded(item: Item) -> str:
     return "\n".join(lines)
 
 
-_BELOW: dict[str, UnitKind] = {"punkt": "litera", "litera": "tiret"}
+def _below(kind: UnitKind) -> UnitKind | None:
+    """What an item's sub-items are: the next unit kind in rank (§ 56–57 ZTP: punkt → litera → tiret)."""
+    if kind not in vocabulary.UNIT_KINDS or kind == "tiret":
+        return None
+    return vocabulary.UNIT_KINDS[vocabulary.UNIT_KINDS.index(kind) + 1]  # type: ignore[return-value]
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
