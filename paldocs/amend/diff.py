@@ -122,25 +122,27 @@ def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_
     top = differ.children(paragrafy_old, paragrafy_new)
     if top is None:
         raise DataError("nowej jednostki nie da się dodać przed pierwszym paragrafem uchwały bez zmiany numeracji "
-                        "— przygotuj nową uchwałę (§ 84 ZTP) albo dodaj ją po innym paragrafie")
+                        "(jednostka dodana bierze numer jednostki, po której stoi) — dodaj ją po innym paragrafie "
+                        "albo przygotuj nową uchwałę")
     changes += top
-    act_length = sum(len(wording(n)) for n in paragrafy_old)
-    counted = _cost(changes, differ)
+    # "liczne" is measured against the whole act, its annexes included
+    act_length = sum(len(wording(n)) for n in old_root.children)
+    counted = _cost(changes)
     new_annex: Program | None = None
     annexes_new = {n.num: n for n in new_root.children if n.kind == "zalacznik"}
     annexes_old = [n for n in old_root.children if n.kind == "zalacznik"]
     for position, old_annex in enumerate(annexes_old):
         new_annex_node = annexes_new.pop(old_annex.num, None)
         if new_annex_node is None:
-            raise DataError(f"w nowej wersji nie ma załącznika „{old_annex.address}” — uchylenie załącznika "
-                            "zmienia konstrukcję uchwały: przygotuj nową uchwałę (§ 84 ZTP)")
+            raise DataError(f"w nowej wersji nie ma załącznika „{old_annex.address}” — paldocs nie zapisuje "
+                            "uchylenia załącznika w liście zmian: przygotuj nową uchwałę albo dopisz zmianę ręcznie")
         whole_possible = position == 0 and new_program is not None
         must_be_whole = whole_possible and program_changed
         if wording(old_annex) == wording(new_annex_node) and not must_be_whole:
             continue
         precise = None if must_be_whole else differ.unit_parts(old_annex, new_annex_node)
         annex_length = max(len(wording(old_annex)), 1)
-        share = _cost(precise, differ) / annex_length if precise is not None else 1.0
+        share = _cost(precise) / annex_length if precise is not None else 1.0
         choose_whole = whole_possible and (annex_form == "whole" or precise is None
                                            or (annex_form is None and share > ANNEX_WHOLE_SHARE))
         if choose_whole:
@@ -151,12 +153,11 @@ def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_
             raise DataError(f"zmian w „{old_annex.address}” nie da się zapisać jednostka po jednostce, a nowe "
                             "brzmienie całego załącznika paldocs drukuje tylko dla programu (pierwszego załącznika)")
         changes += precise
-        counted += _cost(precise, differ)
-        act_length += annex_length
+        counted += _cost(precise)
     if annexes_new:
         added = ", ".join(str(n.address) for n in annexes_new.values())
-        raise DataError(f"nowa wersja ma załącznik, którego nie było ({added}) — dodanie załącznika zmienia "
-                        "konstrukcję uchwały: przygotuj nową uchwałę (§ 84 ZTP)")
+        raise DataError(f"nowa wersja ma załącznik, którego nie było ({added}) — paldocs nie zapisuje dodania "
+                        "załącznika w liście zmian: przygotuj nową uchwałę albo dopisz zmianę ręcznie")
     return AmendmentPlan(changes, new_annex, _new_act_reason(counted, act_length, differ.moves))
 
 
@@ -172,7 +173,7 @@ def _new_act_reason(counted: int, act_length: int, moves: list[str]) -> str | No
     return "; ".join(reasons) + " — § 84 ZTP: w takim wypadku przygotowuje się nową uchwałę"
 
 
-def _cost(changes: Sequence[Change] | None, differ: _Differ) -> int:
+def _cost(changes: Sequence[Change] | None) -> int:
     if changes is None:
         return 10**9
     total = 0
@@ -292,7 +293,7 @@ class _Differ:
             return []
         whole = [Change(op="wording", unit=str(old.address), text=self.text_of(new))]
         parts = self.unit_parts(old, new)
-        if parts is not None and parts and _cost(parts, self) < _cost(whole, self):
+        if parts is not None and parts and _cost(parts) < _cost(whole):
             return parts
         return whole
 
