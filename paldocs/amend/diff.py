@@ -308,6 +308,8 @@ class _Differ:
             if _rows_masked(old) != _rows_masked(new):
                 return None
         elif old.text != new.text:
+            if old.kind == "zalacznik":
+                return None  # an annex's own text changes only with its new wording as a whole („annex”)
             words = word_changes(old.text, new.text, self.text_of(old))
             if not words:
                 return None
