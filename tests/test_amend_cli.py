@@ -3,7 +3,7 @@
 The Kętrzyn programme (Uchwała Nr LXIV/400/14 Rady Miejskiej w Kętrzynie z dnia 29 kwietnia 2014 r.,
 resolutions/ketrzyn-2014-pal.yaml) is amended in a copy: a new direction of action after pkt 9 (§ 89 ZTP: the
 added punkt is „9a”, existing numbers never move), a changed source of financing (a word change, § 87 ust. 3
-ZTP), and — for the § 84 ZTP case — most of its chapters rewritten. ZTP as read on arslege.pl (Dz. U. z 2016 r.
+ZTP), and — for the § 84 ZTP case — a direction of action moved to another place. ZTP as read on arslege.pl (Dz. U. z 2016 r.
 poz. 283, Dział II); docs/amendments.md, section "paldocs amend", names the sources.
 """
 
