@@ -86,7 +86,7 @@ def wording(node: TreeNode) -> str:
     text_gap = "\n\n" if node.kind in ("rozdzial", "podrozdzial", "zalacznik") else "\n"
     body = node.text
     if units:
-        listed = "\n".join(_marked(child) for child in units)
+        listed = "\n".join(marked_unit(child) for child in units)
         body = f"{body}{text_gap}{listed}" if body else listed
     blocks = [body] if body else []
     if node.closing:
@@ -100,7 +100,7 @@ def is_sub_unit(kind: str) -> bool:
     return kind != "paragraf" and kind in vocabulary.UNIT_KINDS
 
 
-def _marked(node: TreeNode) -> str:
+def marked_unit(node: TreeNode) -> str:
     body = wording(node)
     indent = " " * (len(node.marker) + 1)
     lines = body.split("\n")
