@@ -62,7 +62,8 @@ def number_part(part: Part) -> Part:
 
 _CHAPTER_COUNTERS: dict[str, Counter] = {"chapter-decimal": "decimal", "chapter-roman": "roman"}
 # "Rozdział 1.", "Rozdział IV" typed at the start of a heading (an annex's Markdown): the chapter's own number.
-_TYPED_CHAPTER = re.compile(r"^Rozdział\s+(\d+|[IVXLCDM]+)\.?(?:\s+|$)")
+# A letter after the number ("Rozdział 3a.") is a chapter an amending act added: kept like any typed number.
+_TYPED_CHAPTER = re.compile(r"^Rozdział\s+(\d+[a-z]{0,4}|[IVXLCDM]+[a-z]{0,4})\.?(?:\s+|$)")
 
 
 def _number_headings(part: Part) -> None:
@@ -98,7 +99,7 @@ def _typed_chapters(part: Part) -> None:
                 and isinstance(block.children[0], Text) and (match := _TYPED_CHAPTER.match(block.children[0].text))):
             continue
         block.num = match[1]
-        block.num_style = "chapter-decimal" if match[1].isdigit() else "chapter-roman"
+        block.num_style = "chapter-decimal" if match[1][0].isdigit() else "chapter-roman"
         rest = block.children[0].text[match.end():]
         block.children = ([Text(rest)] if rest else []) + block.children[1:]
         following = blocks[index] if index < len(blocks) else None

@@ -99,8 +99,8 @@ def index_fields(model: BaseModel, source: DataFile | None = None) -> Fields:
 
     def visit(value: Any, path: FieldPath) -> None:
         if isinstance(value, str):
-            if len(value) > 1:
-                found.setdefault(id(value), (path, source))
+            if len(value) > 1:  # a string read from a mapping's field names it (ProvisionText: ("text",))
+                found.setdefault(id(value), ((*path, *getattr(value, "data_path", ())), source))
         elif isinstance(value, BaseModel):
             for name, info in type(value).model_fields.items():
                 visit(getattr(value, name), (*path, info.alias or name))

@@ -30,7 +30,7 @@ from paldocs.errors import MarkupError
 from paldocs.markup import to_blocks
 from paldocs.markup.typed_numbers import Slip, typed_number_slips
 from paldocs.model.program import Item, Program
-from paldocs.model.resolution import ProvisionText, Resolution
+from paldocs.model.resolution import NumberedProvision, ProvisionText, Resolution, provision_text
 from paldocs.numbering import number_part
 from paldocs.unit_numbers import follows, split_number
 
@@ -96,6 +96,9 @@ def test_a_provision_keeps_its_number_or_is_repealed_and_reads_as_text() -> None
     assert resolution.model_dump()["provisions"] == [
         "Zwykły.", {"num": "4a", "text": "1. A.\n2. B."}, {"num": "5", "repealed": True}]
     assert Resolution.model_validate(resolution.model_dump()).provisions == resolution.provisions
+    # code that builds data (a consolidated text) makes the same entry without YAML
+    built = provision_text(NumberedProvision(num="5", repealed=True))
+    assert isinstance(built, ProvisionText) and (built.num, built.repealed, str(built)) == ("5", True, "(uchylony)")
 
 
 @pytest.mark.parametrize("entry, message", [
@@ -281,3 +284,19 @@ def test_checks_accept_added_numbers_and_still_catch_slips() -> None:
     assert typed_number_slips("1. A.\n1a. B.\n2. C.") == []
     assert typed_number_slips("1. A.\n2a. B.\n2. C.") == [Slip(2, "ustep", "2a.", "1a.", "1.")]
     assert typed_number_slips("Wstęp:\n1) a;\n2) b:\n   a) x,\n   b) y,\n   ba) z;\n2a) c;\n3) d.") == []
+
+
+def test_an_error_in_the_text_of_a_numbered_provision_is_located_at_its_text(tmp_path: Path) -> None:
+    data = yaml.safe_load(AMENDED.read_text(encoding="utf-8"))
+    data["resolution"]["provisions"] = ["Zwykły.", {"num": "1a", "text": "1. Pierwszy.\n2. Drugi:\n   # Nagłówek\n"}]
+    path = tmp_path / "dane.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-f", "txt", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "resolution.provisions[1].text: Nagłówek („#”) nie może występować w ustępie." in result.output
+
+
+def test_a_typed_chapter_with_a_letter_in_annex_markdown_keeps_it() -> None:
+    blocks = _numbered("# Rozdział 3. Dawny\n\n# Rozdział 3a. Dodany\n\n# Rozdział IVa\n\n# Tytuł\n", legal=False)
+    headings = [(block.label, inline_text(block.children)) for block in blocks if isinstance(block, Heading)]
+    assert headings == [("Rozdział 3.", "Dawny"), ("Rozdział 3a.", "Dodany"), ("Rozdział IVa.", "Tytuł")]

@@ -9,10 +9,11 @@ monitoring reports refer to; ids are unique across the whole program. No formatt
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import Field, model_validator
 
+from paldocs import vocabulary
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
 from paldocs.unit_numbers import NumberCounter, follows, plain_position, split_number
 
@@ -54,9 +55,6 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 REPEALED_TEXT = "(uchylony)"  # what a repealed unit prints after its number (§ 106 pkt 2 ZTP)
-# The counter of a list style's numbers; dashes and bullets have none (an item there cannot keep a number).
-_STYLE_COUNTERS: dict[str, NumberCounter] = {"decimal-dot": "decimal", "decimal-paren": "decimal",
-                                              "alpha-paren": "letter"}
 _SECTION_COUNTERS: dict[str, NumberCounter] = {"roman": "roman", "chapter-roman": "roman", "decimal": "decimal",
                                                "chapter": "decimal"}
 
@@ -97,14 +95,16 @@ class Item(StrictModel):
 def check_kept_numbers(items: list[Item], style: str, what: str) -> None:
     """Numbers given in data stay in order (:func:`paldocs.unit_numbers.follows`): a plain one continues the
     count, a suffixed one follows the unit it is named after; a dash or bullet list has no numbers to keep."""
-    counter = _STYLE_COUNTERS.get(style)
+    # the counter of the list style's numbers; dashes and bullets have none (an item there keeps no number)
+    numbers = vocabulary.list_style(style).counter
     previous = 0
     for position, item in enumerate(items, start=1):
         if item.num is None:
             previous += 1
             continue
-        if counter is None:
+        if numbers == "none":
             raise ValueError(f"{what} {position}: lista w stylu „{style}” nie ma numerów — usuń „num”")
+        counter = cast(NumberCounter, numbers)
         problem = follows(item.num, previous, counter)
         if problem is not None:
             raise ValueError(f"{what} {position}: {problem}")

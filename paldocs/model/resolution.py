@@ -165,8 +165,15 @@ class ProvisionText(MarkdownText):
     num: str | None = None
     repealed: bool = False
 
+    @property
+    def data_path(self) -> tuple[str, ...]:
+        """Where in its data entry the text was written (paldocs.sourcemap locates errors in it there)."""
+        return () if self.repealed else ("text",)
 
-def _provision_text(value: MarkdownText | NumberedProvision) -> MarkdownText:
+
+def provision_text(value: MarkdownText | NumberedProvision) -> MarkdownText:
+    """An entry of ``resolution.provisions`` as validation makes it (for code that builds data without YAML:
+    ``provision_text(NumberedProvision(num="4a", text="…"))``; ``model_copy`` does not validate)."""
     if isinstance(value, NumberedProvision):
         text = ProvisionText(value.text if value.text is not None else REPEALED_TEXT)
         text.num, text.repealed = value.num, value.repealed
@@ -190,7 +197,7 @@ def _provision_form(value: object) -> str:
 # The tags are named "function-…" because error locations drop such steps (paldocs.model.load): a tag is no field.
 Provision = Annotated[Annotated[Markdown, AfterValidator(_no_paragraf_sign), Tag("function-text")]
                       | Annotated[NumberedProvision, Tag("function-numbered")],
-                      Discriminator(_provision_form), AfterValidator(_provision_text), PlainSerializer(_provision_data)]
+                      Discriminator(_provision_form), AfterValidator(provision_text), PlainSerializer(_provision_data)]
 """One paragraf of ``resolution.provisions``: Markdown with ustępy, punkty, litery and tirety, without "§"; or a
 mapping with the number it keeps (:class:`NumberedProvision`). Validated, it is always a string
 (:class:`ProvisionText` when numbered)."""
