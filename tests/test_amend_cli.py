@@ -159,3 +159,42 @@ def test_section_84_proposes_a_new_resolution(tmp_path: Path) -> None:
 def test_help_has_examples() -> None:
     result = CliRunner().invoke(main, ["amend", "--help"])
     assert result.exit_code == 0 and "paldocs amend stara.yaml nowa.yaml -o zmiana.yaml" in result.output
+
+
+def test_comparison_in_the_justification(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = versions
+    out = tmp_path / "z.yaml"
+    code, _ = _run(str(old), str(new), "-o", str(out), "--compare-in-justification")
+    assert code == 0
+    justification = yaml.safe_load(out.read_text(encoding="utf-8"))["resolution"]["justification"]
+    assert justification.splitlines() == [
+        "Tabela: Zestawienie zmian", "",
+        "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |", "|---|---|---|---|",
+        "| 1 | załącznik rozdział 3 podrozdział 2 pkt 9a | — | Organizowanie Klubu Integracji Społecznej dla "
+        "osób długotrwale bezrobotnych. |",
+        "| 2 | załącznik rozdział 7 pkt 1 | ze środków własnych budżetu samorządu terytorialnego, | ze środków "
+        "własnych budżetu Gminy Miejskiej Kętrzyn, |"]
+    document, _ = paldocs.to_document(out)  # the table parses in the uzasadnienie
+    assert "Zestawienie zmian" in paldocs.render(document, "txt").decode("utf-8")
+
+
+def test_programme_period_changes_the_whole_annex_and_a_new_title_is_refused() -> None:
+    import copy
+
+    from amend_strategies import make_data, program_dict
+
+    old_program = program_dict()
+    new_program = copy.deepcopy(old_program)
+    new_program["period"]["to"] = 2030  # not a unit of the annex: only its new wording as a whole carries it
+    draft = amendment_plan(make_data(old_program), make_data(new_program))
+    assert [c.op for c in draft.plan.changes] == ["annex"] and draft.data.program == make_data(new_program).program
+    new_program["title"] = new_program["title"].replace("2027", "2030")  # the resolution's title names it
+    with pytest.raises(DataError, match="zmienia się tytuł uchwały"):
+        amendment_plan(make_data(old_program), make_data(new_program))
+
+
+def test_invalid_new_file_is_one_located_message(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, _ = versions
+    broken = _variant(tmp_path, "zla.yaml", ("  date: 2014-04-29", "  date: 2014-13-45"))
+    code, err = _run(str(old), str(broken), "-o", str(tmp_path / "z.yaml"))
+    assert code == 2 and err.count("błąd:") == 1 and "zla.yaml" in err and "resolution.date" in err

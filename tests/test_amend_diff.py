@@ -261,3 +261,71 @@ def test_added_numbers(kind: str, after: str, before: str | None, taken: set[str
 def test_letters_and_order() -> None:
     assert [next_letters(s) for s in ("", "a", "y", "z", "zz")] == ["a", "b", "z", "za", "zza"]
     assert sorted(["5", "4b", "4", "4aa", "4a"], key=order_key) == ["4", "4a", "4aa", "4b", "5"]
+
+
+# --- on real data: the unit tree of paldocs.amend.tree, applied back with paldocs.amend.apply ----------------
+
+PROVISIONS = ["Program realizuje Gminny Ośrodek Pomocy Społecznej w Ostródzie.",
+              "1. Program finansuje się z budżetu Gminy.\n2. Wysokość środków określa corocznie uchwała budżetowa "
+              "na lata 2021–2027."]
+
+
+def _round_trip(old_provisions: list[object], new_provisions: list[object]) -> list[tuple[str, ...]]:
+    import datetime as dt
+
+    from amend_strategies import make_data
+
+    from paldocs.amend.apply import apply_amendment
+    from paldocs.amend.diff import diff_acts
+    from paldocs.amend.tree import act_tree
+    from paldocs.amend.tree import wording as tree_wording
+    from paldocs.model.amendment import AmendedResolution, Amendment
+
+    old, new = make_data(provisions=old_provisions), make_data(provisions=new_provisions)
+    plan = diff_acts(old, new)
+    amended = AmendedResolution(number="XX/150/2021", date=dt.date(2021, 3, 30), subject="w sprawie przyjęcia …")
+    applied = apply_amendment(old, Amendment(resolution=amended, changes=plan.changes), new_annex=plan.new_annex)
+    assert tree_wording(act_tree(applied)) == tree_wording(act_tree(new))
+    return summary(plan)
+
+
+def test_real_provision_added_between_two() -> None:
+    # § 1 is the kind's adoption clause: the provisions are § 2 and § 3; the new one between them is § 2a
+    new = [PROVISIONS[0], "Koordynatora Programu wyznacza Wójt Gminy.", PROVISIONS[1]]
+    assert _round_trip(PROVISIONS, new) == [("insert", "§ 2a", "§ 2")]
+
+
+def test_real_word_change_in_an_ustep() -> None:
+    new = [PROVISIONS[0], PROVISIONS[1].replace("2021–2027", "2021–2030")]
+    assert _round_trip(PROVISIONS, new) == [("words", "§ 3 ust. 2", "2027", "2030")]
+
+
+def test_real_unit_after_an_added_one_takes_the_next_letter() -> None:
+    # OLD was amended before: § 2a exists (a kept number); a unit added after it is § 2b (§ 89 ZTP)
+    old = [PROVISIONS[0], {"num": "2a", "text": "Koordynatora Programu wyznacza Wójt Gminy."}, PROVISIONS[1]]
+    new = [*old[:2], "Sprawozdanie z realizacji Programu składa się do 31 marca.", PROVISIONS[1]]
+    assert _round_trip(old, new) == [("insert", "§ 2b", "§ 2a")]
+
+
+def test_real_table_row_is_changed_once() -> None:
+    # a table row is a unit of its own („w tabeli w wierszu 2”) inside its section's text: one change, not two
+    import copy
+    import datetime as dt
+
+    from amend_strategies import make_data, program_dict
+
+    from paldocs.amend.apply import apply_amendment
+    from paldocs.amend.diff import diff_acts
+    from paldocs.amend.tree import act_tree
+    from paldocs.amend.tree import wording as tree_wording
+    from paldocs.model.amendment import AmendedResolution, Amendment
+
+    old_program = program_dict()
+    new_program = copy.deepcopy(old_program)
+    new_program["sections"][3]["content"] = new_program["sections"][3]["content"].replace("2000 zł", "2500 zł")
+    old, new = make_data(old_program), make_data(new_program)
+    plan = diff_acts(old, new)
+    assert summary(plan) == [("words", "załącznik rozdział III tabela wiersz 2", "2000", "2500")]
+    amended = AmendedResolution(number="XX/150/2021", date=dt.date(2021, 3, 30), subject="w sprawie przyjęcia …")
+    applied = apply_amendment(old, Amendment(resolution=amended, changes=plan.changes))
+    assert tree_wording(act_tree(applied)) == tree_wording(act_tree(new))

@@ -24,6 +24,9 @@ CASES = [
     ("Tekst kończy się kropką.", "Tekst kończy się kropką;", [("kropką.", "kropką;")]),  # never punctuation alone
     ("1. Ust jeden.\n2. Ust dwa z kwotą 100 zł.", "1. Ust jeden.\n2. Ust dwa z kwotą 200 zł.", [("100", "200")]),
     ("raz, dwa, trzy i cztery", "raz, dwa, pięć i cztery", [("trzy", "pięć")]),
+    # a heading's "#" is Markdown, not a word of the text: never quoted
+    ("## Cele\n\nTreść rozdziału.", "## Główne cele\n\nTreść rozdziału.", [("Cele", "Główne cele")]),
+    ("| 2021 | 1000 zł |", "| 2021 | 2000 zł |", [("1000", "2000")]),
 ]
 
 
@@ -62,6 +65,11 @@ def test_no_words_form_across_lines_or_when_text_repeats() -> None:
     assert word_changes("abc", "abc") == []
     assert word_changes("x y", "x y z", scope="x y\nx y") is None  # the unit's text itself occurs twice
     assert word_changes("", "coś") is None
+
+
+def test_table_pipes_are_never_quoted() -> None:
+    # "1000 zł" stands in both rows and widening would take a "|": no words form
+    assert word_changes("| 2021 | 1000 zł |\n| 2022 | 1000 zł |", "| 2021 | 1000 zł |\n| 2022 | 3000 zł |") is None
 
 
 def test_more_than_three_replacements_are_refused() -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from paldocs.amend.diff import AmendmentPlan, AnnexForm, diff_acts
+from paldocs.amend.diff import TITLE_CHANGES, AmendmentPlan, AnnexForm, diff_acts
 from paldocs.errors import DataError, Location
 from paldocs.model.amendment import AmendedResolution, Amendment
 from paldocs.model.closing import Closing
@@ -56,16 +56,17 @@ class AmendmentDraft:
 
 def amend(old: DataFile | str | Path, new: DataFile | str | Path, *, number: str | None = None,
           date: dt.date | None = None, annex_form: AnnexForm | None = None, force: bool = False,
-          context: BuildContext | None = None) -> DataFile:
+          compare_in_justification: bool = False, context: BuildContext | None = None) -> DataFile:
     """The amending resolution's data turning OLD into NEW (see the module contract)."""
     return amendment_plan(old, new, number=number, date=date, annex_form=annex_form, force=force,
-                          context=context).data
+                          compare_in_justification=compare_in_justification, context=context).data
 
 
 def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, number: str | None = None,
                    date: dt.date | None = None, annex_form: AnnexForm | None = None, force: bool = False,
-                   context: BuildContext | None = None) -> AmendmentDraft:
-    """:func:`amend` with the plan (changes, new annex, § 84 proposal) kept beside the data."""
+                   compare_in_justification: bool = False, context: BuildContext | None = None) -> AmendmentDraft:
+    """:func:`amend` with the plan (changes, new annex, § 84 proposal) kept beside the data;
+    ``compare_in_justification``: the uzasadnienie holds :func:`justification_table`."""
     from paldocs.api import make_context
 
     context = make_context(context)
@@ -73,14 +74,58 @@ def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, nu
     new_file, new_data = _loaded(new, context)
     _same_resolution(old_data, old_file, new_data, new_file)
     plan = diff_acts(old_data, new_data, annex_form=annex_form)
+    if _printed_subject(old_data, context) != _printed_subject(new_data, context):
+        # the title as printed (a kind's title names the programme): the change list has no unit for it
+        if not plan.propose_new_act or TITLE_CHANGES not in plan.propose_new_act:
+            joined = f"{plan.propose_new_act}; {TITLE_CHANGES}" if plan.propose_new_act else TITLE_CHANGES
+            plan = AmendmentPlan(plan.changes, plan.new_annex, joined)
     if not plan.changes:
         raise DataError("nowa wersja nie różni się od zmienianej uchwały w żadnej jednostce — nie ma czego zmieniać",
                         Location(new_file), "Porównywane są paragrafy uchwały i jednostki załącznika.")
     if plan.propose_new_act and not force:
         raise DataError(f"zamiast uchwały zmieniającej należy przygotować nową uchwałę: {plan.propose_new_act}",
                         Location(new_file), "paldocs amend --force zapisze uchwałę zmieniającą mimo to.")
-    return AmendmentDraft(_amending_data(old_data, plan, context, number=number, date=date,
-                                         annex_form=annex_form), plan)
+    data = _amending_data(old_data, plan, context, number=number, date=date, annex_form=annex_form)
+    if compare_in_justification:
+        resolution = data.resolution.model_copy(update={"justification": justification_table(old_data, plan)})
+        data = data.model_copy(update={"resolution": resolution})
+    return AmendmentDraft(data, plan)
+
+
+def justification_table(old: DataFile, plan: AmendmentPlan) -> str:
+    """The comparison of the changed units for the uzasadnienie, as a Markdown table with its caption:
+    „Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie” (a unit's lines joined in one cell; an added
+    unit's old wording „—”, a repealed unit's new one „(uchylony)”)."""
+    from paldocs.amend.tree import act_tree, find, wording
+
+    tree = act_tree(old)
+    rows = ["Tabela: Zestawienie zmian", "", "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |",
+            "|---|---|---|---|"]
+    for index, change in enumerate(plan.changes, start=1):
+        node = find(tree, change.address) if change.op not in ("insert", "annex") else None
+        before = wording(node) if node is not None else "—"
+        if change.op == "annex":
+            before, after = "(dotychczasowy załącznik)", "(brzmienie określone w załączniku do niniejszej uchwały)"
+        elif change.op == "repeal":
+            after = "(uchylony)"
+        elif change.op == "words":
+            after = before.replace(str(change.old_words), str(change.new_words), 1)
+        else:
+            after = str(change.text)
+        rows.append(f"| {index} | {change.unit} | {_cell(before)} | {_cell(after)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    """One table cell: the wording's lines joined by spaces, a pipe escaped (the dialect's ``\\|``)."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip()).replace("|", "\\|")
+
+
+def _printed_subject(data: DataFile, context: BuildContext) -> str:
+    from paldocs.compose import compose
+
+    return compose(data, context.environment, kinds=context.kinds,
+                   catalog=context.catalog(data.municipality.acts)).meta.subject
 
 
 def _loaded(data: DataFile | str | Path, context: BuildContext) -> tuple[str | None, DataFile]:
@@ -109,15 +154,14 @@ def _same_resolution(old: DataFile, old_file: str | None, new: DataFile, new_fil
 
 def _amending_data(old: DataFile, plan: AmendmentPlan, context: BuildContext, *, number: str | None,
                    date: dt.date | None, annex_form: AnnexForm | None) -> DataFile:
-    from paldocs.compose import compose, format_number
+    from paldocs.compose import format_number
     from paldocs.kinds import find_kind
 
     kind = find_kind(context.kinds, old.resolution.kind, None)
-    printed = compose(old, context.environment, kinds=context.kinds,
-                      catalog=context.catalog(old.municipality.acts)).meta
     resolution = old.resolution
     assert resolution.date is not None  # _same_resolution refused an undated OLD
-    amended = AmendedResolution(number=format_number(old), date=resolution.date, subject=printed.subject)
+    amended = AmendedResolution(number=format_number(old), date=resolution.date,
+                                subject=_printed_subject(old, context))
     local_law = resolution.act_of_local_law if resolution.act_of_local_law is not None else kind.act_of_local_law
     own_basis = resolution.legal_basis is not None
     fields = {

@@ -21,7 +21,9 @@ How (docs/amendments.md, section "paldocs amend"):
   length — then the annex „otrzymuje brzmienie określone w załączniku do niniejszej uchwały” (``annex_form``
   overrides: "precise" or "whole").
 - § 84 ZTP: a new act is proposed when the changes outside a whole new annex would print more than
-  :data:`NEW_ACT_SHARE` of the act, when a unit moves to another place, or when the title changes.
+  :data:`NEW_ACT_SHARE` of the act or when a unit moves to another place; also (paldocs's own reason) when
+  the title changes, which the change list cannot say. What the unit tree does not hold of the programme
+  (its title, period, numbering style …) changes with the whole annex.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ NEW_ACT_SHARE = 0.5
 MOVE_THRESHOLD = 0.8
 
 AnnexForm = Literal["precise", "whole"]
+
+# The change list has no unit for the title: a new title is a reason for a new resolution (not § 84 itself).
+TITLE_CHANGES = ("zmienia się tytuł uchwały, a listą zmian paldocs nie zmienia tytułu — przygotuj nową uchwałę "
+                 "albo dopisz zmianę tytułu ręcznie")
 
 
 class UnitNode(Protocol):
@@ -91,19 +97,24 @@ def diff_acts(old: DataFile, new: DataFile, *, annex_form: AnnexForm | None = No
 
     # chapters of a program without section numbering are cited by position: none can be added or repealed
     unnumbered = old.program is not None and old.program.section_numbering == "none"
+    # what the unit tree does not hold — the programme's title, period, numbering style … — changes only with
+    # the whole annex
+    outside = (old.program is not None and new.program is not None
+               and old.program.model_dump(exclude={"sections"}) != new.program.model_dump(exclude={"sections"}))
     plan = diff_trees(act_tree(old), act_tree(new), wording, new_program=new.program, annex_form=annex_form,
-                      positional=frozenset({"rozdzial"}) if unnumbered else frozenset())
+                      positional=frozenset({"rozdzial"}) if unnumbered else frozenset(), program_changed=outside)
     if old.resolution.subject != new.resolution.subject:
-        reason = "zmienia się tytuł uchwały"
-        joined = f"{plan.propose_new_act}; {reason}" if plan.propose_new_act else reason
+        joined = f"{plan.propose_new_act}; {TITLE_CHANGES}" if plan.propose_new_act else TITLE_CHANGES
         return AmendmentPlan(plan.changes, plan.new_annex, joined)
     return plan
 
 
 def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_program: Program | None = None,
-               annex_form: AnnexForm | None = None, positional: frozenset[str] = frozenset()) -> AmendmentPlan:
+               annex_form: AnnexForm | None = None, positional: frozenset[str] = frozenset(),
+               program_changed: bool = False) -> AmendmentPlan:
     """The plan for two unit trees (roots: the resolution, holding paragrafy and annexes); ``positional``:
-    kinds numbered by position in these trees besides :data:`POSITIONAL_KINDS`."""
+    kinds numbered by position in these trees besides :data:`POSITIONAL_KINDS`; ``program_changed``: the
+    programme (the first annex) changed outside its units — only its new wording as a whole says it."""
     differ = _Differ(wording, POSITIONAL_KINDS | positional)
     changes: list[Change] = []
     paragrafy_old = [n for n in old_root.children if n.kind == "paragraf"]
@@ -111,24 +122,27 @@ def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_
     top = differ.children(paragrafy_old, paragrafy_new)
     if top is None:
         raise DataError("nowej jednostki nie da się dodać przed pierwszym paragrafem uchwały bez zmiany numeracji "
-                        "— przygotuj nową uchwałę (§ 84 ZTP) albo dodaj ją po innym paragrafie")
+                        "(jednostka dodana bierze numer jednostki, po której stoi) — dodaj ją po innym paragrafie "
+                        "albo przygotuj nową uchwałę")
     changes += top
-    act_length = sum(len(wording(n)) for n in paragrafy_old)
-    counted = _cost(changes, differ)
+    # "liczne" is measured against the whole act, its annexes included
+    act_length = sum(len(wording(n)) for n in old_root.children)
+    counted = _cost(changes)
     new_annex: Program | None = None
     annexes_new = {n.num: n for n in new_root.children if n.kind == "zalacznik"}
     annexes_old = [n for n in old_root.children if n.kind == "zalacznik"]
     for position, old_annex in enumerate(annexes_old):
         new_annex_node = annexes_new.pop(old_annex.num, None)
         if new_annex_node is None:
-            raise DataError(f"w nowej wersji nie ma załącznika „{old_annex.address}” — uchylenie załącznika "
-                            "zmienia konstrukcję uchwały: przygotuj nową uchwałę (§ 84 ZTP)")
-        if wording(old_annex) == wording(new_annex_node):
-            continue
-        precise = differ.unit_parts(old_annex, new_annex_node)
-        annex_length = max(len(wording(old_annex)), 1)
+            raise DataError(f"w nowej wersji nie ma załącznika „{old_annex.address}” — paldocs nie zapisuje "
+                            "uchylenia załącznika w liście zmian: przygotuj nową uchwałę albo dopisz zmianę ręcznie")
         whole_possible = position == 0 and new_program is not None
-        share = _cost(precise, differ) / annex_length if precise is not None else 1.0
+        must_be_whole = whole_possible and program_changed
+        if wording(old_annex) == wording(new_annex_node) and not must_be_whole:
+            continue
+        precise = None if must_be_whole else differ.unit_parts(old_annex, new_annex_node)
+        annex_length = max(len(wording(old_annex)), 1)
+        share = _cost(precise) / annex_length if precise is not None else 1.0
         choose_whole = whole_possible and (annex_form == "whole" or precise is None
                                            or (annex_form is None and share > ANNEX_WHOLE_SHARE))
         if choose_whole:
@@ -139,12 +153,11 @@ def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_
             raise DataError(f"zmian w „{old_annex.address}” nie da się zapisać jednostka po jednostce, a nowe "
                             "brzmienie całego załącznika paldocs drukuje tylko dla programu (pierwszego załącznika)")
         changes += precise
-        counted += _cost(precise, differ)
-        act_length += annex_length
+        counted += _cost(precise)
     if annexes_new:
         added = ", ".join(str(n.address) for n in annexes_new.values())
-        raise DataError(f"nowa wersja ma załącznik, którego nie było ({added}) — dodanie załącznika zmienia "
-                        "konstrukcję uchwały: przygotuj nową uchwałę (§ 84 ZTP)")
+        raise DataError(f"nowa wersja ma załącznik, którego nie było ({added}) — paldocs nie zapisuje dodania "
+                        "załącznika w liście zmian: przygotuj nową uchwałę albo dopisz zmianę ręcznie")
     return AmendmentPlan(changes, new_annex, _new_act_reason(counted, act_length, differ.moves))
 
 
@@ -160,7 +173,7 @@ def _new_act_reason(counted: int, act_length: int, moves: list[str]) -> str | No
     return "; ".join(reasons) + " — § 84 ZTP: w takim wypadku przygotowuje się nową uchwałę"
 
 
-def _cost(changes: Sequence[Change] | None, differ: _Differ) -> int:
+def _cost(changes: Sequence[Change] | None) -> int:
     if changes is None:
         return 10**9
     total = 0
@@ -280,7 +293,7 @@ class _Differ:
             return []
         whole = [Change(op="wording", unit=str(old.address), text=self.text_of(new))]
         parts = self.unit_parts(old, new)
-        if parts is not None and parts and _cost(parts, self) < _cost(whole, self):
+        if parts is not None and parts and _cost(parts) < _cost(whole):
             return parts
         return whole
 
@@ -289,7 +302,12 @@ class _Differ:
         if old.closing != new.closing:
             return None
         changes: list[Change] = []
-        if old.text != new.text:
+        if _with_rows(old) or _with_rows(new):
+            # the rows of a table are units of their own, inside the section's text: the text outside them
+            # must be the same (else only a new wording of the section says it), the rows are compared below
+            if _rows_masked(old) != _rows_masked(new):
+                return None
+        elif old.text != new.text:
             words = word_changes(old.text, new.text, self.text_of(old))
             if not words:
                 return None
@@ -306,6 +324,19 @@ class _Differ:
                 if self.similarity(old, new) >= MOVE_THRESHOLD:
                     self.moves.append(str(old.address))
                     break
+
+
+def _with_rows(node: UnitNode) -> bool:
+    return any(child.kind == "wiersz" for child in node.children)
+
+
+def _rows_masked(node: UnitNode) -> str:
+    """The unit's own text with each table row (a ``wiersz`` sub-unit) replaced by the same mark."""
+    text = node.text
+    for child in node.children:
+        if child.kind == "wiersz":
+            text = text.replace(child.text, "\0", 1)
+    return text
 
 
 def _sibling(address: UnitAddress, num: str) -> UnitAddress:

@@ -117,6 +117,14 @@ def _hunks(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
     return [(a, b, c, d) for a, b, c, d in hunks]
 
 
+_MARKUP = frozenset({"#", "|"})
+
+
+def _markup(tokens: list[_Token], i1: int, i2: int) -> bool:
+    """A heading's "#" or a table's "|" among the tokens: Markdown, never quoted as words."""
+    return any(token.text in _MARKUP for token in tokens[i1:i2])
+
+
 def _has_word(tokens: list[_Token], i1: int, i2: int) -> bool:
     # A change of punctuation alone is quoted with the word it follows: „wyrazy „kropką.””, not „wyrazy „.””.
     return any(token.text[0].isalnum() or token.text[0] == "_" for token in tokens[i1:i2])
@@ -139,7 +147,7 @@ def _widened(hunks: list[tuple[int, int, int, int]], old_side: tuple[str, list[_
     new_count = len(new_tokens)
 
     def settled(i1: int, i2: int, j1: int, j2: int) -> bool:
-        return (i1 < i2 and j1 < j2 and _gap(old, old_tokens, i1) == _gap(new, new_tokens, j1)
+        return (i1 < i2 and j1 < j2 and not _markup(old_tokens, i1, i2) and not _markup(new_tokens, j1, j2) and _gap(old, old_tokens, i1) == _gap(new, new_tokens, j1)
                 and _gap(old, old_tokens, i2) == _gap(new, new_tokens, j2)
                 and _has_word(old_tokens, i1, i2)
                 and occurrences(scope, old[old_tokens[i1].start:old_tokens[i2 - 1].end]) == 1)
@@ -153,9 +161,12 @@ def _widened(hunks: list[tuple[int, int, int, int]], old_side: tuple[str, list[_
             if settled(i1, i2, j1, j2):
                 break
             floor = result[-1][1] if result else 0
-            if i1 > floor:  # to the left first: the quoted words then start before the change, as read
+            can_right = i2 < len(old_tokens) and j2 < new_count
+            # to the left first (the quoted words then start before the change, as read), but not over a
+            # heading's "#" or a table's "|": those are not words of the text
+            if i1 > floor and not (can_right and _markup(old_tokens, i1 - 1, i1)):
                 i1, j1 = i1 - 1, j1 - 1
-            elif i2 < len(old_tokens) and j2 < new_count:
+            elif can_right:
                 i2, j2 = i2 + 1, j2 + 1
             elif result:
                 i1 = result[-1][1]  # reaches the previous hunk: joined on the next round
