@@ -238,5 +238,8 @@ def _set_provision(dump: dict[str, Any], paragraf: TreeNode, text: str) -> None:
 
 
 def _not_data(node: TreeNode) -> str:
+    if node.field.startswith("annexes"):
+        return (f"{node.address} to załącznik z tekstem, nie program — jego jednostek paldocs nie zmienia; nadaj mu "
+                "nowe brzmienie w danych uchwały zmieniającej")
     return (f"{node.address} pisze szablon rodzaju uchwały (przepisy końcowe), nie dane — tej jednostki nie da się "
             "tu zmienić; zmień ją w danych uchwały (resolution.closing)")
