@@ -146,3 +146,55 @@ def edits(draw: st.DrawFn, old: dict[str, Any]) -> dict[str, Any]:
 def program_pairs(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     old = draw(programs())
     return old, draw(edits(old))
+
+
+# --- paragrafy --------------------------------------------------------------------------------------------------
+
+@st.composite
+def provisions(draw: st.DrawFn) -> list[str]:
+    """Paragrafy of ``resolution.provisions``: plain, or ustępy "1." with punkty "1)" (§ 55–56 ZTP)."""
+    result = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.booleans()):
+            result.append(draw(words))
+            continue
+        lines = []
+        for number in range(1, draw(st.integers(2, 4)) + 1):
+            if draw(st.booleans()):
+                lines.append(f"{number}. {draw(words).rstrip('.')}:")
+                count = draw(st.integers(2, 3))
+                lines += [f"   {point}) {draw(words).rstrip('.')}{';' if point < count else '.'}"
+                          for point in range(1, count + 1)]
+            else:
+                lines.append(f"{number}. {draw(words)}")
+        result.append("\n".join(lines))
+    return result
+
+
+@st.composite
+def provision_pairs(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """OLD paragrafy and NEW ones with one paragraf reworded, a ustęp's words changed or a punkt added or dropped."""
+    old = draw(provisions())
+    new = list(old)
+    index = draw(st.integers(0, len(new) - 1))
+    lines = new[index].split("\n")
+    kind = draw(st.sampled_from(["reword", "line", "add-point", "drop-point"]))
+    points = [i for i, line in enumerate(lines) if line.startswith("   ")]
+    if kind == "reword" or len(lines) == 1:
+        new[index] = draw(words)
+    elif kind == "line":
+        where = draw(st.integers(0, len(lines) - 1))
+        marker, _, text = lines[where].strip().partition(" ")
+        lines[where] = lines[where][:len(lines[where]) - len(lines[where].lstrip())] + f"{marker} Nowy {text}"
+        new[index] = "\n".join(lines)
+    elif kind == "add-point" and points:
+        last = points[-1]
+        number = int(lines[last].strip().split(")")[0])
+        lines[last] = lines[last].rstrip(".") + ";"
+        lines.insert(last + 1, f"   {number + 1}) {draw(words)}")
+        new[index] = "\n".join(lines)
+    elif kind == "drop-point" and len(points) > 2:
+        del lines[points[-1]]
+        lines[points[-2]] = lines[points[-2]].rstrip(";") + "."
+        new[index] = "\n".join(lines)
+    return old, new

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from amend_strategies import make_data, program_pairs
+from amend_strategies import make_data, program_pairs, provision_pairs
 from paldocs.amend.apply import apply_amendment
 from paldocs.amend.diff import diff_acts
 from paldocs.amend.tree import TreeNode, act_tree
@@ -61,3 +61,14 @@ def test_a_whole_new_annex_round_trips() -> None:
 
     new = program_dict([{"heading": "Nowy program", "content": "Całkiem inna treść."}])
     round_trip(program_dict(), new, annex_form="whole")
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(provision_pairs())
+def test_amended_paragrafy_round_trip(pair: tuple[list[str], list[str]]) -> None:
+    """The same round trip over the resolution's own paragrafy (§ 88–§ 91 ZTP on ustępy and punkty)."""
+    old, new = make_data(provisions=pair[0]), make_data(provisions=pair[1])
+    plan = diff_acts(old, new)
+    amendment = Amendment.model_validate({"resolution": AMENDED, "changes": plan.changes}) if plan.changes else None
+    consolidated = apply_amendment(old, amendment) if amendment else old
+    assert printed(act_tree(consolidated)) == printed(act_tree(new)), [str(change) for change in plan.changes]

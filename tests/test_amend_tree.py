@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from amend_strategies import make_data, program_dict
@@ -109,3 +111,33 @@ def test_typed_suffix_numbers_are_kept() -> None:
     assert raw is not None
     assert [c.num for c in raw.children] == ["1", "2", "3", "4"]
     assert raw.children[2].repealed
+
+
+REAL = Path(__file__).resolve().parent.parent
+
+
+def _units(node):  # type: ignore[no-untyped-def]
+    for child in node.children:
+        yield child
+        yield from _units(child)
+
+
+@pytest.mark.parametrize("example", ["resolutions/ketrzyn-2014-pal.yaml", "resolutions/inowroclaw-2009-pal.yaml",
+                                     "tests/data/body/gmina-x.yaml"])
+def test_every_unit_of_a_real_act_reads_back_from_its_wording(example: str) -> None:
+    """A unit "otrzymuje brzmienie" of its own wording: the act does not change (the wording is exact data)."""
+    from paldocs.amend.apply import apply_change
+    from paldocs.api import load
+    from paldocs.model.amendment import Change
+
+    data = load(REAL / example)
+    tree = act_tree(data)
+    whole = wording(tree)
+    checked = 0
+    for node in _units(tree):
+        if node.kind == "zalacznik" or node.field == "resolution.closing" or node.repealed or not wording(node):
+            continue
+        again = apply_change(data, Change(op="wording", unit=str(node.address), text=wording(node)))
+        assert wording(act_tree(again)) == whole, str(node.address)
+        checked += 1
+    assert checked > 5

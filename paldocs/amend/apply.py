@@ -31,7 +31,7 @@ from paldocs.model.amendment import Amendment, Change
 from paldocs.model.program import Program
 from paldocs.model.resolution import DataFile
 
-__all__ = ["apply_amendment", "apply_change"]
+__all__ = ["ChangeRefused", "apply_amendment", "apply_change"]
 
 _SUFFIX = re.compile(r"[0-9IVXLCDM][a-z]+$")
 _PLAIN_LETTER = re.compile(r"z*[a-z]")
@@ -45,26 +45,26 @@ def apply_amendment(base: DataFile, amendment: Amendment, *, new_annex: Program 
     for index, change in enumerate(amendment.changes):
         try:
             data = apply_change(data, change, new_annex=new_annex)
-        except (_Refused, ValueError) as error:
+        except (ChangeRefused, ValueError) as error:
             raise DataError(f"zmiana {index + 1}: w uchwale Nr {amendment.resolution.number} {error}",
                             Location(source, path=f"resolution.amends.changes[{index}]")) from None
     return data
 
 
-class _Refused(Exception):
+class ChangeRefused(Exception):
     """A change that cannot be applied; its message completes "zmiana N: w uchwale Nr …"."""
 
 
 def apply_change(data: DataFile, change: Change, *, new_annex: Program | None = None) -> DataFile:
-    """``data`` after one change (errors: :class:`_Refused` or ``ValueError`` with the reason)."""
+    """``data`` after one change (errors: :class:`ChangeRefused` or ``ValueError`` with the reason)."""
     dump = data.model_dump(by_alias=True, exclude_unset=True)
     address = change.address
     if change.op == "annex":
         if new_annex is None:
-            raise _Refused("nowe brzmienie załącznika („annex”) wymaga programu w danych uchwały zmieniającej "
+            raise ChangeRefused("nowe brzmienie załącznika („annex”) wymaga programu w danych uchwały zmieniającej "
                            "(pole „program”)")
         if data.program is None or address.last()[1] not in ("", "1"):
-            raise _Refused(f"nie ma {address} z programem, który mógłby otrzymać nowe brzmienie")
+            raise ChangeRefused(f"nie ma {address} z programem, który mógłby otrzymać nowe brzmienie")
         dump["program"] = new_annex.model_dump(by_alias=True, exclude_unset=True)
         return DataFile.model_validate(dump)
     tree = act_tree(data)
@@ -73,7 +73,7 @@ def apply_change(data: DataFile, change: Change, *, new_annex: Program | None = 
     else:
         node = find(tree, address)
         if node is None:
-            raise _Refused(f"nie ma {address}")
+            raise ChangeRefused(f"nie ma {address}")
         if change.op == "repeal":
             _repeal(dump, tree, node)
         else:
@@ -87,7 +87,7 @@ def _replaced_words(node: TreeNode, change: Change) -> str:
     whole = wording(node)
     old, new = str(change.old_words), str(change.new_words)
     if old not in whole:
-        raise _Refused(f"w {node.address} nie ma wyrazów „{old}”")
+        raise ChangeRefused(f"w {node.address} nie ma wyrazów „{old}”")
     replaced = whole.replace(old, new)
     if new:
         return replaced
@@ -117,7 +117,7 @@ def _reword(dump: dict[str, Any], tree: TreeNode, node: TreeNode, text: str) -> 
     elif node.field == "resolution.adoption" and node.kind == "paragraf":
         dump["resolution"]["adoption"] = text
     else:
-        raise _Refused(_not_data(node))
+        raise ChangeRefused(_not_data(node))
 
 
 def _repeal(dump: dict[str, Any], tree: TreeNode, node: TreeNode) -> None:
@@ -136,7 +136,7 @@ def _repeal(dump: dict[str, Any], tree: TreeNode, node: TreeNode) -> None:
             repealed = lambda old: dataclasses.replace(old, text=REPEALED, children=(), closing="", repealed=False)  # noqa: E731
             _set_provision(dump, paragraf, wording(_edited(paragraf, node.address, repealed)))
     else:
-        raise _Refused(_not_data(node))
+        raise ChangeRefused(_not_data(node))
 
 
 def _insert(dump: dict[str, Any], tree: TreeNode, change: Change, address: UnitAddress) -> None:
@@ -144,13 +144,13 @@ def _insert(dump: dict[str, Any], tree: TreeNode, change: Change, address: UnitA
     parent_address = address.parent()
     parent = find(tree, parent_address) if parent_address is not None else tree
     if parent is None:
-        raise _Refused(f"nie ma {parent_address}, do którego miałby należeć {address}")
+        raise ChangeRefused(f"nie ma {parent_address}, do którego miałby należeć {address}")
     if find(tree, address) is not None:
-        raise _Refused(f"{address} już jest — dodana jednostka dostaje nowy numer (np. z literą), a istniejące "
+        raise ChangeRefused(f"{address} już jest — dodana jednostka dostaje nowy numer (np. z literą), a istniejące "
                        "numery się nie zmieniają")
     after = find(tree, change.after_address) if change.after_address is not None else None
     if change.after_address is not None and after is None:
-        raise _Refused(f"nie ma {change.after_address}, po którym miałby stać {address}")
+        raise ChangeRefused(f"nie ma {change.after_address}, po którym miałby stać {address}")
     siblings = [child for child in parent.children if child.kind == kind]
     position = siblings.index(after) + 1 if after is not None else 0
     # appended at the end with a number of its own (no letter suffix): the count gives it, nothing to keep
@@ -161,7 +161,7 @@ def _insert(dump: dict[str, Any], tree: TreeNode, change: Change, address: UnitA
         _insert_paragraf(dump, tree, after, num, text, plain)
     elif parent.field.startswith("program") or kind in ("rozdzial", "podrozdzial") or parent.kind == "zalacznik":
         if "program" not in dump or dump["program"] is None:
-            raise _Refused(f"nie ma {parent.address} z programem")
+            raise ChangeRefused(f"nie ma {parent.address} z programem")
         program_edit.insert(dump["program"], parent, after, kind, num, text, plain)
     elif parent.field.startswith("resolution.provisions"):
         paragraf = _paragraf_of(tree, parent.address)
@@ -177,7 +177,7 @@ def _insert(dump: dict[str, Any], tree: TreeNode, change: Change, address: UnitA
         edited = add(paragraf) if parent is paragraf else _edited(paragraf, parent.address, add)
         _set_provision(dump, paragraf, wording(edited))
     else:
-        raise _Refused(_not_data(parent))
+        raise ChangeRefused(_not_data(parent))
 
 
 def _insert_paragraf(dump: dict[str, Any], tree: TreeNode, after: TreeNode | None, num: str, text: str,
@@ -188,7 +188,7 @@ def _insert_paragraf(dump: dict[str, Any], tree: TreeNode, after: TreeNode | Non
     elif after.field.startswith("resolution.provisions"):
         index = _provision_index(after) + 1
     else:
-        raise _Refused(f"paragrafy z danych stoją przed przepisami końcowymi — nie można dodać paragrafu po "
+        raise ChangeRefused(f"paragrafy z danych stoją przed przepisami końcowymi — nie można dodać paragrafu po "
                        f"{after.address}")
     provisions.insert(index, text if plain or not _numbered_provisions() else {"num": num, "text": text})
 
@@ -210,7 +210,7 @@ def _parsed(old: TreeNode, text: str) -> TreeNode:
     """A sub-unit of a paragraf with the new wording ``text`` (its own text, its sub-units by their markers)."""
     raw = split_provision(text)
     if raw is None:
-        raise _Refused(f"nowe brzmienie {old.address} nie daje się odczytać jako tekst jednostki")
+        raise ChangeRefused(f"nowe brzmienie {old.address} nie daje się odczytać jako tekst jednostki")
 
     def build(unit: Any) -> TreeNode:
         return TreeNode(ROOT, unit.kind, unit.num, unit.text, tuple(build(child) for child in unit.children),
@@ -238,5 +238,8 @@ def _set_provision(dump: dict[str, Any], paragraf: TreeNode, text: str) -> None:
 
 
 def _not_data(node: TreeNode) -> str:
+    if node.field.startswith("annexes"):
+        return (f"{node.address} to załącznik z tekstem, nie program — jego jednostek paldocs nie zmienia; nadaj mu "
+                "nowe brzmienie w danych uchwały zmieniającej")
     return (f"{node.address} pisze szablon rodzaju uchwały (przepisy końcowe), nie dane — tej jednostki nie da się "
             "tu zmienić; zmień ją w danych uchwały (resolution.closing)")

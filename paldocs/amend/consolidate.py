@@ -25,7 +25,7 @@ from paldocs.amend.tree import act_tree, wording
 from paldocs.errors import DataError, Location
 from paldocs.model.resolution import DataFile, ResolutionNumber
 
-__all__ = ["AppliedAmendment", "ConsolidatedText", "consolidate", "consolidate_data", "printed_number"]
+__all__ = ["AppliedAmendment", "ConsolidatedText", "act_subject", "consolidate", "consolidate_data", "printed_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def consolidate_data(base: DataFile, amending: Sequence[tuple[str | None, DataFi
         data = apply_amendment(data, amendment, new_annex=amending_data.program, source=source)
         council = amendment.resolution.council or amending_data.municipality.council.genitive
         own_number = printed_number(amending_data)
-        applied.append(AppliedAmendment(own_number, amending_data.resolution.date, _subject(amending_data), council,  # type: ignore[arg-type]
+        applied.append(AppliedAmendment(own_number, amending_data.resolution.date, act_subject(amending_data), council,  # type: ignore[arg-type]
                                         source, known.get(own_number), _left_out(amending_data)))
     base_journal = next((amendment.resolution.journal for _, _, amendment in checked if amendment.resolution.journal),
                         None)
@@ -136,7 +136,7 @@ def _journals(checked: list, published: dict[str, str]) -> dict[str, str]:  # ty
     return known
 
 
-def _subject(data: DataFile) -> str:
+def act_subject(data: DataFile) -> str:
     from paldocs.api import make_context, to_document
 
     if data.resolution.subject:

@@ -26,7 +26,7 @@ from typing import Any
 
 from paldocs.amend.consolidate import AppliedAmendment, ConsolidatedText, printed_number
 from paldocs.amend.markdown_units import marker
-from paldocs.amend.tree import TreeNode, _marked, act_tree, is_sub_unit
+from paldocs.amend.tree import TreeNode, marked_unit, act_tree, is_sub_unit
 from paldocs.compose import escape_markdown
 from paldocs.model.program import Program, Section
 from paldocs.polish.dates import format_date
@@ -78,9 +78,9 @@ def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
 
 
 def _subject_of(data: Any) -> str:
-    from paldocs.amend.consolidate import _subject
+    from paldocs.amend.consolidate import act_subject
 
-    return _subject(data)
+    return act_subject(data)
 
 
 def _act_name(base: Any, council: str) -> str:
@@ -211,7 +211,7 @@ def _section_block(program: Program, section: Section, node: TreeNode, label: st
         parts.append(str(section.content))
     items = [child for child in node.children if child.kind == "punkt"]
     if items:
-        parts.append("\n".join(_marked(child) for child in items))
+        parts.append("\n".join(marked_unit(child) for child in items))
     if section.closing:
         parts.append(str(section.closing))
     return "\n\n".join(parts)

@@ -194,6 +194,8 @@ def insert(program: dict[str, Any], parent: TreeNode, after: TreeNode | None, ki
     if kind == "wiersz":
         _insert_row(program, parent, after, text)
         return
+    if parent.kind == "zalacznik":
+        raise ValueError("punkty programu należą do rozdziałów — wskaż rozdział, np. „załącznik rozdział II pkt 3a”")
     fresh = parse_item(text)
     target = _items_of(program, parent)
     holder, at = _container(program, parent.field)

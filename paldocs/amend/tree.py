@@ -22,6 +22,7 @@ Contract of :func:`act_tree` (root: kind "uchwala", the empty address; no I/O be
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field as dataclass_field
 from functools import cache
@@ -86,7 +87,7 @@ def wording(node: TreeNode) -> str:
     text_gap = "\n\n" if node.kind in ("rozdzial", "podrozdzial", "zalacznik") else "\n"
     body = node.text
     if units:
-        listed = "\n".join(_marked(child) for child in units)
+        listed = "\n".join(marked_unit(child) for child in units)
         body = f"{body}{text_gap}{listed}" if body else listed
     blocks = [body] if body else []
     if node.closing:
@@ -100,7 +101,7 @@ def is_sub_unit(kind: str) -> bool:
     return kind != "paragraf" and kind in vocabulary.UNIT_KINDS
 
 
-def _marked(node: TreeNode) -> str:
+def marked_unit(node: TreeNode) -> str:
     body = wording(node)
     indent = " " * (len(node.marker) + 1)
     lines = body.split("\n")
@@ -159,10 +160,23 @@ def _paragraf(unit: Unit, data: DataFile) -> TreeNode:
 
 
 def _from_raw(raw: RawUnit, address: UnitAddress, num: str, where: str) -> TreeNode:
-    children = tuple(_from_raw(child, address.child(child.kind, child.num), child.num, where)  # type: ignore[arg-type]
-                     for child in raw.children)
+    try:
+        children = tuple(_from_raw(child, address.child(child.kind, child.num), child.num, where)  # type: ignore[arg-type]
+                         for child in raw.children)
+    except ValueError:
+        # a unit ZTP does not place here (published practice: a tiret right in an ustęp) cannot be cited: it stays
+        # text of this unit, which can still be amended as a whole
+        loose = _loose(raw, address)
+        return TreeNode(address, raw.kind, num, wording(dataclasses.replace(loose, closing="")), (), raw.closing,
+                        raw.repealed, where, marker(raw.kind, num) if raw.kind != "paragraf" else "")
     return TreeNode(address, raw.kind, num, raw.text, children, raw.closing, raw.repealed, where,  # type: ignore[arg-type]
                     marker(raw.kind, num) if raw.kind != "paragraf" else "")
+
+
+def _loose(raw: RawUnit, address: UnitAddress) -> TreeNode:
+    """``raw`` as a tree for its wording only (its sub-units share ``address``: they are never looked up)."""
+    return TreeNode(address, raw.kind, raw.num, raw.text, tuple(_loose(child, address) for child in raw.children),  # type: ignore[arg-type]
+                    raw.closing, raw.repealed, marker=marker(raw.kind, raw.num) if raw.kind != "paragraf" else "")
 
 
 def _from_ir(unit: Unit, address: UnitAddress, where: str) -> TreeNode:

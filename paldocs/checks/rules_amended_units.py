@@ -76,7 +76,7 @@ def amended_units_exist(context: CheckContext) -> Iterator[Report]:
     aktu zmienianego). Zmiany stosuje się po kolei do danych uchwały zmienianej z tego samego folderu; jednostka
     wpisana ręcznie z błędem („§ 7” w uchwale o pięciu paragrafach) jest tu błędem. docs/amendments.md,
     „Consolidated text”."""
-    from paldocs.amend.apply import _Refused, apply_change
+    from paldocs.amend.apply import ChangeRefused, apply_change
 
     amendment, act = _amendment(context), amended_act(context)
     if amendment is None or act is None:
@@ -87,7 +87,7 @@ def amended_units_exist(context: CheckContext) -> Iterator[Report]:
             continue  # PD087 says what is wrong with the words; the unit itself is checked there too
         try:
             data = apply_change(data, change, new_annex=context.data.program)
-        except (_Refused, ValueError) as error:
+        except (ChangeRefused, ValueError) as error:
             yield Report(f"zmiana {index + 1}: w uchwale Nr {amendment.resolution.number} {error}", _change_path(index))
         except PaldocsError as error:
             yield Report(f"zmiana {index + 1}: {error.message}", _change_path(index))
@@ -188,9 +188,9 @@ def amended_title_agrees(context: CheckContext) -> Iterator[Report]:
     amendment, act = _amendment(context), amended_act(context)
     if amendment is None or act is None:
         return
-    from paldocs.amend.consolidate import _subject
+    from paldocs.amend.consolidate import act_subject
 
-    expected = act.resolution.subject or _subject(act)
+    expected = act.resolution.subject or act_subject(act)
     if " ".join(expected.split()) != " ".join(amendment.resolution.subject.split()):
         yield Report(f"uchwała zmieniana ma tytuł „{expected}”, a zmiana podaje „{amendment.resolution.subject}”",
                      ("resolution", "amends", "resolution", "subject"), fix=expected)

@@ -117,12 +117,16 @@ def _profile_reference(base: Path, output: Path) -> Any:
 def _yaml(data: dict[str, Any], header: str) -> str:
     import yaml
 
-    from paldocs.importer.emit import _Dumper, ordered
+    from paldocs.importer.emit import ordered
     from paldocs.model.resolution import DataFile
 
-    class Dumper(_Dumper):
-        """Markdown fields are ``str`` subclasses (MarkdownText): written as plain strings."""
+    class Dumper(yaml.SafeDumper):
+        """Markdown fields are ``str`` subclasses (MarkdownText): plain strings, multi-line ones as blocks."""
 
-    Dumper.add_multi_representer(str, lambda dumper, value: _Dumper.yaml_representers[str](dumper, str(value)))
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value.strip("\n") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
+
+    Dumper.add_multi_representer(str, text)
     return header + yaml.dump(ordered(data, DataFile), Dumper=Dumper, allow_unicode=True, sort_keys=False,
                               width=120)
