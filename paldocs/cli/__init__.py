@@ -17,8 +17,10 @@ from paldocs.cli.options import EXAMPLES
 
 COMMANDS = {
     "acts": "paldocs.cli.acts:acts",
+    "amend": "paldocs.cli.amend_command:amend",
     "build": "paldocs.cli.build:build",
     "check": "paldocs.cli.check:check",
+    "consolidate": "paldocs.cli.amend_commands:consolidate",
     "extract": "paldocs.cli.files:extract",
     "import": "paldocs.cli.import_command:import_command",
     "kinds": "paldocs.cli.info:kinds",
