@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # "X as X": explicit re-exports, for type checkers (the names
     from paldocs.api import build as build
     from paldocs.api import load as load
     from paldocs.api import render as render
+    from paldocs.amend.compare import compare as compare
     from paldocs.api import to_document as to_document
     from paldocs.batch import BuildRequest as BuildRequest
     from paldocs.batch import BuiltDocument as BuiltDocument
@@ -41,6 +42,7 @@ _EXPORTS = {
     "Limits": "paldocs.limits", "applied_limits": "paldocs.limits",
     "BuildRequest": "paldocs.batch", "BuiltDocument": "paldocs.batch", "build_bytes": "paldocs.batch",
     "BuildContext": "paldocs.context",
+    "compare": "paldocs.amend.compare",
 }
 
 __all__ = sorted(_EXPORTS)

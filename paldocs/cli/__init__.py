@@ -19,6 +19,7 @@ COMMANDS = {
     "acts": "paldocs.cli.acts:acts",
     "build": "paldocs.cli.build:build",
     "check": "paldocs.cli.check:check",
+    "compare": "paldocs.cli.compare_command:compare",
     "extract": "paldocs.cli.files:extract",
     "import": "paldocs.cli.import_command:import_command",
     "kinds": "paldocs.cli.info:kinds",

@@ -1,0 +1,1 @@
+"""Amending resolutions: the change list, its wording, the unit tree, consolidated texts and comparisons."""
