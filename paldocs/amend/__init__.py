@@ -1,1 +1,1 @@
-"""Amending resolutions: the change list, its wording, the unit tree, consolidated texts and comparisons."""
+"""Amending resolutions: unit addresses, change lists in ZTP wording, consolidated texts and comparisons."""

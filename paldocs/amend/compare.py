@@ -31,6 +31,7 @@ from paldocs import document as ir
 from paldocs.amend.compare_units import ComparedUnit, compared_units
 from paldocs.errors import DataError, Location
 from paldocs.model.resolution import DataFile, ResolutionNumber
+from paldocs.polish.typography import apply_typography
 
 COLUMNS = ("Lp.", "Jednostka", "Dotychczasowe brzmienie", "Nowe brzmienie")
 NO_UNIT = "—"  # the old column of a unit the new version adds
@@ -121,7 +122,7 @@ def table_of(units: Sequence[ComparedUnit]) -> ir.Table:
         else:
             old = [ir.Text(NO_UNIT)] if unit.old is None else _merged(_inlines(_tokens(unit.old), ir.Deleted))
             new = [ir.Text(REPEALED)] if unit.new is None else _merged(_inlines(_tokens(unit.new), ir.Inserted))
-        rows.append([ir.TableCell([ir.Text(f"{number}.")], "right"), _cell([ir.Text(unit.unit)]), _cell(old),
+        rows.append([ir.TableCell([ir.Text(f"{number}.")], "right"), _cell([ir.Text(apply_typography(unit.unit))]), _cell(old),
                      _cell(new)])
     return ir.Table(header, rows)
 
@@ -143,7 +144,7 @@ def _document_of(old_doc: ir.Document, units: Sequence[ComparedUnit]) -> ir.Docu
     meta = old_doc.meta
     subject = f"{_in_act(meta.title)} {meta.subject}".strip()
     title = ir.Div("justification-title", [ir.Paragraph([ir.Text(TITLE)])])
-    act = ir.Div("center", [ir.Paragraph([ir.Text(subject)])])
+    act = ir.Div("center", [ir.Paragraph([ir.Text(apply_typography(subject))])])
     part = ir.Part("justification", [title, act, table], page_numbers=True, label="Zestawienie zmian")
     # No number: the comparison is not the resolution; the date keeps the output reproducible (writers.dates).
     return ir.Document(ir.Meta(title=f"Zestawienie zmian {_in_act(meta.title)}".strip(), subject=meta.subject,

@@ -1,15 +1,21 @@
 """Pairing the units of two printed versions of an act: which units changed, and their wording before and after.
 
-Contract: :func:`compared_units` takes the two versions as IR documents (both data files composed, numbered) and
-yields a :class:`ComparedUnit` for every unit whose wording differs, in reading order: the smallest unit holding
-the change — a paragraf, ustęp, punkt, litera or tiret of the resolution; a chapter (rozdział: a level-1
-section) of an annex, or one item (pkt) of a chapter's list when only list items changed. Units are aligned by
-their wording without their numbers (difflib), not by their numbers, so that a unit added in the middle does not
+Contract: :func:`compared_units` takes the two versions as IR documents (both data files composed and numbered)
+and yields a :class:`ComparedUnit` for every unit whose wording differs, in reading order — the smallest unit
+holding the change:
+- in the resolution: a paragraf, ustęp, punkt, litera or tiret (a unit whose own text changed is compared whole,
+  with its sub-units; one whose own text did not is looked into);
+- in an annex: a chapter (rozdział: a level-1 section, by its printed number or else its position), a
+  podrozdział (level 2 or 3, by its position in its parent) or one list item (pkt) of a section when only list
+  items changed — then a changed title is a row of its own; any other change compares the section's title and
+  its own blocks (not its subsections, compared on their own). The annex header and the table of contents are
+  printed from other data and never compared.
+Units are aligned by their wording without their numbers (difflib), so that a unit added in the middle does not
 make every later one "changed"; a unit only the new version has has no old wording (``old`` None), one that is
-gone has no new wording (``new`` None). The wording is the unit's printed lines as the text version prints
-them (labels included: "§ 2. 1. …", "3) …"; indentation dropped). Citations follow the printed numbers
-("§ 2 ust. 1 pkt 3", "§ 4 ust. 2 lit. a tiret drugie", "załącznik rozdział II pkt 3", "załącznik nr 2 rozdział
-3"); a unit only the new version has is cited by its new number.
+gone has no new wording (``new`` None). The wording is the unit's printed lines as the text version prints them
+(labels included: "§ 2. 1. …", "3) …"; indentation dropped). Citations follow the printed numbers ("§ 2 ust. 1
+pkt 3", "§ 1 tiret drugie", "załącznik rozdział II pkt 3", "załącznik nr 2 rozdział 3 podrozdział 1"); a unit
+only the new version has is cited by its new number.
 """
 
 from __future__ import annotations
@@ -90,7 +96,9 @@ def _compare_units(old: ir.Unit | None, new: ir.Unit | None, parent: str) -> Ite
 def _body(unit: ir.Unit) -> str:
     """A unit's wording without its own number: moved units still match by what they say."""
     lines = _lines(unit)
-    if lines and unit.label and lines[0].startswith(unit.label):
+    if lines and unit.label and lines[0] == unit.label.removesuffix("."):  # "§ 1" on its own line (heading layout)
+        lines = lines[1:]
+    elif lines and unit.label and lines[0].startswith(unit.label):
         lines = (lines[0].removeprefix(unit.label).lstrip(), *lines[1:])
     return _key(lines)
 
@@ -105,66 +113,91 @@ def _annexes(document: ir.Document) -> list[ir.Part]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Chapter:
-    """A level-1 section of an annex (its heading and the blocks up to the next one); the blocks before the
-    first heading (annex header, program title) are the chapter without a heading."""
+class _Section:
+    """A section of an annex: its heading, its own blocks (up to its first subsection) and its subsections (the
+    headings one level down); the blocks before an annex's first chapter (header, program title) are the
+    annex's own blocks."""
 
     heading: ir.Heading | None
     blocks: tuple[ir.Block, ...]
-    position: int
+    subsections: tuple[_Section, ...]
+    citation: str
 
-    def citation(self, annex: str) -> str:
-        if self.heading is None:
-            return annex
-        return f"{annex} rozdział {self.heading.num or self.position}"
+    def own_lines(self) -> tuple[str, ...]:
+        return tuple(line for block in (*([self.heading] if self.heading else []), *self.blocks)
+                     for line in _lines(block))
+
+    def all_lines(self) -> tuple[str, ...]:
+        return (*self.own_lines(), *(line for sub in self.subsections for line in sub.all_lines()))
 
     def key(self) -> str:
-        """What the chapter says, without its number (a chapter added before it renumbers it)."""
+        """What the section says, without its number (a chapter added before it renumbers it)."""
         heading = ir.inline_text(self.heading.children) if self.heading else ""
-        return _key((heading, *(line for block in self.blocks[1 if self.heading else 0:] for line in _lines(block))))
+        rest = (line for block in self.blocks for line in _lines(block))
+        return _key((heading, *rest, *(sub.key() for sub in self.subsections)))
 
 
-def _chapters(part: ir.Part) -> list[_Chapter]:
-    chapters: list[_Chapter] = []
-    heading: ir.Heading | None = None
-    blocks: list[ir.Block] = []
-    for block in part.blocks:
-        if isinstance(block, ir.Heading) and block.level == 1:
-            if heading is not None or blocks:
-                chapters.append(_Chapter(heading, tuple(blocks), len(chapters)))
-            heading, blocks = block, [block]
-        elif not isinstance(block, ir.Footnote):
-            blocks.append(block)
-    if heading is not None or blocks:
-        chapters.append(_Chapter(heading, tuple(blocks), len(chapters)))
-    return chapters
+# Blocks an annex prints from other data, never amended as such: the annex header repeats the resolution's number
+# and date, the table of contents repeats the headings (a changed heading is compared where it stands).
+_DERIVED_ROLES = frozenset({"annex-header", "toc"})
+
+
+def _sections(blocks: Sequence[ir.Block], level: int, parent: str) -> tuple[tuple[ir.Block, ...], tuple[_Section, ...]]:
+    """``blocks`` split at the headings of ``level``: the blocks before the first one, and the sections."""
+    own: list[ir.Block] = []
+    groups: list[tuple[ir.Heading, list[ir.Block]]] = []
+    for block in blocks:
+        if isinstance(block, ir.Footnote) or (isinstance(block, ir.Div) and block.role in _DERIVED_ROLES):
+            continue
+        if isinstance(block, ir.Heading) and block.level == level:
+            groups.append((block, []))
+        elif groups:
+            groups[-1][1].append(block)
+        else:
+            own.append(block)
+    sections: list[_Section] = []
+    for position, (heading, content) in enumerate(groups, start=1):
+        citation = (f"{parent} rozdział {heading.num or position}" if level == 1
+                    else f"{parent} podrozdział {position}")
+        inner, subsections = _sections(content, level + 1, citation) if level < 3 else (tuple(content), ())
+        sections.append(_Section(heading, inner, subsections, citation))
+    return tuple(own), tuple(sections)
 
 
 def _item_lines(item: ir.ListItem) -> tuple[str, ...]:
     return _lines(item)  # type: ignore[arg-type]  (a list item prints through the same writer)
 
 
-def _compare_chapters(old: _Chapter | None, new: _Chapter | None, annex: str) -> Iterator[ComparedUnit]:
-    sample = old if old is not None else new
-    assert sample is not None
-    citation = sample.citation(annex)
-    if old is not None and new is not None:
-        changed = list(_aligned(old.blocks, new.blocks, lambda b: _key(_lines(b))))
-        if all(isinstance(o, ir.ListBlock) and isinstance(n, ir.ListBlock) for o, n in changed):
-            for old_list, new_list in changed:  # only the items of lists changed: one row per item
-                assert isinstance(old_list, ir.ListBlock) and isinstance(new_list, ir.ListBlock)
-                for old_item, new_item in _aligned(old_list.items, new_list.items,
-                                                   lambda i: _key(_item_lines(i)).removeprefix(i.label)):
-                    item = old_item if old_item is not None else new_item
-                    assert item is not None
-                    number = item.label.rstrip(").") or str(1 + (old_list.items if old_item else new_list.items)
-                                                             .index(item))
-                    yield ComparedUnit(f"{citation} pkt {number}",
-                                       _item_lines(old_item) if old_item else None,
-                                       _item_lines(new_item) if new_item else None)
-            return
-    lines = lambda chapter: tuple(line for b in chapter.blocks for line in _lines(b))  # noqa: E731
-    yield ComparedUnit(citation, lines(old) if old else None, lines(new) if new else None)
+def _compare_sections(old: _Section | None, new: _Section | None) -> Iterator[ComparedUnit]:
+    if old is None or new is None:
+        sample = old if old is not None else new
+        assert sample is not None
+        yield ComparedUnit(sample.citation, old.all_lines() if old else None, new.all_lines() if new else None)
+        return
+    yield from _compare_contents(old, new)
+
+
+def _compare_contents(old: _Section, new: _Section) -> Iterator[ComparedUnit]:
+    """A section's own wording, then its subsections. When only list items changed, one row per item (and a row
+    with the title alone when the title changed too); any other change: one row with the title and own blocks."""
+    changed = list(_aligned(old.blocks, new.blocks, lambda b: _key(_lines(b))))
+    old_title, new_title = (_lines(section.heading) if section.heading else () for section in (old, new))
+    only_items = all(isinstance(o, ir.ListBlock) and isinstance(n, ir.ListBlock) for o, n in changed)
+    if not only_items:
+        yield ComparedUnit(old.citation, old.own_lines(), new.own_lines())
+    elif _key(old_title) != _key(new_title):
+        yield ComparedUnit(old.citation, old_title, new_title)
+    for old_list, new_list in changed if only_items else ():
+        assert isinstance(old_list, ir.ListBlock) and isinstance(new_list, ir.ListBlock)
+        for old_item, new_item in _aligned(old_list.items, new_list.items,
+                                           lambda i: _key(_item_lines(i)).removeprefix(i.label)):
+            items, item = (old_list.items, old_item) if old_item is not None else (new_list.items, new_item)
+            assert item is not None
+            number = item.label.rstrip(").") if item.label[:1].isalnum() else str(items.index(item) + 1)
+            yield ComparedUnit(f"{old.citation} pkt {number}", _item_lines(old_item) if old_item else None,
+                               _item_lines(new_item) if new_item else None)
+    for pair in _aligned(old.subsections, new.subsections, _Section.key):
+        yield from _compare_sections(*pair)
 
 
 def compared_units(old: ir.Document, new: ir.Document) -> Iterator[ComparedUnit]:
@@ -175,7 +208,15 @@ def compared_units(old: ir.Document, new: ir.Document) -> Iterator[ComparedUnit]
     several = max(len(old_annexes), len(new_annexes)) > 1
     for index in range(max(len(old_annexes), len(new_annexes))):
         annex = f"załącznik nr {index + 1}" if several else "załącznik"
-        old_chapters = _chapters(old_annexes[index]) if index < len(old_annexes) else []
-        new_chapters = _chapters(new_annexes[index]) if index < len(new_annexes) else []
-        for pair in _aligned(old_chapters, new_chapters, _Chapter.key):
-            yield from _compare_chapters(*pair, annex)
+        old_annex, new_annex = (_annex(parts, index, annex) for parts in (old_annexes, new_annexes))
+        if old_annex is None or new_annex is None:
+            yield from _compare_sections(old_annex, new_annex)
+        elif old_annex.key() != new_annex.key():
+            yield from _compare_contents(old_annex, new_annex)
+
+
+def _annex(parts: list[ir.Part], index: int, citation: str) -> _Section | None:
+    if index >= len(parts):
+        return None
+    own, chapters = _sections(parts[index].blocks, 1, citation)
+    return _Section(None, own, chapters, citation)
