@@ -18,11 +18,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # "X as X": explicit re-exports, for type checkers (the names load lazily at run time)
+    from paldocs.amend.api import amend as amend
+    from paldocs.amend.compare import compare as compare
     from paldocs.api import BuildResult as BuildResult
     from paldocs.api import build as build
     from paldocs.api import load as load
     from paldocs.api import render as render
-    from paldocs.amend.compare import compare as compare
     from paldocs.api import to_document as to_document
     from paldocs.batch import BuildRequest as BuildRequest
     from paldocs.batch import BuiltDocument as BuiltDocument
@@ -42,6 +43,7 @@ _EXPORTS = {
     "Limits": "paldocs.limits", "applied_limits": "paldocs.limits",
     "BuildRequest": "paldocs.batch", "BuiltDocument": "paldocs.batch", "build_bytes": "paldocs.batch",
     "BuildContext": "paldocs.context",
+    "amend": "paldocs.amend.api",
     "compare": "paldocs.amend.compare",
 }
 

@@ -29,7 +29,6 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from paldocs import vocabulary
 from paldocs.annexes import adoption_context, compose_annexes
 from paldocs.document import Citation as DocumentCitation
 from paldocs.document import Meta
@@ -42,6 +41,7 @@ from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile, LegalBasisEntry
 from paldocs.polish import JINJA_FILTERS
 from paldocs.closing import resolve_closing
+from paldocs.compose_numbers import heading_number, list_markers, paragraf_sign
 from paldocs.legal_basis import citation_node, document_notes, footnotes_block, located_notes, separators
 from paldocs.kinds import Kind, check_requirements, find_kind, is_act_of_local_law, load_kinds
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
@@ -75,7 +75,7 @@ def escape_markdown(text: str) -> str:
     text = strip_markers(text)  # text a template captured ({% set %}) may hold origin markers: escape the words
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
     text = _LINE_START_MARKER.sub(r"\1\2\\\3\4", text)
-    if text.startswith(("-", "+", ":", "§", "–")):  # list, div fence, legal unit or tiret at a line start
+    if text.startswith(("-", "+", ":", "§", "–", "{")):  # list, div, legal unit, tiret, kept number at a start
         text = "\\" + text
     return text
 
@@ -159,6 +159,7 @@ def make_environment(user_templates: Path | Mapping[str, str] | None = None) -> 
     env.globals[MARK_FUNCTION] = lambda template, line: Md(template_point(str(template), int(line)))
     env.filters.update(JINJA_FILTERS)
     env.globals["md_list"] = markdown_list
+    env.globals.update(paragraf_sign=lambda p: Md(paragraf_sign(p)), heading_number=lambda s: Md(heading_number(s)))
     env.globals["clause"] = clause_markdown
     env.globals["heading_marker"] = lambda level: Md("#" * int(level))
     env.globals["chair_title"] = chair_title
@@ -176,10 +177,9 @@ def clause_markdown(kind: str, variant: str, **values: Any) -> Md:
 
 
 def markdown_list(items: list[Item], style: str) -> Md:
-    """Items as a Markdown list; numbering assigns the printed numbers again (the markers set the style)."""
+    """Items as a Markdown list; numbering assigns the printed numbers again (markers: paldocs.compose_numbers)."""
     lines: list[str] = []
-    for position, item in enumerate(items, start=1):
-        marker = vocabulary.list_style(style).markdown_marker(position)
+    for marker, item in zip(list_markers(items, style), items, strict=True):
         indent = " " * (len(marker) + 1)
         lines.append(f"{marker} " + wrap(item.text, str(item.text).replace("\n", "\n" + indent)))
         if item.items:

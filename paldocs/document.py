@@ -197,6 +197,7 @@ class Heading:
     num: str | None = None  # machine number of a program section ("I", "2"), printed before the text
     num_style: HeadingNumbering | None = None
     origin: Origin | None = _origin()
+    fixed_num: str | None = None  # a chapter number kept from the data ("3a"): numbering keeps it (never moves)
 
     @property
     def label(self) -> str:
@@ -216,6 +217,7 @@ class ListItem:
     label: str  # printed marker: "1.", "1)", "a)", "–", "•"
     children: list[Block]
     origin: Origin | None = _origin()
+    fixed_num: str | None = None  # a number kept as typed ("2a" added after "2"): numbering keeps it
 
 
 @dataclass(slots=True)
@@ -241,6 +243,7 @@ class Unit:
     heading: list[Inline] | None = None
     address: str = ""
     origin: Origin | None = _origin()
+    fixed_num: str | None = None  # a number kept from the data ("4a", "ba"): numbering keeps it, never renumbers
 
     @property
     def label(self) -> str:
@@ -337,8 +340,7 @@ class Part:
     page_numbers: bool = False  # page numbers in the footer (annexes and reports, the shared output rules)
     label: str = ""  # human name of the part, e.g. "Załącznik nr 1"
     # Machine numbering of the part's level-1 headings (program sections "I.", "II.", "1.", "2." or chapters
-    # "Rozdział 1."); applied
-    # by paldocs.numbering, never typed in a template.
+    # "Rozdział 1."), applied by paldocs.numbering (keeping a Heading's fixed_num), never typed in a template.
     heading_numbering: HeadingNumbering | None = None
 
 

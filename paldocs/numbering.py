@@ -10,6 +10,10 @@ Contract of :func:`number_part` (in place, returns the part; idempotent — ever
   ``…__tir_2`` (a tiret by its position among its sibling tirets); addresses are unique within the part;
 - list items get their printed label from the list style and ``ListBlock.start``: "1.", "1)", "a)", "I.",
   "–", "•";
+- a number kept from the data (``fixed_num`` of a unit, list item or level-1 heading: "4a", "ba", "IIIa", or a
+  plain "5" given for a paragraf) is kept as it is — amending acts never renumber (:mod:`paldocs.unit_numbers`);
+  its address uses it (``par_4a``, ``…__pkt_2a``); the siblings after it continue from the last plain number
+  ("2", "2a", then "3"; after a kept plain "5" comes "6");
 - when ``part.heading_numbering`` is set, the part's top-level (not in a Div) level-1 headings get ``num``
   "I", "II", … (roman-dot, chapter-roman) or "1", "2", … (decimal-dot, chapter-decimal) and that
   ``num_style``; without it, an annex's level-1 heading typed as "Rozdział 1. Tytuł" (or "Rozdział 1." followed by
@@ -21,10 +25,12 @@ One pass over the tree, linear in its size.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from paldocs import vocabulary
-from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Part, Text, Unit, UnitKind
+from paldocs.document import Block, Div, Heading, ListBlock, ListStyle, Origin, Part, Text, Unit, UnitKind
 from paldocs.errors import MarkupError
+from paldocs.unit_numbers import NumberCounter, plain_position, split_number
 from paldocs.vocabulary import Counter, write_counter
 
 __all__ = ["format_list_label", "number_part", "unit_address_part"]
@@ -66,6 +72,10 @@ def _number_headings(part: Part) -> None:
     n = 0
     for block in part.blocks:
         if isinstance(block, Heading) and block.level == 1:
+            if block.fixed_num is not None:  # a chapter number kept from the data ("3a" after "3")
+                n = _continue(block.fixed_num, counter, n, block.origin)
+                block.num, block.num_style = block.fixed_num, style
+                continue
             if style in _CHAPTER_COUNTERS and block.children and isinstance(block.children[0], Text) \
                     and _TYPED_CHAPTER.match(block.children[0].text):
                 raise MarkupError("Numery rozdziałów nadaje paldocs (section_numbering) — usuń „Rozdział …” z tytułu "
@@ -117,24 +127,49 @@ class _Numberer:
 
     def unit(self, unit: Unit, parent_address: str, counts: dict[UnitKind, int]) -> None:
         kind = unit.kind
+        info = vocabulary.unit(kind)
+        previous = self.paragrafy if kind == "paragraf" else counts.get(kind, 0)
+        if unit.fixed_num is not None and info.counter != "none":
+            # a number kept from the data: printed as given, the count goes on from its plain part
+            position = _continue(unit.fixed_num, info.counter, previous, unit.origin)
+            unit.num, component = unit.fixed_num, f"{info.address_prefix}_{unit.fixed_num}"
+        else:
+            position = previous + 1
+            unit.num, component = info.value(position), unit_address_part(kind, position)
         if kind == "paragraf":
-            self.paragrafy += 1
-            position = self.paragrafy
+            self.paragrafy = position
             parent_address = ""  # a paragraf's address never depends on where it stands
         else:
-            position = counts[kind] = counts.get(kind, 0) + 1
-        unit.num = vocabulary.unit(kind).value(position)
-        component = unit_address_part(kind, position)
+            counts[kind] = position
         unit.address = f"{parent_address}__{component}" if parent_address else component
         if unit.address in self.addresses:
             # Cannot happen for IR built by paldocs.markup; guards hand-built trees against broken anchors.
-            raise MarkupError(f"Wewnętrzny błąd numeracji: adres „{unit.address}” powtarza się.",
-                              unit.origin.location() if unit.origin is not None else None)
+            # Only a kept number can repeat one counted before it ("§ 3" twice); hand-built trees are guarded too.
+            raise MarkupError(f"Numer {info.citation} {unit.num} występuje dwa razy — numery zachowane z danych "
+                              "muszą następować po sobie (jednostka dodana później ma numer poprzedniej z literą, "
+                              "np. „4a”).", unit.origin.location() if unit.origin is not None else None)
         self.addresses.add(unit.address)
         self.blocks(unit.children, unit.address, {})
 
     def list_block(self, block: ListBlock, parent_address: str, counts: dict[UnitKind, int]) -> None:
         style = vocabulary.list_style(block.style)
-        for offset, item in enumerate(block.items):
-            item.label = style.format_label(block.start + offset)
+        n = block.start - 1
+        for item in block.items:
+            if item.fixed_num is not None and style.counter not in ("none", "roman"):
+                n = _continue(item.fixed_num, style.counter, n, item.origin)
+                item.label = style.label.format(n=item.fixed_num)
+            else:
+                n += 1
+                item.label = style.format_label(n)
             self.blocks(item.children, parent_address, counts)
+
+
+def _continue(num: str, counter: Counter, previous: int, origin: Origin | None) -> int:
+    """The count after a kept number: its plain position ("5" → 5), or ``previous`` for a suffixed one ("2a")."""
+    parts = split_number(num, cast(NumberCounter, counter))
+    if parts is None:
+        shape = {"decimal": "liczba", "letter": "litera", "roman": "liczba rzymska"}[counter]
+        raise MarkupError(f"Numer „{num}” nie pasuje do numeracji — tu numerem jest {shape} (z literą, gdy "
+                          "jednostkę dodano później).", origin.location() if origin is not None else None)
+    plain, suffix = parts
+    return previous if suffix else plain_position(plain, cast(NumberCounter, counter))

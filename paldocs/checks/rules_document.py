@@ -19,6 +19,7 @@ from paldocs.checks.engine import CheckContext, Report, rule
 from paldocs.document import Div, Unit
 from paldocs.errors import PaldocsError
 from paldocs.polish.numerals import from_letter, to_letter
+from paldocs.unit_numbers import split_number
 from paldocs.checks.units import (
     UnitNode,
     div_text,
@@ -96,7 +97,8 @@ def unit_numbering(context: CheckContext) -> Iterator[Report]:
     nadrzędnej; litery a, b, … z, za, zb … bez liter ą ć ę ł ń ó ś ź ż.
 
     § 54–57 ZTP, docs/domain.md § 2. Numery nadaje paldocs — reguła pilnuje dokumentów importowanych i budowanych
-    ręcznie.
+    ręcznie. Jednostka dodana uchwałą zmieniającą po jednostce „4” ma numer „4a” (dalsze numery się nie zmieniają,
+    docs/amendments.md).
     """
     roots = resolution_units(context)
     if roots is None:
@@ -121,6 +123,10 @@ def _sequence(nodes: list[UnitNode]) -> Iterator[Report]:
     value_before = 0
     for node in nodes:
         kind, num = node.unit.kind, node.unit.num
+        added = split_number(num, "letter" if kind == "litera" else "decimal")
+        if added is not None and added[1] and previous is not None and _number_value(kind, added[0]) == value_before:
+            previous = node  # "4a" after "4" (or "4a"): a unit added by an amending act keeps its number (§ 86 ZTP)
+            continue
         value = _number_value(kind, num)
         expected = to_letter(value_before + 1) if kind == "litera" else str(value_before + 1)
         fix = unit_citation((*node.chain[:-1], (kind, expected)))

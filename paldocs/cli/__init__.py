@@ -17,6 +17,7 @@ from paldocs.cli.options import EXAMPLES
 
 COMMANDS = {
     "acts": "paldocs.cli.acts:acts",
+    "amend": "paldocs.cli.amend_command:amend",
     "build": "paldocs.cli.build:build",
     "check": "paldocs.cli.check:check",
     "compare": "paldocs.cli.compare_command:compare",

@@ -7,7 +7,10 @@ Contract: :func:`list_rule` replaces markdown-it's core ``list`` rule and behave
 - ``a)`` … ``z)``, ``za)`` … (the shapes :func:`paldocs.polish.numerals.to_letter` produces) open an alpha list:
   tokens ``alpha_list_open``/``alpha_list_close`` (tag ``ol``, ``markup`` ")", ``attrs["start"]`` when it
   does not start at ``a``), each ``list_item_open.info`` holding the letters;
-- an alpha list interrupts a paragraph only when it starts with ``a)``, as an ordered list only with ``1``.
+- an alpha list interrupts a paragraph only when it starts with ``a)``, as an ordered list only with ``1``;
+- a marker with a letter suffix — "2a.", "2a)", "ba)" (a unit an amending act added after "2" or "b", which
+  keeps that number: :mod:`paldocs.unit_numbers`) — continues a list of its kind (``list_item_open.info`` holds
+  "2a", "ba"); it never opens one, so a line like "ok) …" after a paragraph stays text.
 
 A list continues while the marker kind and delimiter stay the same ("1." and "1)" or "-" and "–" make two
 lists), exactly as CommonMark does for its own markers.
@@ -24,19 +27,21 @@ from paldocs.polish.numerals import from_letter
 __all__ = ["list_rule"]
 
 _BULLETS = frozenset("-*+–")
-_ORDERED = re.compile(r"[0-9]{1,9}[.)]")
-# The shapes to_letter produces: a … z, za … zz, zza …; capped so a stray "zzzz…)" stays text.
-_ALPHA = re.compile(r"z{0,8}[a-z]\)")
+_ORDERED = re.compile(r"[0-9]{1,9}([a-z]{0,4})[.)]")
+# The shapes to_letter produces: a … z, za … zz, zza …; capped so a stray "zzzz…)" stays text; then the suffix of
+# a letter added later ("ba" after "b").
+_ALPHA = re.compile(r"z{0,8}[a-z]([a-z]{0,4})\)")
 
 
 def _is_blank(ch: str) -> bool:
     return ch == " " or ch == "\t"
 
 
-def _list_marker(state: StateBlock, line: int) -> tuple[str, int, str, str] | None:
-    """``(kind, position after marker, delimiter, value)`` of a list marker starting ``line``, or None.
+def _list_marker(state: StateBlock, line: int) -> tuple[str, int, str, str, bool] | None:
+    """``(kind, position after marker, delimiter, value, added)`` of a list marker starting ``line``, or None.
 
-    kind is "bullet", "ordered" or "alpha"; the delimiter is what must stay equal for the list to continue.
+    kind is "bullet", "ordered" or "alpha"; the delimiter is what must stay equal for the list to continue;
+    ``added``: the number has a letter suffix ("2a", "ba"), so it may only continue a list.
     """
     src = state.src
     pos = state.bMarks[line] + state.tShift[line]
@@ -45,7 +50,7 @@ def _list_marker(state: StateBlock, line: int) -> tuple[str, int, str, str] | No
         return None
     ch = src[pos]
     if ch in _BULLETS:
-        kind, end, delimiter, value = "bullet", pos + 1, ch, ""
+        kind, end, delimiter, value, m = "bullet", pos + 1, ch, "", None
     elif "0" <= ch <= "9":
         if not (m := _ORDERED.match(src, pos, maximum)):
             return None
@@ -58,7 +63,7 @@ def _list_marker(state: StateBlock, line: int) -> tuple[str, int, str, str] | No
         return None
     if end < maximum and not _is_blank(src[end]):
         return None  # "1.5 mln", "a)b", "-tekst" are text, not markers
-    return kind, end, delimiter, value
+    return kind, end, delimiter, value, bool(m and m[1])
 
 
 def list_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
@@ -73,7 +78,11 @@ def list_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> 
     marker = _list_marker(state, startLine)
     if marker is None:
         return False
-    kind, pos_after, delimiter, value = marker
+    kind, pos_after, delimiter, value, added = marker
+    if added:
+        # "2a." continues the list it belongs to: it ends the paragraph of the item before it (a line less
+        # indented than that item's text) but never opens a list nor interrupts a paragraph of its own block.
+        return silent and not is_terminating_paragraph
     # After a paragraph, only a list that starts at the beginning may interrupt it ("1." / "1)" / "a)").
     if is_terminating_paragraph and (
         (kind == "ordered" and int(value) != 1) or (kind == "alpha" and value != "a")
@@ -163,7 +172,7 @@ def list_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> 
         marker = _list_marker(state, next_line)
         if marker is None or marker[0] != kind or marker[2] != delimiter:
             break
-        _, pos_after, _, value = marker
+        _, pos_after, _, value, _ = marker
 
     close_type = {"ordered": "ordered_list_close", "alpha": "alpha_list_close"}.get(kind, "bullet_list_close")
     token = state.push(close_type, "ul" if kind == "bullet" else "ol", -1)

@@ -9,7 +9,8 @@ Contract of :func:`to_blocks`:
 - Dialect additions (rules in :mod:`paldocs.markup.rules`): en-dash bullets ``–``; alpha lists ``a)``;
   fenced divs ``::: role`` (``::: page-break`` → :class:`PageBreak`); ``\\–`` / ``\\§`` for a literal
   character at the start of a line; with ``legal=True``, paragrafy opened by ``§`` whose lists become
-  :class:`Unit` nodes by marker (``1.`` ustęp, ``1)`` punkt, ``a)`` litera, ``-``/``–``/``*`` tiret), nested
+  :class:`Unit` nodes by marker (``1.`` ustęp, ``1)`` punkt, ``a)`` litera, ``-``/``–``/``*`` tiret; a marker
+  with a letter suffix, ``2a.``, ``2a)``, ``ba)``, keeps its number: ``fixed_num``; ``§{4a}`` a paragraf's), nested
   as § 54–57 ZTP allows, or as published resolutions do where units.yaml records it (``practice_children``:
   tirets directly in an ustęp, which ``paldocs check`` reports as PD057). Outside paragrafy lists stay
   :class:`ListBlock`.
@@ -35,7 +36,9 @@ Contract of :func:`to_blocks`:
   ``text`` is what the block prints there (:mod:`paldocs.markup.citations`).
 - Every :class:`Text` has Polish typography applied, adjacent texts merged, trailing spaces of a block removed
   (:mod:`paldocs.markup.inline`).
-- Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them.
+- Numbers, labels and addresses are left empty: :mod:`paldocs.numbering` fills them (keeping ``fixed_num``: a
+  suffixed list marker, ``§{4a}``, or a level-1 heading opened by ``{3a}`` — how compose writes a number a
+  unit keeps from the data).
 - Provenance: given the source map of the text (``origins``, :mod:`paldocs.sourcemap`), every block, list
   item, unit and table cell gets ``origin`` — the data value holding the start of its own text (a paragraf's
   text after ``§``, an item's text after its marker), else the template line that wrote it.
@@ -78,6 +81,7 @@ from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
 from paldocs.markup.tables import caption_tokens, table_plugin, to_table
+from paldocs.markup.kept_numbers import added_number, kept_heading_number
 from paldocs.sourcemap import SourceMap
 from paldocs.vocabulary import list_style, unit
 
@@ -243,7 +247,8 @@ class _Converter:
                 if parent is not None:
                     raise self.error(token, f"Nagłówek („#”) nie może występować {unit(parent).in_form}.",
                                      "Nagłówki mogą stać tylko poza paragrafami (§).")
-                out.append(Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1]), origin=self.origin(token)))
+                heading = Heading(int(token.tag[1:]), self.inlines(tokens[self.pos + 1]), origin=self.origin(token))
+                out.append(kept_heading_number(heading, tokens[self.pos + 1].content))
                 self.pos += 3
             elif kind in _LIST_CLOSE and parent is not None:
                 unit_kind = list_unit_kind(token)
@@ -260,6 +265,7 @@ class _Converter:
                                      "od słów, np. „w § 2”, albo napisz „\\§”.")
                 self.pos += 1
                 out.append(self.unit(token, "paragraf", "paldocs_paragraf_close"))
+                out[-1].fixed_num = token.info or None  # "§{4a}": the number the paragraf keeps
             elif kind == "paldocs_div_open":
                 if parent is not None:
                     where = unit(parent).in_form
@@ -363,6 +369,7 @@ class _Converter:
             item = self.tokens[self.pos]  # list_item_open
             self.pos += 1
             out.append(self.unit(item, kind, "list_item_close"))
+            out[-1].fixed_num = added_number(list_open.type, item.info)
         self.pos += 1
         return out
 
@@ -376,7 +383,7 @@ class _Converter:
             item = self.tokens[self.pos]  # list_item_open
             self.pos += 1
             block.items.append(ListItem("", self.blocks("list_item_close", parent=None, in_list=True),
-                                        origin=self.origin(item)))
+                                        origin=self.origin(item), fixed_num=added_number(list_open.type, item.info)))
         self.pos += 1
         return block
 

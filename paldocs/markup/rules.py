@@ -11,7 +11,8 @@ Contract: :func:`paldocs_plugin` installs on a ``MarkdownIt`` instance
 - ``paldocs_paragraf`` (only when the parse context says ``legal``): a line starting with ``§`` + blank (or a
   lone ``§``) opens ``paldocs_paragraf_open`` … ``paldocs_paragraf_close`` holding everything up to the next
   such line or opening ``::: role`` fence (not indented deeper than the §), or the end of the enclosing
-  block. A number typed after § is an error.
+  block. A number typed after § is an error; ``§{4a}`` (no space) is a paragraf that keeps the number "4a" (compose
+  writes it for a provision given with ``num``): ``info`` of the open token holds it.
 - inline ``paldocs_escape``: ``\\–`` and ``\\§`` print the character itself, so a paragraph may begin with an
   en dash (the common closing part of an enumeration) or a § that is not a new paragraf.
 
@@ -43,6 +44,7 @@ _ASSET_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 _FENCE = re.compile(r"(:{3,})[ \t]*(.*?)[ \t]*:*[ \t]*$")
 _TYPED_NUMBER = re.compile(r"[0-9]+[a-z]?[.)]?")
+_KEPT_NUMBER = re.compile(r"\{([1-9][0-9]{0,8}[a-z]{0,4})\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +188,13 @@ def _check_asset(ctx: ParseContext, line: int, colons: str, asset: str, at: int)
 
 
 def _is_paragraf_line(state: StateBlock, line: int) -> bool:
-    """``§`` at the start of the line followed by a blank, a digit (an error reported later) or nothing."""
+    """``§`` at the start of the line followed by a blank, a digit (an error reported later), ``{`` (a kept
+    number) or nothing."""
     pos = state.bMarks[line] + state.tShift[line]
     maximum = state.eMarks[line]
     if pos >= maximum or state.src[pos] != "§":
         return False
-    return pos + 1 >= maximum or _is_blank(ch := state.src[pos + 1]) or "0" <= ch <= "9"
+    return pos + 1 >= maximum or _is_blank(ch := state.src[pos + 1]) or "0" <= ch <= "9" or ch == "{"
 
 
 def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
@@ -202,6 +205,11 @@ def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool)
         return True
     pos = state.bMarks[startLine] + state.tShift[startLine] + 1
     maximum = state.eMarks[startLine]
+    kept = ""
+    if state.src.startswith("{", pos):
+        if not (match := _KEPT_NUMBER.match(state.src, pos, maximum)):
+            raise ctx.error(startLine, "Po „§{” oczekiwano numeru paragrafu i „}”, np. „§{4a}”.", offset=pos)
+        kept, pos = match[1], match.end()
     content = min(state.skipSpaces(pos), maximum)
     if typed := _TYPED_NUMBER.match(state.src, content, maximum):
         raise ctx.error(
@@ -221,7 +229,7 @@ def paragraf_rule(state: StateBlock, startLine: int, endLine: int, silent: bool)
         end += 1
 
     opening = state.push("paldocs_paragraf_open", "section", 1)
-    opening.markup, opening.map = "§", [startLine, end]
+    opening.markup, opening.map, opening.info = "§", [startLine, end], kept
     # Where the unit's own text starts (its origin, see paldocs.sourcemap): after "§ ", or — for a lone "§"
     # whose text starts on the next line with ustęp "1." (templates/provisions.md.j2) — at that text.
     opening.meta["content"] = content if content < maximum else _first_text(state, startLine + 1, end, content)

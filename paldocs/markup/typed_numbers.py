@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from paldocs.markup.parser import provision_tokens
+from paldocs.unit_numbers import NumberCounter, split_number
 from paldocs.vocabulary import unit
 
 __all__ = ["Slip", "text_before_ustepy", "typed_number_slips"]
@@ -93,7 +94,18 @@ def text_before_ustepy(provision: str) -> int | None:
 
 
 def _slip(kind: str, typed: list[str], line: int) -> Slip | None:
-    info, position = unit(kind), len(typed)
+    info = unit(kind)
+    counter: NumberCounter = "letter" if info.counter == "letter" else "decimal"
+    # a unit an amending act added ("2a" after "2", "ba" after "b") keeps its number and is not counted
+    # (§ 86 ZTP practice, paldocs.unit_numbers): the plain ones go on 1, 2, 3 around it
+    base, suffix = split_number(typed[-1], counter) or (typed[-1], "")
+    position = sum(1 for number in typed if not (split_number(number, counter) or ("", ""))[1])
+    if suffix:
+        if position and base == info.value(position):
+            return None
+        expected = f"{info.value(position)}a" if position else info.value(1)
+        return Slip(line, kind, info.format_label(typed[-1]), info.format_label(expected),
+                    info.format_label(typed[-2]) if len(typed) > 1 else None)
     if typed[-1] == info.value(position) or all(number == info.value(1) for number in typed):
         return None
     previous = info.format_label(info.value(position - 1)) if position > 1 else None

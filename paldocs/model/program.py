@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
+from paldocs.unit_numbers import NumberCounter, follows, plain_position, split_number
 
 
 class SectionRole(StrEnum):
@@ -52,21 +53,70 @@ ItemListStyle = Literal["decimal-dot", "decimal-paren", "alpha-paren", "dash", "
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
+REPEALED_TEXT = "(uchylony)"  # what a repealed unit prints after its number (§ 106 pkt 2 ZTP)
+# The counter of a list style's numbers; dashes and bullets have none (an item there cannot keep a number).
+_STYLE_COUNTERS: dict[str, NumberCounter] = {"decimal-dot": "decimal", "decimal-paren": "decimal",
+                                              "alpha-paren": "letter"}
+_SECTION_COUNTERS: dict[str, NumberCounter] = {"roman": "roman", "chapter-roman": "roman", "decimal": "decimal",
+                                               "chapter": "decimal"}
+
+
 class Item(StrictModel):
-    """One entry of a section's list (a goal, a direction …) with a stable id."""
+    """One entry of a section's list (a goal, a direction …) with a stable id; ``num`` is a number it keeps
+    (an amended programme: "2a" added after "2"), ``repealed`` prints "(uchylony)" in its place."""
 
     id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator, np. „cel-1” (do sprawozdań).",
         examples=["cel-1"])
-    text: Markdown = Field(description="Treść punktu (Markdown).",
+    num: str | None = Field(None, description="Numer, który punkt zachowuje (program zmieniony uchwałą), np. „2a” "
+                            "— punkt dodany po punkcie 2 — albo „ba” po literze b; brak = numer według kolejności.",
+                            examples=["2a"])
+    repealed: bool = Field(False, description="Punkt uchylony: drukuje się jego numer i „(uchylony)”, bez treści.",
+                           examples=[True])
+    text: Markdown = Field(description="Treść punktu (Markdown); punkt uchylony: pomiń.",
         examples=["Zmniejszenie zjawiska wykluczenia społecznego."])
     items: list[Item] = Field(default_factory=list, description="Podpunkty.", examples=[{"text": "szkolenia"}])
     items_style: ItemListStyle = Field("alpha-paren", description="Styl numeracji podpunktów.", examples=["dash"])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _repealed_text(cls, data: object) -> object:
+        """A repealed item prints "(uchylony)" as its text; it has no text or sub-items of its own."""
+        if isinstance(data, dict) and data.get("repealed") is True:
+            if data.get("text") not in (None, REPEALED_TEXT) or data.get("items"):
+                raise ValueError("punkt uchylony („repealed: true”) nie ma treści ani podpunktów — usuń „text” i "
+                                 "„items”")
+            return {**data, "text": REPEALED_TEXT}
+        return data
+
+    @model_validator(mode="after")
+    def _kept_numbers_in_order(self) -> Item:
+        check_kept_numbers(self.items, self.items_style, "podpunkt")
+        return self
+
+
+def check_kept_numbers(items: list[Item], style: str, what: str) -> None:
+    """Numbers given in data stay in order (:func:`paldocs.unit_numbers.follows`): a plain one continues the
+    count, a suffixed one follows the unit it is named after; a dash or bullet list has no numbers to keep."""
+    counter = _STYLE_COUNTERS.get(style)
+    previous = 0
+    for position, item in enumerate(items, start=1):
+        if item.num is None:
+            previous += 1
+            continue
+        if counter is None:
+            raise ValueError(f"{what} {position}: lista w stylu „{style}” nie ma numerów — usuń „num”")
+        problem = follows(item.num, previous, counter)
+        if problem is not None:
+            raise ValueError(f"{what} {position}: {problem}")
+        plain, suffix = split_number(item.num, counter) or ("", "")
+        previous = plain_position(plain, counter) if not suffix else previous
 
 
 class Section(StrictModel):
     id: str | None = Field(None, pattern=ID_PATTERN, description="Stały identyfikator rozdziału.",
         examples=["cele-szczegolowe"])
-    heading: NonEmptyText | None = Field(None, description="Tytuł rozdziału (bez numeru — numer nadaje paldocs).",
+    heading: NonEmptyText | None = Field(None, description="Tytuł rozdziału (bez numeru — numer nadaje paldocs; "
+                                         "numer, który się nie zmienia: pole num).",
         examples=["Cele szczegółowe"])
     level: Literal[1, 2, 3] = Field(1, description="1 — rozdział, 2 — podrozdział, 3 — część podrozdziału.",
         examples=[2])
@@ -82,11 +132,22 @@ class Section(StrictModel):
     items_style: ItemListStyle = Field("decimal-dot", description="Styl numeracji punktów.", examples=["decimal-paren"])
     closing: Markdown | None = Field(None, description="Treść po liście punktów (Markdown).",
         examples=["Działania będą realizowane we współpracy z organizacjami pozarządowymi."])
+    num: str | None = Field(None, description="Numer rozdziału, który się nie zmienia (program zmieniony uchwałą), "
+                            "np. „3a” — rozdział dodany po rozdziale 3 — albo „IIa”; tylko rozdziały 1. poziomu "
+                            "przy numeracji rozdziałów (section_numbering).", examples=["3a"])
+    repealed: bool = Field(False, description="Rozdział uchylony: drukuje się „Rozdział 5. (uchylony)”, bez treści.",
+                           examples=[True])
 
     @model_validator(mode="after")
     def _says_something(self) -> Section:
+        if self.repealed:
+            if self.heading is not None or self.content or self.items or self.closing:
+                raise ValueError("rozdział uchylony („repealed: true”) nie ma tytułu ani treści — usuń heading, "
+                                 "content, items i closing")
+            return self
         if not (self.heading or self.content or self.items or self.closing):
             raise ValueError("rozdział jest pusty: podaj heading, content, items lub closing")
+        check_kept_numbers(self.items, self.items_style, "punkt")
         return self
 
 
@@ -136,6 +197,30 @@ class Program(StrictModel):
         examples=[{"title": "SPIS TREŚCI:"}])
     sections: list[Section] = Field(min_length=1, description="Rozdziały programu w kolejności druku.",
         examples=[{"id": "wstep", "heading": "Wstęp", "content": "…"}])
+
+    @model_validator(mode="after")
+    def _kept_section_numbers(self) -> Program:
+        """Chapter numbers given in data: only level-1 sections of a numbered programme, in order."""
+        counter = _SECTION_COUNTERS.get(self.section_numbering)
+        previous = 0
+        for position, section in enumerate(self.sections, start=1):
+            if section.num is not None and (counter is None or section.level != 1):
+                raise ValueError(f"rozdział {position}: numer („num”) ma tylko rozdział 1. poziomu programu z "
+                                 "numeracją rozdziałów (section_numbering) — usuń „num”")
+            if counter is None or section.level != 1:
+                if section.repealed and counter is None:
+                    raise ValueError(f"rozdział {position}: rozdział uchylony zachowuje swój numer — ustaw "
+                                     "numerację rozdziałów (section_numbering)")
+                continue
+            if section.num is None:
+                previous += 1
+                continue
+            problem = follows(section.num, previous, counter)
+            if problem is not None:
+                raise ValueError(f"rozdział {position}: {problem}")
+            plain, suffix = split_number(section.num, counter) or ("", "")
+            previous = plain_position(plain, counter) if not suffix else previous
+        return self
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Program:

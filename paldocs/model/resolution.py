@@ -15,16 +15,18 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Discriminator, Field, PlainSerializer, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
+from paldocs.model.amendment import Amendment
 from paldocs.model.annex import Annex
 from paldocs.model.base import Markdown, MarkdownText, NonEmptyText, StrictModel
 from paldocs.model.closing import Closing, RepealedResolution
 from paldocs.model.municipality import Municipality, Signatory
 from paldocs.model.program import Program
 from paldocs.polish.numerals import from_roman
+from paldocs.unit_numbers import split_number
 
 # The parts are separated by "/" or, in some councils, by "." ("III.23.2018") — the same sign throughout.
 _SESSION_FIRST = re.compile(r"^\s*([IVXLCDM]+)\s*([/.])\s*(\d+)\s*\2\s*(\d{2}|\d{4})\s*$")
@@ -121,8 +123,77 @@ def _no_paragraf_sign(value: MarkdownText) -> MarkdownText:
     return value
 
 
-Provision = Annotated[Markdown, AfterValidator(_no_paragraf_sign)]
-"""One paragraf of ``resolution.provisions``: Markdown with ustępy, punkty, litery and tirety, without "§"."""
+REPEALED_TEXT = "(uchylony)"
+"""What a repealed unit prints after its number (§ 106 pkt 2 ZTP: "uchylony" in the place of the repealed unit)."""
+
+
+class NumberedProvision(StrictModel):
+    """A paragraf with the number it keeps (an amended or consolidated act): ``{num: "4a", text: …}`` or
+    ``{num: "5", repealed: true}``; paldocs does not renumber it and the paragrafy after it continue from it."""
+
+    num: str = Field(description="Numer paragrafu, który się nie zmienia, "
+                     "np. „4a” (paragraf dodany po § 4) albo „5”; następne paragrafy liczy się dalej od niego.",
+                     examples=["4a"])
+    text: Markdown | None = Field(None, description="Treść paragrafu (Markdown, bez znaku § i numeru), jak w "
+                                  "zwykłym elemencie listy provisions.", examples=["Program realizuje Ośrodek."])
+    repealed: bool = Field(False, description="Paragraf uchylony: drukuje się „§ 5. (uchylony)”, bez treści.",
+                           examples=[True])
+
+    @field_validator("num")
+    @classmethod
+    def _paragraf_number(cls, value: str) -> str:
+        if split_number(value, "decimal") is None:
+            raise ValueError(f"„{value}” nie jest numerem paragrafu — numer to liczba, a paragraf dodany później ma "
+                             "po niej literę, np. „4a” (bez znaku § i kropki)")
+        return value
+
+    @model_validator(mode="after")
+    def _text_or_repealed(self) -> NumberedProvision:
+        if self.repealed and self.text is not None:
+            raise ValueError("paragraf uchylony („repealed: true”) nie ma treści — usuń „text”")
+        if not self.repealed and self.text is None:
+            raise ValueError("podaj treść paragrafu („text”) albo oznacz go jako uchylony („repealed: true”)")
+        if self.text is not None:
+            _no_paragraf_sign(self.text)
+        return self
+
+
+class ProvisionText(MarkdownText):
+    """A provision's text as every reader of ``resolution.provisions`` sees it (a string), carrying the number it
+    keeps (``num``, None = numbered by position) and ``repealed`` ("(uchylony)" is then its text)."""
+
+    num: str | None = None
+    repealed: bool = False
+
+
+def _provision_text(value: MarkdownText | NumberedProvision) -> MarkdownText:
+    if isinstance(value, NumberedProvision):
+        text = ProvisionText(value.text if value.text is not None else REPEALED_TEXT)
+        text.num, text.repealed = value.num, value.repealed
+        return text
+    return value
+
+
+def _provision_data(value: MarkdownText) -> object:
+    """Written back as it was given: a string, or the mapping when the paragraf keeps a number."""
+    num = getattr(value, "num", None)
+    if num is None:
+        return str(value)
+    return {"num": num, "repealed": True} if getattr(value, "repealed", False) else {"num": num, "text": str(value)}
+
+
+def _provision_form(value: object) -> str:
+    return "function-numbered" if isinstance(value, (dict, NumberedProvision)) else "function-text"
+
+
+# A discriminated union: a mapping is checked only as a numbered paragraf, a string only as text (one error each).
+# The tags are named "function-…" because error locations drop such steps (paldocs.model.load): a tag is no field.
+Provision = Annotated[Annotated[Markdown, AfterValidator(_no_paragraf_sign), Tag("function-text")]
+                      | Annotated[NumberedProvision, Tag("function-numbered")],
+                      Discriminator(_provision_form), AfterValidator(_provision_text), PlainSerializer(_provision_data)]
+"""One paragraf of ``resolution.provisions``: Markdown with ustępy, punkty, litery and tirety, without "§"; or a
+mapping with the number it keeps (:class:`NumberedProvision`). Validated, it is always a string
+(:class:`ProvisionText` when numbered)."""
 
 
 class Resolution(StrictModel):
@@ -146,13 +217,18 @@ class Resolution(StrictModel):
     provisions: list[Provision] = Field(
         default_factory=list,
         description="Dodatkowe paragrafy (przed klauzulą wykonawczą), bez znaku § i bez numerów — numery nadaje "
-        "paldocs. Paragraf może dzielić się na ustępy „1.”, ustęp na punkty „1)”, punkt na litery „a)”, litera "
+        "paldocs; paragraf, który zachowuje numer (uchwała zmieniona), to mapa {num: „4a”, text: …} albo {num: „5”, "
+        "repealed: true}. Paragraf może dzielić się na ustępy „1.”, ustęp na punkty „1)”, punkt na litery „a)”, litera "
         "na tirety „–” (§ 55–57 ZTP); jednostkę niższego stopnia wpisuje się z wcięciem pod nadrzędną.",
         examples=[["Zwykły paragraf bez ustępów.",
                    "1. Pierwszy ustęp.\n2. Drugi ustęp obejmuje:\n   1) punkt pierwszy;\n   2) punkt drugi:\n"
                    "      a) litera pierwsza,\n      b) litera druga."]])
     repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).",
         examples=[{"number": "XII/85/2019", "date": "2019-05-20", "subject": "w sprawie …"}])
+    amends: Amendment | None = Field(
+        None, description="Uchwała zmieniająca (rodzaj „zmiana”): zmieniana uchwała i lista zmian (docs/amendments.md).",
+        examples=[{"resolution": {"number": "LXIV/400/14", "date": "2014-04-29", "subject": "w sprawie …"},
+                   "changes": [{"op": "repeal", "unit": "§ 5"}]}])
     adoption: NonEmptyText | None = Field(
         None, description="Własne brzmienie § 1 zamiast brzmienia rodzaju uchwały (bez „§ 1.”).",
         examples=["Przyjmuje się Strategię Rozwiązywania Problemów Społecznych Gminy Ostróda na lata 2021–2030, "
@@ -217,6 +293,14 @@ class Resolution(StrictModel):
             raise PydanticCustomError("unknown_kind", "unknown resolution kind {kind}",
                                       {"kind": value, "known": sorted(known)})
         return value
+
+    @model_validator(mode="after")
+    def _amending_kind_names_the_amended(self) -> Resolution:
+        # The amending kind prints § 1 from the change list (docs/amendments.md); other kinds have no use for one.
+        if self.kind == "zmiana" and self.amends is None:
+            raise ValueError("uchwała zmieniająca (rodzaj „zmiana”) wymaga pola „amends”: zmienianej uchwały "
+                             "(resolution: number, date, subject) i listy zmian (changes)")
+        return self
 
     @model_validator(mode="after")
     def _overrides_agree(self) -> Resolution:

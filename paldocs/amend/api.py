@@ -1,0 +1,157 @@
+"""``paldocs.amend(old, new)``: the data file of the resolution that amends OLD so that it reads as NEW.
+
+Contract: :func:`amend` returns a :class:`~paldocs.model.resolution.DataFile` of kind „zmiana” (built by
+``paldocs build`` like any resolution) whose ``amends`` names OLD — its number, date and title as OLD's data
+print them — and lists the changes of :func:`paldocs.amend.diff.diff_acts`. The amending resolution takes
+OLD's municipality, legal basis (as OLD prints it: its own or its kind's) and whether it is an act of local law
+(its entry into force then follows OLD's kind: „po upływie 14 dni od dnia ogłoszenia …”); the executor is
+OLD's. A whole new annex becomes its ``program``. :func:`amendment_plan` gives the plan with the data, for
+the command line (which shows the § 84 ZTP proposal).
+
+Refused, with one located message (:class:`~paldocs.errors.DataError`): OLD without a number or a date (an
+amended resolution has been adopted); OLD and NEW of different municipalities, or both numbered and dated
+differently (two different resolutions); NEW without changes; changes that § 84 ZTP says call for a new
+resolution, unless ``force`` (the reason is the message).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from paldocs.amend.diff import AmendmentPlan, AnnexForm, diff_acts
+from paldocs.errors import DataError, Location
+from paldocs.model.amendment import AmendedResolution, Amendment
+from paldocs.model.closing import Closing
+from paldocs.model.resolution import DataFile, Resolution
+
+if TYPE_CHECKING:
+    from paldocs.context import BuildContext
+
+AMENDING_KIND = "zmiana"
+
+
+class _CallablePackage(types.ModuleType):
+    """``paldocs.amend(old, new)``: the package :mod:`paldocs.amend` shares its name with this function, and
+    Python binds ``paldocs.amend`` to the package once any of its modules is imported — so the package, when
+    called, is the function."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> DataFile:
+        return amend(*args, **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentDraft:
+    """The amending resolution's data and the plan it was made from."""
+
+    data: DataFile
+    plan: AmendmentPlan
+
+
+def amend(old: DataFile | str | Path, new: DataFile | str | Path, *, number: str | None = None,
+          date: dt.date | None = None, annex_form: AnnexForm | None = None, force: bool = False,
+          context: BuildContext | None = None) -> DataFile:
+    """The amending resolution's data turning OLD into NEW (see the module contract)."""
+    return amendment_plan(old, new, number=number, date=date, annex_form=annex_form, force=force,
+                          context=context).data
+
+
+def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, number: str | None = None,
+                   date: dt.date | None = None, annex_form: AnnexForm | None = None, force: bool = False,
+                   context: BuildContext | None = None) -> AmendmentDraft:
+    """:func:`amend` with the plan (changes, new annex, § 84 proposal) kept beside the data."""
+    from paldocs.api import make_context
+
+    context = make_context(context)
+    old_file, old_data = _loaded(old, context)
+    new_file, new_data = _loaded(new, context)
+    _same_resolution(old_data, old_file, new_data, new_file)
+    plan = diff_acts(old_data, new_data, annex_form=annex_form)
+    if not plan.changes:
+        raise DataError("nowa wersja nie różni się od zmienianej uchwały w żadnej jednostce — nie ma czego zmieniać",
+                        Location(new_file), "Porównywane są paragrafy uchwały i jednostki załącznika.")
+    if plan.propose_new_act and not force:
+        raise DataError(f"zamiast uchwały zmieniającej należy przygotować nową uchwałę: {plan.propose_new_act}",
+                        Location(new_file), "paldocs amend --force zapisze uchwałę zmieniającą mimo to.")
+    return AmendmentDraft(_amending_data(old_data, plan, context, number=number, date=date,
+                                         annex_form=annex_form), plan)
+
+
+def _loaded(data: DataFile | str | Path, context: BuildContext) -> tuple[str | None, DataFile]:
+    if isinstance(data, DataFile):
+        return None, data
+    return str(data), context.open(data).load_source().data
+
+
+def _same_resolution(old: DataFile, old_file: str | None, new: DataFile, new_file: str | None) -> None:
+    if old.resolution.number is None or old.resolution.date is None:
+        missing = "numeru" if old.resolution.number is None else "daty"
+        raise DataError(f"zmieniana uchwała nie ma {missing} — zmienia się uchwałę już podjętą: podaj jej numer i "
+                        "datę podjęcia", Location(old_file, path="resolution.number" if missing == "numeru"
+                                                  else "resolution.date"))
+    if old.municipality.name != new.municipality.name or old.municipality.kind != new.municipality.kind:
+        raise DataError(f"nowa wersja dotyczy innej gminy ({new.municipality.name}) niż zmieniana uchwała "
+                        f"({old.municipality.name}) — porównuje się dwie wersje tej samej uchwały",
+                        Location(new_file, path="municipality"))
+    for field in ("number", "date"):
+        theirs, ours = getattr(new.resolution, field), getattr(old.resolution, field)
+        if theirs is not None and theirs != ours:
+            raise DataError(f"nowa wersja ma inny {'numer' if field == 'number' else 'dzień podjęcia'} uchwały "
+                            "niż zmieniana — to dwie różne uchwały; w nowej wersji zostaw numer i datę zmienianej "
+                            "(albo je usuń)", Location(new_file, path=f"resolution.{field}"))
+
+
+def _amending_data(old: DataFile, plan: AmendmentPlan, context: BuildContext, *, number: str | None,
+                   date: dt.date | None, annex_form: AnnexForm | None) -> DataFile:
+    from paldocs.compose import compose, format_number
+    from paldocs.kinds import find_kind
+
+    kind = find_kind(context.kinds, old.resolution.kind, None)
+    printed = compose(old, context.environment, kinds=context.kinds,
+                      catalog=context.catalog(old.municipality.acts)).meta
+    resolution = old.resolution
+    assert resolution.date is not None  # _same_resolution refused an undated OLD
+    amended = AmendedResolution(number=format_number(old), date=resolution.date, subject=printed.subject)
+    local_law = resolution.act_of_local_law if resolution.act_of_local_law is not None else kind.act_of_local_law
+    own_basis = resolution.legal_basis is not None
+    fields = {
+        "kind": AMENDING_KIND,
+        "number": number,
+        "date": date,
+        "status": "podjęta" if number is not None and date is not None else "projekt",
+        "legal_basis": list(resolution.legal_basis or kind.legal_basis),
+        "legal_basis_join": resolution.legal_basis_join if own_basis else kind.legal_basis_join,
+        "act_of_local_law": local_law,
+        "amends": Amendment(resolution=amended, changes=plan.changes, annex_form=annex_form),
+        "closing": _closing(old, kind.closing),
+        "signature_organ": resolution.signature_organ,
+    }
+    try:
+        amending = Resolution.model_validate(fields)
+    except ValidationError as error:  # the number typed on the command line, the only value not from OLD
+        first = error.errors()[0]
+        raise DataError(str(first["msg"]).removeprefix("Value error, "), Location(path="--number")) from None
+    return DataFile(municipality=old.municipality, resolution=amending, program=plan.new_annex)
+
+
+def _closing(old: DataFile, kind_closing: Closing | None) -> Closing | None:
+    """The executor and the entry into force of OLD (its own or its kind's); no repeals, and no fixed day of
+    entry into force (a day set for OLD is not the amendment's: the amending kind's default applies)."""
+    own = old.resolution.closing
+    executor = own.executor if own is not None else None
+    entry = (own.entry_into_force if own is not None and own.entry_into_force is not None
+             else kind_closing.entry_into_force if kind_closing is not None else None)
+    if entry is not None and entry.form == "z-dniem":
+        entry = None
+    if executor is None and entry is None:
+        return None
+    return Closing(order=["executor", "entry-into-force"], executor=executor, entry_into_force=entry)
+
+
+sys.modules["paldocs.amend"].__class__ = _CallablePackage

@@ -1,0 +1,160 @@
+"""``paldocs amend`` and ``paldocs.amend``: the amending resolution's data from two versions of a resolution.
+
+The Kętrzyn programme (Uchwała Nr LXIV/400/14 Rady Miejskiej w Kętrzynie z dnia 29 kwietnia 2014 r.,
+resolutions/ketrzyn-2014-pal.yaml) is amended in a copy: a new direction of action after pkt 9 (§ 89 ZTP: the
+added punkt is „9a”, existing numbers never move), a changed source of financing (a word change, § 87 ust. 3
+ZTP), and — for the § 84 ZTP case — most of its chapters rewritten. ZTP as read on arslege.pl (Dz. U. z 2016 r.
+poz. 283, Dział II); docs/amendments.md, section "paldocs amend", names the sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import REPO
+
+import paldocs
+from paldocs.amend.api import amendment_plan
+from paldocs.amend.apply import apply_amendment
+from paldocs.amend.tree import act_tree, wording
+from paldocs.cli import main
+from paldocs.errors import DataError
+
+KETRZYN = REPO / "resolutions" / "ketrzyn-2014-pal.yaml"
+PROFILE = (REPO / "resolutions" / "profiles" / "ketrzyn.yaml").resolve()
+NEW_DIRECTION = '''        - {id: kierunek-9a, text: "Organizowanie Klubu Integracji Społecznej dla osób długotrwale bezrobotnych."}'''
+
+
+def _variant(tmp_path: Path, name: str, *edits: tuple[str, str]) -> Path:
+    text = KETRZYN.read_text(encoding="utf-8").replace("municipality: profiles/ketrzyn.yaml",
+                                                      f"municipality: {PROFILE}")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+DIRECTION = ("        - {id: kierunek-9, text: Ułatwianie dostępu do informacji publicznej.}\n",
+             "        - {id: kierunek-9, text: Ułatwianie dostępu do informacji publicznej.}\n" + NEW_DIRECTION + "\n")
+FINANCING = ('"ze środków własnych budżetu samorządu terytorialnego,"', '"ze środków własnych budżetu Gminy Miejskiej Kętrzyn,"')
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> tuple[Path, Path]:
+    return _variant(tmp_path, "stara.yaml"), _variant(tmp_path, "nowa.yaml", DIRECTION, FINANCING)
+
+
+def test_command_writes_the_amending_resolution(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = versions
+    out = tmp_path / "wynik" / "zmiana.yaml"
+    result = CliRunner().invoke(main, ["amend", str(old), str(new), "-o", str(out), "--number", "LXX/450/14",
+                                       "--date", "2014-09-30"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out)
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert (out.parent / written["municipality"]).resolve() == PROFILE  # the profile OLD names, relative to -o
+    resolution = written["resolution"]
+    assert (resolution["kind"], resolution["number"], resolution["date"]) == ("zmiana", "LXX/450/14", "2014-09-30")
+    assert resolution["amends"]["resolution"] == {
+        "number": "LXIV/400/14", "date": "2014-04-29",
+        "subject": "w sprawie przyjęcia „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”"}
+    assert resolution["amends"]["changes"] == [
+        {"op": "insert", "unit": "załącznik rozdział 3 podrozdział 2 pkt 9a",
+         "after": "załącznik rozdział 3 podrozdział 2 pkt 9",
+         "text": "Organizowanie Klubu Integracji Społecznej dla osób długotrwale bezrobotnych."},
+        {"op": "words", "unit": "załącznik rozdział 7 pkt 1", "old_words": "samorządu terytorialnego",
+         "new_words": "Gminy Miejskiej Kętrzyn"}]
+    # the legal basis of the amended resolution (as its data give it)
+    assert resolution["legal_basis"][0] == {"act": "samorzad-gminny", "provision": "art. 18 ust. 2 pkt. 15"}
+    assert "1) załącznik rozdział 3 podrozdział 2 pkt 9a: dodaje się" in result.stderr
+
+
+def test_amending_then_applying_gives_the_new_version(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+    draft = amendment_plan(old, new)
+    amendment = draft.data.resolution.amends
+    assert amendment is not None and draft.data.resolution.status == "projekt"  # no number given: a draft
+    applied = apply_amendment(paldocs.load(old), amendment, new_annex=draft.plan.new_annex)
+    assert wording(act_tree(applied)) == wording(act_tree(paldocs.load(new)))
+
+
+def test_library_function(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+    data = paldocs.amend(old, new, number="LXX/450/14", date=dt.date(2014, 9, 30))
+    assert data.resolution.kind == "zmiana" and data.resolution.number is not None
+    assert data.municipality.name == paldocs.load(old).municipality.name
+
+
+def test_whole_annex_on_request(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+    draft = amendment_plan(old, new, annex_form="whole")
+    assert [c.op for c in draft.plan.changes] == ["annex"]
+    assert draft.data.program is not None and draft.data.program == paldocs.load(new).program
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["amend", *args])
+    return result.exit_code, result.stderr
+
+
+def test_unchanged_version_is_refused(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, _ = versions
+    code, err = _run(str(old), str(_variant(tmp_path, "to-samo.yaml")), "-o", str(tmp_path / "z.yaml"))
+    assert code == 2 and err.count("błąd:") == 1 and "nie różni się" in err
+
+
+def test_old_without_number_is_refused(tmp_path: Path, versions: tuple[Path, Path]) -> None:
+    _, new = versions
+    unnumbered = _variant(tmp_path, "bez-numeru.yaml", ("  number: LXIV/400/14\n", ""))
+    code, err = _run(str(unnumbered), str(new), "-o", str(tmp_path / "z.yaml"))
+    assert code == 2 and "nie ma numeru" in err and "resolution.number" in err
+
+
+def test_another_resolution_is_refused(tmp_path: Path, versions: tuple[Path, Path]) -> None:
+    old, _ = versions
+    other = _variant(tmp_path, "inna.yaml", ("number: LXIV/400/14", "number: LXIV/401/14"), FINANCING)
+    code, err = _run(str(old), str(other), "-o", str(tmp_path / "z.yaml"))
+    assert code == 2 and "dwie różne uchwały" in err and "inna.yaml" in err
+
+
+def test_existing_output_needs_force(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = versions
+    out = tmp_path / "z.yaml"
+    out.write_text("x", encoding="utf-8")
+    code, err = _run(str(old), str(new), "-o", str(out))
+    assert code == 2 and "--force" in err
+    assert _run(str(old), str(new), "-o", str(old))[0] == 2  # never over an input
+
+
+def test_bad_number_is_one_message(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = versions
+    code, err = _run(str(old), str(new), "-o", str(tmp_path / "z.yaml"), "--number", "czterdzieści")
+    assert code == 2 and "--number" in err and "nie jest numerem uchwały" in err
+
+
+def test_section_84_proposes_a_new_resolution(tmp_path: Path) -> None:
+    # the chapter on methods moved before the one on recipients: the construction of the act changes — § 84
+    # ZTP: a new resolution rather than an amendment (written all the same with --force)
+    old = _variant(tmp_path, "stara.yaml")
+    text = old.read_text(encoding="utf-8")
+    recipients = text[text.index("    - id: adresaci"):text.index("    - id: metody")]
+    methods = text[text.index("    - id: metody"):text.index("    - id: rezultaty")]
+    new = tmp_path / "nowa.yaml"
+    new.write_text(text.replace(recipients + methods, methods + recipients), encoding="utf-8")
+    with pytest.raises(DataError, match="§ 84 ZTP"):
+        amendment_plan(old, new)
+    out = tmp_path / "z.yaml"
+    code, err = _run(str(old), str(new), "-o", str(out), "--force")
+    assert code == 0 and "uwaga: zamiast uchwały zmieniającej należy przygotować nową uchwałę" in err
+    assert "zmieniają miejsce" in err and out.exists()
+
+
+def test_help_has_examples() -> None:
+    result = CliRunner().invoke(main, ["amend", "--help"])
+    assert result.exit_code == 0 and "paldocs amend stara.yaml nowa.yaml -o zmiana.yaml" in result.output
