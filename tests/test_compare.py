@@ -320,3 +320,54 @@ def test_cli_bad_pairs_exit_2_with_one_located_message(versions: tuple[Path, Pat
 def test_cli_help_shows_examples() -> None:
     result = CliRunner().invoke(main, ["compare", "--help"])
     assert result.exit_code == 0 and "paldocs compare uchwala.yaml uchwala-zmieniona.yaml" in result.output
+
+
+# --- rows named as the amending resolution names them ---------------------------------------------------------
+
+
+def test_from_data_files_the_rows_follow_the_amendment_plan(versions: tuple[Path, Path]) -> None:
+    # The plan of "paldocs amend": an added unit takes a letter suffix (§ 1a, pkt 1a), numbers never move, and
+    # units are cited by their address in the amended act (its data's chapters, a headless one included).
+    table = comparison_table(load(versions[0]), load(versions[1]))
+    assert [inline_text(row[1].children) for row in table.rows] == [
+        f"§{NBSP}1a", f"załącznik rozdział 3 podrozdział 1 pkt{NBSP}5", f"załącznik rozdział 3 podrozdział 2 pkt{NBSP}1a",
+        "załącznik rozdział 4"]
+    assert shown(table.rows[3][3].children) == f"Adresaci [+i{NBSP}partnerzy+] Programu⏎(…)"
+
+
+@pytest.mark.parametrize(("old", "new", "kept"), [
+    (("a", "b", "c"), ("a", "B", "c"), (("(…)", "b", "(…)"), ("(…)", "B", "(…)"))),
+    (("a", "b", "c", "d"), ("A", "b", "c", "D"), (("a", "(…)", "d"), ("A", "(…)", "D"))),
+    (("a", "b"), ("a", "b", "c"), (("a", "b"), ("a", "b", "c"))),  # lines added: the whole unit
+    (("a",), ("A",), (("a",), ("A",))),
+])
+def test_rows_of_replaced_words_keep_only_the_changed_lines(old: tuple[str, ...], new: tuple[str, ...],
+                                                            kept: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    from paldocs.amend.compare_plan import _excerpts
+
+    assert _excerpts(old, new) == kept
+
+
+def test_a_whole_new_annex_is_compared_unit_by_unit_as_printed(versions: tuple[Path, Path],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import paldocs.amend.compare as module
+    from paldocs.amend.compare_plan import PlannedComparison
+
+    monkeypatch.setattr(module, "planned_units", lambda old, new: PlannedComparison(
+        [ComparedUnit("§ 1a", None, ("§ 1a. Nowy.",))], annex_replaced=True))
+    table = comparison_table(load(versions[0]), load(versions[1]))
+    assert [inline_text(row[1].children) for row in table.rows] == [
+        f"§{NBSP}1a", f"załącznik rozdział 2 podrozdział 1 pkt{NBSP}5", f"załącznik rozdział 2 podrozdział 2 pkt{NBSP}2",
+        "załącznik rozdział 3"]
+
+
+def test_without_a_plan_the_units_are_compared_as_printed(versions: tuple[Path, Path],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import paldocs.amend.compare as module
+
+    def refused(old: object, new: object) -> None:
+        raise DataError("brak planu")
+
+    monkeypatch.setattr(module, "planned_units", refused)
+    table = comparison_table(load(versions[0]), load(versions[1]))
+    assert inline_text(table.rows[0][1].children) == f"§{NBSP}2"

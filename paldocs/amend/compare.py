@@ -11,9 +11,11 @@ Contract:
   "(uchylony)", as a repealed unit prints.
 - :func:`comparison_table` (for the uzasadnienie of an amending resolution) and :func:`comparison_document`
   (the standalone document, titled "ZESTAWIENIE ZMIAN" and "w uchwale Nr … Rady … z dnia … w sprawie …") take
-  two data files (or their IR documents) and pair their units with
-  :func:`~paldocs.amend.compare_units.compared_units`. :func:`compare` reads two data files and writes
-  the comparison to the formats asked for (``paldocs compare``), all or nothing.
+  two data files (or their IR documents). From data files the rows are the units of the amendment plan, named
+  as the amending resolution names them (:mod:`paldocs.amend.compare_plan`: "§ 1a", "… pkt 2a"); from IR
+  documents, or when no plan can be made, the units as printed (:mod:`paldocs.amend.compare_units`).
+  :func:`compare` reads two data files and writes the comparison to the formats asked for (``paldocs
+  compare``), all or nothing.
 - Bad inputs are :class:`~paldocs.errors.DataError` s located at the new file: two versions without a
   difference (nothing to compare), versions of different resolutions (another municipality, or both adopted
   with different numbers or dates).
@@ -28,8 +30,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from paldocs import document as ir
+from paldocs.amend.compare_plan import planned_units
 from paldocs.amend.compare_units import ComparedUnit, compared_units
-from paldocs.errors import DataError, Location
+from paldocs.errors import DataError, Location, PaldocsError
 from paldocs.model.resolution import DataFile, ResolutionNumber
 from paldocs.polish.typography import apply_typography
 
@@ -130,13 +133,13 @@ def table_of(units: Sequence[ComparedUnit]) -> ir.Table:
 def comparison_table(old: DataFile | ir.Document, new: DataFile | ir.Document) -> ir.Table:
     """The table of every changed unit of ``new`` against ``old`` (for the uzasadnienie of the amending
     resolution); versions without a difference: DataError."""
-    return table_of(_changes(_document(old), _document(new)))
+    return table_of(_changes(old, new, _document(old), _document(new)))
 
 
 def comparison_document(old: DataFile | ir.Document, new: DataFile | ir.Document) -> ir.Document:
     """The standalone comparison: title, the act it compares, the table (``paldocs compare``)."""
     old_doc, new_doc = _document(old), _document(new)
-    return _document_of(old_doc, _changes(old_doc, new_doc))
+    return _document_of(old_doc, _changes(old, new, old_doc, new_doc))
 
 
 def _document_of(old_doc: ir.Document, units: Sequence[ComparedUnit]) -> ir.Document:
@@ -169,8 +172,24 @@ def _document(data: DataFile | ir.Document) -> ir.Document:
     return to_document(data, charts=False)[0]
 
 
-def _changes(old: ir.Document, new: ir.Document, where: Location | None = None) -> list[ComparedUnit]:
-    units = list(compared_units(old, new))
+def _changes(old: DataFile | ir.Document, new: DataFile | ir.Document, old_doc: ir.Document, new_doc: ir.Document,
+             where: Location | None = None) -> list[ComparedUnit]:
+    """The rows: from two data files the amendment plan's units (:mod:`paldocs.amend.compare_plan`), the annex
+    compared as printed when the plan gives it a new wording as a whole; from built documents only, or when the
+    plan cannot be made (e.g. a version the amendment tools refuse), the units as printed
+    (:func:`~paldocs.amend.compare_units.compared_units`)."""
+    units: list[ComparedUnit] | None = None
+    if isinstance(old, DataFile) and isinstance(new, DataFile):
+        try:
+            planned = planned_units(old, new)
+        except PaldocsError:
+            planned = None
+        if planned is not None:
+            units = planned.units
+            if planned.annex_replaced:
+                units += [unit for unit in compared_units(old_doc, new_doc) if unit.unit.startswith("załącznik")]
+    if units is None:
+        units = list(compared_units(old_doc, new_doc))
     if not units:
         raise DataError("nowa wersja nie różni się od dotychczasowej w żadnej jednostce — nie ma czego zestawić",
                         where, "porównaj plik dotychczasowy z plikiem, w którym wprowadzono zmiany")
@@ -211,7 +230,7 @@ def compare(old_path: str | Path, new_path: str | Path, formats: Iterable[str] =
         raise DataError(conflict, where, "porównuje się dwie wersje tej samej uchwały (ten sam numer i data)")
     old_doc = to_document(old_data, source=str(old_path), charts=False)[0]
     new_doc = to_document(new_data, source=str(new_path), charts=False)[0]
-    document = _document_of(old_doc, _changes(old_doc, new_doc, where))
+    document = _document_of(old_doc, _changes(old_data, new_data, old_doc, new_doc, where))
     target_dir = Path(out_dir) if out_dir is not None else new_path.parent
     targets = {fmt: target_dir / f"{new_path.stem}{OUTPUT_SUFFIX}.{fmt}" for fmt in wanted}
     if any(target.resolve() in (old_path.resolve(), new_path.resolve()) for target in targets.values()):
