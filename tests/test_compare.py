@@ -371,3 +371,21 @@ def test_without_a_plan_the_units_are_compared_as_printed(versions: tuple[Path, 
     monkeypatch.setattr(module, "planned_units", refused)
     table = comparison_table(load(versions[0]), load(versions[1]))
     assert inline_text(table.rows[0][1].children) == f"§{NBSP}2"
+
+
+def test_the_table_closes_the_justification_of_the_amending_resolution() -> None:
+    from paldocs.amend.compare import in_justification
+    from paldocs.document import Div, Footnote
+
+    table = table_of([ComparedUnit("§ 2", ("§ 2. Stary.",), ("§ 2. Nowy.",))])
+    note = Footnote("1", [para("Przypis.")])
+    with_text = act(paragraf("1", para("Zmienia się uchwałę.")))
+    with_text.parts.append(Part("justification", [Div("justification-title", [para("UZASADNIENIE")]),
+                                                  para("Zmiana wynika z …"), note]))
+    placed = in_justification(with_text, table).parts[-1].blocks
+    assert [type(block).__name__ for block in placed] == ["Div", "Paragraph", "Table", "Footnote"]
+    assert inline_text(placed[2].caption or []) == "Zestawienie zmian"
+    bare = in_justification(act(paragraf("1", para("Zmienia się uchwałę."))), table)
+    assert [part.kind for part in bare.parts] == ["resolution", "justification"]
+    assert to_text(bare).split("\f\n", 1)[1].startswith("UZASADNIENIE\n\nZestawienie zmian\nLp. |")
+    assert with_text.parts[-1].blocks[-1] is note  # the document given is left as it was

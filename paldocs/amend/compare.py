@@ -16,6 +16,8 @@ Contract:
   documents, or when no plan can be made, the units as printed (:mod:`paldocs.amend.compare_units`).
   :func:`compare` reads two data files and writes the comparison to the formats asked for (``paldocs
   compare``), all or nothing.
+- :func:`in_justification` places such a table at the end of the justification of a built amending
+  resolution (creating the justification when there is none).
 - Bad inputs are :class:`~paldocs.errors.DataError` s located at the new file: two versions without a
   difference (nothing to compare), versions of different resolutions (another municipality, or both adopted
   with different numbers or dates).
@@ -40,6 +42,8 @@ COLUMNS = ("Lp.", "Jednostka", "Dotychczasowe brzmienie", "Nowe brzmienie")
 NO_UNIT = "—"  # the old column of a unit the new version adds
 REPEALED = "(uchylony)"  # the new column of a unit the new version drops — as a repealed unit prints
 TITLE = "ZESTAWIENIE ZMIAN"
+CAPTION = "Zestawienie zmian"  # the table's caption in the justification
+JUSTIFICATION_TITLE = "UZASADNIENIE"  # as templates/justification.md.j2 titles it
 OUTPUT_SUFFIX = "-zestawienie-zmian"  # <new file's stem><suffix>.<format>
 
 
@@ -140,6 +144,25 @@ def comparison_document(old: DataFile | ir.Document, new: DataFile | ir.Document
     """The standalone comparison: title, the act it compares, the table (``paldocs compare``)."""
     old_doc, new_doc = _document(old), _document(new)
     return _document_of(old_doc, _changes(old, new, old_doc, new_doc))
+
+
+def in_justification(document: ir.Document, table: ir.Table) -> ir.Document:
+    """``document`` (an amending resolution, built) with ``table`` closing its justification — captioned
+    "Zestawienie zmian"; a resolution without a justification gets one ("UZASADNIENIE", then the table), after
+    its annexes, where the justification part stands."""
+    captioned = ir.Table(table.header, table.rows, [ir.Text(CAPTION)], table.origin)
+    parts = list(document.parts)
+    index = next((i for i, part in enumerate(parts) if part.kind == "justification"), None)
+    if index is None:
+        title = ir.Div("justification-title", [ir.Paragraph([ir.Text(JUSTIFICATION_TITLE)])])
+        parts.append(ir.Part("justification", [title, captioned], label="Uzasadnienie"))
+    else:
+        part = parts[index]
+        notes = [block for block in part.blocks if isinstance(block, ir.Footnote)]  # footnotes stay last
+        blocks = [block for block in part.blocks if not isinstance(block, ir.Footnote)]
+        parts[index] = ir.Part(part.kind, [*blocks, captioned, *notes], part.page_numbers, part.label,
+                               part.heading_numbering)
+    return ir.Document(document.meta, parts, document.house_style)
 
 
 def _document_of(old_doc: ir.Document, units: Sequence[ComparedUnit]) -> ir.Document:
