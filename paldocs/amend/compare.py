@@ -107,8 +107,8 @@ def marked_wordings(old: Sequence[str], new: Sequence[str]) -> tuple[list[ir.Inl
             old_out += _inlines(old_tokens[i1:i2], None)
             new_out += _inlines(new_tokens[j1:j2], None)
             continue
-        old_out += _inlines(old_tokens[i1:i2], lambda children: ir.Deleted(children))
-        new_out += _inlines(new_tokens[j1:j2], lambda children: ir.Inserted(children))
+        old_out += _inlines(old_tokens[i1:i2], ir.Deleted)
+        new_out += _inlines(new_tokens[j1:j2], ir.Inserted)
     return _merged(old_out), _merged(new_out)
 
 
@@ -129,8 +129,8 @@ def table_of(units: Sequence[ComparedUnit]) -> ir.Table:
         else:
             old = [ir.Text(NO_UNIT)] if unit.old is None else _merged(_inlines(_tokens(unit.old), ir.Deleted))
             new = [ir.Text(REPEALED)] if unit.new is None else _merged(_inlines(_tokens(unit.new), ir.Inserted))
-        rows.append([ir.TableCell([ir.Text(f"{number}.")], "right"), _cell([ir.Text(apply_typography(unit.unit))]), _cell(old),
-                     _cell(new)])
+        citation = _cell([ir.Text(apply_typography(unit.unit))])  # "§ 2 ust. 1": never "§" alone at a line end
+        rows.append([ir.TableCell([ir.Text(f"{number}.")], "right"), citation, _cell(old), _cell(new)])
     return ir.Table(header, rows)
 
 
@@ -180,7 +180,7 @@ def _document_of(old_doc: ir.Document, units: Sequence[ComparedUnit]) -> ir.Docu
 
 
 def _in_act(title: str) -> str:
-    """"Uchwała Nr … Rady … z dnia …" → "w uchwale Nr … Rady … z dnia …" (the locative of the head noun)."""
+    """The act in the locative: "Uchwała Nr … Rady … z dnia …" → "w uchwale Nr … Rady … z dnia …"."""
     for head, locative in (("Uchwała ", "w uchwale "), ("Załącznik do uchwały ", "w załączniku do uchwały ")):
         if title.startswith(head):
             return locative + title.removeprefix(head)
