@@ -31,12 +31,11 @@ from paldocs.markup import to_blocks
 from paldocs.model.resolution import DataFile
 from paldocs.numbering import number_part
 from paldocs.polish.typography import apply_typography
+from paldocs.vocabulary import UNIT_KINDS
 from paldocs.writers.text import TextWriter
 
 OMITTED = "(…)"  # unchanged lines left out of a row of replaced words
 
-# Units whose label the act prints from their kind and number (§ 55–57 ZTP), not from a marker in the data.
-_LEGAL_KINDS = frozenset({"paragraf", "ustep", "punkt", "litera", "tiret"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +109,6 @@ def _printed(node: TreeNode | None) -> tuple[str, ...] | None:
 def _label(node: TreeNode) -> str:
     if node.marker:
         return node.marker
-    if node.kind in _LEGAL_KINDS:
+    if node.kind in UNIT_KINDS:  # the act prints their labels from kind and number (§ 55–57 ZTP)
         return apply_typography(ir.format_unit_label(node.kind, node.num))  # type: ignore[arg-type]
     return ""
