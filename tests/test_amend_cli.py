@@ -139,14 +139,15 @@ def test_bad_number_is_one_message(versions: tuple[Path, Path], tmp_path: Path) 
 
 
 def test_section_84_proposes_a_new_resolution(tmp_path: Path) -> None:
-    # the chapter on methods moved before the one on recipients: the construction of the act changes — § 84
-    # ZTP: a new resolution rather than an amendment (written all the same with --force)
+    # a direction of action moved from pkt 2 to after pkt 5: a unit changes its place, the construction of the
+    # act changes — § 84 ZTP: a new resolution rather than an amendment (written all the same with --force)
     old = _variant(tmp_path, "stara.yaml")
     text = old.read_text(encoding="utf-8")
-    recipients = text[text.index("    - id: adresaci"):text.index("    - id: metody")]
-    methods = text[text.index("    - id: metody"):text.index("    - id: rezultaty")]
+    second = text[text.index("        - {id: kierunek-2,"):text.index("        - {id: kierunek-3,")]
+    fifth_end = text.index("        - {id: kierunek-6,")
+    moved = text[:fifth_end] + second + text[fifth_end:]
     new = tmp_path / "nowa.yaml"
-    new.write_text(text.replace(recipients + methods, methods + recipients), encoding="utf-8")
+    new.write_text(moved.replace(second, "", 1), encoding="utf-8")
     with pytest.raises(DataError, match="§ 84 ZTP"):
         amendment_plan(old, new)
     out = tmp_path / "z.yaml"
@@ -158,3 +159,20 @@ def test_section_84_proposes_a_new_resolution(tmp_path: Path) -> None:
 def test_help_has_examples() -> None:
     result = CliRunner().invoke(main, ["amend", "--help"])
     assert result.exit_code == 0 and "paldocs amend stara.yaml nowa.yaml -o zmiana.yaml" in result.output
+
+
+def test_comparison_in_the_justification(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = versions
+    out = tmp_path / "z.yaml"
+    code, _ = _run(str(old), str(new), "-o", str(out), "--compare-in-justification")
+    assert code == 0
+    justification = yaml.safe_load(out.read_text(encoding="utf-8"))["resolution"]["justification"]
+    assert justification.splitlines() == [
+        "Tabela: Zestawienie zmian", "",
+        "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |", "|---|---|---|---|",
+        "| 1 | załącznik rozdział 3 podrozdział 2 pkt 9a | — | Organizowanie Klubu Integracji Społecznej dla "
+        "osób długotrwale bezrobotnych. |",
+        "| 2 | załącznik rozdział 7 pkt 1 | ze środków własnych budżetu samorządu terytorialnego, | ze środków "
+        "własnych budżetu Gminy Miejskiej Kętrzyn, |"]
+    document, _ = paldocs.to_document(out)  # the table parses in the uzasadnienie
+    assert "Zestawienie zmian" in paldocs.render(document, "txt").decode("utf-8")

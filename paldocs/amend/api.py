@@ -56,16 +56,17 @@ class AmendmentDraft:
 
 def amend(old: DataFile | str | Path, new: DataFile | str | Path, *, number: str | None = None,
           date: dt.date | None = None, annex_form: AnnexForm | None = None, force: bool = False,
-          context: BuildContext | None = None) -> DataFile:
+          compare_in_justification: bool = False, context: BuildContext | None = None) -> DataFile:
     """The amending resolution's data turning OLD into NEW (see the module contract)."""
     return amendment_plan(old, new, number=number, date=date, annex_form=annex_form, force=force,
-                          context=context).data
+                          compare_in_justification=compare_in_justification, context=context).data
 
 
 def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, number: str | None = None,
                    date: dt.date | None = None, annex_form: AnnexForm | None = None, force: bool = False,
-                   context: BuildContext | None = None) -> AmendmentDraft:
-    """:func:`amend` with the plan (changes, new annex, § 84 proposal) kept beside the data."""
+                   compare_in_justification: bool = False, context: BuildContext | None = None) -> AmendmentDraft:
+    """:func:`amend` with the plan (changes, new annex, § 84 proposal) kept beside the data;
+    ``compare_in_justification``: the uzasadnienie holds :func:`justification_table`."""
     from paldocs.api import make_context
 
     context = make_context(context)
@@ -79,8 +80,40 @@ def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, nu
     if plan.propose_new_act and not force:
         raise DataError(f"zamiast uchwały zmieniającej należy przygotować nową uchwałę: {plan.propose_new_act}",
                         Location(new_file), "paldocs amend --force zapisze uchwałę zmieniającą mimo to.")
-    return AmendmentDraft(_amending_data(old_data, plan, context, number=number, date=date,
-                                         annex_form=annex_form), plan)
+    data = _amending_data(old_data, plan, context, number=number, date=date, annex_form=annex_form)
+    if compare_in_justification:
+        resolution = data.resolution.model_copy(update={"justification": justification_table(old_data, plan)})
+        data = data.model_copy(update={"resolution": resolution})
+    return AmendmentDraft(data, plan)
+
+
+def justification_table(old: DataFile, plan: AmendmentPlan) -> str:
+    """The comparison of the changed units for the uzasadnienie, as a Markdown table with its caption:
+    „Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie” (a unit's lines joined in one cell; an added
+    unit's old wording „—”, a repealed unit's new one „(uchylony)”)."""
+    from paldocs.amend.tree import act_tree, find, wording
+
+    tree = act_tree(old)
+    rows = ["Tabela: Zestawienie zmian", "", "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |",
+            "|---|---|---|---|"]
+    for index, change in enumerate(plan.changes, start=1):
+        node = find(tree, change.address) if change.op not in ("insert", "annex") else None
+        before = wording(node) if node is not None else "—"
+        if change.op == "annex":
+            before, after = "(dotychczasowy załącznik)", "(brzmienie określone w załączniku do niniejszej uchwały)"
+        elif change.op == "repeal":
+            after = "(uchylony)"
+        elif change.op == "words":
+            after = before.replace(str(change.old_words), str(change.new_words), 1)
+        else:
+            after = str(change.text)
+        rows.append(f"| {index} | {change.unit} | {_cell(before)} | {_cell(after)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    """One table cell: the wording's lines joined by spaces, a pipe escaped (the dialect's ``\\|``)."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip()).replace("|", "\\|")
 
 
 def _loaded(data: DataFile | str | Path, context: BuildContext) -> tuple[str | None, DataFile]:

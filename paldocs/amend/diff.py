@@ -89,7 +89,10 @@ def diff_acts(old: DataFile, new: DataFile, *, annex_form: AnnexForm | None = No
     """The plan of an amending resolution turning OLD's units into NEW's."""
     from paldocs.amend.tree import act_tree, wording  # the unit tree (its own module, loaded when used)
 
-    plan = diff_trees(act_tree(old), act_tree(new), wording, new_program=new.program, annex_form=annex_form)
+    # chapters of a program without section numbering are cited by position: none can be added or repealed
+    unnumbered = old.program is not None and old.program.section_numbering == "none"
+    plan = diff_trees(act_tree(old), act_tree(new), wording, new_program=new.program, annex_form=annex_form,
+                      positional=frozenset({"rozdzial"}) if unnumbered else frozenset())
     if old.resolution.subject != new.resolution.subject:
         reason = "zmienia się tytuł uchwały"
         joined = f"{plan.propose_new_act}; {reason}" if plan.propose_new_act else reason
@@ -98,9 +101,10 @@ def diff_acts(old: DataFile, new: DataFile, *, annex_form: AnnexForm | None = No
 
 
 def diff_trees(old_root: UnitNode, new_root: UnitNode, wording: Wording, *, new_program: Program | None = None,
-               annex_form: AnnexForm | None = None) -> AmendmentPlan:
-    """The plan for two unit trees (roots: the resolution, holding paragrafy and annexes)."""
-    differ = _Differ(wording)
+               annex_form: AnnexForm | None = None, positional: frozenset[str] = frozenset()) -> AmendmentPlan:
+    """The plan for two unit trees (roots: the resolution, holding paragrafy and annexes); ``positional``:
+    kinds numbered by position in these trees besides :data:`POSITIONAL_KINDS`."""
+    differ = _Differ(wording, POSITIONAL_KINDS | positional)
     changes: list[Change] = []
     paragrafy_old = [n for n in old_root.children if n.kind == "paragraf"]
     paragrafy_new = [n for n in new_root.children if n.kind == "paragraf"]
@@ -175,6 +179,7 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 @dataclass
 class _Differ:
     wording: Wording
+    positional: frozenset[str] = POSITIONAL_KINDS
     moves: list[str] = field(default_factory=list)
     _texts: dict[int, str] = field(default_factory=dict)
     _words: dict[int, list[str]] = field(default_factory=dict)
@@ -249,13 +254,13 @@ class _Differ:
                 changes += unit
                 follows = old.address
             elif old is not None:
-                if old.kind in POSITIONAL_KINDS:
+                if old.kind in self.positional:
                     return None
                 changes.append(Change(op="repeal", unit=str(old.address)))
                 gone.append(old)
                 follows = old.address
             elif new is not None:
-                if new.kind in POSITIONAL_KINDS or follows is None:
+                if new.kind in self.positional or follows is None:
                     return None  # nothing before it: only the parent's new wording can add it
                 following = _next_old(pairs, position)
                 num = added_number(new.kind, follows.last()[1], following.num if following else None, taken)

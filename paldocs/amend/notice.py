@@ -46,21 +46,22 @@ def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
     base = text.base
     council = base.municipality.council.genitive
     act = _act_name(base, council)
-    points = [f"   {index}) {_amending_name(item)}{';' if index < len(text.applied) else ''}"
+    points = [f"   {index}) {_amending_name(item)}{';' if index < len(text.applied) else '.'}"
               for index, item in enumerate(text.applied, start=1)]
     first = (f"ogłasza się w załączniku do niniejszego obwieszczenia jednolity tekst {act}"
              f"{_journal_of_base(text)}, z uwzględnieniem zmian wprowadzonych:\n" + "\n".join(points))
     left_out = [item for item in text.applied if item.left_out]
-    provisions = [first + ("." if not left_out else "")]
+    provisions = [first]
     if left_out:
         lines = ["Podany w załączniku do niniejszego obwieszczenia tekst jednolity uchwały nie obejmuje:"]
         for index, item in enumerate(left_out, start=1):
             numbers = " i ".join(quote.split(".", 1)[0] for quote in item.left_out)
             verb = "który stanowi" if len(item.left_out) == 1 else "które stanowią"
-            quoted = "\n      ".join(item.left_out)
+            # a quoted paragraf opening a line is text, not a new paragraf of the notice: "\§"
+            quoted = "\n      ".join([item.left_out[0], *(f"\\{line}" for line in item.left_out[1:])])
             end = ";" if index < len(left_out) else "."
-            lines.append(f"   {index}) {numbers} uchwały Nr {item.number} {item.council} z dnia {format_date(item.date)}"
-                         f" {item.subject}, {verb}:\n      „{quoted}”{end}")
+            lines.append(f"   {index}) \\{numbers} uchwały Nr {item.number} {item.council} z dnia {format_date(item.date)}"
+                         f" {_case(item.subject, 'gen')}, {verb}:\n      „{quoted}”{end}")
         provisions.append("\n".join(lines))
     resolution: dict[str, Any] = {
         "kind": NOTICE_KIND,
@@ -68,12 +69,12 @@ def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
         "provisions": provisions,
     }
     if date is not None:
-        resolution["date"] = date
+        resolution["date"] = date.isoformat()
     else:
         resolution["status"] = "projekt"
     number = printed_number(base)
     annex = {"title": f"UCHWAŁA NR {number}", "content": consolidated_markdown(text)}
-    return {"municipality": municipality if municipality is not None else base.municipality.model_dump(by_alias=True, exclude_unset=True),
+    return {"municipality": municipality if municipality is not None else base.municipality.model_dump(mode="json", by_alias=True, exclude_unset=True),
             "resolution": resolution, "annexes": [annex]}
 
 
@@ -94,7 +95,15 @@ def _journal_of_base(text: ConsolidatedText) -> str:
 
 def _amending_name(item: AppliedAmendment) -> str:
     journal = f" ({item.journal})" if item.journal else ""
-    return f"uchwałą Nr {item.number} {item.council} z dnia {format_date(item.date)} {item.subject}{journal}"
+    return f"uchwałą Nr {item.number} {item.council} z dnia {format_date(item.date)} {_case(item.subject, 'ins')}{journal}"
+
+
+def _case(subject: str, case: str) -> str:
+    """An amending resolution's title after "uchwały Nr …" (genitive) or "uchwałą Nr …" (instrumental): its
+    participle agrees ("zmieniającej", "zmieniającą"); a title "w sprawie …" stays as it is."""
+    if subject.startswith("zmieniająca "):
+        return ("zmieniającej " if case == "gen" else "zmieniającą ") + subject.removeprefix("zmieniająca ")
+    return subject
 
 
 # --- the consolidated text --------------------------------------------------------------------------------
@@ -146,8 +155,13 @@ def _paragraf_lines(node: TreeNode) -> list[str]:
     return lines or [f"{head}"]
 
 
+def _escaped_label(label: str) -> str:
+    """"2." → "2\\.", "a)" → "a\\)", "–" → "\\–": the label prints as text, not as a list marker."""
+    return "\\–" if label == "–" else label[:-1] + "\\" + label[-1]
+
+
 def _unit_lines(node: TreeNode) -> list[str]:
-    label = escape_markdown(_LABELS[node.kind].format(num=node.num))
+    label = _escaped_label(_LABELS[node.kind].format(num=node.num))
     own = "(uchylony)" if node.repealed else " ".join(node.text.split())
     lines = [f"{label} {own}".rstrip()]
     for child in node.children:
@@ -208,12 +222,19 @@ def _section_block(program: Program, section: Section, node: TreeNode, label: st
 
 
 def _amendments_footnote(applied: tuple[AppliedAmendment, ...]) -> str:
+    """"Zmiany wymienionej uchwały zostały ogłoszone w …" (the Dziennik Urzędowy footnote form, e.g. Dz. U. z 2015 r.
+    poz. 860 on eli.gov.pl); without every journal known, the amending resolutions are named instead."""
     published = [item.journal for item in applied if item.journal]
     if len(published) == len(applied):
-        return f"Zmiany wymienionej uchwały zostały ogłoszone w {_joined(published)}."
-    named = [f"Nr {item.number} z dnia {format_date(item.date)}" for item in applied]
-    return f"Zmiany wymienionej uchwały zostały wprowadzone uchwałami {_joined(named)}." if len(named) > 1 else \
-        f"Zmiany wymienionej uchwały zostały wprowadzone uchwałą {named[0]}."
+        return _sentence(f"Zmiany wymienionej uchwały zostały ogłoszone w {_joined(published)}")
+    named = [f"Nr {item.number} z dnia {format_date(item.date)}" + (f" ({item.journal})" if item.journal else "")
+             for item in applied]
+    noun = "uchwałami" if len(named) > 1 else "uchwałą"
+    return _sentence(f"Zmiany wymienionej uchwały zostały wprowadzone {noun} {_joined(named)}")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
 
 
 def _joined(items: list[str]) -> str:

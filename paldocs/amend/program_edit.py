@@ -7,12 +7,13 @@ Contract: each function takes the program dict and the :class:`~paldocs.amend.tr
   its sub-items) or a table row takes the new wording, read from the data Markdown of
   :func:`paldocs.amend.tree.wording` (headings "##"/"###", the last list of a section is its items);
 - :func:`insert` — "dodaje się … w brzmieniu": the new unit after the one named (or first in its parent);
-- :func:`repeal` — "uchyla się": the unit keeps its place and prints "(uchylony)" when the model keeps numbers
-  (``Section.repealed``, ``Item.repealed``), otherwise it is removed; a table row is removed.
+- :func:`repeal` — "uchyla się": the unit keeps its place and number and prints "(uchylony)" (``Section.repealed``,
+  ``Item.repealed``); an item of a dash or bullet list (no numbers printed) and a table row are removed.
 
 Stable ids (``Section.id``, ``Item.id``, which monitoring reports cite) and section roles are not part of the
 wording: a reworded unit keeps those of the unit it replaces, position by position. A number the new unit must
-keep ("4a", "IIa") is written into ``num`` when the model has that field.
+keep ("4a", "IIa") is written into ``num`` where numbers print (a numbered list; a chapter with
+``section_numbering``); elsewhere the unit just takes its place.
 """
 
 from __future__ import annotations
@@ -26,12 +27,6 @@ from paldocs.model.program import Item, Section
 
 _HEADING = re.compile(r"^(#{2,4})[ \t]+(.+?)\s*$")
 _PATH_STEP = re.compile(r"(\w+)(?:\[(\d+)\])?")
-
-
-def keeps_numbers() -> bool:
-    """Whether the program model keeps given numbers and repealed units (``num``/``repealed`` of items and
-    sections); without them an added unit simply takes its place in the count."""
-    return "num" in Item.model_fields and "repealed" in Section.model_fields
 
 
 def path_steps(field: str) -> list[str | int]:
@@ -98,10 +93,12 @@ def parse_sections(markdown: str, first_level: int) -> list[dict[str, Any]]:
 
 
 def item_data(raw: RawUnit) -> dict[str, Any]:
+    if raw.repealed and raw.style not in ("dash", "bullet"):
+        return {"num": raw.num, "repealed": True}  # "3) (uchylony)": kept in its place
     item: dict[str, Any] = {"text": raw.text if raw.text else REPEALED}
     if raw.closing:
         item["text"] = f"{item['text']}\n\n{raw.closing}"
-    if _suffixed(raw.typed) and keeps_numbers():
+    if _suffixed(raw.typed) and raw.style not in ("dash", "bullet"):
         item["num"] = raw.typed
     if raw.children:
         item["items"] = [item_data(child) for child in raw.children]
@@ -123,7 +120,8 @@ def parse_item(markdown: str) -> dict[str, Any]:
 
 
 def _suffixed(typed: str) -> bool:
-    return bool(re.fullmatch(r"\d+[a-z]+", typed or ""))
+    return bool(re.fullmatch(r"\d+[a-z]+", typed or "")) or (bool(typed) and typed.isalpha()
+                                                              and not re.fullmatch(r"z*[a-z]", typed))
 
 
 def _carry(old: dict[str, Any], new: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
@@ -181,7 +179,7 @@ def insert(program: dict[str, Any], parent: TreeNode, after: TreeNode | None, ki
         new = parse_sections(text, level)
         if new:
             new[0]["level"] = level
-            if not plain and keeps_numbers() and kind == "rozdzial":
+            if not plain and kind == "rozdzial" and program.get("section_numbering", "none") != "none":
                 new[0]["num"] = num
         if after is not None:
             _, index = _container(program, after.field)
@@ -197,9 +195,11 @@ def insert(program: dict[str, Any], parent: TreeNode, after: TreeNode | None, ki
         _insert_row(program, parent, after, text)
         return
     fresh = parse_item(text)
-    if not plain and keeps_numbers():
-        fresh["num"] = num
     target = _items_of(program, parent)
+    holder, at = _container(program, parent.field)
+    if not plain and holder[at].get("items_style", "decimal-dot" if parent.kind != "punkt" else "alpha-paren") \
+            not in ("dash", "bullet"):
+        fresh["num"] = num
     position = 0 if after is None else _container(program, after.field)[1] + 1
     target.insert(position, fresh)
 
@@ -214,20 +214,30 @@ def repeal(program: dict[str, Any], node: TreeNode) -> None:
         _replace_row(program, node, None)
         return
     holder, index = _container(program, node.field)
-    if keeps_numbers():
-        old = holder[index]
-        if node.kind in ("rozdzial", "podrozdzial"):
-            end = chapter_span(program, index) if node.kind == "rozdzial" else index + 1
-            kept = {key: old[key] for key in ("id", "level", "num") if key in old}
-            holder[index:end] = [{**kept, "repealed": True, "num": old.get("num") or node.num}]
-        else:
-            holder[index] = {**{key: old[key] for key in ("id",) if key in old}, "num": node.num, "repealed": True,
-                             "text": REPEALED}
-        return
-    if node.kind == "rozdzial":
-        del holder[index:chapter_span(program, index)]
+    old = holder[index]
+    if node.kind in ("rozdzial", "podrozdzial"):
+        end = chapter_span(program, index) if node.kind == "rozdzial" else index + 1
+        level = old.get("level", 1)
+        kept: dict[str, Any] = {"level": level, "repealed": True} if level != 1 else {"repealed": True}
+        if "id" in old:
+            kept["id"] = old["id"]
+        if level == 1 and program.get("section_numbering", "none") != "none":
+            kept["num"] = old.get("num") or node.num  # "Rozdział 5. (uchylony)": the number stays
+        holder[index:end] = [kept]
+    elif _numbered(program, node.field):
+        holder[index] = {**({"id": old["id"]} if "id" in old else {}), "num": node.num, "repealed": True}
     else:
-        del holder[index]
+        del holder[index]  # a dash or bullet list prints no numbers: nothing to keep in place
+
+
+def _numbered(program: dict[str, Any], field: str) -> bool:
+    """Whether the list holding the item at ``field`` prints numbers (a repealed item keeps its place there)."""
+    steps = path_steps(field)
+    owner: Any = program
+    for step in steps[:-2]:
+        owner = owner[step]
+    default = "decimal-dot" if len(steps) == 4 else "alpha-paren"  # a section's items / an item's sub-items
+    return owner.get("items_style", default) not in ("dash", "bullet")
 
 
 def _section_content(program: dict[str, Any], node: TreeNode) -> tuple[dict[str, Any], list[str]]:

@@ -33,6 +33,7 @@ from paldocs.document import Paragraph, Unit, inline_text
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile
 from paldocs.polish.numerals import to_letter, to_roman
+from paldocs.unit_numbers import plain_position, split_number
 
 __all__ = ["ROOT", "TreeNode", "act_tree", "find", "section_heading_marker", "wording", "item_marker"]
 
@@ -266,7 +267,11 @@ def _items(parent: UnitAddress, items: list[Item], style: str, where: str, kind:
     for index, item in enumerate(items):
         kept = getattr(item, "num", None)
         if kept:
+            # a kept number prints as given; the count goes on from its plain part ("5" → 6, "2a" → 3)
             num = str(kept)
+            parts = split_number(num, "letter" if kind == "litera" else "decimal")
+            if parts is not None and not parts[1]:
+                plain = plain_position(parts[0], "letter" if kind == "litera" else "decimal")
         else:
             plain += 1
             num = to_letter(plain) if kind == "litera" else str(plain)

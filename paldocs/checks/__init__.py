@@ -4,7 +4,7 @@ Importing this package registers every rule (the ``rules_*`` modules). Entry poi
 :func:`format_text`, :func:`format_json`; the rule table for the docs comes from :data:`RULES`.
 """
 
-from paldocs.checks import (rules_amendments, rules_annexes, rules_closing, rules_data,  # noqa: F401
+from paldocs.checks import (rules_amended_units, rules_amendments, rules_annexes, rules_closing, rules_data,  # noqa: F401
                             rules_document, rules_legal, rules_programmes, rules_provisions, rules_reports,
                             rules_supervision, rules_text)
 from paldocs.checks.engine import RULES, CheckContext, Finding, Report, Rule, check_file, rule

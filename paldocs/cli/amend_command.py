@@ -1,4 +1,5 @@
-"""Command line: ``paldocs amend OLD.yaml NEW.yaml -o zmiana.yaml [--number N --date D] [--annex precise|whole]``.
+"""Command line: ``paldocs amend OLD.yaml NEW.yaml -o zmiana.yaml [--number N --date D] [--annex precise|whole]``
+``[--compare-in-justification] [--force]``.
 
 Contract: writes the data file of the amending resolution (:func:`paldocs.amend.api.amendment_plan`) to the
 ``-o`` file — YAML ordered as the model, the municipality written as OLD names it (a profile path relative
@@ -27,6 +28,7 @@ Przykłady:
   paldocs amend stara.yaml nowa.yaml -o zmiana.yaml
   paldocs amend stara.yaml nowa.yaml -o zmiana.yaml --number XX/150/2016 --date 2016-03-31
   paldocs amend stara.yaml nowa.yaml -o zmiana.yaml --annex whole
+  paldocs amend stara.yaml nowa.yaml -o zmiana.yaml --compare-in-justification
   paldocs build zmiana.yaml --format docx,pdf
 """
 
@@ -48,11 +50,13 @@ _HEADER = """\
 @click.option("--annex", type=click.Choice(["precise", "whole"]),
               help="Zmiany w załączniku: precise — jednostka po jednostce; whole — nowe brzmienie całego "
                    "załącznika; brak = reguła z docs/amendments.md (więcej niż połowa załącznika: whole).")
+@click.option("--compare-in-justification", "compare", is_flag=True,
+              help="Uzasadnienie z zestawieniem zmian (Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie).")
 @click.option("--force", is_flag=True,
               help="Zapisz uchwałę zmieniającą także wtedy, gdy § 84 ZTP wskazuje nową uchwałę; nadpisz plik.")
 @reports_errors
 def amend(old: Path, new: Path, output: Path, number: str | None, date_: dt.datetime | None,
-          annex: str | None, force: bool) -> None:
+          annex: str | None, compare: bool, force: bool) -> None:
     """Uchwała zmieniająca z dwóch wersji danych uchwały.
 
     OLD: dane uchwały podjętej (z numerem i datą); NEW: te same dane po zmianach. Zmiany są zapisywane jak
@@ -69,7 +73,7 @@ def amend(old: Path, new: Path, output: Path, number: str | None, date_: dt.date
     if output.exists() and not force:
         raise DataError(f"plik {output} już istnieje — użyj --force, aby go nadpisać")
     draft = amendment_plan(old, new, number=number, date=date_.date() if date_ else None,
-                           annex_form=annex, force=force)  # type: ignore[arg-type]
+                           annex_form=annex, force=force, compare_in_justification=compare)  # type: ignore[arg-type]
     text = _HEADER.format(old=old.name, new=new.name) + _yaml(draft.data, old, output, number)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
