@@ -389,3 +389,24 @@ def test_the_table_closes_the_justification_of_the_amending_resolution() -> None
     assert [part.kind for part in bare.parts] == ["resolution", "justification"]
     assert to_text(bare).split("\f\n", 1)[1].startswith("UZASADNIENIE\n\nZestawienie zmian\nLp. |")
     assert with_text.parts[-1].blocks[-1] is note  # the document given is left as it was
+
+
+def test_an_act_the_unit_tree_cannot_address_is_compared_as_printed(tmp_path: Path) -> None:
+    # Bobrowniki 2004 prints tirets right in an ustęp; the amendment plan cannot address them, the printed
+    # comparison can (an added tiret is cited by its position: tirets have no numbers, § 56 ZTP).
+    source = REPO / "resolutions" / "examples" / "bobrowniki-2004-XI-60-2004.yaml"
+    text = source.read_text(encoding="utf-8")
+    changed = text.replace("przysługuje za cały okres posiedzenia", "przysługuje za każdy dzień posiedzenia")
+    changed = changed.replace("         - komisjach rady\n", "         - komisjach rady\n         - zespołach roboczych\n")
+    assert changed.count("każdy dzień") == 1 and changed.count("zespołach roboczych") == 1
+    old, new = tmp_path / "stara.yaml", tmp_path / "nowa.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(changed, encoding="utf-8")
+    table = comparison_table(load(old), load(new))
+    assert [[shown(cell.children) for cell in row[1:]] for row in table.rows] == [
+        [f"§{NBSP}1 ust.{NBSP}1 tiret trzecie", NO_UNIT, "[+– zespołach roboczych+]"],
+        [f"§{NBSP}1 ust.{NBSP}2",
+         f"2. Dieta w{NBSP}wysokości określonej w{NBSP}ust.{NBSP}1 przysługuje za [-cały okres-] posiedzenia, bez "
+         f"względu na czas jego trwania.",
+         f"2. Dieta w{NBSP}wysokości określonej w{NBSP}ust.{NBSP}1 przysługuje za [+każdy dzień+] posiedzenia, bez "
+         f"względu na czas jego trwania."]]

@@ -205,7 +205,7 @@ def _changes(old: DataFile | ir.Document, new: DataFile | ir.Document, old_doc: 
     if isinstance(old, DataFile) and isinstance(new, DataFile):
         try:
             planned = planned_units(old, new)
-        except PaldocsError:
+        except (PaldocsError, ValueError):  # an act the unit tree cannot address (e.g. a tiret right in an ustęp)
             planned = None
         if planned is not None:
             units = planned.units
