@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # "X as X": explicit re-exports, for type checkers (the names load lazily at run time)
     from paldocs.amend.api import amend as amend
     from paldocs.amend.consolidate import consolidate as consolidate
+    from paldocs.amend.compare import compare as compare
     from paldocs.api import BuildResult as BuildResult
     from paldocs.api import build as build
     from paldocs.api import load as load
@@ -45,6 +46,7 @@ _EXPORTS = {
     "BuildContext": "paldocs.context",
     "amend": "paldocs.amend.api",
     "consolidate": "paldocs.amend.consolidate",
+    "compare": "paldocs.amend.compare",
 }
 
 __all__ = sorted(_EXPORTS)

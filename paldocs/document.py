@@ -12,8 +12,8 @@ Contract:
   reference, after the part's other blocks; DOCX and PDF print them at the foot of the page, HTML and text as
   numbered notes at the end of the part).
 - Inlines: :class:`Text`, :class:`Strong`, :class:`Emphasis`, :class:`LineBreak`, :class:`FootnoteRef` (the
-  call of a :class:`Footnote` of the same part, by its number) and :class:`Citation` — a
-  reference to a statute with its structure (catalog key, title and date of the act, the provision as
+  call of a :class:`Footnote` of the same part, by its number), :class:`Inserted` / :class:`Deleted` (words a new
+  wording adds / drops, marked in a comparison table) and :class:`Citation` — a reference to a statute with its structure (catalog key, title and date of the act, the provision as
   :class:`~paldocs.legal.provisions.Provision`, the journal address and its amendments as
   :class:`~paldocs.legal.journal.JournalRef`, style, verified flag, notes) and its printed ``text``, computed
   once by the parser (typography applied) and printed by every writer as it stands.
@@ -37,44 +37,14 @@ if TYPE_CHECKING:
     from paldocs.style.table import HouseStyle
 
 from paldocs import vocabulary
-from paldocs.errors import Location
 from paldocs.legal.journal import JournalRef
 from paldocs.legal.provisions import Provision
+from paldocs.origin import Origin as Origin
 from paldocs.vocabulary import UNIT_KINDS as UNIT_KINDS
 from paldocs.vocabulary import ListStyle as ListStyle
 from paldocs.vocabulary import UnitKind as UnitKind
 
-# --- provenance ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a node came from: a data value (``path`` is its field path; ``file:line:column`` when the
-    loader's positions were known) or text that a template wrote (``template`` and ``template_line``)."""
-
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    path: tuple[str | int, ...] = ()
-    template: str | None = None
-    template_line: int | None = None
-
-    @property
-    def from_data(self) -> bool:
-        return bool(self.path)
-
-    @property
-    def field(self) -> str | None:
-        """The field path as printed: ``resolution.provisions[0]`` (None for a template's text)."""
-        text = ""
-        for part in self.path:
-            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-        return text or None
-
-    def location(self) -> Location:
-        if self.from_data:
-            return Location(self.file, self.line, self.column, self.field)
-        return Location(self.template, self.template_line)
+# --- provenance (Origin lives in paldocs.origin) -------------------------------------------------
 
 
 def _origin() -> Origin | None:
@@ -97,6 +67,16 @@ class Strong:
 @dataclass(frozen=True, slots=True)
 class Emphasis:
     children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Inserted:
+    children: tuple[Inline, ...]  # words a new wording adds: bold (DOCX), <ins> (HTML, PDF), "[+…+]" (text)
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    children: tuple[Inline, ...]  # words a new wording drops: struck through, <del>, "[-…-]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +139,7 @@ class FootnoteRef:
     first: bool = True
 
 
-Inline: TypeAlias = Text | Strong | Emphasis | LineBreak | FootnoteRef | Citation
+Inline: TypeAlias = Text | Strong | Emphasis | Inserted | Deleted | LineBreak | FootnoteRef | Citation
 
 
 def inline_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
@@ -387,7 +367,7 @@ def walk(node: Document | Node) -> Iterator[Node]:
         children = node.items
     elif isinstance(node, Unit):
         children = [*(node.heading or []), *node.children]
-    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis, TableCell, Footnote)):
+    elif isinstance(node, (Paragraph, Heading, Div, ListItem, Strong, Emphasis, Inserted, Deleted, TableCell, Footnote)):
         children = node.children
     elif isinstance(node, Table):
         children = [*(node.caption or []), *(cell for row in [*node.header, *node.rows] for cell in row)]

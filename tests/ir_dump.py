@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from paldocs.document import (
     Block,
     Citation,
+    Deleted,
     Div,
     Document,
     Emphasis,
@@ -40,6 +41,7 @@ from paldocs.document import (
     FootnoteRef,
     Heading,
     Inline,
+    Inserted,
     LineBreak,
     ListBlock,
     Meta,
@@ -79,6 +81,10 @@ def dump_inlines(inlines: Iterable[Inline]) -> str:
             parts.append(f"**{dump_inlines(node.children)}**")
         elif isinstance(node, Emphasis):
             parts.append(f"*{dump_inlines(node.children)}*")
+        elif isinstance(node, Inserted):
+            parts.append(f"[+{dump_inlines(node.children)}+]")
+        elif isinstance(node, Deleted):
+            parts.append(f"[-{dump_inlines(node.children)}-]")
         elif isinstance(node, FootnoteRef):
             parts.append(f"[^{node.num}]")
         else:

@@ -20,6 +20,7 @@ COMMANDS = {
     "amend": "paldocs.cli.amend_command:amend",
     "build": "paldocs.cli.build:build",
     "check": "paldocs.cli.check:check",
+    "compare": "paldocs.cli.compare_command:compare",
     "consolidate": "paldocs.cli.amend_commands:consolidate",
     "extract": "paldocs.cli.files:extract",
     "import": "paldocs.cli.import_command:import_command",

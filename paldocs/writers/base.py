@@ -3,7 +3,8 @@
 Contract: a writer subclasses :class:`Visitor` and defines one ``visit_`` method per block and inline type
 of :mod:`paldocs.document` (``visit_paragraph``, ``visit_heading``, ``visit_list_block``, ``visit_list_item``,
 ``visit_unit``, ``visit_div``, ``visit_page_break``, ``visit_table``, ``visit_table_cell``, ``visit_figure``,
-``visit_footnote``, ``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_line_break``,
+``visit_footnote``, ``visit_text``, ``visit_strong``, ``visit_emphasis``, ``visit_inserted``, ``visit_deleted``,
+``visit_line_break``,
 ``visit_footnote_ref``, ``visit_citation`` — a citation
 prints its ``text`` as it stands; a format may mark it up, never change its words). The class refuses to be
 created when one is missing, naming it — so a new node type cannot be silently dropped by one format (one IR,
@@ -39,6 +40,8 @@ NODE_TYPES: tuple[type, ...] = (
     ir.Text,
     ir.Strong,
     ir.Emphasis,
+    ir.Inserted,
+    ir.Deleted,
     ir.LineBreak,
     ir.FootnoteRef,
     ir.Citation,

@@ -28,6 +28,9 @@ Contract:
   from its ``<title>``, needs no fetch (no data: URI size limit) and the page keeps making no request. A
   figure without SVG falls back to its PNG as ``<img src="data:image/png;base64,…" alt="alt">``; with
   neither, or with a drawing that is not SVG/PNG, a RenderError.
+- Words a comparison marks: :class:`~paldocs.document.Inserted` → ``<ins>``, :class:`~paldocs.document.Deleted`
+  → ``<del>`` (semantic: screen readers and the tagged PDF know them; the print CSS sets them bold and struck
+  through, as the DOCX does).
 - A statute citation is ``<span class="citation" data-act="<catalog key>" data-isap="<ISAP id>">`` around its
   text: machines find the act, readers and screen readers get the text (no ``<cite>``, which browsers italicise).
 - Footnotes, ``notes="end"`` (the default, the page for BIP): a call is ``<sup class="note-ref"><a
@@ -301,6 +304,12 @@ class HtmlWriter(Visitor):
 
     def visit_emphasis(self, node: ir.Emphasis) -> str:
         return f"<em>{self._inlines(node.children)}</em>"
+
+    def visit_inserted(self, node: ir.Inserted) -> str:
+        return f"<ins>{self._inlines(node.children)}</ins>"
+
+    def visit_deleted(self, node: ir.Deleted) -> str:
+        return f"<del>{self._inlines(node.children)}</del>"
 
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "<br>"

@@ -2,7 +2,8 @@
 
 Contract — ``to_text(document)``:
 - One IR paragraph per line; a hard line break starts a new line. No Markdown markers: bold and italics
-  are just their text. Non-breaking spaces stay U+00A0.
+  are just their text. Words a comparison marks keep their marks, since plain text has no type to show
+  them: inserted "[+nowe wyrazy+]", deleted "[-dawne wyrazy-]" (the notation of wdiff). Non-breaking spaces stay U+00A0.
 - A blank line between the blocks of a part. The lines of one block follow each other without blank
   lines: the paragraphs of a Div (title block, signature …), the lines of a legal unit, the items of a list.
 - Legal units as laid out by :func:`paldocs.writers.base.iter_unit_lines`: "label text" per line
@@ -42,6 +43,8 @@ CELL_SEPARATOR = " | "
 TABLE_WIDTH = 120  # characters a table line may take before its cells wrap
 FIGURE_LABEL = "Rysunek"
 NOTES_RULE = "_" * 10  # above a part's footnotes
+INSERTED_MARKS = ("[+", "+]")  # words a comparison marks as added …
+DELETED_MARKS = ("[-", "-]")  # … and as dropped
 
 
 def to_text(document: ir.Document) -> str:
@@ -164,6 +167,12 @@ class TextWriter(Visitor):
 
     def visit_emphasis(self, node: ir.Emphasis) -> str:
         return "".join(self.visit(child) for child in node.children)
+
+    def visit_inserted(self, node: ir.Inserted) -> str:
+        return INSERTED_MARKS[0] + "".join(self.visit(child) for child in node.children) + INSERTED_MARKS[1]
+
+    def visit_deleted(self, node: ir.Deleted) -> str:
+        return DELETED_MARKS[0] + "".join(self.visit(child) for child in node.children) + DELETED_MARKS[1]
 
     def visit_line_break(self, node: ir.LineBreak) -> str:
         return "\n"

@@ -13,7 +13,8 @@ or in Word, not in code.
   docDefaults and ``w:themeFontLang`` and in the core properties with the title. A Heading inside the ``toc``
   Div ("SPIS TREŚCI:") becomes a "Spis treści tytuł" paragraph, not a heading: a part never opens with a
   Heading 2 before its first Heading 1.
-- Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, LineBreak a ``w:br``,
+- Div roles map to one paragraph style each; Strong/Emphasis become bold/italic runs, the words a comparison
+  marks bold (Inserted) and struck through (Deleted: ``w:strike``), LineBreak a ``w:br``,
   a Citation a run of its text; text is written as the IR has it (non-breaking spaces stay).
 - Legal units are laid out by :func:`paldocs.writers.base.iter_unit_lines`: one paragraph per line, the label
   before the text — separated by a space ("§ 1. Tekst"), or by a TAB where the style hangs the label out
@@ -139,6 +140,7 @@ class _Where:
 class _Font:
     bold: bool = False
     italic: bool = False
+    strike: bool = False  # deleted words of a comparison
 
 
 class DocxWriter(Visitor):
@@ -267,12 +269,20 @@ class DocxWriter(Visitor):
             run.bold = True
         if font.italic:
             run.italic = True
+        if font.strike:
+            run.font.strike = True
 
     def visit_strong(self, node: ir.Strong, paragraph: DocxParagraph, font: _Font) -> None:
         self._add_inlines(paragraph, node.children, replace(font, bold=True))
 
     def visit_emphasis(self, node: ir.Emphasis, paragraph: DocxParagraph, font: _Font) -> None:
         self._add_inlines(paragraph, node.children, replace(font, italic=True))
+
+    def visit_inserted(self, node: ir.Inserted, paragraph: DocxParagraph, font: _Font) -> None:
+        self._add_inlines(paragraph, node.children, replace(font, bold=True))
+
+    def visit_deleted(self, node: ir.Deleted, paragraph: DocxParagraph, font: _Font) -> None:
+        self._add_inlines(paragraph, node.children, replace(font, strike=True))
 
     def visit_line_break(self, node: ir.LineBreak, paragraph: DocxParagraph, font: _Font) -> None:
         paragraph.add_run().add_break()
