@@ -19,6 +19,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from pydantic_core import PydanticCustomError
 
 from paldocs.errors import PaldocsError
+from paldocs.model.amendment import Amendment
 from paldocs.model.annex import Annex
 from paldocs.model.base import Markdown, MarkdownText, NonEmptyText, StrictModel
 from paldocs.model.closing import Closing, RepealedResolution
@@ -153,6 +154,10 @@ class Resolution(StrictModel):
                    "      a) litera pierwsza,\n      b) litera druga."]])
     repeals: RepealedResolution | None = Field(None, description="Uchylana uchwała (rodzaj „repeal”).",
         examples=[{"number": "XII/85/2019", "date": "2019-05-20", "subject": "w sprawie …"}])
+    amends: Amendment | None = Field(
+        None, description="Uchwała zmieniająca (rodzaj „zmiana”): zmieniana uchwała i lista zmian (docs/amendments.md).",
+        examples=[{"resolution": {"number": "LXIV/400/14", "date": "2014-04-29", "subject": "w sprawie …"},
+                   "changes": [{"op": "repeal", "unit": "§ 5"}]}])
     adoption: NonEmptyText | None = Field(
         None, description="Własne brzmienie § 1 zamiast brzmienia rodzaju uchwały (bez „§ 1.”).",
         examples=["Przyjmuje się Strategię Rozwiązywania Problemów Społecznych Gminy Ostróda na lata 2021–2030, "
@@ -217,6 +222,14 @@ class Resolution(StrictModel):
             raise PydanticCustomError("unknown_kind", "unknown resolution kind {kind}",
                                       {"kind": value, "known": sorted(known)})
         return value
+
+    @model_validator(mode="after")
+    def _amending_kind_names_the_amended(self) -> Resolution:
+        # The amending kind prints § 1 from the change list (docs/amendments.md); other kinds have no use for one.
+        if self.kind == "zmiana" and self.amends is None:
+            raise ValueError("uchwała zmieniająca (rodzaj „zmiana”) wymaga pola „amends”: zmienianej uchwały "
+                             "(resolution: number, date, subject) i listy zmian (changes)")
+        return self
 
     @model_validator(mode="after")
     def _overrides_agree(self) -> Resolution:

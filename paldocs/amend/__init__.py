@@ -1,0 +1,1 @@
+"""Amending resolutions: unit addresses, change lists in ZTP wording, consolidated texts and comparisons."""
