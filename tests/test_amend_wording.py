@@ -136,8 +136,9 @@ def test_the_amended_act_is_named_with_its_journal() -> None:
 
 
 @pytest.mark.parametrize(("form", "title"), [
-    ("zmieniajaca", "zmieniająca uchwałę w sprawie zasad udzielania dotacji"),  # Nowa Wieś Wielka XL/360/14
-    ("zmiany", "w sprawie zmiany uchwały Nr XII/85/2024 Rady Gminy Ostróda w sprawie zasad udzielania dotacji"),
+    ("zmieniajaca", "zmieniająca uchwałę w sprawie zasad udzielania dotacji"),  # Wizna XXIV/125/13
+    ("zmiany", "w sprawie zmiany uchwały Nr XII/85/2024 Rady Gminy Ostróda z dnia 20 listopada 2024 r. w sprawie "
+               "zasad udzielania dotacji"),  # Choroszcz VII/80/03, Michałowo XXVII/250/09
 ])
 def test_title_forms(form: str, title: str) -> None:
     assert amendment_title(amendment({"op": "repeal", "unit": "§ 5"}, title_form=form), COUNCIL) == title

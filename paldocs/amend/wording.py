@@ -54,12 +54,15 @@ def escape_plain(text: str) -> str:
 
 
 def amendment_title(amendment: Amendment, council_genitive: str) -> str:
-    """The amending resolution's title (plain text): „zmieniająca uchwałę w sprawie …” (the form of a title of an
-    amending act) or, with ``title_form: zmiany``, „w sprawie zmiany uchwały Nr … Rady … w sprawie …” (practice:
-    Uchwała Nr XLV/…/2022 Rady Miejskiej w Kozienicach, docs/amendments.md)."""
+    """The amending resolution's title (plain text): „zmieniająca uchwałę w sprawie …” (as the title of an amending
+    act: „zmieniające rozporządzenie w sprawie …”, Dz. U. z 2026 r. poz. 100; Uchwała Nr XXIV/125/13 Rady Gminy
+    Wizna) or, with ``title_form: zmiany``, „w sprawie zmiany uchwały Nr … Rady … z dnia … w sprawie …” (practice:
+    Uchwała Nr VII/80/03 Rady Miejskiej w Choroszczy, Uchwała Nr XXVII/250/09 Rady Miejskiej w Michałowie;
+    docs/amendments.md)."""
     amended = amendment.resolution
     if amendment.title_form == "zmiany":
-        return f"w sprawie zmiany uchwały Nr {amended.number} {amended.council or council_genitive} {amended.subject}"
+        return (f"w sprawie zmiany uchwały Nr {amended.number} {amended.council or council_genitive} z dnia "
+                f"{format_date(amended.date)} {amended.subject}")
     return f"zmieniająca uchwałę {amended.subject}"
 
 

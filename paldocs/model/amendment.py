@@ -146,7 +146,7 @@ class Amendment(StrictModel):
         "opisana w docs/amendments.md.", examples=["whole"])
     title_form: Literal["zmieniajaca", "zmiany"] = Field(
         "zmieniajaca", description="Tytuł: „zmieniajaca” — „zmieniająca uchwałę w sprawie …” (jak tytuły aktów "
-        "zmieniających w ZTP); „zmiany” — „w sprawie zmiany uchwały Nr … w sprawie …” (częste w praktyce rad).",
+        "zmieniających w ZTP); „zmiany” — „w sprawie zmiany uchwały Nr … z dnia … w sprawie …” (częste w praktyce rad).",
         examples=["zmiany"])
 
     @model_validator(mode="after")
