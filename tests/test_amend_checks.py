@@ -27,7 +27,7 @@ def findings(tmp_path: Path, rule: str, amends: dict[str, Any] | None = None, **
     data = yaml.safe_load(BODY.read_text(encoding="utf-8"))
     data["municipality"]["voivodeship"] = "warmińsko-mazurskie"
     data["resolution"] = {"kind": "zmiana", "number": "XV/101/2025", "date": "2025-03-26",
-                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak"},
+                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak", "gender": "k"},
                           **({"amends": amends} if amends is not None else {}), **resolution}
     if data["resolution"]["kind"] == "zmiana" and amends is None:
         data["resolution"]["amends"] = {"resolution": AMENDED, "changes": CHANGES}
@@ -124,3 +124,12 @@ def test_pd084_an_act_amended_many_times(tmp_path: Path) -> None:
     prior = [{"number": f"X/{n}/2025", "date": "2025-01-0" + str(n)} for n in range(1, 4)]
     found = findings(tmp_path, "PD084", {"resolution": {**AMENDED, "amended_by": prior}, "changes": CHANGES})
     assert len(found) == 1 and "3 razy" in found[0].message
+
+
+def test_pd004_accepts_the_amending_title(tmp_path: Path) -> None:
+    """„zmieniająca uchwałę w sprawie …” is the title of an amending resolution (docs/amendments.md, "Titles")."""
+    assert findings(tmp_path, "PD004") == []
+    assert findings(tmp_path, "PD004", subject="zmieniająca uchwałę w sprawie zasad udzielania dotacji") == []
+    found = findings(tmp_path, "PD004", kind="generic", subject="zmieniająca uchwałę w sprawie zasad",
+                     provisions=["Paragraf."])
+    assert len(found) == 1  # without amends the title is an ordinary one

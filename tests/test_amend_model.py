@@ -27,6 +27,8 @@ CITATIONS = [
     ("załącznik rozdział II pkt 3", (("zalacznik", ""), ("rozdzial", "II"), ("punkt", "3"))),
     ("załącznik nr 2 rozdział 3", (("zalacznik", "2"), ("rozdzial", "3"))),
     ("załącznik rozdział 4 tabela wiersz 5", (("zalacznik", ""), ("rozdzial", "4"), ("wiersz", "5"))),
+    ("załącznik rozdział 3 pkt 2 lit. 1",  # a programme's sub-items may be numbered "1)"
+     (("zalacznik", ""), ("rozdzial", "3"), ("punkt", "2"), ("litera", "1"))),
     ("załącznik rozdział 2 podrozdział 1 pkt 2 lit. a",
      (("zalacznik", ""), ("rozdzial", "2"), ("podrozdzial", "1"), ("punkt", "2"), ("litera", "a"))),
 ]
@@ -44,6 +46,8 @@ def test_citation_round_trip(text: str, steps: tuple) -> None:
     ("Załącznik Nr 2 Rozdział II", "załącznik nr 2 rozdział II"),
     ("§4a ust.2", "§ 4a ust. 2"),
     ("§ 2 ust. 1 pkt 3 lit. a tiret 2", "§ 2 ust. 1 pkt 3 lit. a tiret drugie"),
+    ("§ 2 pkt 3 tiret dwudzieste pierwsze", "§ 2 pkt 3 tiret dwudzieste pierwsze"),
+    ("§ 2 pkt 3 tiret 21", "§ 2 pkt 3 tiret dwudzieste pierwsze"),
     ("zalacznik rozdzial 3 wiersz 2", "załącznik rozdział 3 tabela wiersz 2"),
 ])
 def test_typed_variants_read(typed: str, canonical: str) -> None:
@@ -64,7 +68,7 @@ def test_locative(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("", "pusty"),
-    ("§ x", "„x” nie jest numerem paragrafu"),
+    ("§ x!", "w miejscu numeru paragrafu stoi „x!”"),
     ("ust. 2", "„ust.” nie może stać na początku adresu"),
     ("§ 2 lit. a", "„lit.” nie może stać w jednostce „§”"),
     ("§ 2 art. 3", "nie rozumiem „art. 3”"),
@@ -115,7 +119,7 @@ def test_a_change_list_reads() -> None:
     ({"op": "annex", "unit": "§ 2"}, "zmienia cały załącznik"),
     ({"op": "wording", "unit": "załącznik", "text": "x"}, "to zmiana „annex”"),
     ({"op": "insert", "unit": "§ 4a", "after": "§ 4 ust. 1", "text": "x"}, "tego samego rodzaju"),
-    ({"op": "repeal", "unit": "§ x"}, "nie jest numerem paragrafu"),
+    ({"op": "repeal", "unit": "§ 1-2"}, "w miejscu numeru paragrafu"),
     ({"op": "move", "unit": "§ 2"}, "op"),
 ])
 def test_a_change_needs_the_fields_of_its_operation(change: dict, message: str) -> None:

@@ -18,6 +18,7 @@ from paldocs.amend.wording import (amendment_markdown, amendment_title, annex_fo
 from paldocs.amend.address import parse_address
 from paldocs.api import render, to_document
 from paldocs.document import Unit, walk
+from paldocs.errors import PaldocsError
 from paldocs.model.amendment import AmendedResolution, Amendment
 
 COUNCIL = "Rady Gminy Ostróda"
@@ -169,7 +170,7 @@ def amending_file(tmp_path: Path, changes: list[dict[str, Any]], program: dict[s
     if program is not None:
         data["program"] = program
     data["resolution"] = {"kind": "zmiana", "number": "XV/101/2025", "date": "2025-03-26",
-                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak"},
+                          "legal_basis": data["resolution"]["legal_basis"], "signatory": {"name": "Anna Nowak", "gender": "k"},
                           "amends": {"resolution": AMENDED, "changes": changes}, **resolution}
     path = tmp_path / "zmiana.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -198,3 +199,58 @@ def test_a_new_annex_is_the_amending_resolutions_program(tmp_path: Path) -> None
     assert ("§ 1. Załącznik do uchwały Nr XII/85/2024 Rady Gminy Ostróda z dnia 20 listopada 2024 r. w sprawie zasad "
             "udzielania dotacji otrzymuje brzmienie określone w załączniku do niniejszej uchwały.") in text
     assert "Program dotacji" in text and "Wspieranie organizacji." in text
+
+
+def test_a_new_annex_needs_the_annex(tmp_path: Path) -> None:
+    with pytest.raises(PaldocsError, match="podaj ten załącznik"):
+        to_document(amending_file(tmp_path, [{"op": "annex", "unit": "załącznik"}]))
+
+
+# Published amending resolutions, word for word (docs/amendments.md, "What was read, and where"): the title, and
+# § 1 where paldocs writes what the council wrote, except the differences named in each case.
+WIZNA = {"number": "VI/41/03", "date": "2003-03-07", "council": "Rady Gminy Wizna",
+         "subject": "w sprawie ustalenia liczby punktów sprzedaży napojów alkoholowych oraz zasad usytuowania miejsc "
+                    "sprzedaży tych napojów na terenie gminy",
+         "journal": "Dz. Urz. Woj. Podl. Nr 24, poz. 611 z późn. zm."}
+CHOROSZCZ = {"number": "XXIV/157/97", "date": "1997-06-27", "council": "Rady Miejskiej w Choroszczy",
+             "subject": "w sprawie działań związanych z profilaktyką i rozwiązywaniem problemów alkoholowych"}
+
+
+def test_wizna_2013_title_and_one_sentence() -> None:
+    """Uchwała Nr XXIV/125/13 Rady Gminy Wizna z dnia 30 stycznia 2013 r. (infor.pl, Dz. Urz. Woj. Podl.); § 85
+    ust. 4 ZTP. Differences: the council quoted the new wording with straight quotes and without the label
+    "§ 1.", and typed "( Dz. Urz. Woj. Podl. Nr 24,poz. 611 z późń. zm.)"."""
+    new = ("Ustala się maksymalną dopuszczalną liczbę punktów sprzedaży napojów alkoholowych zawierających powyżej "
+           "4,5% alkoholu ( z wyjątkiem piwa) przeznaczonych do spożycia poza miejscem sprzedaży jak i w miejscu "
+           "sprzedaży w ilości 17 punktów")
+    amending = Amendment.model_validate({"resolution": WIZNA, "changes": [
+        {"op": "wording", "unit": "§ 1", "text": new + "."}]})
+    assert amendment_title(amending, "Rady Gminy Wizna") == (
+        "zmieniająca uchwałę w sprawie ustalenia liczby punktów sprzedaży napojów alkoholowych oraz zasad "
+        "usytuowania miejsc sprzedaży tych napojów na terenie gminy")
+    published = ("W uchwale Nr VI/41/03 Rady Gminy Wizna z dnia 7 marca 2003 r. w sprawie ustalenia liczby punktów "
+                 "sprzedaży napojów alkoholowych oraz zasad usytuowania miejsc sprzedaży tych napojów na terenie gminy "
+                 "(Dz. Urz. Woj. Podl. Nr 24, poz. 611 z późn. zm.) § 1 otrzymuje brzmienie: „§ 1. " + new + ".”.")
+    written = amendment_markdown(amending, "Rady Gminy Wizna").replace("\\\n", " ")
+    assert written == published
+
+
+def test_choroszcz_2003_title_and_change_list() -> None:
+    """Uchwała Nr VII/80/03 Rady Miejskiej w Choroszczy z dnia 18 września 2003 r. (bip.choroszcz.pl); § 85 ust. 2
+    ZTP. Differences: the council numbered its first point "1." and the second "2)", wrote "w §3", began the second
+    point with a capital ("Załącznik Nr 3") and named the earlier amendment in the sentence ("zmienionej uchwałą
+    Nr XXVI/222/2001 …"); paldocs numbers both points "1)", "2)" and ends the first with ";"."""
+    new = ("2. Lokalizację punktów sprzedaży napojów alkoholowych , o których mowa w ust. 1 zawiera załącznik Nr 3 "
+           "do niniejszej uchwały.")
+    amending = Amendment.model_validate({"resolution": CHOROSZCZ, "title_form": "zmiany", "changes": [
+        {"op": "wording", "unit": "§ 3 ust. 2", "text": new.removeprefix("2. ")},
+        {"op": "annex", "unit": "załącznik nr 3"}]})
+    assert amendment_title(amending, "Rady Miejskiej w Choroszczy") == (
+        "w sprawie zmiany uchwały Nr XXIV/157/97 Rady Miejskiej w Choroszczy z dnia 27 czerwca 1997 r. w sprawie "
+        "działań związanych z profilaktyką i rozwiązywaniem problemów alkoholowych")
+    published = ("W uchwale Nr XXIV/157/97 Rady Miejskiej w Choroszczy z dnia 27 czerwca 1997 r. w sprawie działań "
+                 "związanych z profilaktyką i rozwiązywaniem problemów alkoholowych wprowadza się następujące zmiany:\n"
+                 f"1) w § 3 ust. 2 otrzymuje brzmienie: „{new}”;\n"
+                 "2) załącznik nr 3 do uchwały otrzymuje brzmienie określone w załączniku do niniejszej uchwały.")
+    written = amendment_markdown(amending, "Rady Miejskiej w Choroszczy").replace("\\\n   ", " ")
+    assert written == published

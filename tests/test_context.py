@@ -270,7 +270,7 @@ def test_schema_describes_the_built_in_kinds() -> None:
     field = json.loads(result.stdout)["$defs"]["Resolution"]["properties"]["kind"]
     assert field["enum"] == ["pal", "gpwr", "program-wspolpracy", "profilaktyka-alkoholowa", "przeciwdzialanie-przemocy",
                              "opieka-nad-zwierzetami", "program-oslonowy", "program", "przyjecie-sprawozdania", "repeal",
-                             "generic"]
+                             "zmiana", "generic"]
     assert "pal — program aktywności lokalnej" in field["description"]
 
 

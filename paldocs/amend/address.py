@@ -7,63 +7,57 @@ drugie", "załącznik rozdział II pkt 3", "załącznik nr 2 rozdział 3", "zał
 :func:`parse_address` is its inverse and raises ``ValueError`` with a Polish message; :func:`locative` is the
 form that opens an amending point ("w § 2 w ust. 1", "w załączniku do uchwały w rozdziale II") — every
 enclosing unit in the locative with its own "w", as in „w § 1 w ust. 2 w pkt 6 kropkę zastępuje się
-średnikiem” (Dz. U. z 2026 r. poz. 100, § 1 pkt 1; docs/amendments.md).
+średnikiem” (Dz. U. z 2026 r. poz. 100, § 1 pkt 1; docs/amendments.md). The editorial units of a resolution
+(paragraf … tiret: abbreviations, what may stand in what) are those of :mod:`paldocs.vocabulary`; the parts of an
+annex (załącznik, rozdział, podrozdział, a table's wiersz) are named here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal, get_args
+
+from paldocs import vocabulary
 
 UnitKind = Literal["paragraf", "ustep", "punkt", "litera", "tiret", "zalacznik", "rozdzial", "podrozdzial", "wiersz"]
 
 UNIT_KINDS: tuple[UnitKind, ...] = get_args(UnitKind)
+_LEGAL_KINDS = frozenset(vocabulary.UNIT_KINDS)
 
-# What a unit may directly contain: the editorial units of § 55–57 ZTP (paragraf → ustęp → punkt → litera →
-# tiret; a paragraf without ustępy has punkty directly, § 55 ust. 3) and the parts of a program annex.
-_CHILDREN: dict[UnitKind | None, frozenset[UnitKind]] = {
-    None: frozenset({"paragraf", "zalacznik"}),
-    "paragraf": frozenset({"ustep", "punkt"}),
-    "ustep": frozenset({"punkt"}),
-    "punkt": frozenset({"litera"}),
-    "litera": frozenset({"tiret"}),
-    "tiret": frozenset(),
-    "zalacznik": frozenset({"rozdzial", "punkt", "wiersz"}),
-    "rozdzial": frozenset({"podrozdzial", "punkt", "wiersz"}),
-    "podrozdzial": frozenset({"podrozdzial", "punkt", "wiersz"}),
-    "wiersz": frozenset(),
+# The parts of a programme annex: what each may hold directly (its chapters, a chapter's sub-chapters, items —
+# cited "pkt" — and the rows of a table), its citation word, its locative and its genitive (for messages).
+_ANNEX_CHILDREN: dict[str | None, tuple[str, ...]] = {
+    None: ("paragraf", "zalacznik"),
+    "zalacznik": ("rozdzial", "punkt", "wiersz"),
+    "rozdzial": ("podrozdzial", "punkt", "wiersz"),
+    "podrozdzial": ("podrozdzial", "punkt", "wiersz"),
+    "wiersz": (),
 }
+_ANNEX_WORD = {"zalacznik": "załącznik", "rozdzial": "rozdział", "podrozdzial": "podrozdział", "wiersz": "tabela wiersz"}
+_ANNEX_LOCATIVE = {"zalacznik": "w załączniku", "rozdzial": "w rozdziale", "podrozdzial": "w podrozdziale",
+                   "wiersz": "w tabeli w wierszu"}
+_ANNEX_GENITIVE = {"zalacznik": "załącznika", "rozdzial": "rozdziału", "podrozdzial": "podrozdziału",
+                   "wiersz": "wiersza"}
+_ANNEX_NUMBER = {"zalacznik": re.compile(r"(?:\d+[a-z]*)?"), "rozdzial": re.compile(r"(?:\d+|[IVXLCDM]+)[a-z]*"),
+                 "podrozdzial": re.compile(r"\d+[a-z]*"), "wiersz": re.compile(r"\d+[a-z]*")}
+# A numbered editorial unit: "4a", "ba"; a programme's item or sub-item may be numbered in another list style
+# ("1)" sub-items, lettered items), so either form is read for both. A tiret is named by its position.
+_UNIT_NUMBER = re.compile(r"\d+[a-z]*|[a-z]+")
+_POSITION = re.compile(r"[1-9]\d*")
 
-# Citation labels (nominative) and the locative an amending point uses for an enclosing unit.
-_LABEL: dict[UnitKind, str] = {"paragraf": "§", "ustep": "ust.", "punkt": "pkt", "litera": "lit.",
-                               "tiret": "tiret", "zalacznik": "załącznik", "rozdzial": "rozdział",
-                               "podrozdzial": "podrozdział", "wiersz": "tabela wiersz"}
-_LOCATIVE: dict[UnitKind, str] = {"paragraf": "w §", "ustep": "w ust.", "punkt": "w pkt", "litera": "w lit.",
-                                  "tiret": "w tirecie", "zalacznik": "w załączniku", "rozdzial": "w rozdziale",
-                                  "podrozdzial": "w podrozdziale", "wiersz": "w tabeli w wierszu"}
 
-# Tirety are cited by ordinal words (neuter: "tiret drugie"); the locative is "w tirecie drugim".
-_ORDINALS = ("pierwsze", "drugie", "trzecie", "czwarte", "piąte", "szóste", "siódme", "ósme", "dziewiąte",
-             "dziesiąte", "jedenaste", "dwunaste", "trzynaste", "czternaste", "piętnaste", "szesnaste",
-             "siedemnaste", "osiemnaste", "dziewiętnaste", "dwudzieste")
-_ORDINALS_LOCATIVE = tuple(word[:-1] + "ym" if not word.endswith("ie") else word[:-1] + "m" for word in _ORDINALS)
+def _children(kind: str | None) -> tuple[str, ...]:
+    if kind in _LEGAL_KINDS:
+        info = vocabulary.unit(str(kind))
+        return (*info.children, *(child.kind for child in info.practice_children))
+    return _ANNEX_CHILDREN[kind]
 
-# Printed numbers: arabic with letter suffixes ("4a", "12ab"), roman chapters ("II", "IVa"), letters ("a", "ba").
-_NUMBER = {
-    "paragraf": re.compile(r"\d+[a-z]*"),
-    "ustep": re.compile(r"\d+[a-z]*"),
-    "punkt": re.compile(r"\d+[a-z]*"),
-    "litera": re.compile(r"[a-z]+"),
-    "tiret": re.compile(r"[1-9]\d*"),
-    "zalacznik": re.compile(r"(?:\d+[a-z]*)?"),
-    "rozdzial": re.compile(r"(?:\d+|[IVXLCDM]+)[a-z]*"),
-    "podrozdzial": re.compile(r"\d+[a-z]*"),
-    "wiersz": re.compile(r"\d+[a-z]*"),
-}
-_DESCRIBED: dict[UnitKind, str] = {"paragraf": "paragrafu", "ustep": "ustępu", "punkt": "punktu",
-                                   "litera": "litery", "tiret": "tiretu", "zalacznik": "załącznika",
-                                   "rozdzial": "rozdziału", "podrozdzial": "podrozdziału", "wiersz": "wiersza"}
+
+def _word(kind: str) -> str:
+    """The citation word: "§", "ust.", "pkt", "lit.", "tiret", "załącznik", "rozdział", "tabela wiersz"."""
+    return vocabulary.unit(kind).citation if kind in _LEGAL_KINDS else _ANNEX_WORD[kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,19 +69,18 @@ class UnitAddress:
     def __post_init__(self) -> None:
         if not self.steps:
             raise ValueError("adres jednostki jest pusty")
-        parent: UnitKind | None = None
+        parent: str | None = None
         for kind, num in self.steps:
-            if kind not in _CHILDREN:
+            if kind not in UNIT_KINDS:
                 raise ValueError(f"„{kind}” nie jest rodzajem jednostki ({', '.join(UNIT_KINDS)})")
-            if kind not in _CHILDREN[parent]:
-                where = f"w jednostce „{_LABEL[parent]}”" if parent else "na początku adresu"
-                raise ValueError(f"„{_LABEL[kind]}” nie może stać {where}")
-            if not _NUMBER[kind].fullmatch(num):
-                raise ValueError(f"„{num}” nie jest numerem {_DESCRIBED[kind]}")
+            if kind not in _children(parent):
+                where = f"w jednostce „{_word(parent)}”" if parent else "na początku adresu"
+                raise ValueError(f"„{_word(kind)}” nie może stać {where}")
+            _check_number(kind, num)
             parent = kind
 
     def __str__(self) -> str:
-        return " ".join(_step_text(kind, num, _LABEL) for kind, num in self.steps)
+        return " ".join(step_citation(step) for step in self.steps)
 
     def parent(self) -> UnitAddress | None:
         """The enclosing unit; None for a paragraf or an annex."""
@@ -102,83 +95,115 @@ class UnitAddress:
         return UnitAddress((*self.steps, (kind, num)))
 
 
-def _step_text(kind: UnitKind, num: str, labels: dict[UnitKind, str]) -> str:
+def _check_number(kind: str, num: str) -> None:
+    if kind in _LEGAL_KINDS:
+        pattern = _POSITION if vocabulary.unit(kind).counter == "none" else _UNIT_NUMBER
+        if not pattern.fullmatch(num):
+            raise ValueError(f"w miejscu {vocabulary.unit(kind).missing} stoi „{num}”")
+    elif not _ANNEX_NUMBER[kind].fullmatch(num):
+        raise ValueError(f"„{num}” nie jest numerem {_ANNEX_GENITIVE[kind]}")
+
+
+def _tiret_words(num: str, locative: bool) -> str:
+    """„drugie” / „drugim”: the ordinal of a tiret's position, nominative or (after „w”) locative."""
+    words = vocabulary.tiret_ordinal(int(num))
+    if not locative or words.isdigit():
+        return words
+    # neuter ordinals: "pierwsze" → "pierwszym", "drugie" → "drugim", "trzecie" → "trzecim"
+    return " ".join(word[:-1] + ("m" if word.endswith("ie") else "ym") for word in words.split())
+
+
+def step_citation(step: tuple[UnitKind, str]) -> str:
+    """One step in the citation form: „ust. 1”, „tiret drugie”, „rozdział II”, „załącznik nr 2”."""
+    kind, num = step
     if kind == "tiret":
-        position = int(num)
-        words = _ORDINALS if labels is _LABEL else _ORDINALS_LOCATIVE
-        word = words[position - 1] if position <= len(words) else num
-        return f"{labels[kind]} {word}"
+        return f"{_word(kind)} {_tiret_words(num, locative=False)}"
     if kind == "zalacznik":
-        suffix = " do uchwały" if labels is _LOCATIVE else ""
-        return f"{labels[kind]} nr {num}{suffix}" if num else f"{labels[kind]}{suffix}"
-    return f"{labels[kind]} {num}"
+        return f"{_word(kind)} nr {num}" if num else _word(kind)
+    return f"{_word(kind)} {num}"
+
+
+def _step_locative(step: tuple[UnitKind, str]) -> str:
+    kind, num = step
+    if kind == "tiret":
+        return f"w tirecie {_tiret_words(num, locative=True)}"
+    if kind == "zalacznik":
+        return f"{_ANNEX_LOCATIVE[kind]}{f' nr {num}' if num else ''} do uchwały"
+    if kind in _LEGAL_KINDS:
+        return f"w {_word(kind)} {num}"
+    return f"{_ANNEX_LOCATIVE[kind]} {num}"
 
 
 def locative(address: UnitAddress) -> str:
     """„w § 2 w ust. 1”, „w załączniku do uchwały w rozdziale II”: the enclosing units of an amending point.
 
     Each unit takes its own „w” (Dz. U. z 2026 r. poz. 100, § 1 pkt 1: „w § 1 w ust. 2 w pkt 6”)."""
-    return " ".join(_step_text(kind, num, _LOCATIVE) for kind, num in address.steps)
-
-
-def step_citation(step: tuple[UnitKind, str]) -> str:
-    """One step in the citation form: „ust. 1”, „tiret drugie”, „rozdział II”."""
-    return _step_text(step[0], step[1], _LABEL)
+    return " ".join(_step_locative(step) for step in address.steps)
 
 
 def after_phrase(step: tuple[UnitKind, str]) -> str:
     """„po § 4”, „po ust. 1”, „po tirecie drugim”, „po rozdziale II”: where an added unit goes (§ 85 ust. 3 ZTP:
     „po art. … dodaje się art. … w brzmieniu”)."""
-    kind, num = step
-    return "po " + _step_text(kind, num, _LOCATIVE).removeprefix("w tabeli ").removeprefix("w ")
+    return "po " + _step_locative(step).removeprefix("w tabeli ").removeprefix("w ")
 
 
-_TOKEN = re.compile(
-    r"\s*(?:(?P<par>§)\s*(?P<par_num>\S+)"
-    r"|(?P<ust>ust\.)\s*(?P<ust_num>\S+)"
-    r"|(?P<pkt>pkt)\s*(?P<pkt_num>\S+)"
-    r"|(?P<lit>lit\.)\s*(?P<lit_num>\S+)"
-    r"|(?P<tir>tiret)\s+(?P<tir_num>\S+)"
-    r"|(?P<zal>za[łl][ąa]cznik)(?:\s+nr\s+(?P<zal_num>\S+))?"
-    r"|(?P<podr>podrozdzia[łl])\s+(?P<podr_num>\S+)"
-    r"|(?P<rozdz>rozdzia[łl])\s+(?P<rozdz_num>\S+)"
-    r"|(?:tabela\s+)?(?P<wiersz>wiersz)\s+(?P<wiersz_num>\S+))",
-    re.IGNORECASE)
-_GROUP_KIND: dict[str, UnitKind] = {"par": "paragraf", "ust": "ustep", "pkt": "punkt", "lit": "litera",
-                                    "tir": "tiret", "zal": "zalacznik", "podr": "podrozdzial",
-                                    "rozdz": "rozdzial", "wiersz": "wiersz"}
+@cache
+def _keyword_pattern() -> re.Pattern[str]:
+    """A unit word as people type it: the vocabulary's abbreviations with or without the dot, any case."""
+    legal = [f"(?P<{kind}>{re.escape(vocabulary.unit(kind).citation.rstrip('.'))}\\.?)"
+             for kind in vocabulary.UNIT_KINDS]
+    annex = [r"(?P<zalacznik>za[łl][ąa]cznik)", r"(?P<podrozdzial>podrozdzia[łl])", r"(?P<rozdzial>rozdzia[łl])",
+             r"(?:tabela\s+)?(?P<wiersz>wiersz)"]
+    # "tiret" before the others; the number follows after optional spaces ("§4a", "ust.2")
+    return re.compile(r"\s*(?:" + "|".join(annex + legal) + r")(?:\s*(?P<nr>nr)(?=\s))?\s*(?P<num>[^\s,;]*)",
+                      re.IGNORECASE)
 
 
 def parse_address(text: str) -> UnitAddress:
     """The inverse of ``str(address)``: „§ 2 ust. 1 pkt 3”, „załącznik nr 2 rozdział 3 pkt 1”.
 
-    Also reads „Załącznik”, „Nr 2” and a tiret typed by its position („tiret 2”). Raises ``ValueError``
-    whose message names what could not be read."""
+    Also reads „Załącznik”, „Nr 2”, „§4a”, „ust.2” and a tiret typed by its position („tiret 2”). Raises
+    ``ValueError`` whose message names what could not be read."""
     if not isinstance(text, str) or not text.strip():
         raise ValueError("adres jednostki jest pusty — napisz np. „§ 2 ust. 1 pkt 3” albo „załącznik rozdział II”")
+    source = " ".join(text.split())
+    pattern = _keyword_pattern()
     steps: list[tuple[UnitKind, str]] = []
-    position, source = 0, text.strip()
+    position = 0
     while position < len(source):
-        match = _TOKEN.match(source, position)
-        if match is None or match.end() == position:
+        match = pattern.match(source, position)
+        kind = next((name for name in UNIT_KINDS if match is not None and match.group(name)), None)
+        if match is None or kind is None or match.end() == position:
             rest = source[position:].strip()
             raise ValueError(f"nie rozumiem „{rest}” w adresie „{source}” — jednostki pisze się jak w cytowaniu: "
                              "„§ 2 ust. 1 pkt 3 lit. a tiret drugie”, „załącznik rozdział II pkt 3”")
-        group = next(name for name in _GROUP_KIND if match.group(name))
-        kind = _GROUP_KIND[group]
-        num = (match.group(f"{group}_num") or "").rstrip(",;")
+        num = match.group("num")
+        if kind == "zalacznik" and not match.group("nr"):
+            num, end = "", match.start("num")  # "załącznik rozdział II": the annex without a number
+        else:
+            end = match.end()
         if kind == "tiret":
-            num = _tiret_position(num, source)
+            num, end = _tiret_position(source, match.start("num"), num)
+        elif kind != "zalacznik" and not num:
+            raise ValueError(f"w adresie „{source}” po „{match.group(kind)}” brakuje numeru")
         steps.append((kind, num))
-        position = match.end()
+        position = end
     return UnitAddress(tuple(steps))
 
 
-def _tiret_position(word: str, source: str) -> str:
+@cache
+def _ordinal_positions() -> dict[str, int]:
+    return {vocabulary.tiret_ordinal(position): position for position in range(1, 100)}
+
+
+def _tiret_position(source: str, start: int, word: str) -> tuple[str, int]:
+    """A tiret's position from „drugie”, „dwudzieste pierwsze” or „2”, and where its words end in ``source``."""
     if word.isdigit():
-        return word
-    lowered = word.lower()
-    if lowered in _ORDINALS:
-        return str(_ORDINALS.index(lowered) + 1)
+        return word, start + len(word)
+    words = source[start:].split(" ")
+    for count in (2, 1):  # "dwudzieste pierwsze" before "dwudzieste"
+        phrase = " ".join(words[:count]).rstrip(",;").lower()
+        if phrase in _ordinal_positions():
+            return str(_ordinal_positions()[phrase]), start + len(" ".join(words[:count]).rstrip(",;"))
     raise ValueError(f"„tiret {word}” w adresie „{source}” — tiret wskazuje się liczebnikiem porządkowym "
                      "(„tiret drugie”) albo numerem pozycji („tiret 2”)")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
+from paldocs import vocabulary
 from paldocs.amend.address import UnitAddress, UnitKind, after_phrase, locative, step_citation
 from paldocs.legal.journal import join_list
 from paldocs.model.base import MarkdownText
@@ -152,12 +153,16 @@ def _words_phrase(old: str, new: str) -> str:
 
 
 def unit_label(kind: UnitKind, num: str, in_annex: bool) -> str:
-    """The label a unit prints with at the start of its quoted wording: „§ 4a.”, „2.”, „3)”, „a)”, „–”;
-    a chapter „Rozdział II.”; a program item „3.” (the programs' default item style)."""
-    labels: dict[UnitKind, str] = {"paragraf": f"§ {num}.", "ustep": f"{num}.", "litera": f"{num})",
-                                   "tiret": "–", "rozdzial": f"Rozdział {num}.", "podrozdzial": "", "wiersz": "",
-                                   "zalacznik": "", "punkt": f"{num}." if in_annex else f"{num})"}
-    return labels[kind]
+    """The label a unit prints with at the start of its quoted wording: „§ 4a.”, „2.”, „3)”, „a)”, „–” (the
+    vocabulary's labels); a chapter „Rozdział II.”; a programme item „3.” (the programmes' default item style);
+    a sub-chapter or a table row none."""
+    if kind == "rozdzial":
+        return f"Rozdział {num}."
+    if kind == "punkt" and in_annex:
+        return vocabulary.list_style("decimal-dot").label.format(n=num)
+    if kind in vocabulary.UNIT_KINDS:
+        return vocabulary.unit(kind).format_label(num).replace("\u00a0", " ")
+    return ""
 
 
 def quoted_wording(address: UnitAddress, text: str, end: str, indent: str = "") -> str:

@@ -78,7 +78,8 @@ def title_names_the_amended(context: CheckContext) -> Iterator[Report]:
 def new_wording_is_quoted(context: CheckContext) -> Iterator[Report]:
     """Nowe brzmienie jednostki stoi w cudzysłowie: „ przed oznaczeniem jednostki, ” po jej ostatnim znaku, po nim
     średnik albo kropka punktu — jak w przepisach zmieniających (Dz. U. z 2026 r. poz. 100, § 1 pkt 1–2:
-    „dodaje się pkt 7 w brzmieniu: „7) … .”;”); prosty cudzysłów "…" paldocs drukuje jako „…” (typografia). Dotyczy jednostek po „otrzymuje brzmienie:” i „w brzmieniu:”. docs/amendments.md, „Checks”.
+    „dodaje się pkt 7 w brzmieniu: „7) … .”;”); prosty cudzysłów "…" paldocs drukuje jako „…” (typografia).
+    Dotyczy jednostek po „otrzymuje brzmienie:” i „w brzmieniu:”. docs/amendments.md, „Checks”.
     """
     for node, _ in _amending_units(context):
         text = _unit_text(node)

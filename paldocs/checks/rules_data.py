@@ -113,15 +113,19 @@ def _with_w_sprawie(subject: str) -> str:
 
 @rule("PD004", "error", "tytuł zaczyna się od „w sprawie”")
 def subject_starts_w_sprawie(context: CheckContext) -> Iterator[Report]:
-    """Drukowany tytuł uchwały (podany w danych albo domyślny dla rodzaju) zaczyna się od „w sprawie”.
+    """Drukowany tytuł uchwały (podany w danych albo domyślny dla rodzaju) zaczyna się od „w sprawie”; uchwała
+    zmieniająca (resolution.amends) może też mieć tytuł „zmieniająca uchwałę w sprawie …”.
 
-    docs/domain.md § 1 (the resolution top to bottom: "w sprawie przyjęcia „Programu …”"; the Kętrzyn resolution).
+    docs/domain.md § 1 (the resolution top to bottom: "w sprawie przyjęcia „Programu …”"; the Kętrzyn resolution);
+    the amending title: docs/amendments.md, "Titles".
     """
     printed = _printed_subject(context)
     if printed is None:
         return
     subject, where, written = printed
     if " ".join(subject.split()).startswith("w sprawie "):
+        return
+    if context.data.resolution.amends is not None and " ".join(subject.split()).startswith("zmieniająca uchwałę "):
         return
     origin = "" if written else " (domyślny tytuł rodzaju uchwały)"
     yield Report(f"tytuł uchwały „{subject}”{origin} nie zaczyna się od „w sprawie” — tytuł uchwały ma postać "

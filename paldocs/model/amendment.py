@@ -137,9 +137,15 @@ class AmendedResolution(StrictModel):
 class Amendment(StrictModel):
     """What an amending resolution (rodzaj „zmiana”) changes, and in which uchwała."""
 
-    resolution: AmendedResolution = Field(description="Zmieniana uchwała: numer, data, tytuł, ogłoszenie.")
-    changes: list[Change] = Field(min_length=1, description="Zmiany w kolejności jednostek zmienianej uchwały; "
-                                  "każda to jeden punkt wyliczenia (jedna zmiana — jedno zdanie, § 85 ust. 3 ZTP).")
+    resolution: AmendedResolution = Field(
+        description="Zmieniana uchwała: numer, data, tytuł, ogłoszenie.",
+        examples=[{"number": "LXIV/400/14", "date": "2014-04-29", "subject": "w sprawie przyjęcia Programu Aktywności "
+                   "Lokalnej dla Gminy Miejskiej Kętrzyn na lata 2014 – 2020"}])
+    changes: list[Change] = Field(
+        min_length=1, description="Zmiany w kolejności jednostek zmienianej uchwały; każda to jeden punkt wyliczenia "
+        "(jedna zmiana — jedno zdanie, § 85 ust. 3 ZTP).",
+        examples=[[{"op": "repeal", "unit": "§ 5"},
+                   {"op": "insert", "unit": "§ 4a", "after": "§ 4", "text": "Dodany paragraf."}]])
     annex_form: Literal["precise", "whole"] | None = Field(
         None, description="Zmiany w załączniku: precise — zmiany poszczególnych jednostek załącznika; whole — "
         "„Załącznik do uchwały … otrzymuje brzmienie określone w załączniku do niniejszej uchwały”; brak = reguła "

@@ -265,6 +265,11 @@ class DataFile(StrictModel):
         if self.document == "annex" and self.program is None and len(self.annexes) != 1:
             raise ValueError("„document: annex” buduje sam załącznik — podaj program (pole „program”) albo, bez "
                              "programu, dokładnie jeden załącznik w „annexes”")
+        amends = self.resolution.amends
+        if amends is not None and self.program is None and not self.annexes and \
+                any(change.op == "annex" for change in amends.changes):
+            raise ValueError("zmiana „annex” nadaje załącznikowi brzmienie określone w załączniku uchwały "
+                             "zmieniającej — podaj ten załącznik: program (pole „program”) albo „annexes”")
         number = self.resolution.number
         if number is not None and number.session is None and self.municipality.numbering.order != "number/year":
             raise ValueError("numer uchwały nie ma numeru sesji — ustaw w profilu gminy „numbering: {order: "
