@@ -243,10 +243,8 @@ def test_ketrzyn_comparison_lists_the_three_changed_units() -> None:
     assert len(_compared_units(KETRZYN_OLD, KETRZYN_NEW)) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="the comparison numbers annex chapters as printed (a section without a "
-                   "heading belongs to the chapter before it), the change list as data sections (such a section is "
-                   "a chapter of its own): „rozdział 4” against „rozdział 5”")
 def test_ketrzyn_comparison_and_amendment_name_the_same_units() -> None:
+    """The comparison table and the amending resolution cite each changed unit alike („załącznik rozdział 5”)."""
     api = pytest.importorskip("paldocs.amend.api")
     units = [change.unit for change in api.amend(KETRZYN_OLD, KETRZYN_NEW).resolution.amends.changes]
     assert _compared_units(KETRZYN_OLD, KETRZYN_NEW) == units
