@@ -276,3 +276,15 @@ def test_ketrzyn_commands_print_the_comparison_and_the_consolidated_text(tmp_pat
     assert "OBWIESZCZENIE RADY MIEJSKIEJ W KĘTRZYNIE" in printed
     assert "12. Wspieranie rodzin w wypełnianiu funkcji opiekuńczo-wychowawczych" in printed
     assert "Program realizowany będzie następującymi metodami pracy:" in printed
+
+
+def test_ketrzyn_amending_resolution_has_no_annex_of_its_own_to_cite() -> None:
+    """``paldocs check`` does not read the change list's „w załączniku do uchwały” as a reference to an annex of
+    the amending draft (PD027): it names the amended programme's annex."""
+    from click.testing import CliRunner
+
+    from paldocs.cli import main
+
+    checked = CliRunner().invoke(main, ["check", str(KETRZYN_AMENDING), "--today", "2026-11-25", "--format", "json"])
+    assert checked.exit_code in (0, 1), checked.output
+    assert "PD027" not in checked.stdout
