@@ -321,10 +321,13 @@ def annex_references(context: CheckContext) -> Iterator[Report]:
         return
     count = sum(part.kind == "annex" for part in context.document.parts)
     referenced: set[int] = set()
+    amending = getattr(context.data.resolution, "amends", None) is not None
     for node in iter_nodes(roots):
         for match in _ANNEX_REFERENCE.finditer(node.own_text or ""):
             if match["after"] and not annex_of_this_act(match.string[match.start("whose"):]):
                 continue  # an annex to another act ("do uchwały Nr X/1/2010", "do zarządzenia")
+            if amending and match["after"] and not match["whose"].lower().startswith("niniejsz"):
+                continue  # the change list's "w załączniku do uchwały" is the amended act's (docs/amendments.md)
             numbers = _numbers(match["nums"]) if match["nums"] else ({1} if count == 1 or match["after"] else set())
             referenced |= numbers
             for number in sorted(n for n in numbers if n > count):
