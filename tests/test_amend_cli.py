@@ -3,7 +3,7 @@
 The Kętrzyn programme (Uchwała Nr LXIV/400/14 Rady Miejskiej w Kętrzynie z dnia 29 kwietnia 2014 r.,
 resolutions/ketrzyn-2014-pal.yaml) is amended in a copy: a new direction of action after pkt 9 (§ 89 ZTP: the
 added punkt is „9a”, existing numbers never move), a changed source of financing (a word change, § 87 ust. 3
-ZTP), and — for the § 84 ZTP case — most of its chapters rewritten. ZTP as read on arslege.pl (Dz. U. z 2016 r.
+ZTP), and — for the § 84 ZTP case — a direction of action moved to another place. ZTP as read on arslege.pl (Dz. U. z 2016 r.
 poz. 283, Dział II); docs/amendments.md, section "paldocs amend", names the sources.
 """
 
@@ -198,3 +198,21 @@ def test_invalid_new_file_is_one_located_message(versions: tuple[Path, Path], tm
     broken = _variant(tmp_path, "zla.yaml", ("  date: 2014-04-29", "  date: 2014-13-45"))
     code, err = _run(str(old), str(broken), "-o", str(tmp_path / "z.yaml"))
     assert code == 2 and err.count("błąd:") == 1 and "zla.yaml" in err and "resolution.date" in err
+
+
+def test_a_changed_markdown_annex_is_one_located_message(tmp_path: Path) -> None:
+    # a further annex (Markdown content) has no units paldocs can address, and only the programme gets a new
+    # wording as a whole: the change is refused, located at NEW
+    import copy
+
+    from amend_strategies import data_dict
+
+    old_data = data_dict()
+    old_data["annexes"] = [{"title": "Wykaz zadań", "content": "1. Remont świetlicy.\n2. Zakup sprzętu sportowego."}]
+    new_data = copy.deepcopy(old_data)
+    new_data["annexes"][0]["content"] = new_data["annexes"][0]["content"].replace("sportowego", "muzycznego")
+    old, new = tmp_path / "stara.yaml", tmp_path / "nowa.yaml"
+    for path, data in ((old, old_data), (new, new_data)):
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, err = _run(str(old), str(new), "-o", str(tmp_path / "z.yaml"))
+    assert code == 2 and err.count("błąd:") == 1 and "nowa.yaml" in err and "załącznik nr 2" in err

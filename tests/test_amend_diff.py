@@ -244,7 +244,7 @@ def test_annex_form_overrides_the_rule(form: str, expected: list[tuple[str, ...]
 @pytest.mark.parametrize(("kind", "after", "before", "taken", "expected"), [
     ("paragraf", "4", "5", {"4", "5"}, "4a"),          # § 89 ust. 1: the number it follows and a letter
     ("paragraf", "4a", "5", {"4", "4a", "5"}, "4b"),   # alphabetical continuity
-    ("paragraf", "4a", "4b", {"4a", "4b"}, "4aa"),     # between two lettered units
+    ("paragraf", "4a", "4b", {"4a", "4b"}, "4aa"),     # between two lettered units (art. 8ca, Dz. U. 2017 poz. 976)
     ("paragraf", "4", "4a", {"4", "4a"}, None),        # nothing fits without moving „4a”
     ("punkt", "6", None, {"6"}, "7"),                  # after the last: the next number (Dz. U. 2026 poz. 100)
     ("litera", "b", "c", {"b", "c"}, "ba"),

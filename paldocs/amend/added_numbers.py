@@ -4,13 +4,14 @@ Contract: :func:`added_number` gives the number of a unit of ``kind`` added afte
 ``after`` and before the unit numbered ``before`` (None: it is the last of its kind), not among ``taken``,
 or None when no such number exists without moving others (a unit before "4a" right after "4").
 
-§ 89 ZTP (Dz. U. z 2016 r. poz. 283; as mrog.org, „Nie ma tego złego…”, summarises ust. 1–3): existing
-numbers are kept and an added unit takes the number of the unit it follows with the next small Latin letter
-(not the Polish-only ą, ć, ę, ł, ń, ó, ś, ź, ż), in alphabetical continuity (23, 23a, 23b …); when letters run
-out, two and more letters (23z, 23za … 23zz, 23zza). Between "4a" and "4b" the letter is doubled ("4aa", the
-form of Polish statutes, e.g. art. 10aa). After the last unit of its kind an added unit takes the next number
-(„w § 1 w ust. 2 w pkt 6 kropkę zastępuje się średnikiem i dodaje się pkt 7”, Dz. U. z 2026 r. poz. 100,
-§ 1 pkt 1); litery continue the alphabet the same way (after "z": "za", § 57 ust. 5 ZTP). Units numbered by
+§ 89 ZTP (Dz. U. z 2016 r. poz. 283; as mrog.org, „Nie ma tego zua, co by na dobre ustawie wyszło?”,
+summarises ust. 1–3): existing numbers are kept and an added unit takes the number of the unit it follows with
+the next small Latin letter (not the Polish-only ą, ć, ę, ł, ń, ó, ś, ź, ż), in alphabetical continuity (23,
+23a, 23b …); when letters run out, two and more letters (23z, 23za … 23zz, 23zza). Between "4a" and "4b" a
+letter is added to "4a" ("4aa"), as amending acts do („po art. 8c dodaje się art. 8ca”, Dz. U. z 2017 r.
+poz. 976, art. 1 pkt 3). After the last unit of its kind an added unit takes the next number („w § 1 w ust. 2
+w pkt 6 kropkę zastępuje się średnikiem i dodaje się pkt 7”, Dz. U. z 2026 r. poz. 100, § 1 pkt 1); litery
+continue the alphabet the same way (after "z": "za", § 57 ust. 5 ZTP). Units numbered by
 their position only (tirets, table rows, subchapters) have no number to give (:data:`POSITIONAL_KINDS`).
 """
 

@@ -73,7 +73,12 @@ def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, nu
     old_file, old_data = _loaded(old, context)
     new_file, new_data = _loaded(new, context)
     _same_resolution(old_data, old_file, new_data, new_file)
-    plan = diff_acts(old_data, new_data, annex_form=annex_form)
+    try:
+        plan = diff_acts(old_data, new_data, annex_form=annex_form)
+    except DataError as error:  # what the change list cannot say is located at NEW, where it was written
+        if error.location.file is not None:
+            raise
+        raise DataError(error.message, Location(new_file), error.hint) from None
     if _printed_subject(old_data, context) != _printed_subject(new_data, context):
         # the title as printed (a kind's title names the programme): the change list has no unit for it
         if not plan.propose_new_act or TITLE_CHANGES not in plan.propose_new_act:

@@ -10,9 +10,9 @@ How (docs/amendments.md, section "paldocs amend"):
 - Siblings are paired by the similarity of their wording, in order (a dynamic-programming alignment), not by
   their numbers: a unit renumbered in NEW is the same unit; changes address OLD's numbers. Unpaired units
   between two pairs are paired in order as rewritten units; the rest are repealed („uchyla się”) or added.
-- An added unit takes the number of the unit it follows with a letter (§ 4a, pkt 2a; after 4a: 4b; between
-  4a and 4b: 4aa — § 89 ZTP); after the last unit of its kind the next number („dodaje się pkt 7”, as in
-  Dz. U. z 2026 r. poz. 100, § 1 pkt 1). Existing numbers never move. Units numbered by position (tirets,
+- An added unit takes the number of the unit it follows with a letter (§ 4a, pkt 2a; after 4a: 4b — § 89
+  ZTP; between 4a and 4b: 4aa, as amending acts do); after the last unit of its kind the next number
+  („dodaje się pkt 7”, as in Dz. U. z 2026 r. poz. 100, § 1 pkt 1); :mod:`paldocs.amend.added_numbers`. Existing numbers never move. Units numbered by position (tirets,
   table rows, subchapters) cannot be added or repealed without moving the others: their parent gets a new
   wording instead.
 - A changed unit gets the cheapest of: a new wording of the whole unit; word replacements in its own text
@@ -308,6 +308,8 @@ class _Differ:
             if _rows_masked(old) != _rows_masked(new):
                 return None
         elif old.text != new.text:
+            if old.kind == "zalacznik":
+                return None  # an annex's own text changes only with its new wording as a whole („annex”)
             words = word_changes(old.text, new.text, self.text_of(old))
             if not words:
                 return None

@@ -7,10 +7,11 @@ that take their place; both are never empty (an insertion or a deletion is ancho
 „wyrazy „i szkoły” zastępuje się wyrazami „i szkoły oraz przedszkola”” — plain string replacement then
 gives the new text without stray spaces). A set is safe when:
 
-- every replacement stays within one line (a word change never crosses a unit's label or another unit);
+- every replacement stays within one line (a word change never crosses a unit's label or another unit),
+  holds at least one word and no Markdown sign of a heading ("#") or a table ("|");
 - the old words occur exactly once in the text they are searched in (``scope``, the unit's whole wording)
-  at the time they are replaced — one occurrence, one reading (§ 87 ZTP requires the change to be
-  stated unambiguously; docs/amendments.md);
+  at the time they are replaced — one occurrence, one reading (§ 85 ust. 1 ZTP: a provision is changed by
+  a provision that expressly indicates the change; docs/amendments.md);
 - replacing them in order, each once, gives exactly the new text (:func:`apply_word_changes`).
 
 Ambiguous words are widened by the neighbouring unchanged words until they occur once. No inflection, no

@@ -35,7 +35,8 @@ Przykłady:
 _HEADER = """\
 # Uchwała zmieniająca — projekt z paldocs amend ({old} → {new}).
 # Sprawdź: numer i datę uchwały, ogłoszenie zmienianej uchwały (amends.resolution.journal — Dz. Urz. Woj. …)
-# i jej wcześniejsze zmiany (amends.resolution.amended_by); zmiany są w kolejności jednostek zmienianej uchwały.
+# i jej wcześniejsze zmiany (amends.resolution.amended_by), podpisującego (resolution.signatory, gdy nie ma go
+# w profilu gminy); zmiany są w kolejności jednostek zmienianej uchwały.
 """
 
 
