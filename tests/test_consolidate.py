@@ -103,13 +103,17 @@ def test_cli_writes_a_notice_that_builds(files: tuple[Path, Path, Path], tmp_pat
     out = tmp_path / "tekst-jednolity.yaml"
     result = CliRunner().invoke(main, ["consolidate", str(base), str(later), str(earlier), "-o", str(out),
                                        "--date", "2023-03-01", "--in-force", str(tmp_path / "obowiazujaca.yaml"),
-                                       "--published", "XXX/200/2022=Dz. Urz. Woj. Warm.-Maz. z 2022 r. poz. 2500"])
+                                       "--published", "XXX/200/2022=Dz. Urz. Woj. Warm.-Maz. z 2022 r. poz. 2500",
+                                       "--signatory", "Anna Nowak", "--signatory-gender", "k"])
     assert result.exit_code == 0, result.output
     assert "uwaga: nie podano, gdzie ogłoszono uchwały XL/300/2023" in result.output
     built = CliRunner().invoke(main, ["build", str(out), "-f", "txt", "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     printed = (tmp_path / "out" / "tekst-jednolity.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
     assert "Dz. Urz. Woj. Warm.-Maz. z 2022 r. poz. 2500" in printed
+    assert "Przewodnicząca Rady Gminy Ostróda\nAnna Nowak" in printed
+    # the notice is not a resolution: no number, enacting formula or closing clauses are asked of it
+    assert {finding.severity for finding in check_file(out, today=dt.date(2026, 12, 7))} <= {"info"}
     in_force = yaml.safe_load((tmp_path / "obowiazujaca.yaml").read_text(encoding="utf-8"))
     assert in_force["program"]["sections"][1]["items"][0] == {"id": "cel-1", "num": "1", "repealed": True}
     assert load(tmp_path / "obowiazujaca.yaml").program.sections[1].items[2].num == "2a"

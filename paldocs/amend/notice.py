@@ -38,10 +38,11 @@ UNVERIFIED_NOTE = ("brzmienie obwieszczenia wzorowane na obwieszczeniach Marsza�
                    "nie porównano go z obwieszczeniem rady gminy; biuro prawne powinno je sprawdzić")
 
 
-def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
-                municipality: Any = None) -> dict[str, Any]:
+def notice_data(text: ConsolidatedText, *, date: dt.date | None = None, municipality: Any = None,
+                signatory: dict[str, Any] | None = None) -> dict[str, Any]:
     """The notice's data (see the module contract); ``municipality``: what to write for it (a profile path kept
-    from the base file), default the base's profile in full."""
+    from the base file), default the base's profile in full; ``signatory``: who signs the notice (the chair of
+    the council now — default the profile's)."""
     base = text.base
     council = base.municipality.council.genitive
     act = _act_name(base, council)
@@ -71,10 +72,13 @@ def notice_data(text: ConsolidatedText, *, date: dt.date | None = None,
         resolution["date"] = date.isoformat()
     else:
         resolution["status"] = "projekt"
+    if signatory is not None:
+        resolution["signatory"] = signatory
     number = printed_number(base)
     annex = {"title": f"UCHWAŁA NR {number}", "content": consolidated_markdown(text)}
-    return {"municipality": municipality if municipality is not None else base.municipality.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            "resolution": resolution, "annexes": [annex]}
+    if municipality is None:
+        municipality = base.municipality.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return {"municipality": municipality, "resolution": resolution, "annexes": [annex]}
 
 
 def _subject_of(data: Any) -> str:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from paldocs.checks.engine import CheckContext, FieldPath, Report, rule
+from paldocs.checks.units import NOTICE_KIND
 from paldocs.checks.rules_programmes import (COOPERATION_ROLES, is_cooperation_programme,
                                              missing_cooperation_contents)
 from paldocs.errors import PaldocsError
@@ -36,7 +37,7 @@ def title_block_complete(context: CheckContext) -> Iterator[Report]:
     docs/domain.md § 5 (practice): "a draft (no number yet) prints dotted blanks". Warning, not info: a draft
     must not go out as the adopted text unnoticed.
     """
-    if not _is_resolution(context):
+    if not _is_resolution(context) or context.kind.key == NOTICE_KIND:  # an obwieszczenie has no number
         return
     resolution = context.data.resolution
     if resolution.is_draft:  # "status: projekt" asks for the blanks: nothing to warn about

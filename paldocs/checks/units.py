@@ -90,7 +90,14 @@ def sub_units(blocks: Sequence[Block]) -> list[Unit]:
     return found
 
 
+# The obwieszczenie announcing a consolidated text (paldocs consolidate) is not a resolution: no paragrafy, enacting
+# formula or closing clauses of its own; the rules over a resolution's text do not read it.
+NOTICE_KIND = "tekst-jednolity"
+
+
 def resolution_part(context: CheckContext) -> Part | None:
+    if context.kind.key == NOTICE_KIND:
+        return None
     parts = context.document.parts if context.document is not None else []
     return next((part for part in parts if part.kind == "resolution"), None)
 

@@ -54,10 +54,15 @@ def _published(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -
               help="Gdzie ogłoszono uchwałę zmieniającą (do wykazu zmian i przypisu); można powtarzać.")
 @click.option("--in-force", "in_force", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Zapisz też dane uchwały w brzmieniu obowiązującym (podstawa następnej zmiany).")
+@click.option("--signatory", default=None, metavar="IMIĘ NAZWISKO",
+              help="Kto podpisuje obwieszczenie (przewodniczący rady); domyślnie z profilu gminy.")
+@click.option("--signatory-gender", type=click.Choice(["m", "k"]), default="m", show_default=True,
+              help="„Przewodniczący” (m) albo „Przewodnicząca” (k).")
 @click.option("--force", is_flag=True, help="Nadpisz istniejące pliki wyjściowe.")
 @reports_errors
 def consolidate(base: Path, amending: tuple[Path, ...], output: Path, notice_date: dt.datetime | None,
-                published: dict[str, str], in_force: Path | None, force: bool) -> None:
+                published: dict[str, str], in_force: Path | None, signatory: str | None, signatory_gender: str,
+                force: bool) -> None:
     """Tekst jednolity uchwały po zmianach i obwieszczenie rady o jego ogłoszeniu (art. 16 ust. 3 ustawy
     o ogłaszaniu aktów normatywnych).
 
@@ -75,7 +80,9 @@ def consolidate(base: Path, amending: tuple[Path, ...], output: Path, notice_dat
             raise DataError("plik już istnieje — użyj --force, aby go nadpisać", Location(str(target)))
     text = run(base, amending, published=published)
     municipality = _profile_reference(base, output)
-    notice = notice_data(text, date=notice_date.date() if notice_date else None, municipality=municipality)
+    signs = {"name": signatory, "gender": signatory_gender} if signatory else None
+    notice = notice_data(text, date=notice_date.date() if notice_date else None, municipality=municipality,
+                         signatory=signs)
     texts = {output: _yaml(notice, "# Obwieszczenie o tekście jednolitym (paldocs consolidate) — do sprawdzenia.\n")}
     if in_force is not None:
         data = _tidy(text.data.model_dump(mode="json", by_alias=True, exclude_unset=True))
