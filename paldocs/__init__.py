@@ -18,9 +18,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # "X as X": explicit re-exports, for type checkers (the names load lazily at run time)
-    from paldocs.amend.api import amend as amend
-    from paldocs.amend.consolidate import consolidate as consolidate
-    from paldocs.amend.compare import compare as compare
+    from paldocs.amendments.api import amend as amend
+    from paldocs.amendments.consolidate import consolidate as consolidate
+    from paldocs.amendments.compare import compare as compare
     from paldocs.api import BuildResult as BuildResult
     from paldocs.api import build as build
     from paldocs.api import load as load
@@ -44,9 +44,9 @@ _EXPORTS = {
     "Limits": "paldocs.limits", "applied_limits": "paldocs.limits",
     "BuildRequest": "paldocs.batch", "BuiltDocument": "paldocs.batch", "build_bytes": "paldocs.batch",
     "BuildContext": "paldocs.context",
-    "amend": "paldocs.amend.api",
-    "consolidate": "paldocs.amend.consolidate",
-    "compare": "paldocs.amend.compare",
+    "amend": "paldocs.amendments.api",
+    "consolidate": "paldocs.amendments.consolidate",
+    "compare": "paldocs.amendments.compare",
 }
 
 __all__ = sorted(_EXPORTS)

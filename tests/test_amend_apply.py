@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from amend_strategies import make_data
-from paldocs.amend.address import parse_address
-from paldocs.amend.apply import apply_amendment
-from paldocs.amend.tree import act_tree, find, wording
+from paldocs.amendments.address import parse_address
+from paldocs.amendments.apply import apply_amendment
+from paldocs.amendments.tree import act_tree, find, wording
 from paldocs.errors import DataError
 from paldocs.model.amendment import Amendment
 

@@ -18,9 +18,9 @@ from click.testing import CliRunner
 from conftest import REPO
 
 import paldocs
-from paldocs.amend.api import amendment_plan
-from paldocs.amend.apply import apply_amendment
-from paldocs.amend.tree import act_tree, wording
+from paldocs.amendments.api import amendment_plan
+from paldocs.amendments.apply import apply_amendment
+from paldocs.amendments.tree import act_tree, wording
 from paldocs.cli import main
 from paldocs.errors import DataError
 
@@ -63,7 +63,8 @@ def test_command_writes_the_amending_resolution(versions: tuple[Path, Path], tmp
     assert (resolution["kind"], resolution["number"], resolution["date"]) == ("zmiana", "LXX/450/14", "2014-09-30")
     assert resolution["amends"]["resolution"] == {
         "number": "LXIV/400/14", "date": "2014-04-29",
-        "subject": "w sprawie przyjęcia „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”"}
+        "subject": "w sprawie przyjęcia „Programu Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020”",
+        "data": "../stara.yaml"}  # OLD's data relative to -o: paldocs check reads the amended units there
     assert resolution["amends"]["changes"] == [
         {"op": "insert", "unit": "załącznik rozdział 3 podrozdział 2 pkt 9a",
          "after": "załącznik rozdział 3 podrozdział 2 pkt 9",

@@ -1,4 +1,4 @@
-"""The change list between two versions of a resolution (paldocs.amend.diff, paldocs.amend.added_numbers).
+"""The change list between two versions of a resolution (paldocs.amendments.diff, paldocs.amendments.added_numbers).
 
 Sources (docs/amendments.md, section "paldocs amend"): Dział II ZTP, Dz. U. z 2016 r. poz. 283, read on
 arslege.pl („Dział II. Zmiana (nowelizacja) ustawy”): § 82 (a change repeals, replaces or adds provisions),
@@ -7,7 +7,7 @@ formulas „uchyla się”, „po … dodaje się … w brzmieniu”, „… otr
 keep the old numbering and take letters: 23, 23a, 23b … 23z, 23za) as mrog.org summarises it; adding after the
 last punkt takes the next number („dodaje się pkt 7”, Dz. U. z 2026 r. poz. 100, § 1 pkt 1, prawo.pl).
 
-The trees here are small stand-ins with the shape of paldocs.amend.tree.TreeNode; the wording function prints
+The trees here are small stand-ins with the shape of paldocs.amendments.tree.TreeNode; the wording function prints
 a unit with its sub-units the way data Markdown does.
 """
 
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from paldocs.amend.added_numbers import added_number, next_letters, order_key
-from paldocs.amend.address import UnitAddress
-from paldocs.amend.diff import AmendmentPlan, diff_trees
+from paldocs.amendments.added_numbers import added_number, next_letters, order_key
+from paldocs.amendments.address import UnitAddress
+from paldocs.amendments.diff import AmendmentPlan, diff_trees
 from paldocs.errors import DataError
 from paldocs.model.program import Program
 
@@ -263,7 +263,7 @@ def test_letters_and_order() -> None:
     assert sorted(["5", "4b", "4", "4aa", "4a"], key=order_key) == ["4", "4a", "4aa", "4b", "5"]
 
 
-# --- on real data: the unit tree of paldocs.amend.tree, applied back with paldocs.amend.apply ----------------
+# --- on real data: the unit tree of paldocs.amendments.tree, applied back with paldocs.amendments.apply ----------------
 
 PROVISIONS = ["Program realizuje Gminny Ośrodek Pomocy Społecznej w Ostródzie.",
               "1. Program finansuje się z budżetu Gminy.\n2. Wysokość środków określa corocznie uchwała budżetowa "
@@ -275,10 +275,10 @@ def _round_trip(old_provisions: list[object], new_provisions: list[object]) -> l
 
     from amend_strategies import make_data
 
-    from paldocs.amend.apply import apply_amendment
-    from paldocs.amend.diff import diff_acts
-    from paldocs.amend.tree import act_tree
-    from paldocs.amend.tree import wording as tree_wording
+    from paldocs.amendments.apply import apply_amendment
+    from paldocs.amendments.diff import diff_acts
+    from paldocs.amendments.tree import act_tree
+    from paldocs.amendments.tree import wording as tree_wording
     from paldocs.model.amendment import AmendedResolution, Amendment
 
     old, new = make_data(provisions=old_provisions), make_data(provisions=new_provisions)
@@ -314,10 +314,10 @@ def test_real_table_row_is_changed_once() -> None:
 
     from amend_strategies import make_data, program_dict
 
-    from paldocs.amend.apply import apply_amendment
-    from paldocs.amend.diff import diff_acts
-    from paldocs.amend.tree import act_tree
-    from paldocs.amend.tree import wording as tree_wording
+    from paldocs.amendments.apply import apply_amendment
+    from paldocs.amendments.diff import diff_acts
+    from paldocs.amendments.tree import act_tree
+    from paldocs.amendments.tree import wording as tree_wording
     from paldocs.model.amendment import AmendedResolution, Amendment
 
     old_program = program_dict()

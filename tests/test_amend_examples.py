@@ -131,7 +131,7 @@ def test_amend_finds_the_councils_changes(name: str) -> None:
     """(b) — the diff of OLD and NEW names the same units with the same operations as the council. The
     reconstructions are mostly „(brzmienie nieznane)”, so the share of changed text is large: ``force`` skips
     the § 84 ZTP proposal of a new resolution, which is about the real, longer acts."""
-    api = pytest.importorskip("paldocs.amend.api")
+    api = pytest.importorskip("paldocs.amendments.api")
     old, new = versions(name)
     assert changes_of(api.amend(old, new, force=True)) == changes_of(load(amending(name)))
 
@@ -146,8 +146,8 @@ def _units(node: Any, out: list[tuple[str, str, bool]]) -> list[tuple[str, str, 
 @pytest.mark.parametrize("name", CHANGE_EXAMPLES)
 def test_applying_the_amendment_to_old_gives_new(name: str) -> None:
     """(c) — every unit of the act as in force after the amendment reads as in NEW."""
-    apply = pytest.importorskip("paldocs.amend.apply")
-    tree = pytest.importorskip("paldocs.amend.tree")
+    apply = pytest.importorskip("paldocs.amendments.apply")
+    tree = pytest.importorskip("paldocs.amendments.tree")
     old, new = versions(name)
     in_force = apply.apply_amendment(load(old), load(amending(name)).resolution.amends)
     assert _units(tree.act_tree(in_force), []) == _units(tree.act_tree(load(new)), [])
@@ -202,7 +202,7 @@ def test_ketrzyn_amending_resolution_builds_with_the_three_changes(tmp_path: Pat
 
 def test_ketrzyn_amend_writes_the_example() -> None:
     """``paldocs.amend(OLD, NEW)`` gives the changes of zmiana.yaml exactly: units, operations, wording."""
-    api = pytest.importorskip("paldocs.amend.api")
+    api = pytest.importorskip("paldocs.amendments.api")
     made = api.amend(KETRZYN_OLD, KETRZYN_NEW).resolution.amends.changes
     assert [change.model_dump() for change in made] == \
         [change.model_dump() for change in load(KETRZYN_AMENDING).resolution.amends.changes]
@@ -223,15 +223,15 @@ def _adopted_copy(tmp_path: Path) -> Path:
 def test_ketrzyn_consolidated_text_is_the_new_version(tmp_path: Path) -> None:
     """The programme as in force after the amendment reads as nowy.yaml, unit by unit; the obwieszczenie with
     the consolidated text builds and names the amending resolution."""
-    consolidate = pytest.importorskip("paldocs.amend.consolidate")
-    tree = pytest.importorskip("paldocs.amend.tree")
+    consolidate = pytest.importorskip("paldocs.amendments.consolidate")
+    tree = pytest.importorskip("paldocs.amendments.tree")
     consolidated = consolidate.consolidate(KETRZYN_OLD, [_adopted_copy(tmp_path)])
     assert _units(tree.act_tree(consolidated.data), []) == _units(tree.act_tree(load(KETRZYN_NEW)), [])
     assert [applied.number for applied in consolidated.applied] == ["I/1/16"]
 
 
 def _compared_units(old: Path, new: Path) -> list[str]:
-    compare = pytest.importorskip("paldocs.amend.compare")
+    compare = pytest.importorskip("paldocs.amendments.compare")
     from paldocs.document import inline_text
 
     table = compare.comparison_table(load(old), load(new))
@@ -245,7 +245,7 @@ def test_ketrzyn_comparison_lists_the_three_changed_units() -> None:
 
 def test_ketrzyn_comparison_and_amendment_name_the_same_units() -> None:
     """The comparison table and the amending resolution cite each changed unit alike („załącznik rozdział 5”)."""
-    api = pytest.importorskip("paldocs.amend.api")
+    api = pytest.importorskip("paldocs.amendments.api")
     units = [change.unit for change in api.amend(KETRZYN_OLD, KETRZYN_NEW).resolution.amends.changes]
     assert _compared_units(KETRZYN_OLD, KETRZYN_NEW) == units
 
@@ -254,8 +254,8 @@ def test_ketrzyn_comparison_and_amendment_name_the_same_units() -> None:
 def test_ketrzyn_commands_print_the_comparison_and_the_consolidated_text(tmp_path: Path) -> None:
     """What CI prints from the example with the commands a clerk types: the comparison in every format and the
     obwieszczenie with the consolidated text (from the adopted copy of the amending resolution)."""
-    pytest.importorskip("paldocs.amend.compare")
-    pytest.importorskip("paldocs.amend.consolidate")
+    pytest.importorskip("paldocs.amendments.compare")
+    pytest.importorskip("paldocs.amendments.consolidate")
     from click.testing import CliRunner
 
     from paldocs.cli import main

@@ -1,4 +1,4 @@
-"""Unit addresses and the change list of an amending resolution (paldocs.amend.address, paldocs.model.amendment).
+"""Unit addresses and the change list of an amending resolution (paldocs.amendments.address, paldocs.model.amendment).
 
 The citation form follows the abbreviations of § 55–57 ZTP and the locative chain of an amending point („w § 1
 w ust. 2 w pkt 6 kropkę zastępuje się średnikiem”, Dz. U. z 2026 r. poz. 100, § 1 pkt 1 — the amendment of
@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from paldocs.amend.address import UnitAddress, locative, parse_address
+from paldocs.amendments.address import UnitAddress, locative, parse_address
 from paldocs.model.amendment import Amendment, Change
 from paldocs.model.resolution import Resolution
 

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from amend_strategies import make_data, program_pairs, provision_pairs
-from paldocs.amend.apply import apply_amendment
-from paldocs.amend.diff import diff_acts
-from paldocs.amend.tree import TreeNode, act_tree
+from paldocs.amendments.apply import apply_amendment
+from paldocs.amendments.diff import diff_acts
+from paldocs.amendments.tree import TreeNode, act_tree
 from paldocs.model.amendment import Amendment
 
 AMENDED = {"number": "XX/150/2021", "date": dt.date(2021, 3, 30), "subject": "w sprawie przyjęcia programu"}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from amend_strategies import make_data, program_dict
-from paldocs.amend.address import parse_address
-from paldocs.amend.markdown_units import split_provision
-from paldocs.amend.tree import act_tree, find, wording
+from paldocs.amendments.address import parse_address
+from paldocs.amendments.markdown_units import split_provision
+from paldocs.amendments.tree import act_tree, find, wording
 
 PROVISION = ("1. Program realizuje Ośrodek.\n"
              "2. Do zadań Ośrodka należy:\n"
@@ -126,7 +126,7 @@ def _units(node):  # type: ignore[no-untyped-def]
                                      "tests/data/body/gmina-x.yaml"])
 def test_every_unit_of_a_real_act_reads_back_from_its_wording(example: str) -> None:
     """A unit "otrzymuje brzmienie" of its own wording: the act does not change (the wording is exact data)."""
-    from paldocs.amend.apply import apply_change
+    from paldocs.amendments.apply import apply_change
     from paldocs.api import load
     from paldocs.model.amendment import Change
 

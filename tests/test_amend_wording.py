@@ -1,4 +1,4 @@
-"""The change list of an amending resolution in ZTP words (paldocs.amend.wording) and the kind „zmiana”.
+"""The change list of an amending resolution in ZTP words (paldocs.amendments.wording) and the kind „zmiana”.
 
 Each case names the paragraph of Dział II ZTP it follows, as read in the 2016 text (Dz. U. z 2016 r. poz. 283,
 arslege.pl) and in the amendment of ZTP itself (Dz. U. z 2026 r. poz. 100, prawo.pl); docs/amendments.md,
@@ -13,9 +13,9 @@ import pytest
 import yaml
 from conftest import TESTS
 
-from paldocs.amend.wording import (amendment_markdown, amendment_title, annex_form_for, journal_formula,
+from paldocs.amendments.wording import (amendment_markdown, amendment_title, annex_form_for, journal_formula,
                                    quoted_wording)
-from paldocs.amend.address import parse_address
+from paldocs.amendments.address import parse_address
 from paldocs.api import render, to_document
 from paldocs.document import Unit, walk
 from paldocs.errors import PaldocsError

@@ -1,4 +1,4 @@
-"""Word-level changes inside a unit (paldocs.amend.words).
+"""Word-level changes inside a unit (paldocs.amendments.words).
 
 § 87 ust. 3 ZTP (Dz. U. z 2016 r. poz. 283; the „zmiana cząstkowa” as bloglegislatora.pl, „O zmianie
 cząstkowej z legislacją pandemiczną w tle”, 22.04.2020, describes it) allows an amending provision to replace
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from paldocs.amend.words import WordChange, apply_word_changes, cost, occurrences, word_changes
+from paldocs.amendments.words import WordChange, apply_word_changes, cost, occurrences, word_changes
 
 CASES = [
     # (old, new, expected replacements)

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from ir_samples import para
-from paldocs.amend.compare import (COLUMNS, NO_UNIT, REPEALED, comparison_document, comparison_table, compare,
+from paldocs.amendments.compare import (COLUMNS, NO_UNIT, REPEALED, comparison_document, comparison_table, compare,
                                    marked_wordings, same_act_conflict, table_of)
-from paldocs.amend.compare_units import ComparedUnit, compared_units
+from paldocs.amendments.compare_units import ComparedUnit, compared_units
 from paldocs.api import load, to_document
 from paldocs.cli import main
 from paldocs.document import (Deleted, Document, Heading, Inserted, LineBreak, ListBlock, ListItem, Meta, Paragraph,
@@ -343,15 +343,15 @@ def test_from_data_files_the_rows_follow_the_amendment_plan(versions: tuple[Path
 ])
 def test_rows_of_replaced_words_keep_only_the_changed_lines(old: tuple[str, ...], new: tuple[str, ...],
                                                             kept: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
-    from paldocs.amend.compare_plan import _excerpts
+    from paldocs.amendments.compare_plan import _excerpts
 
     assert _excerpts(old, new) == kept
 
 
 def test_a_whole_new_annex_is_compared_unit_by_unit_as_printed(versions: tuple[Path, Path],
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import paldocs.amend.compare as module
-    from paldocs.amend.compare_plan import PlannedComparison
+    import paldocs.amendments.compare as module
+    from paldocs.amendments.compare_plan import PlannedComparison
 
     monkeypatch.setattr(module, "planned_units", lambda old, new: PlannedComparison(
         [ComparedUnit("§ 1a", None, ("§ 1a. Nowy.",))], annex_replaced=True))
@@ -363,7 +363,7 @@ def test_a_whole_new_annex_is_compared_unit_by_unit_as_printed(versions: tuple[P
 
 def test_without_a_plan_the_units_are_compared_as_printed(versions: tuple[Path, Path],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import paldocs.amend.compare as module
+    import paldocs.amendments.compare as module
 
     def refused(old: object, new: object) -> None:
         raise DataError("brak planu")
@@ -374,7 +374,7 @@ def test_without_a_plan_the_units_are_compared_as_printed(versions: tuple[Path, 
 
 
 def test_the_table_closes_the_justification_of_the_amending_resolution() -> None:
-    from paldocs.amend.compare import in_justification
+    from paldocs.amendments.compare import in_justification
     from paldocs.document import Div, Footnote
 
     table = table_of([ComparedUnit("§ 2", ("§ 2. Stary.",), ("§ 2. Nowy.",))])
@@ -391,9 +391,9 @@ def test_the_table_closes_the_justification_of_the_amending_resolution() -> None
     assert with_text.parts[-1].blocks[-1] is note  # the document given is left as it was
 
 
-def test_an_act_the_unit_tree_cannot_address_is_compared_as_printed(tmp_path: Path) -> None:
-    # Bobrowniki 2004 prints tirets right in an ustęp; the amendment plan cannot address them, the printed
-    # comparison can (an added tiret is cited by its position: tirets have no numbers, § 56 ZTP).
+def test_an_added_tiret_is_compared_in_its_ustep(tmp_path: Path) -> None:
+    # Bobrowniki 2004 prints tirets right in an ustęp. Tirets have no numbers (§ 56 ZTP), so the amendment plan gives
+    # the ustęp a new wording when a tiret is added, and the comparison shows that ustęp with the tiret marked.
     source = REPO / "resolutions" / "examples" / "bobrowniki-2004-XI-60-2004.yaml"
     text = source.read_text(encoding="utf-8")
     changed = text.replace("przysługuje za cały okres posiedzenia", "przysługuje za każdy dzień posiedzenia")
@@ -404,7 +404,10 @@ def test_an_act_the_unit_tree_cannot_address_is_compared_as_printed(tmp_path: Pa
     new.write_text(changed, encoding="utf-8")
     table = comparison_table(load(old), load(new))
     assert [[shown(cell.children) for cell in row[1:]] for row in table.rows] == [
-        [f"§{NBSP}1 ust.{NBSP}1 tiret trzecie", NO_UNIT, "[+– zespołach roboczych+]"],
+        [f"§{NBSP}1 ust.{NBSP}1", f"1. Ustala się dietę w{NBSP}kwocie 100,00{NBSP}zł.( słownie zł: sto) przysługującą "
+         f"radnemu za udział w{NBSP}posiedzeniu :⏎– rady gminy⏎– komisjach rady",
+         f"1. Ustala się dietę w{NBSP}kwocie 100,00{NBSP}zł.( słownie zł: sto) przysługującą radnemu za udział "
+         f"w{NBSP}posiedzeniu :⏎– rady gminy⏎– komisjach rady⏎[+– zespołach roboczych+]"],
         [f"§{NBSP}1 ust.{NBSP}2",
          f"2. Dieta w{NBSP}wysokości określonej w{NBSP}ust.{NBSP}1 przysługuje za [-cały okres-] posiedzenia, bez "
          f"względu na czas jego trwania.",

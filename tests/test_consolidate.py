@@ -12,10 +12,10 @@ import yaml
 from click.testing import CliRunner
 
 from amend_strategies import PROFILE, data_dict
-from paldocs.amend.address import parse_address
-from paldocs.amend.consolidate import consolidate
-from paldocs.amend.notice import notice_data
-from paldocs.amend.tree import act_tree, find, wording
+from paldocs.amendments.address import parse_address
+from paldocs.amendments.consolidate import consolidate
+from paldocs.amendments.notice import notice_data
+from paldocs.amendments.tree import act_tree, find, wording
 from paldocs.api import load, render, to_document
 from paldocs.checks import check_file
 from paldocs.cli import main

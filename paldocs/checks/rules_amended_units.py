@@ -5,7 +5,7 @@ Contract: the amended act is read from its data file in the amending file's fold
 resolution has the number and date ``resolution.amends`` names (the way paldocs keeps the two versions side by
 side, docs/amendments.md "Consolidated text"). Without such a file only PD086's own-number check runs and PD089
 says once that the units were not checked. A resolution that amends nothing yields nothing. The changes are
-applied in their order (:func:`paldocs.amend.apply.apply_change`), so a later change sees an earlier one's unit.
+applied in their order (:func:`paldocs.amendments.apply.apply_change`), so a later change sees an earlier one's unit.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ def amended_act(context: CheckContext) -> DataFile | None:
 
 
 def _find(folder: Path, itself: Path, amendment: Amendment) -> DataFile | None:
+    """The file ``amends.resolution.data`` names, else a file of the folder with the amended number and date —
+    preferring one the changes apply to: the version after the amendment (kept beside it) has the same number."""
     from paldocs.api import load, make_context
 
     wanted = amendment.resolution
@@ -50,8 +52,11 @@ def _find(folder: Path, itself: Path, amendment: Amendment) -> DataFile | None:
     except ValueError:
         return None
     context = make_context(None)
-    for path in sorted(folder.glob("*.yaml")):
-        if path.resolve() == itself or str(number.number) not in path.read_text(encoding="utf-8", errors="replace"):
+    paths = [folder / wanted.data] if wanted.data else sorted(folder.glob("*.yaml"))
+    matches: list[DataFile] = []
+    for path in paths:
+        if path.resolve() == itself or not path.is_file() \
+                or str(number.number) not in path.read_text(encoding="utf-8", errors="replace"):
             continue
         try:
             data = load(path, context=context)
@@ -61,8 +66,18 @@ def _find(folder: Path, itself: Path, amendment: Amendment) -> DataFile | None:
         if found is not None and (found.session, found.number, found.year) == (number.session, number.number,
                                                                                 number.year) \
                 and data.resolution.date == wanted.date:
-            return data
-    return None
+            matches.append(data)
+    return next((data for data in matches if _applies(data, amendment)), matches[0] if matches else None)
+
+
+def _applies(data: DataFile, amendment: Amendment) -> bool:
+    from paldocs.amendments.apply import apply_amendment
+
+    try:
+        apply_amendment(data, amendment)
+    except (PaldocsError, ValueError):  # refused: not this version (PD085 reports why on the chosen one)
+        return False
+    return True
 
 
 def _change_path(index: int) -> tuple[str | int, ...]:
@@ -76,7 +91,7 @@ def amended_units_exist(context: CheckContext) -> Iterator[Report]:
     aktu zmienianego). Zmiany stosuje się po kolei do danych uchwały zmienianej z tego samego folderu; jednostka
     wpisana ręcznie z błędem („§ 7” w uchwale o pięciu paragrafach) jest tu błędem. docs/amendments.md,
     „Consolidated text”."""
-    from paldocs.amend.apply import ChangeRefused, apply_change
+    from paldocs.amendments.apply import ChangeRefused, apply_change
 
     amendment, act = _amendment(context), amended_act(context)
     if amendment is None or act is None:
@@ -100,7 +115,7 @@ def added_units_keep_numbers(context: CheckContext) -> Iterator[Report]:
     (praktyka aktów zmieniających, np. „po art. 8c dodaje się art. 8ca”, Dz. U. z 2017 r. poz. 976; § 86 ZTP —
     docs/amendments.md, „Numbers that never move”). Bez danych uchwały zmienianej sprawdza się tylko, czy numer
     następuje po jednostce „after”."""
-    from paldocs.amend.tree import act_tree, find
+    from paldocs.amendments.tree import act_tree, find
 
     amendment = _amendment(context)
     if amendment is None:
@@ -156,7 +171,7 @@ def replaced_words_exist(context: CheckContext) -> Iterator[Report]:
     w jednostce, którą zmiana wskazuje; występują kilka razy — ostrzeżenie: zmiana obejmie każde wystąpienie,
     a czytelnik nie wie, które miano na myśli (reguła redakcyjna paldocs: zmiana wyrazów ma być jednoznaczna).
     docs/amendments.md, „Consolidated text”."""
-    from paldocs.amend.tree import act_tree, find, wording
+    from paldocs.amendments.tree import act_tree, find, wording
 
     amendment, act = _amendment(context), amended_act(context)
     if amendment is None or act is None:
@@ -188,7 +203,7 @@ def amended_title_agrees(context: CheckContext) -> Iterator[Report]:
     amendment, act = _amendment(context), amended_act(context)
     if amendment is None or act is None:
         return
-    from paldocs.amend.consolidate import act_subject
+    from paldocs.amendments.consolidate import act_subject
 
     expected = act.resolution.subject or act_subject(act)
     if " ".join(expected.split()) != " ".join(amendment.resolution.subject.split()):

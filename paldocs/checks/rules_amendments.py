@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from paldocs.amend.wording import amendment_title
+from paldocs.amendments.wording import amendment_title
 from paldocs.checks.engine import CheckContext, Report, rule
 from paldocs.checks.units import UnitNode, iter_nodes, plain, resolution_units
 from paldocs.document import Paragraph, inline_text

@@ -1,7 +1,7 @@
 """Command line: ``paldocs amend OLD.yaml NEW.yaml -o zmiana.yaml [--number N --date D] [--annex precise|whole]``
 ``[--compare-in-justification] [--force]``.
 
-Contract: writes the data file of the amending resolution (:func:`paldocs.amend.api.amendment_plan`) to the
+Contract: writes the data file of the amending resolution (:func:`paldocs.amendments.api.amendment_plan`) to the
 ``-o`` file — YAML ordered as the model, the municipality written as OLD names it (a profile path relative
 to the output's folder), a header comment saying what to check — prints its path on standard output and the
 list of changes on standard error. When § 84 ZTP calls for a new resolution instead, says why and exits 2;
@@ -64,7 +64,7 @@ def amend(old: Path, new: Path, output: Path, number: str | None, date_: dt.date
     w Dziale II zasad techniki prawodawczej: nowe brzmienie jednostki, dodanie jednostki z literą (§ 4a),
     uchylenie, zmiana wyrazów, nowe brzmienie załącznika.
     """
-    from paldocs.amend.api import amendment_plan
+    from paldocs.amendments.api import amendment_plan
 
     for source in (old, new):
         if output.resolve() == source.resolve():
@@ -112,6 +112,9 @@ def _yaml(data: Any, old: Path, output: Path, number: str | None) -> str:
     dumped["resolution"]["kind"] = "zmiana"  # a default elsewhere, never here: the file says what it is
     if number is not None:
         dumped["resolution"]["number"] = number  # as typed, not the parsed parts
+    # the amended act's data, for paldocs check (PD085–PD088) wherever the two files stand
+    dumped["resolution"]["amends"]["resolution"]["data"] = Path(
+        os.path.relpath(old.resolve(), output.resolve().parent)).as_posix()
     named = _municipality_as_named(old)
     if named is not None:
         dumped["municipality"] = Path(os.path.relpath(named, output.resolve().parent)).as_posix()

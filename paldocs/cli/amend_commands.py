@@ -1,8 +1,8 @@
 """Command line: ``paldocs consolidate BASE.yaml AMEND1.yaml … -o tekst-jednolity.yaml``.
 
 Contract: applies the amending resolutions (data files of kind "zmiana", in any order: they are applied in
-order of adoption) to the base resolution (:func:`paldocs.amend.consolidate.consolidate`) and writes the data
-file of the council's obwieszczenie with the consolidated text as its annex (:func:`paldocs.amend.notice.notice_data`)
+order of adoption) to the base resolution (:func:`paldocs.amendments.consolidate.consolidate`) and writes the data
+file of the council's obwieszczenie with the consolidated text as its annex (:func:`paldocs.amendments.notice.notice_data`)
 — ``paldocs build`` prints it. ``--in-force PATH`` also writes the data as in force (the resolution and its
 program after the amendments: the base for the next amendment). ``--published "NUMER=ADRES"`` says where an
 amending resolution was published (for the list and the footnote). An existing output is overwritten only with
@@ -67,8 +67,8 @@ def consolidate(base: Path, amending: tuple[Path, ...], output: Path, notice_dat
     o ogłaszaniu aktów normatywnych).
 
     BASE to dane uchwały zmienianej, AMENDING — dane uchwał zmieniających (rodzaj „zmiana”)."""
-    from paldocs.amend.consolidate import consolidate as run
-    from paldocs.amend.notice import UNVERIFIED_NOTE, notice_data
+    from paldocs.amendments.consolidate import consolidate as run
+    from paldocs.amendments.notice import UNVERIFIED_NOTE, notice_data
     from paldocs.importer.emit import write_all
 
     inputs = {path.resolve() for path in (base, *amending)}

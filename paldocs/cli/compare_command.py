@@ -2,7 +2,7 @@
 
 Contract: reads OLD and NEW (data files of the same resolution), writes
 ``<katalog>/<NEW>-zestawienie-zmian.<format>`` for every format asked for, all or nothing
-(:func:`paldocs.amend.compare.compare`), and prints each written path. Bad input — an unreadable file,
+(:func:`paldocs.amendments.compare.compare`), and prints each written path. Bad input — an unreadable file,
 versions of different resolutions, no difference at all — is one located ``błąd:`` line and exit code 2.
 """
 
@@ -38,7 +38,7 @@ def compare(old: Path, new: Path, formats: list[str], out_dir: Path | None) -> N
 
     DOTYCHCZASOWA.yaml i NOWA.yaml to dwie wersje danych tej samej uchwały (docs/amendments.md).
     """
-    from paldocs.amend import compare as comparison
+    from paldocs.amendments import compare as comparison
 
     for path in comparison.compare(old, new, formats, out_dir):
         click.echo(str(path))

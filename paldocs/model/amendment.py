@@ -2,7 +2,7 @@
 
 Contract: :class:`Amendment` names the amended resolution (:class:`AmendedResolution`: number, date, title,
 where it was published and what amended it before) and lists its :class:`Change` s in the order of the
-amended act. A change addresses one unit in the citation form of :mod:`paldocs.amend.address` („§ 2 ust. 1
+amended act. A change addresses one unit in the citation form of :mod:`paldocs.amendments.address` („§ 2 ust. 1
 pkt 3”, „załącznik rozdział II pkt 3”) and says what happens to it (Dział II ZTP, § 82–§ 95; docs/amendments.md):
 ``wording`` — the unit „otrzymuje brzmienie”, ``insert`` — a new unit „dodaje się … w brzmieniu” after
 ``after``, ``repeal`` — „uchyla się”, ``words`` — „wyrazy „…” zastępuje się wyrazami „…””, ``annex`` — the annex
@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from paldocs.amend.address import UnitAddress, parse_address
+from paldocs.amendments.address import UnitAddress, parse_address
 from paldocs.model.base import Markdown, NonEmptyText, StrictModel
 
 ChangeOp = Literal["wording", "insert", "repeal", "words", "annex"]
@@ -122,6 +122,10 @@ class AmendedResolution(StrictModel):
                                          "„Dz. Urz. Woj. Warm.-Maz. z 2014 r. poz. 1750”; przy kolejnych zmianach "
                                          "drukuje się też ogłoszone zmiany (pole amended_by).",
                                          examples=["Dz. Urz. Woj. Warm.-Maz. z 2014 r. poz. 1750"])
+    data: NonEmptyText | None = Field(None, description="Plik danych zmienianej uchwały (ścieżka względem pliku "
+                                      "uchwały zmieniającej) — na nim paldocs check sprawdza, czy zmieniane jednostki "
+                                      "istnieją; brak = plik z tym numerem i datą w tym samym folderze.",
+                                      examples=["../../ketrzyn-2014-pal.yaml"])
     amended_by: list[PriorAmendment] = Field(default_factory=list, description="Wcześniejsze uchwały zmieniające "
                                              "(numer, data, ogłoszenie) — w kolejności podjęcia.",
                                              examples=[[{"number": "XX/150/2016", "date": "2016-03-31"}]])
@@ -176,14 +180,14 @@ class Amendment(StrictModel):
         return self
 
     def markdown(self, council_genitive: str) -> str:
-        """§ 1 in ZTP wording (:func:`paldocs.amend.wording.amendment_markdown`); for templates."""
-        from paldocs.amend.wording import amendment_markdown  # wording reads this model: imported when used
+        """§ 1 in ZTP wording (:func:`paldocs.amendments.wording.amendment_markdown`); for templates."""
+        from paldocs.amendments.wording import amendment_markdown  # wording reads this model: imported when used
 
         return amendment_markdown(self, council_genitive)
 
     def title(self, council_genitive: str) -> str:
-        """The title „zmieniająca uchwałę w sprawie …” (:func:`paldocs.amend.wording.amendment_title`)."""
-        from paldocs.amend.wording import amendment_title
+        """The title „zmieniająca uchwałę w sprawie …” (:func:`paldocs.amendments.wording.amendment_title`)."""
+        from paldocs.amendments.wording import amendment_title
 
         return amendment_title(self, council_genitive)
 

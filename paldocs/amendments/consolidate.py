@@ -2,7 +2,7 @@
 
 Contract of :func:`consolidate`: reads the base data file and each amending data file (a resolution whose
 ``resolution.amends`` names the base by number and date), orders the amending resolutions by adoption (date,
-then number), applies each change list in turn (:func:`paldocs.amend.apply.apply_amendment`; an amending
+then number), applies each change list in turn (:func:`paldocs.amendments.apply.apply_amendment`; an amending
 resolution with ``op: annex`` brings the new annex as its own ``program``) and returns a
 :class:`ConsolidatedText`: the data as in force, the base, and the amending resolutions applied with what of
 each is not part of the consolidated text (its own paragrafy after § 1 — executor, entry into force — which an
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from paldocs.amend.apply import apply_amendment
-from paldocs.amend.tree import act_tree, wording
+from paldocs.amendments.apply import apply_amendment
+from paldocs.amendments.tree import act_tree, wording
 from paldocs.errors import DataError, Location
 from paldocs.model.resolution import DataFile, ResolutionNumber
 

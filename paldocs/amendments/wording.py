@@ -10,7 +10,7 @@ pure. The forms, and where each was read, are in docs/amendments.md, "Wording (Z
 - one change: one sentence, „W uchwale … uchyla się § 5.”, „W uchwale … po § 4 dodaje się § 4a w brzmieniu: …”
   (§ 85 ust. 3), „W uchwale … § 2 otrzymuje brzmienie: …”, „W uchwale … w § 2 ust. 1 otrzymuje brzmienie: …”
   (§ 85 ust. 4);
-- the enclosing units in the locative, each with its own „w” (:func:`paldocs.amend.address.locative`);
+- the enclosing units in the locative, each with its own „w” (:func:`paldocs.amendments.address.locative`);
 - a new wording is quoted: „ before the unit's label, ” after its last character, then the point's „;” or
   „.” (the amendment of ZTP itself, Dz. U. z 2026 r. poz. 100, § 1 pkt 1–2). Each line of the wording prints
   on its own line (hard breaks) with its list markers escaped, so that the quoted units stay text of the
@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from paldocs import vocabulary
-from paldocs.amend.address import UnitAddress, UnitKind, after_phrase, locative, step_citation
+from paldocs.amendments.address import UnitAddress, UnitKind, after_phrase, locative, step_citation
 from paldocs.legal.journal import join_list
 from paldocs.model.base import MarkdownText
 from paldocs.polish.dates import format_date

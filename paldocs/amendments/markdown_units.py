@@ -9,7 +9,7 @@ sub-units and its closing part (the lines after the sub-units: the "część wsp
 Numbers: a plain typed number is replaced by the count among siblings of the same kind (numbering prints
 them so); a number with a letter suffix ("2a", "ba") is kept — a unit added by an amending act (§ 86 ZTP) —
 and the count goes on from the last plain number. A unit whose whole text is "(uchylony)" is repealed.
-:func:`marker` writes the marker back ("1.", "1)", "a)", "–") so that :func:`paldocs.amend.tree.wording`
+:func:`marker` writes the marker back ("1.", "1)", "a)", "–") so that :func:`paldocs.amendments.tree.wording`
 gives Markdown this module reads into the same tree.
 """
 

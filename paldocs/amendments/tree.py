@@ -5,7 +5,7 @@ Contract of :func:`act_tree` (root: kind "uchwala", the empty address; no I/O be
 - paragrafy: the resolution as a build prints it (composed and numbered by the project's own pipeline, so
   § 1 of the kind's template, the entries of ``resolution.provisions`` and the closing clauses get exactly the
   numbers printed); a paragraf from ``resolution.provisions[i]`` holds that entry's ustępy, punkty, litery and
-  tirety (:mod:`paldocs.amend.markdown_units`), one written by a template holds the text it prints;
+  tirety (:mod:`paldocs.amendments.markdown_units`), one written by a template holds the text it prints;
 - the annex (``zalacznik``, num "" when the act has one annex, else "1", "2" … in print order): the program's
   level-1 sections are ``rozdzial`` (num: the kept ``Section.num``, else the printed number of
   ``section_numbering``, else the position), level-2/3 sections are ``podrozdzial`` numbered by position in
@@ -16,7 +16,7 @@ Contract of :func:`act_tree` (root: kind "uchwala", the empty address; no I/O be
   ``"## heading\\n\\ncontent"`` (one "#" more than its level); ``field`` is the data path it came from.
 
 :func:`wording` is the whole wording of a unit as data Markdown — the form of ``Change.text`` — and
-:mod:`paldocs.amend.apply` reads it back into data. Table rows (``wiersz``) stay inside their section's text:
+:mod:`paldocs.amendments.apply` reads it back into data. Table rows (``wiersz``) stay inside their section's text:
 :func:`wording` does not print them twice.
 """
 
@@ -29,8 +29,8 @@ from functools import cache
 from typing import Literal
 
 from paldocs import vocabulary
-from paldocs.amend.address import UnitAddress, UnitKind
-from paldocs.amend.markdown_units import RawUnit, marker, split_provision
+from paldocs.amendments.address import UnitAddress, UnitKind
+from paldocs.amendments.markdown_units import RawUnit, marker, split_provision
 from paldocs.document import Paragraph, Unit, inline_text
 from paldocs.model.program import Item, Program, Section
 from paldocs.model.resolution import DataFile

@@ -6,14 +6,14 @@ Contract:
   :class:`~paldocs.document.Deleted`, the new one with the added words in :class:`~paldocs.document.Inserted`;
   the whitespace around a changed run stays outside the mark, printed lines are separated by LineBreaks.
 - :func:`table_of` is the table "Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie" of the changed
-  units (:class:`~paldocs.amend.compare_units.ComparedUnit`): a unit the new version adds prints "—" as its
+  units (:class:`~paldocs.amendments.compare_units.ComparedUnit`): a unit the new version adds prints "—" as its
   old wording and its new wording wholly inserted; a unit it drops prints its old wording wholly deleted and
   "(uchylony)", as a repealed unit prints.
 - :func:`comparison_table` (for the uzasadnienie of an amending resolution) and :func:`comparison_document`
   (the standalone document, titled "ZESTAWIENIE ZMIAN" and "w uchwale Nr … Rady … z dnia … w sprawie …") take
   two data files (or their IR documents). From data files the rows are the units of the amendment plan, named
-  as the amending resolution names them (:mod:`paldocs.amend.compare_plan`: "§ 1a", "… pkt 2a"); from IR
-  documents, or when no plan can be made, the units as printed (:mod:`paldocs.amend.compare_units`).
+  as the amending resolution names them (:mod:`paldocs.amendments.compare_plan`: "§ 1a", "… pkt 2a"); from IR
+  documents, or when no plan can be made, the units as printed (:mod:`paldocs.amendments.compare_units`).
   :func:`compare` reads two data files and writes the comparison to the formats asked for (``paldocs
   compare``), all or nothing.
 - :func:`in_justification` places such a table at the end of the justification of a built amending
@@ -32,8 +32,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from paldocs import document as ir
-from paldocs.amend.compare_plan import planned_units
-from paldocs.amend.compare_units import ComparedUnit, compared_units
+from paldocs.amendments.compare_plan import planned_units
+from paldocs.amendments.compare_units import ComparedUnit, compared_units
 from paldocs.errors import DataError, Location, PaldocsError
 from paldocs.model.resolution import DataFile, ResolutionNumber
 from paldocs.polish.typography import apply_typography
@@ -197,10 +197,10 @@ def _document(data: DataFile | ir.Document) -> ir.Document:
 
 def _changes(old: DataFile | ir.Document, new: DataFile | ir.Document, old_doc: ir.Document, new_doc: ir.Document,
              where: Location | None = None) -> list[ComparedUnit]:
-    """The rows: from two data files the amendment plan's units (:mod:`paldocs.amend.compare_plan`), the annex
+    """The rows: from two data files the amendment plan's units (:mod:`paldocs.amendments.compare_plan`), the annex
     compared as printed when the plan gives it a new wording as a whole; from built documents only, or when the
     plan cannot be made (e.g. a version the amendment tools refuse), the units as printed
-    (:func:`~paldocs.amend.compare_units.compared_units`)."""
+    (:func:`~paldocs.amendments.compare_units.compared_units`)."""
     units: list[ComparedUnit] | None = None
     if isinstance(old, DataFile) and isinstance(new, DataFile):
         try:

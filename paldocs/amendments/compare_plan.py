@@ -1,17 +1,17 @@
 """Pairing by the amendment plan: the changed units of a comparison as the amending resolution names them.
 
 Contract of :func:`planned_units` (OLD and NEW: two versions of one resolution's data):
-- the change list is :func:`paldocs.amend.diff.diff_acts` — so units are matched, moved and numbered as
+- the change list is :func:`paldocs.amendments.diff.diff_acts` — so units are matched, moved and numbered as
   ``paldocs amend`` does it: an added unit carries its letter suffix ("§ 1a", "pkt 2a"), existing numbers never
   move, and a unit is cited by its address in the amended act ("załącznik rozdział 3 podrozdział 2 pkt 1a");
-- each change is one :class:`~paldocs.amend.compare_units.ComparedUnit`: the old wording is the unit in OLD, the
-  new wording the unit after the whole change list is applied to OLD (:func:`paldocs.amend.apply.apply_change`,
+- each change is one :class:`~paldocs.amendments.compare_units.ComparedUnit`: the old wording is the unit in OLD, the
+  new wording the unit after the whole change list is applied to OLD (:func:`paldocs.amendments.apply.apply_change`,
   in order); an added unit has no old wording, a repealed one no new wording; a change whose unit lies inside
   the unit of an earlier one is left out (that row already shows it); a row of replaced words ("words") in a
   unit of several lines shows only the lines that changed, each run of unchanged lines as one "(…)" line;
 - a change giving the annex a whole new wording ("annex") yields no row here: ``annex_replaced`` says so, and
   the caller compares the annex's units as printed instead;
-- the wording is printed as the act prints it: the unit's data Markdown (:func:`paldocs.amend.tree.wording`)
+- the wording is printed as the act prints it: the unit's data Markdown (:func:`paldocs.amendments.tree.wording`)
   parsed by the project's Markdown parser, numbered, printed by the text writer, the unit's own label ("§ 1a.",
   "5.", "2a)") before its first line; a chapter's wording starts with its heading.
 """
@@ -21,11 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paldocs import document as ir
-from paldocs.amend.address import UnitAddress
-from paldocs.amend.apply import apply_change
-from paldocs.amend.compare_units import ComparedUnit
-from paldocs.amend.diff import diff_acts
-from paldocs.amend.tree import TreeNode, act_tree, find, wording
+from paldocs.amendments.address import UnitAddress
+from paldocs.amendments.apply import apply_change
+from paldocs.amendments.compare_units import ComparedUnit
+from paldocs.amendments.diff import diff_acts
+from paldocs.amendments.tree import TreeNode, act_tree, find, wording
 from paldocs.errors import PaldocsError
 from paldocs.markup import to_blocks
 from paldocs.model.resolution import DataFile

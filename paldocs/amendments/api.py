@@ -2,7 +2,7 @@
 
 Contract: :func:`amend` returns a :class:`~paldocs.model.resolution.DataFile` of kind „zmiana” (built by
 ``paldocs build`` like any resolution) whose ``amends`` names OLD — its number, date and title as OLD's data
-print them — and lists the changes of :func:`paldocs.amend.diff.diff_acts`. The amending resolution takes
+print them — and lists the changes of :func:`paldocs.amendments.diff.diff_acts`. The amending resolution takes
 OLD's municipality, legal basis (as OLD prints it: its own or its kind's) and whether it is an act of local law
 (its entry into force then follows OLD's kind: „po upływie 14 dni od dnia ogłoszenia …”); the executor is
 OLD's. A whole new annex becomes its ``program``. :func:`amendment_plan` gives the plan with the data, for
@@ -17,15 +17,13 @@ resolution, unless ``force`` (the reason is the message).
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from paldocs.amend.diff import TITLE_CHANGES, AmendmentPlan, AnnexForm, diff_acts
+from paldocs.amendments.diff import TITLE_CHANGES, AmendmentPlan, AnnexForm, diff_acts
 from paldocs.errors import DataError, Location
 from paldocs.model.amendment import AmendedResolution, Amendment
 from paldocs.model.closing import Closing
@@ -35,15 +33,6 @@ if TYPE_CHECKING:
     from paldocs.context import BuildContext
 
 AMENDING_KIND = "zmiana"
-
-
-class _CallablePackage(types.ModuleType):
-    """``paldocs.amend(old, new)``: the package :mod:`paldocs.amend` shares its name with this function, and
-    Python binds ``paldocs.amend`` to the package once any of its modules is imported — so the package, when
-    called, is the function."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> DataFile:
-        return amend(*args, **kwargs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +90,7 @@ def justification_table(old: DataFile, plan: AmendmentPlan) -> str:
     """The comparison of the changed units for the uzasadnienie, as a Markdown table with its caption:
     „Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie” (a unit's lines joined in one cell; an added
     unit's old wording „—”, a repealed unit's new one „(uchylony)”)."""
-    from paldocs.amend.tree import act_tree, find, wording
+    from paldocs.amendments.tree import act_tree, find, wording
 
     tree = act_tree(old)
     rows = ["Tabela: Zestawienie zmian", "", "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |",
@@ -202,5 +191,3 @@ def _closing(old: DataFile, kind_closing: Closing | None) -> Closing | None:
         return None
     return Closing(order=["executor", "entry-into-force"], executor=executor, entry_into_force=entry)
 
-
-sys.modules["paldocs.amend"].__class__ = _CallablePackage

@@ -1,11 +1,11 @@
 """Edits of a program held as plain data (the dict of ``DataFile.program``): what an amending point does to the annex.
 
-Contract: each function takes the program dict and the :class:`~paldocs.amend.tree.TreeNode` of the unit (whose
+Contract: each function takes the program dict and the :class:`~paldocs.amendments.tree.TreeNode` of the unit (whose
 ``field`` is its data path, e.g. ``program.sections[3].items[2]``) and changes the dict in place:
 
 - :func:`reword` — the unit "otrzymuje brzmienie": a chapter (with its subsections), a subsection, an item (with
   its sub-items) or a table row takes the new wording, read from the data Markdown of
-  :func:`paldocs.amend.tree.wording` (headings "##"/"###", the last list of a section is its items);
+  :func:`paldocs.amendments.tree.wording` (headings "##"/"###", the last list of a section is its items);
 - :func:`insert` — "dodaje się … w brzmieniu": the new unit after the one named (or first in its parent);
 - :func:`repeal` — "uchyla się": the unit keeps its place and number and prints "(uchylony)" (``Section.repealed``,
   ``Item.repealed``); an item of a dash or bullet list (no numbers printed) and a table row are removed.
@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from paldocs.amend.markdown_units import REPEALED, RawUnit, split_section_body
-from paldocs.amend.tree import TreeNode, table_row_lines, table_rows
+from paldocs.amendments.markdown_units import REPEALED, RawUnit, split_section_body
+from paldocs.amendments.tree import TreeNode, table_row_lines, table_rows
 from paldocs.model.program import Item, Section
 
 _HEADING = re.compile(r"^(#{2,4})[ \t]+(.+?)\s*$")

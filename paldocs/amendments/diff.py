@@ -1,6 +1,6 @@
 """The change list that turns one version of a resolution into another (Dział II ZTP).
 
-Contract: :func:`diff_acts` compares the unit trees of OLD and NEW (:func:`paldocs.amend.tree.act_tree`) and
+Contract: :func:`diff_acts` compares the unit trees of OLD and NEW (:func:`paldocs.amendments.tree.act_tree`) and
 returns an :class:`AmendmentPlan`: the changes in the order of OLD, the new annex when the annex is given a new
 wording as a whole, and the reason to propose a new resolution instead (§ 84 ZTP) or None. :func:`diff_trees`
 does the work on any trees of :class:`UnitNode` s with a ``wording`` function (the tree module's, in use).
@@ -12,11 +12,11 @@ How (docs/amendments.md, section "paldocs amend"):
   between two pairs are paired in order as rewritten units; the rest are repealed („uchyla się”) or added.
 - An added unit takes the number of the unit it follows with a letter (§ 4a, pkt 2a; after 4a: 4b — § 89
   ZTP; between 4a and 4b: 4aa, as amending acts do); after the last unit of its kind the next number
-  („dodaje się pkt 7”, as in Dz. U. z 2026 r. poz. 100, § 1 pkt 1); :mod:`paldocs.amend.added_numbers`. Existing numbers never move. Units numbered by position (tirets,
+  („dodaje się pkt 7”, as in Dz. U. z 2026 r. poz. 100, § 1 pkt 1); :mod:`paldocs.amendments.added_numbers`. Existing numbers never move. Units numbered by position (tirets,
   table rows, subchapters) cannot be added or repealed without moving the others: their parent gets a new
   wording instead.
 - A changed unit gets the cheapest of: a new wording of the whole unit; word replacements in its own text
-  (:mod:`paldocs.amend.words`) together with the changes of its sub-units. Cost = printed characters.
+  (:mod:`paldocs.amendments.words`) together with the changes of its sub-units. Cost = printed characters.
 - Annex: precise changes, unless they would print more than :data:`ANNEX_WHOLE_SHARE` of the annex's
   length — then the annex „otrzymuje brzmienie określone w załączniku do niniejszej uchwały” (``annex_form``
   overrides: "precise" or "whole").
@@ -34,9 +34,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from paldocs.amend.address import UnitAddress
-from paldocs.amend.added_numbers import POSITIONAL_KINDS, added_number
-from paldocs.amend.words import FORMULA_COST, word_changes
+from paldocs.amendments.address import UnitAddress
+from paldocs.amendments.added_numbers import POSITIONAL_KINDS, added_number
+from paldocs.amendments.words import FORMULA_COST, word_changes
 from paldocs.errors import DataError
 from paldocs.model.amendment import Change
 
@@ -61,7 +61,7 @@ TITLE_CHANGES = ("zmienia się tytuł uchwały, a listą zmian paldocs nie zmien
 
 
 class UnitNode(Protocol):
-    """What the diff reads of a unit (:class:`paldocs.amend.tree.TreeNode` has it)."""
+    """What the diff reads of a unit (:class:`paldocs.amendments.tree.TreeNode` has it)."""
 
     @property
     def address(self) -> UnitAddress: ...
@@ -93,7 +93,7 @@ class AmendmentPlan:
 
 def diff_acts(old: DataFile, new: DataFile, *, annex_form: AnnexForm | None = None) -> AmendmentPlan:
     """The plan of an amending resolution turning OLD's units into NEW's."""
-    from paldocs.amend.tree import act_tree, wording  # the unit tree (its own module, loaded when used)
+    from paldocs.amendments.tree import act_tree, wording  # the unit tree (its own module, loaded when used)
 
     # chapters of a program without section numbering are cited by position: none can be added or repealed
     unnumbered = old.program is not None and old.program.section_numbering == "none"

@@ -24,9 +24,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from paldocs.amend.consolidate import AppliedAmendment, ConsolidatedText, printed_number
-from paldocs.amend.markdown_units import marker
-from paldocs.amend.tree import TreeNode, marked_unit, act_tree, is_sub_unit
+from paldocs.amendments.consolidate import AppliedAmendment, ConsolidatedText, printed_number
+from paldocs.amendments.markdown_units import marker
+from paldocs.amendments.tree import TreeNode, marked_unit, act_tree, is_sub_unit
 from paldocs.compose import escape_markdown
 from paldocs.model.program import Program, Section
 from paldocs.polish.dates import format_date
@@ -82,7 +82,7 @@ def notice_data(text: ConsolidatedText, *, date: dt.date | None = None, municipa
 
 
 def _subject_of(data: Any) -> str:
-    from paldocs.amend.consolidate import act_subject
+    from paldocs.amendments.consolidate import act_subject
 
     return act_subject(data)
 

@@ -5,7 +5,7 @@ previous ones left it (addresses stay valid because numbers never move: an added
 repealed one keeps its place — § 86 ZTP practice, docs/amendments.md). Per operation (Dział II ZTP, § 83–§ 94):
 
 - ``wording`` — the unit takes the whole new wording (``Change.text``, the data Markdown of
-  :func:`paldocs.amend.tree.wording`); ``words`` — every occurrence of the old words in the unit's wording is
+  :func:`paldocs.amendments.tree.wording`); ``words`` — every occurrence of the old words in the unit's wording is
   replaced (an empty ``new_words`` deletes them); ``insert`` — the new unit stands after ``after`` (or first in its
   parent); ``repeal`` — the unit prints "(uchylony)" in its place (a paragraf and a program unit: when the model
   keeps numbers, else it is removed); ``annex`` — the program becomes ``new_annex``;
@@ -22,10 +22,10 @@ import dataclasses
 import re
 from typing import Any
 
-from paldocs.amend import program_edit
-from paldocs.amend.address import UnitAddress
-from paldocs.amend.markdown_units import REPEALED, marker, split_provision
-from paldocs.amend.tree import ROOT, TreeNode, act_tree, find, wording
+from paldocs.amendments import program_edit
+from paldocs.amendments.address import UnitAddress
+from paldocs.amendments.markdown_units import REPEALED, marker, split_provision
+from paldocs.amendments.tree import ROOT, TreeNode, act_tree, find, wording
 from paldocs.errors import DataError, Location
 from paldocs.model.amendment import Amendment, Change
 from paldocs.model.program import Program
