@@ -217,3 +217,20 @@ def test_a_changed_markdown_annex_is_one_located_message(tmp_path: Path) -> None
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, err = _run(str(old), str(new), "-o", str(tmp_path / "z.yaml"))
     assert code == 2 and err.count("błąd:") == 1 and "nowa.yaml" in err and "załącznik nr 2" in err
+
+
+def test_the_draft_of_an_amending_resolution_builds_once_its_basis_is_written(tmp_path: Path) -> None:
+    """``paldocs new zmiana`` writes an ``amends`` skeleton; with the legal basis filled in it prints the change."""
+    draft = tmp_path / "zmiana.yaml"
+    made = CliRunner().invoke(main, ["new", "zmiana", "-m", str(REPO / "resolutions" / "profiles" / "gmina-ostroda.yaml"),
+                                     "-o", str(draft)])
+    assert made.exit_code == 0, made.output
+    text = draft.read_text(encoding="utf-8").replace("provision: art. …", "provision: art. 18 ust. 2 pkt 15")
+    text = text.replace("number: …/…/…", "number: XII/85/2024")
+    draft.write_text(text, encoding="utf-8")
+    built = CliRunner().invoke(main, ["build", str(draft), "-f", "txt", "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    printed = (tmp_path / "out" / "zmiana.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert "zmieniająca uchwałę w sprawie …" in printed
+    assert "W uchwale Nr XII/85/2024 Rady Gminy Ostróda z dnia 20 listopada 2024 r. w sprawie … § 2 otrzymuje brzmienie" \
+        in " ".join(printed.split())

@@ -4,6 +4,7 @@ of amended units (PD085–PD089) against the amended act's data beside the amend
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -207,3 +208,24 @@ def test_the_notice_without_a_date_is_a_draft(files: tuple[Path, Path, Path]) ->
     text = consolidate(files[0], [files[2]])
     data = notice_data(text)
     assert data["resolution"]["status"] == "projekt" and "date" not in data["resolution"]
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["amends-data", "same-folder"])
+def test_check_finds_the_amended_act_not_its_new_version(tmp_path: Path, named: bool) -> None:
+    """The version after the amendment has the amended resolution's number and date too: paldocs check reads the
+    file ``amends.resolution.data`` names or, without it, the file of the folder the changes apply to."""
+    example = Path(__file__).parents[1] / "resolutions" / "ketrzyn-2014-pal"
+    amending = yaml.safe_load((example / "zmiana" / "zmiana.yaml").read_text(encoding="utf-8"))
+    amending["municipality"] = str((example.parent / "profiles" / "ketrzyn.yaml").resolve())
+    del amending["resolution"]["amends"]["resolution"]["data"]
+    if named:
+        amending["resolution"]["amends"]["resolution"]["data"] = "stara.yaml"
+    for name, source in (("nowa.yaml", example / "zmiana" / "nowy.yaml"), ("stara.yaml", example.with_suffix(".yaml"))):
+        text = re.sub(r"(?m)^municipality: .*$", f"municipality: {amending['municipality']}",
+                      source.read_text(encoding="utf-8"))
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert load(tmp_path / name).resolution.number is not None  # both versions load: the choice is real
+    path = tmp_path / "zmiana.yaml"
+    path.write_text(yaml.safe_dump(amending, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    found = findings(path)
+    assert "PD085" not in found and "PD086" not in found and "PD089" not in found, found
