@@ -173,10 +173,14 @@ def test_comparison_in_the_justification(versions: tuple[Path, Path], tmp_path: 
         "| Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie |", "|---|---|---|---|",
         "| 1 | załącznik rozdział 3 podrozdział 2 pkt 9a | — | Organizowanie Klubu Integracji Społecznej dla "
         "osób długotrwale bezrobotnych. |",
-        "| 2 | załącznik rozdział 7 pkt 1 | ze środków własnych budżetu samorządu terytorialnego, | ze środków "
-        "własnych budżetu Gminy Miejskiej Kętrzyn, |"]
-    document, _ = paldocs.to_document(out)  # the table parses in the uzasadnienie
-    assert "Zestawienie zmian" in paldocs.render(document, "txt").decode("utf-8")
+        "| 2 | załącznik rozdział 7 pkt 1 | ze środków własnych budżetu ~~samorządu terytorialnego~~, | ze środków "
+        "własnych budżetu ++Gminy Miejskiej Kętrzyn++, |"]  # the changed words marked as in paldocs compare
+    document, _ = paldocs.to_document(out)  # the table parses in the uzasadnienie, the marks as Deleted/Inserted
+    printed = paldocs.render(document, "txt").decode("utf-8")
+    assert "Zestawienie zmian" in printed
+    assert "[-samorządu terytorialnego-]" in printed and "[+Gminy Miejskiej" in printed  # cells wrap in text
+    html = paldocs.render(document, "html").decode("utf-8")
+    assert "<del>samorządu terytorialnego</del>," in html and "<ins>Gminy Miejskiej Kętrzyn</ins>," in html
 
 
 def test_programme_period_changes_the_whole_annex_and_a_new_title_is_refused() -> None:

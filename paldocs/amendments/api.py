@@ -88,7 +88,8 @@ def amendment_plan(old: DataFile | str | Path, new: DataFile | str | Path, *, nu
 
 def justification_table(old: DataFile, plan: AmendmentPlan) -> str:
     """The comparison of the changed units for the uzasadnienie, as a Markdown table with its caption:
-    „Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie” (a unit's lines joined in one cell; an added
+    „Lp. | Jednostka | Dotychczasowe brzmienie | Nowe brzmienie” (the changed words of a reworded unit marked
+    ``~~…~~`` / ``++…++``; a unit's lines joined in one cell; an added
     unit's old wording „—”, a repealed unit's new one „(uchylony)”)."""
     from paldocs.amendments.tree import act_tree, find, wording
 
@@ -106,8 +107,26 @@ def justification_table(old: DataFile, plan: AmendmentPlan) -> str:
             after = before.replace(str(change.old_words), str(change.new_words), 1)
         else:
             after = str(change.text)
+        if change.op in ("wording", "words") and node is not None:
+            before, after = _marked(before, after)
         rows.append(f"| {index} | {change.unit} | {_cell(before)} | {_cell(after)} |")
     return "\n".join(rows) + "\n"
+
+
+def _marked(before: str, after: str) -> tuple[str, str]:
+    """Both wordings with the changed words marked as in the comparison table: ``~~dropped~~``, ``++added++``
+    (paldocs.markup.marks prints them struck through and bold)."""
+    from paldocs import document as ir
+    from paldocs.amendments.compare import marked_wordings
+
+    def markdown(inlines: list[ir.Inline]) -> str:
+        signs = {ir.Deleted: "~~", ir.Inserted: "++"}
+        return "".join(f"{signs[type(node)]}{ir.inline_text(list(node.children))}{signs[type(node)]}"
+                       if type(node) in signs else "\n" if isinstance(node, ir.LineBreak) else ir.inline_text([node])
+                       for node in inlines)
+
+    old, new = marked_wordings(before.splitlines(), after.splitlines())
+    return markdown(old), markdown(new)
 
 
 def _cell(text: str) -> str:

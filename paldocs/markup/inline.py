@@ -1,8 +1,9 @@
 """Inline tokens of one block → IR inlines, with Polish typography applied.
 
 Contract of :func:`to_inlines`: takes the ``children`` of a markdown-it ``inline`` token of the paldocs
-dialect (text, softbreak, hardbreak, em/strong open/close, footnote calls) and returns :class:`Text` /
-:class:`Strong` / :class:`Emphasis` / :class:`LineBreak` / :class:`FootnoteRef` nodes where
+dialect (text, softbreak, hardbreak, em/strong and the ~~/++ marks of :mod:`paldocs.markup.marks` open/close,
+footnote calls) and returns :class:`Text` / :class:`Strong` / :class:`Emphasis` / :class:`Deleted` /
+:class:`Inserted` / :class:`LineBreak` / :class:`FootnoteRef` nodes where
 
 - a footnote call becomes what ``calls`` gives for its token (a :class:`FootnoteRef`, or the call's text when
   the note is not defined: :mod:`paldocs.markup.footnotes`); without ``calls`` it prints as typed;
@@ -22,12 +23,15 @@ from typing import cast
 
 from markdown_it.token import Token
 
-from paldocs.document import Emphasis, FootnoteRef, Inline, LineBreak, Strong, Text
+from paldocs.document import Deleted, Emphasis, FootnoteRef, Inline, Inserted, LineBreak, Strong, Text
 from paldocs.polish.typography import apply_typography
 
 __all__ = ["Calls", "to_inlines"]
 
 _PLAIN = frozenset({"text", "softbreak"})
+# Inline spans by their opening token: **pogrubienie**, *kursywa*, ~~skreślone~~, ++dodane++ (paldocs.markup.marks).
+_SPANS: dict[str, type[Strong] | type[Emphasis] | type[Deleted] | type[Inserted]] = {
+    "strong_open": Strong, "em_open": Emphasis, "s_open": Deleted, "ins_open": Inserted}
 
 # A raw inline tree before typography: strings (merged later), line breaks, and (type, children) spans.
 _Raw = str | LineBreak | FootnoteRef | tuple[str, list["_Raw"]]
@@ -53,11 +57,11 @@ def to_inlines(children: list[Token], calls: Calls | None = None) -> list[Inline
             stack[-1].append(" ")
         elif kind == "hardbreak":
             stack[-1].append(LineBreak())
-        elif kind in ("strong_open", "em_open"):
+        elif kind in _SPANS:
             span: list[_Raw] = []
             stack[-1].append((kind, span))
             stack.append(span)
-        elif kind in ("strong_close", "em_close"):
+        elif kind.endswith("_close") and kind.replace("_close", "_open") in _SPANS:
             stack.pop()
         elif kind == "footnote_ref":
             stack[-1].append(calls(child) if calls is not None else f"[^{child.meta.get('label', '')}]")
@@ -153,5 +157,5 @@ def _build(frame: list[_Raw]) -> list[Inline]:
         else:
             kind, span = node
             children = tuple(_build(span))
-            out.append(Strong(children) if kind == "strong_open" else Emphasis(children))
+            out.append(_SPANS[kind](children))
     return out

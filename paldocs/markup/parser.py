@@ -76,7 +76,7 @@ from paldocs.document import (
     UnitKind,
 )
 from paldocs.errors import MarkupError, PaldocsError
-from paldocs.markup import footnotes
+from paldocs.markup import footnotes, marks
 from paldocs.markup.citations import cite_inlines
 from paldocs.markup.inline import to_inlines
 from paldocs.markup.rules import ENV_KEY, ParseContext, paldocs_plugin
@@ -109,6 +109,7 @@ def _parser() -> MarkdownIt:
     md.use(paldocs_plugin)
     md.use(table_plugin)
     footnotes.install(md)
+    marks.install(md)  # ~~skreślone~~ / ++dodane++: the words an amendment changes
     return md
 
 
