@@ -2,9 +2,9 @@
 
 Goldens change only through ``pytest --update-goldens`` (then review ``git diff tests/golden``).
 
-``example_outputs`` builds every example once per test run (each data file under ``resolutions/`` except
-the profiles, and each directly in ``tests/data/``) to every format with the defaults users get
-(:func:`paldocs.api.build`), for the tests that read the outputs; they must not change these files.
+``example_outputs`` builds each example once per test run, when a test first reads it (each data file under
+``resolutions/`` except the profiles, and each directly in ``tests/data/``), to every format with the defaults
+users get (:func:`paldocs.api.build`), for the tests that read the outputs; they must not change these files.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import fcntl
 import os
 import sys
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -49,35 +50,48 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
+class _Examples(Mapping[str, dict[str, Path]]):
+    """``{stem: {format: path}}``, each example built the first time a test asks for it (then kept)."""
+
+    def __init__(self, out: Path, sources: dict[str, Path]) -> None:
+        self._out, self._sources = out, sources
+        self._built: set[str] = set()
+
+    def __getitem__(self, stem: str) -> dict[str, Path]:
+        if stem not in self._built:
+            _build_example_once(self._sources[stem], self._out / stem)
+            self._built.add(stem)
+        return {fmt: self._out / stem / f"{stem}.{fmt}" for fmt in EXAMPLE_FORMATS}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 @pytest.fixture(scope="session")
-def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> Mapping[str, dict[str, Path]]:
     """``{stem: {format: path}}`` of every example built to every format, once per test run (read-only).
 
-    Under pytest-xdist the workers share the work: each example is built by the first worker that takes its
-    lock, into the run's common temporary folder; a worker skips the examples another one is building, then
-    waits for those (so two workers that need the examples at once build half of them each)."""
+    An example is built when a test first asks for it, so the fast loop builds only the examples its tests read.
+    Under pytest-xdist the workers share the work through the run's common temporary folder: each example is
+    built by the first worker that takes its lock; another worker that needs it waits for that build."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the parent is this run's, per worker
     out = shared / "examples"
     out.mkdir(exist_ok=True)
-    examples = example_files()
-    for wait in (False, True):  # first the free ones, then wait for those another worker was building
-        for stem, source in examples.items():
-            _build_example_once(source, out / stem, wait)
-    return {stem: {fmt: out / stem / f"{stem}.{fmt}" for fmt in EXAMPLE_FORMATS} for stem in examples}
+    return _Examples(out, example_files())
 
 
-def _build_example_once(source: Path, folder: Path, wait: bool) -> None:
-    """Build ``source`` into ``folder`` unless it is built already, under the example's lock; without
-    ``wait``, leave it if another worker holds the lock."""
+def _build_example_once(source: Path, folder: Path) -> None:
+    """Build ``source`` into ``folder`` unless it is built already, under the example's lock (a worker that
+    finds another one building it waits for that build)."""
     from paldocs.api import build
 
     done = folder.parent / f"{folder.name}.done"
     with open(folder.parent / f"{folder.name}.lock", "w") as lock:  # the lock is released when the file closes
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return
+        fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             build(source, EXAMPLE_FORMATS, folder)
             done.touch()

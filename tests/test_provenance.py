@@ -121,7 +121,12 @@ def test_build_errors_in_data_are_findings_at_the_data_line(tmp_path: Path, old:
     assert (found[0].location.file, found[0].location.line, found[0].location.path) == (str(data), line, path)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.name)
+# Reports with charts for several years take seconds to build and read: the fast loop reads the one-year report.
+SLOW_EXAMPLES = {"sprawozdanie-2014-2016", "sprawozdanie-2015"}
+
+
+@pytest.mark.parametrize("example", [pytest.param(path, marks=pytest.mark.slow) if path.stem in SLOW_EXAMPLES
+                                     else path for path in EXAMPLES], ids=lambda path: path.name)
 def test_no_origin_marker_reaches_any_output(example: Path, example_outputs: dict[str, dict[str, Path]]) -> None:
     # Every example's outputs as `paldocs build` writes them (conftest builds each example once per run).
     outputs = {fmt: example_outputs[example.stem][fmt].read_bytes() for fmt in ("txt", "html", "docx", "pdf")}
