@@ -124,7 +124,7 @@ def test_cli_writes_a_notice_that_builds(files: tuple[Path, Path, Path], tmp_pat
     ("other-act", "ta uchwała zmienia uchwałę Nr XX/151/2021"),
     ("not-amending", "to nie jest uchwała zmieniająca"),
     ("missing-unit", "zmiana 1: w uchwale Nr XX/150/2021 nie ma § 9"),
-    ("draft", "tylko uchwały zmieniające już podjęte"),
+    ("draft", "ta jest projektem: po podjęciu zmień „status: projekt”"),
 ])
 def test_bad_inputs_are_one_located_message(tmp_path: Path, case: str, message: str) -> None:
     base = base_file(tmp_path)

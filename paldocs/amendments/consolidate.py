@@ -107,9 +107,13 @@ def _checked(source: str | None, data: DataFile, base: DataFile, base_source: st
     if amendment is None:
         raise DataError("to nie jest uchwała zmieniająca: brak pola resolution.amends (zmieniana uchwała i lista "
                         "zmian)", Location(source, path="resolution"))
-    if data.resolution.number is None or data.resolution.date is None or data.resolution.is_draft:
+    if data.resolution.number is None or data.resolution.date is None:
         raise DataError("tekst jednolity obejmuje tylko uchwały zmieniające już podjęte — podaj numer i datę "
                         "uchwały zmieniającej", Location(source, path="resolution.number"))
+    if data.resolution.is_draft:
+        raise DataError("tekst jednolity obejmuje tylko uchwały zmieniające już podjęte — ta jest projektem: po "
+                        "podjęciu zmień „status: projekt” na „status: podjęta”",
+                        Location(source, path="resolution.status"))
     assert base.resolution.number is not None
     named = amendment.resolution
     if not _same_number(named.number, base.resolution.number) or named.date != base.resolution.date:
