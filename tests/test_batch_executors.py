@@ -6,6 +6,7 @@
 - ``paldocs build --scheduler tcp://127.0.0.1:PORT`` builds on a running Dask scheduler (a LocalCluster
   listening on localhost only: no network beyond this machine); a scheduler that does not answer, Dask not
   installed and ``--jobs`` with ``--scheduler`` are clear errors with exit code 2 and no traceback.
+- benchmarks/cluster.py runs its four ways end to end (no timing is asserted).
 """
 
 from __future__ import annotations
@@ -132,11 +133,11 @@ def test_a_process_pool_executor(serial: tuple[list[Path], Path, list[FileOutcom
 
 @pytest.fixture(scope="module")
 def dask_scheduler() -> Iterator[str]:
-    """A scheduler and two single-threaded worker processes listening on 127.0.0.1 only, no dashboard."""
+    """A scheduler and two single-threaded worker processes every port (the HTTP status page too) a free one on 127.0.0.1."""
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+                      dashboard_address="127.0.0.1:0") as cluster:
         yield cluster.scheduler_address
 
 
@@ -199,3 +200,22 @@ def test_jobs_and_scheduler_exclude_each_other(tmp_path: Path) -> None:
                                        "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2
     assert "--jobs i --scheduler wykluczają się" in result.stderr
+
+
+# --- the benchmark ---------------------------------------------------------------------------------------
+
+@pytest.mark.slow  # two batches on local processes and two on a Dask cluster
+def test_the_cluster_benchmark_measures_every_way() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cluster_benchmark", REPO / "benchmarks" / "cluster.py")
+    assert spec and spec.loader
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    result = benchmark.measure(documents=2, workers=1)  # it raises when a document was not built
+    ways = ["local_cold", "local_warm", "dask_cold", "dask_warm"]
+    assert sorted(result["documents_per_second"]) == sorted(ways)
+    assert sorted(result["seconds"]) == sorted([*ways, "dask_cluster_start"])
+    assert all(value > 0 for value in result["seconds"].values())
+    assert set(result["load_average"]) == {"start", "end"}
+    assert "dask_warm" in benchmark.table(result)
