@@ -18,8 +18,9 @@ Contract:
   the caller owns (and shuts down): a ``ProcessPoolExecutor``, or Dask's ``Client.get_executor()`` for a
   cluster (``paldocs build --scheduler``). Each worker reads the data file and writes the outputs itself, so
   the paths are sent absolute and every worker must see them (one machine, or a shared folder); the
-  outcomes name the paths as given. Outcomes and errors per file are the same as with local processes; a
-  task the executor itself loses (a killed worker, a broken pool) becomes that file's ``internal`` outcome.
+  outcomes (source, outputs, notes, messages) name the paths as given. Outcomes and errors per file are the
+  same as with local processes; a task the executor itself loses (a killed worker, a broken pool) becomes
+  that file's ``internal`` outcome.
 """
 
 from __future__ import annotations
@@ -235,12 +236,25 @@ def _build_on(executor: Executor, sources: Sequence[Path], options: BuildOptions
             except Exception as error:  # the executor lost the task: the other files go on
                 results[index] = _lost(source, error)
             else:
-                target_dir = options.out_dir if options.out_dir is not None else source.parent
-                results[index] = dataclasses.replace(
-                    outcome, source=source, outputs=tuple(target_dir / output.name for output in outcome.outputs))
+                results[index] = _as_given(outcome, source, options)
             if progress:
                 progress(results[index])
     return [results[index] for index in range(len(sources))]
+
+
+def _as_given(outcome: FileOutcome, source: Path, options: BuildOptions) -> FileOutcome:
+    """A worker's outcome with the paths the caller gave: the source, the outputs, and in the notes and the
+    message the data file's folder (a file named relative to it, such as its profile, reads as locally)."""
+    target_dir = options.out_dir if options.out_dir is not None else source.parent
+    folder = str(source.absolute().parent) + os.sep
+    given = "" if source.parent == Path(".") else str(source.parent) + os.sep
+
+    def text(value: str) -> str:
+        return value.replace(folder, given)
+
+    return dataclasses.replace(outcome, source=source,
+                               outputs=tuple(target_dir / output.name for output in outcome.outputs),
+                               notes=tuple(map(text, outcome.notes)), message=text(outcome.message))
 
 
 def _absolute_options(options: BuildOptions) -> BuildOptions:

@@ -111,14 +111,22 @@ def test_a_shut_down_executor_fails_each_file_not_the_call(tmp_path: Path) -> No
 
 
 def test_relative_paths_come_back_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The executor's workers get absolute paths; the outcomes read as the serial batch's on relative ones."""
     copy_examples(tmp_path / "dane")
     monkeypatch.chdir(tmp_path)
+    sources = [Path("dane/ketrzyn-2014-pal.yaml"), Path("dane/zepsuty.yaml")]
+    expected = build_files(sources, BuildOptions(("txt",), Path("serial")), jobs=1)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        outcomes = build_files([Path("dane/ketrzyn-2014-pal.yaml")], BuildOptions(("txt",), Path("wynik")),
-                               executor=pool)
-    assert outcomes[0].source == Path("dane/ketrzyn-2014-pal.yaml")
+        outcomes = build_files(sources, BuildOptions(("txt",), Path("wynik")), executor=pool)
     assert outcomes[0].outputs == (Path("wynik/ketrzyn-2014-pal.txt"),)
     assert (tmp_path / "wynik" / "ketrzyn-2014-pal.txt").is_file()
+    assert expected[0].notes and outcomes[1].message.startswith("dane/zepsuty.yaml:11:")
+    assert comparable(outcomes, Path("wynik")) == comparable(expected, Path("serial"))
+
+    monkeypatch.chdir(tmp_path / "dane")  # files in the working folder itself: names without a folder
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        here = build_files([Path("zepsuty.yaml")], BuildOptions(("txt",)), executor=pool)
+    assert here[0].message.startswith("zepsuty.yaml:11:") and str(tmp_path) not in here[0].message
 
 
 @pytest.mark.slow  # two worker processes importing paldocs
