@@ -14,6 +14,13 @@ Contract:
   WeasyPrint font configuration and parsed CSS between documents; one failing file does not stop the
   others. It returns one :class:`FileOutcome` per file, in the order given, and calls ``progress`` as each
   finishes.
+- ``build_files(..., executor=…)`` runs the same per-file builds on any :class:`concurrent.futures.Executor`
+  the caller owns (and shuts down): a ``ProcessPoolExecutor``, or Dask's ``Client.get_executor()`` for a
+  cluster (``paldocs build --scheduler``). Each worker reads the data file and writes the outputs itself, so
+  the paths are sent absolute and every worker must see them (one machine, or a shared folder); the
+  outcomes (source, outputs, notes, messages) name the paths as given. Outcomes and errors per file are the
+  same as with local processes; a task the executor itself loses (a killed worker, a broken pool) becomes
+  that file's ``internal`` outcome.
 """
 
 from __future__ import annotations
@@ -25,12 +32,15 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from paldocs.context import BuildContext
 from paldocs.inputs import expand_inputs, is_document_file
 from paldocs.errors import PaldocsError
 from paldocs.limits import Limits
+
+if TYPE_CHECKING:  # concurrent.futures pulls in threading machinery a one-file build never needs
+    from concurrent.futures import Executor
 
 
 @dataclass(frozen=True)
@@ -166,8 +176,12 @@ def default_jobs() -> int:
 
 
 def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None = None,
-                progress: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
-    """Build every file (in ``jobs`` worker processes when there are several files); outcomes in input order."""
+                progress: Callable[[FileOutcome], None] | None = None,
+                executor: Executor | None = None) -> list[FileOutcome]:
+    """Build every file (in ``jobs`` worker processes when there are several files, or on ``executor`` when
+    one is given: ``jobs`` is then ignored); outcomes in input order."""
+    if executor is not None:
+        return _build_on(executor, sources, options, progress)
     jobs = max(1, min(jobs or default_jobs(), len(sources)))
     if jobs == 1:
         context = BuildContext(templates=options.templates, acts=options.acts, limits=options.limits)
@@ -194,3 +208,64 @@ def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None
     return [results[index] for index in range(len(sources))]
 
 
+
+
+def _build_on(executor: Executor, sources: Sequence[Path], options: BuildOptions,
+              progress: Callable[[FileOutcome], None] | None) -> list[FileOutcome]:
+    """``build_one`` for each file on a caller's executor, paths absolute (a cluster's worker has its own
+    working folder), the outcomes brought back to the paths as given."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+
+    remote = _absolute_options(options)
+    results: dict[int, FileOutcome] = {}
+    pending: dict[Future[FileOutcome], int] = {}
+    for index, source in enumerate(sources):
+        try:
+            pending[executor.submit(build_one, source.absolute(), remote)] = index
+        except Exception as error:  # a shut-down executor, an unpicklable option: this file only
+            results[index] = _lost(source, error)
+            if progress:
+                progress(results[index])
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            index = pending.pop(future)
+            source = sources[index]
+            try:
+                outcome = future.result()
+            except Exception as error:  # the executor lost the task: the other files go on
+                results[index] = _lost(source, error)
+            else:
+                results[index] = _as_given(outcome, source, options)
+            if progress:
+                progress(results[index])
+    return [results[index] for index in range(len(sources))]
+
+
+def _as_given(outcome: FileOutcome, source: Path, options: BuildOptions) -> FileOutcome:
+    """A worker's outcome with the paths the caller gave: the source, the outputs, and in the notes and the
+    message the data file's folder (a file named relative to it, such as its profile, reads as locally)."""
+    target_dir = options.out_dir if options.out_dir is not None else source.parent
+    folder = str(source.absolute().parent) + os.sep
+    given = "" if source.parent == Path(".") else str(source.parent) + os.sep
+
+    def text(value: str) -> str:
+        return value.replace(folder, given)
+
+    return dataclasses.replace(outcome, source=source,
+                               outputs=tuple(target_dir / output.name for output in outcome.outputs),
+                               notes=tuple(map(text, outcome.notes)), message=text(outcome.message))
+
+
+def _absolute_options(options: BuildOptions) -> BuildOptions:
+    return dataclasses.replace(
+        options, out_dir=options.out_dir.absolute() if options.out_dir is not None else None,
+        templates=options.templates.absolute() if options.templates is not None else None,
+        acts=tuple(path.absolute() for path in options.acts))
+
+
+def _lost(source: Path, error: BaseException) -> FileOutcome:
+    """A file whose task never came back from the executor: reported as a paldocs failure (exit code 1)."""
+    if os.environ.get("PALDOCS_DEBUG"):
+        raise error
+    return FileOutcome(source, "internal", message=f"zadanie nie wróciło z wykonawcy ({type(error).__name__}: {error})")

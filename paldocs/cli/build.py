@@ -1,7 +1,7 @@
 """``paldocs build``: data files (files, folders, glob patterns) → documents, in parallel for many files.
 
 Contract: calls :func:`paldocs.batch.build_files` (one build context per process: templates, kinds and
-catalogs loaded once); prints each output's path on standard output, notes as ``uwaga:`` lines and errors as
+catalogs loaded once; with ``--scheduler ADDRESS`` on a running Dask cluster, :mod:`paldocs.cluster`); prints each output's path on standard output, notes as ``uwaga:`` lines and errors as
 ``błąd:`` lines on standard error, a progress bar on a terminal and a summary table for several files. Exit
 code 0 when every file built, 2 when a file had bad data, 1 when paldocs failed (:mod:`paldocs.cli.errors`).
 """
@@ -40,10 +40,15 @@ from paldocs.cli.options import EXAMPLES, limit_option, parse_formats, templates
                    "dane mają status „podjęta” oraz numer i datę (te same dane bez flagi: uchwała podjęta).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Liczba równoległych procesów przy wielu plikach (domyślnie: wszystkie rdzenie).")
+@click.option("--scheduler", "scheduler", default=None, metavar="ADRES",
+              help="Buduje na klastrze Dask: adres działającego harmonogramu, np. tcp://serwer:8786 (wymaga "
+                   "paldocs[cluster]; workery muszą widzieć pliki danych i katalog wynikowy pod tymi samymi "
+                   "ścieżkami).")
 @limit_option
 @reports_errors
 def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, templates: Path | None,
-          acts: tuple[Path, ...], pdf_variant: str | None, draft: bool, limits: Any, jobs: int | None) -> None:
+          acts: tuple[Path, ...], pdf_variant: str | None, draft: bool, limits: Any, jobs: int | None,
+          scheduler: str | None) -> None:
     """Buduje dokumenty z plików danych (pliki, katalogi, wzorce typu 'uchwaly/*.yaml').
 
     Zapis atomowy: <katalog>/<nazwa>.<format>. Wiele plików buduje się równolegle; błąd jednego pliku nie
@@ -53,14 +58,25 @@ def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, tem
     from paldocs.inputs import expand_inputs
     from paldocs.errors import DataError, Location
 
+    if scheduler is not None and jobs is not None:
+        raise click.UsageError("--jobs i --scheduler wykluczają się: na klastrze liczbę procesów wyznaczają jego "
+                               "workery")
     sources = expand_inputs(inputs)
     if not sources:
         raise DataError("nie znaleziono żadnych plików danych", Location(" ".join(inputs)))
     options = BuildOptions(tuple(formats), out_dir, templates, acts, pdf_variant, limits, draft)
-    workers = min(jobs or default_jobs(), len(sources))
     started = time.perf_counter()
-    with _progress(len(sources)) as advance:
-        outcomes = build_files(sources, options, workers, progress=advance)
+    if scheduler is not None:
+        from paldocs.cluster import connected
+
+        where = f"klaster Dask {scheduler}"
+        with connected(scheduler) as executor, _progress(len(sources)) as advance:
+            outcomes = build_files(sources, options, progress=advance, executor=executor)
+    else:
+        workers = min(jobs or default_jobs(), len(sources))
+        where = f"procesów: {workers}"
+        with _progress(len(sources)) as advance:
+            outcomes = build_files(sources, options, workers, progress=advance)
     for outcome in outcomes:
         for note in outcome.notes:
             click.echo(f"uwaga: {note}", err=True)
@@ -72,7 +88,7 @@ def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, tem
             click.echo(f"błąd wewnętrzny paldocs przy pliku {outcome.source} ({outcome.message}). "
                        "Uruchom ponownie z PALDOCS_DEBUG=1 i zgłoś ten błąd.", err=True)
     if len(outcomes) > 1:
-        click.echo(_summary(outcomes, len(formats), workers, time.perf_counter() - started), err=True, nl=False)
+        click.echo(_summary(outcomes, len(formats), where, time.perf_counter() - started), err=True, nl=False)
     statuses = {outcome.status for outcome in outcomes}
     if statuses != {"ok"}:
         sys.exit(1 if "internal" in statuses else 2)
@@ -89,7 +105,7 @@ def _progress(total: int) -> Iterator[Callable[[Any], None]]:
         yield lambda outcome: bar.update(1, outcome)
 
 
-def _summary(outcomes: list[Any], formats: int, workers: int, seconds: float) -> str:
+def _summary(outcomes: list[Any], formats: int, where: str, seconds: float) -> str:
     """The table printed after a batch: one line per file, then the totals."""
     words = {"ok": "gotowe", "error": "BŁĄD", "internal": "BŁĄD PALDOCS"}
     width = max(len(str(outcome.source)) for outcome in outcomes)
@@ -101,7 +117,7 @@ def _summary(outcomes: list[Any], formats: int, workers: int, seconds: float) ->
     lines.append(f"Zbudowano {built} z {len(outcomes)} plików ({formats} "
                  f"{'format' if formats == 1 else 'formaty' if formats < 5 else 'formatów'} każdy)"
                  + (f", {failed} z błędem" if failed else "")
-                 + f"; {_seconds(seconds)}, procesów: {workers}.")
+                 + f"; {_seconds(seconds)}, {where}.")
     return "\n".join(lines) + "\n"
 
 
