@@ -1,0 +1,403 @@
+"""A long document's PDF on several cores: independent pieces laid out in worker processes, joined with pypdf.
+
+Contract:
+- :func:`render_pdf_parallel` ``(document, workers)`` returns PDF bytes with the same pages, text, page
+  numbers, outline (bookmarks), tags (structure tree), links and metadata as
+  :func:`paldocs.writers.pdf.to_pdf` of the same document; the bytes are the same between runs (not the same
+  as the serial file's: the objects are numbered differently).
+- Pieces are cut only where the serial layout starts a new page anyway, so that cutting changes no page:
+  before a part that opens on a new page (an annex, a justification, a report) and after a page break
+  (``ir.PageBreak``) at the top level of a part — a long annex whose chapters each begin on a new page is cut
+  at those chapters. A document without such places, or ``workers`` ≤ 1, is rendered serially by ``to_pdf``.
+  :func:`plan_pieces` groups the places into at most ``workers`` pieces of similar text length.
+- A piece that continues a part carries the part's page numbers on: each worker lays out its piece, reports
+  the footer counter of its last page, and receives the number its first page continues from before the
+  footers (WeasyPrint's margin boxes, made after the whole piece is laid out) are drawn. So layout runs in
+  parallel and only the footers wait for the pieces before them.
+- Joining keeps: every page in order; the outline rebuilt from every piece's bookmarks with their heading
+  levels (a chapter in a later piece nests under the annex heading of an earlier one, as in the serial file);
+  named destinations and link annotations (pypdf's merge); the structure tree (one Document element whose
+  children are every piece's, parent tree keys renumbered); the first piece's document information,
+  XMP metadata, output intent (PDF/A), /Lang, /MarkInfo, /ViewerPreferences and file identifier.
+- Embedded source files (``attachments`` of ``to_pdf``) are not offered here: a build with them stays serial.
+- Workers are forked processes (``fork`` where the platform has it, else ``spawn``); a worker's
+  :class:`~paldocs.errors.PaldocsError` is raised again in the caller.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import multiprocessing
+import multiprocessing.connection
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pypdf
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    Fit,
+    NameObject,
+    NumberObject,
+)
+
+from paldocs import document as ir
+from paldocs.errors import PaldocsError, RenderError
+from paldocs.writers.html import _NEW_PAGE_PARTS as NEW_PAGE_PARTS  # parts the HTML opens on a new page
+
+COUNTER_A = "part-page-a"  # print.css: the footer counters of consecutive numbered parts (a, b, a, …)
+COUNTER_B = "part-page-b"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of the document laid out by one worker. ``continues`` — its first part is the rest of a part
+    begun in the piece before (its page numbers carry on)."""
+    document: ir.Document
+    continues: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Slice:
+    """Places between two cut points: (part index, first block, end block) runs, and their text length."""
+    runs: tuple[tuple[int, int, int], ...]
+    weight: int  # characters of text: the proxy of layout time
+
+
+def render_pdf_parallel(document: ir.Document, workers: int, *, variant: str | None = None) -> bytes:
+    """The PDF of ``document`` laid out by up to ``workers`` processes (see the module docstring)."""
+    from paldocs.writers.pdf import to_pdf
+
+    pieces = plan_pieces(document, workers)
+    if len(pieces) <= 1:
+        return to_pdf(document, variant=variant)
+    rendered = _render_pieces(pieces, variant)
+    return join_pieces(rendered)
+
+
+# --- planning -----------------------------------------------------------------------------------------
+
+
+def plan_pieces(document: ir.Document, workers: int) -> list[Piece]:
+    """At most ``workers`` pieces cut only where a new page begins anyway, of similar text length."""
+    slices = _slices(document)
+    if workers <= 1 or len(slices) <= 1:
+        return [Piece(document, False)]
+    total = sum(s.weight for s in slices) or 1
+    groups: list[list[_Slice]] = [[]]
+    done = 0
+    for s in slices:
+        # Close the group when it holds its share; the last group takes the rest.
+        if groups[-1] and len(groups) < workers and done >= total * len(groups) / workers:
+            groups.append([])
+        groups[-1].append(s)
+        done += s.weight
+    return [_piece(document, group) for group in groups]
+
+
+def _slices(document: ir.Document) -> list[_Slice]:
+    """The document cut at every place a new page begins in the serial layout (never elsewhere)."""
+    slices: list[_Slice] = []
+    for index, part in enumerate(document.parts):
+        starts = [0] + [position + 1 for position, block in enumerate(part.blocks)
+                        if isinstance(block, ir.PageBreak) and position + 1 < len(part.blocks)]
+        for start, end in zip(starts, [*starts[1:], len(part.blocks)], strict=True):
+            run = _Slice(((index, start, end),), _weight(part.blocks[start:end]))
+            if slices and start == 0 and index and part.kind not in NEW_PAGE_PARTS:
+                # This part runs on from the previous part's page: it stays with the slice before.
+                before = slices.pop()
+                run = _Slice(before.runs + run.runs, before.weight + run.weight)
+            slices.append(run)
+    return slices
+
+
+def _weight(blocks: list[ir.Block]) -> int:
+    return sum(len(node.text) for block in blocks for node in ir.walk(block) if isinstance(node, ir.Text)) + 1
+
+
+def _piece(document: ir.Document, group: list[_Slice]) -> Piece:
+    runs: list[tuple[int, int, int]] = []
+    for index, start, end in (run for s in group for run in s.runs):
+        if runs and runs[-1][0] == index and runs[-1][2] == start:
+            runs[-1] = (index, runs[-1][1], end)  # two slices of one part in one piece: one part again
+        else:
+            runs.append((index, start, end))
+    parts = [document.parts[index] if (start, end) == (0, len(document.parts[index].blocks))
+             else _part_slice(document.parts[index], start, end) for index, start, end in runs]
+    return Piece(dataclasses.replace(document, parts=parts), continues=runs[0][1] > 0)
+
+
+def _part_slice(part: ir.Part, start: int, end: int) -> ir.Part:
+    """Blocks ``start:end`` of ``part``; every footnote of the part goes along (a call finds its note wherever
+    the note was written; notes not called are not printed)."""
+    blocks = part.blocks[start:end]
+    notes = [b for b in part.blocks[:start] + part.blocks[end:] if isinstance(b, ir.Footnote)]
+    return dataclasses.replace(part, blocks=blocks + notes)
+
+
+# --- workers ------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Rendered:
+    pdf: bytes
+    bookmark_levels: list[int]
+
+
+def _render_pieces(pieces: list[Piece], variant: str | None) -> list[_Rendered]:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    connections: list[multiprocessing.connection.Connection] = []
+    processes = []
+    for piece in pieces:
+        parent_end, child_end = context.Pipe()
+        process = context.Process(target=_worker, args=(piece, variant, child_end), daemon=True)
+        process.start()
+        child_end.close()
+        connections.append(parent_end)
+        processes.append(process)
+    try:
+        # Page numbers: each piece's first page continues the previous piece's last footer number when it
+        # continues that piece's last part.
+        carried = 0
+        for piece, connection in zip(pieces, connections, strict=True):
+            message = _receive(connection)
+            offset = carried if piece.continues else 0
+            connection.send(offset)
+            # The offset moved the last footer only if the last page is still the piece's first part.
+            carried = message[1] + (offset if len(piece.document.parts) == 1 else 0)
+        results = []
+        for connection in connections:
+            message = _receive(connection)
+            results.append(_Rendered(message[1], message[2]))
+        return results
+    finally:
+        for connection in connections:
+            connection.close()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+
+
+def _receive(connection: multiprocessing.connection.Connection) -> tuple[Any, ...]:
+    try:
+        message = connection.recv()
+    except EOFError:
+        raise RenderError("Proces składający część PDF-u zakończył się bez wyniku.",
+                          hint="Spróbuj bez równoległego składu (jeden proces).") from None
+    if message[0] == "error":
+        raise message[1]
+    return message
+
+
+def _worker(piece: Piece, variant: str | None, connection: multiprocessing.connection.Connection) -> None:
+    """Lay out one piece; before its footers are made, report its last footer number and wait for the
+    number its pages continue from; send the PDF and its bookmark levels."""
+    from paldocs.writers import pdf as pdf_writer
+
+    levels: list[int] = []
+    try:
+        with _footers_after_handshake(connection, _last_counter_name(piece.document)):
+            data = pdf_writer.render(piece.document, variant=variant,
+                                     observe=lambda rendered: levels.extend(_bookmark_levels(rendered)))
+        connection.send(("pdf", data, levels))
+    except PaldocsError as error:
+        connection.send(("error", error))
+    except Exception as error:  # noqa: BLE001 — reported to the caller as a render error, never lost
+        connection.send(("error", RenderError(f"Błąd składu części PDF-u: {error!r}")))
+    finally:
+        connection.close()
+
+
+def _last_counter_name(document: ir.Document) -> str:
+    """The footer counter of the piece's last part (numbered parts alternate a, b, a … from the first)."""
+    numbered = sum(1 for part in document.parts if part.page_numbers)
+    return COUNTER_A if numbered % 2 == 1 or numbered == 0 else COUNTER_B
+
+
+def _bookmark_levels(rendered: Any) -> Iterator[int]:
+    for page in rendered.pages:
+        for level, *_ in page.bookmarks:
+            yield level
+
+
+class _footers_after_handshake:
+    """Wrap WeasyPrint's margin-box maker (called once per page after the whole layout) so that the first
+    call reports the last page's footer counter and waits for the carried-over page number, and every page
+    of the piece's first part shows its number plus that offset."""
+
+    def __init__(self, connection: multiprocessing.connection.Connection, last_counter: str) -> None:
+        self.connection = connection
+        self.last_counter = last_counter
+        self.offset: int | None = None
+        self.in_first_part = True
+        self.first_name: str | None = None
+
+    def __enter__(self) -> None:
+        import weasyprint.layout
+
+        self.module = weasyprint.layout
+        self.original: Callable[..., Any] = weasyprint.layout.make_margin_boxes
+        weasyprint.layout.make_margin_boxes = self._make_margin_boxes
+
+    def __exit__(self, *exc: object) -> None:
+        self.module.make_margin_boxes = self.original
+
+    def _make_margin_boxes(self, context: Any, page: Any, state: Any) -> list[Any]:
+        if self.offset is None:
+            pages = len(context.page_maker) - 1
+            last_state = context.page_maker[pages][3]
+            last = last_state[1].get(self.last_counter, [0])[-1]
+            self.connection.send(("laid-out", last))
+            self.offset = int(self.connection.recv())
+            self.first_name = page.page_type.name
+        if page.page_type.name != self.first_name:
+            self.in_first_part = False
+        counters = state[1]
+        if not self.offset or not self.in_first_part or COUNTER_A not in counters:
+            return list(self.original(context, page, state))
+        saved = counters[COUNTER_A]
+        counters[COUNTER_A] = [value + self.offset for value in saved]
+        try:
+            return list(self.original(context, page, state))
+        finally:
+            counters[COUNTER_A] = saved
+
+
+# --- joining ------------------------------------------------------------------------------------------
+
+
+def join_pieces(rendered: list[_Rendered]) -> bytes:
+    """One PDF of the pieces' pages, outline, tags, links and the first piece's metadata."""
+    readers = [pypdf.PdfReader(io.BytesIO(r.pdf)) for r in rendered]
+    writer = pypdf.PdfWriter()
+    for reader in readers:
+        writer.append(reader, import_outline=False)
+    first = readers[0]
+    root = first.trailer["/Root"]
+    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/OutputIntents", "/Metadata"):
+        if key in root:
+            writer._root_object[NameObject(key)] = root.raw_get(key).clone(writer)
+    if first.metadata is not None:
+        writer.add_metadata({k: v for k, v in first.metadata.items()})
+    if first.trailer.get("/ID") is not None:
+        writer._ID = first.trailer["/ID"].clone(writer)
+    writer.pdf_header = first.pdf_header
+    _join_structure(writer, readers)
+    _join_outline(writer, readers, rendered)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _join_structure(writer: pypdf.PdfWriter, readers: list[pypdf.PdfReader]) -> None:
+    """One structure tree: a Document element holding every piece's children; parent tree keys (pages'
+    /StructParents, annotations' /StructParent) shifted past the keys of the pieces before."""
+    trees = [reader.trailer["/Root"].get("/StructTreeRoot") for reader in readers]
+    if any(tree is None for tree in trees):
+        return
+    kids = ArrayObject()
+    nums = ArrayObject()
+    shift = 0
+    page_index = 0
+    new_document: DictionaryObject | None = None
+    namespaces = None
+    for reader, tree in zip(readers, trees, strict=True):
+        tree = tree.get_object()
+        document_elements = tree["/K"] if isinstance(tree["/K"], list) else [tree["/K"]]
+        if namespaces is None and "/Namespaces" in tree:
+            namespaces = tree.raw_get("/Namespaces").clone(writer)
+        for element in document_elements:
+            cloned = element.clone(writer)  # pages already cloned by append: /Pg refers to the joined pages
+            cloned_object = cloned.get_object()
+            if new_document is None:
+                new_document = cloned_object
+                continue
+            for child in _as_list(cloned_object.get("/K")):
+                kids.append(child)
+        parent_tree = tree["/ParentTree"].get_object()
+        entries = _number_tree(parent_tree)
+        top = 0
+        for key, value in entries:
+            nums.append(NumberObject(key + shift))
+            nums.append(value.clone(writer) if hasattr(value, "clone") else value)
+            top = max(top, key + 1)
+        for page in writer.pages[page_index:page_index + len(reader.pages)]:
+            if "/StructParents" in page:
+                page[NameObject("/StructParents")] = NumberObject(page["/StructParents"] + shift)
+            for annotation in _as_list(page.get("/Annots")):
+                annotation = annotation.get_object()
+                if "/StructParent" in annotation:
+                    annotation[NameObject("/StructParent")] = NumberObject(annotation["/StructParent"] + shift)
+        page_index += len(reader.pages)
+        shift += top
+    assert new_document is not None
+    first_kids = ArrayObject(_as_list(new_document.get("/K")))
+    first_kids.extend(kids)
+    new_document[NameObject("/K")] = first_kids
+    document_ref = writer._add_object(new_document) if new_document.indirect_reference is None \
+        else new_document.indirect_reference
+    for child in kids:
+        child_object = child.get_object()
+        if isinstance(child_object, DictionaryObject) and "/P" in child_object:
+            child_object[NameObject("/P")] = document_ref
+    root = DictionaryObject({
+        NameObject("/Type"): NameObject("/StructTreeRoot"),
+        NameObject("/K"): ArrayObject([document_ref]),
+        NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): nums})),
+    })
+    if namespaces is not None:
+        root[NameObject("/Namespaces")] = namespaces
+    root_ref = writer._add_object(root)
+    new_document[NameObject("/P")] = root_ref
+    writer._root_object[NameObject("/StructTreeRoot")] = root_ref
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    value = value.get_object() if hasattr(value, "get_object") else value
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _number_tree(node: DictionaryObject) -> list[tuple[int, Any]]:
+    """The (key, value) pairs of a number tree, kids included."""
+    pairs: list[tuple[int, Any]] = []
+    nums = node.get("/Nums")
+    if nums is not None:
+        nums = nums.get_object()
+        pairs += [(int(nums[i]), nums.raw_get(i + 1) if hasattr(nums, "raw_get") else nums[i + 1])
+                  for i in range(0, len(nums), 2)]
+    for kid in _as_list(node.get("/Kids")):
+        pairs += _number_tree(kid.get_object())
+    return pairs
+
+
+def _join_outline(writer: pypdf.PdfWriter, readers: list[pypdf.PdfReader], rendered: list[_Rendered]) -> None:
+    """The outline of all pieces, nested by heading level as WeasyPrint nests one document's bookmarks."""
+    entries: list[tuple[int, str, int, Any, Any]] = []  # level, title, page, left, top
+    page_base = 0
+    for reader, result in zip(readers, rendered, strict=True):
+        flat = list(_flatten(reader, reader.outline))
+        if len(flat) != len(result.bookmark_levels):
+            raise RenderError("Zakładki części PDF-u nie zgadzają się z nagłówkami.")
+        for level, (title, page, left, top) in zip(result.bookmark_levels, flat, strict=True):
+            entries.append((level, title, page + page_base, left, top))
+        page_base += len(reader.pages)
+    stack: list[tuple[int, Any]] = []  # (level, outline item) of the open ancestors
+    for level, title, page, left, top in entries:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        item = writer.add_outline_item(title, page, parent=parent, fit=Fit.xyz(left, top, 0), is_open=False)
+        stack.append((level, item))
+
+
+def _flatten(reader: pypdf.PdfReader, outline: list[Any]) -> Iterator[tuple[str, int, Any, Any]]:
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flatten(reader, item)
+        else:
+            yield item.title, reader.get_destination_page_number(item), item.left, item.top
