@@ -202,13 +202,22 @@ def _worker(piece: Piece, variant: str | None, connection: multiprocessing.conne
         with _footers_after_handshake(connection, _last_counter_name(piece.document)):
             data = pdf_writer.render(piece.document, variant=variant,
                                      observe=lambda rendered: levels.extend(_bookmark_levels(rendered)))
-        connection.send(("pdf", data, levels))
+        _send(connection, ("pdf", data, levels))
     except PaldocsError as error:
-        connection.send(("error", error))
+        _send(connection, ("error", error))
+    except EOFError:
+        pass  # the caller stopped waiting (another piece failed): nothing to report
     except Exception as error:  # noqa: BLE001 — reported to the caller as a render error, never lost
-        connection.send(("error", RenderError(f"Błąd składu części PDF-u: {error!r}")))
+        _send(connection, ("error", RenderError(f"Błąd składu części PDF-u: {error!r}")))
     finally:
         connection.close()
+
+
+def _send(connection: multiprocessing.connection.Connection, message: tuple[Any, ...]) -> None:
+    try:
+        connection.send(message)
+    except OSError:
+        pass  # the caller is gone (it stopped at another piece's error)
 
 
 def _last_counter_name(document: ir.Document) -> str:
@@ -324,13 +333,16 @@ def _join_structure(writer: pypdf.PdfWriter, readers: list[pypdf.PdfReader]) -> 
             nums.append(NumberObject(key + shift))
             nums.append(value.clone(writer) if hasattr(value, "clone") else value)
             top = max(top, key + 1)
-        for page in writer.pages[page_index:page_index + len(reader.pages)]:
-            if "/StructParents" in page:
-                page[NameObject("/StructParents")] = NumberObject(page["/StructParents"] + shift)
-            for annotation in _as_list(page.get("/Annots")):
-                annotation = annotation.get_object()
-                if "/StructParent" in annotation:
-                    annotation[NameObject("/StructParent")] = NumberObject(annotation["/StructParent"] + shift)
+        # pypdf's append leaves out the pages' and annotations' parent tree keys: set them from the piece's.
+        for page, source in zip(writer.pages[page_index:page_index + len(reader.pages)], reader.pages,
+                                strict=True):
+            if "/StructParents" in source:
+                page[NameObject("/StructParents")] = NumberObject(source["/StructParents"] + shift)
+            for annotation, original in zip(_as_list(page.get("/Annots")), _as_list(source.get("/Annots")),
+                                            strict=False):
+                annotation, original = annotation.get_object(), original.get_object()
+                if "/StructParent" in original:
+                    annotation[NameObject("/StructParent")] = NumberObject(original["/StructParent"] + shift)
         page_index += len(reader.pages)
         shift += top
     assert new_document is not None
@@ -391,7 +403,8 @@ def _join_outline(writer: pypdf.PdfWriter, readers: list[pypdf.PdfReader], rende
         while stack and stack[-1][0] >= level:
             stack.pop()
         parent = stack[-1][1] if stack else None
-        item = writer.add_outline_item(title, page, parent=parent, fit=Fit.xyz(left, top, 0), is_open=False)
+        item = writer.add_outline_item(title=title, page_number=page, parent=parent,
+                                       fit=Fit.xyz(left=left, top=top, zoom=0), is_open=False)
         stack.append((level, item))
 
 
