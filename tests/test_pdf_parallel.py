@@ -141,6 +141,23 @@ def _structure(reader: pypdf.PdfReader) -> tuple[Any, Any, Any]:
     return [element(k) for k in root["/K"]], parent_tree, [p.get("/StructParents") for p in reader.pages]
 
 
+def _links(reader: pypdf.PdfReader) -> list[list[Any]]:
+    """Per page: every link annotation's target page (named destinations resolved) and its tag key."""
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    names = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
+    out = []
+    for page in reader.pages:
+        links = []
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            target = annotation.get("/Dest") or (annotation.get("/A") or {}).get("/D")
+            target = target.get_object() if hasattr(target, "get_object") else target
+            where = pages[target[0].idnum] if isinstance(target, ArrayObject) else names.get(str(target), target)
+            links.append((str(annotation.get("/Subtype")), where, annotation.get("/StructParent") is not None))
+        out.append(links)
+    return out
+
+
 def assert_same_pdf(serial: bytes, parallel: bytes) -> None:
     s, p = pypdf.PdfReader(io.BytesIO(serial)), pypdf.PdfReader(io.BytesIO(parallel))
     assert len(p.pages) == len(s.pages)
@@ -150,6 +167,7 @@ def assert_same_pdf(serial: bytes, parallel: bytes) -> None:
     assert _structure(p) == _structure(s)
     assert {name: p.get_destination_page_number(d) for name, d in p.named_destinations.items()} \
         == {name: s.get_destination_page_number(d) for name, d in s.named_destinations.items()}
+    assert _links(p) == _links(s)
     for key in ("/Lang", "/MarkInfo", "/ViewerPreferences"):
         assert p.trailer["/Root"].get(key) == s.trailer["/Root"].get(key)
 
@@ -161,6 +179,24 @@ def test_parallel_equals_serial_with_page_numbers_carried_over(ketrzyn_chapters:
     parallel = render_pdf_parallel(ketrzyn_chapters, 3)
     assert_same_pdf(serial, parallel)
     assert render_pdf_parallel(ketrzyn_chapters, 3) == parallel  # the same bytes between runs
+
+
+@pytest.mark.slow
+def test_footnotes_in_every_piece_equal_serial(ketrzyn_chapters: ir.Document) -> None:
+    # A note called in the first chapter and one in the last: each piece prints its note at the foot of the
+    # page of its call (the notes are written after the part's other blocks, in no piece of their own).
+    annex = ketrzyn_chapters.parts[1]
+    paragraphs = [i for i, b in enumerate(annex.blocks) if isinstance(b, ir.Paragraph)]
+    blocks = list(annex.blocks)
+    for num, index in (("1", paragraphs[0]), ("2", paragraphs[-1])):
+        blocks[index] = ir.Paragraph([*blocks[index].children, ir.FootnoteRef(num)])
+    notes = [ir.Footnote(num, [ir.Paragraph([ir.Text(f"Przypis {num} do programu.")])]) for num in ("1", "2")]
+    document = dataclasses.replace(ketrzyn_chapters, parts=[
+        ketrzyn_chapters.parts[0], dataclasses.replace(annex, blocks=blocks + notes), *ketrzyn_chapters.parts[2:]])
+    serial = to_pdf(document)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(serial)).pages)
+    assert "Przypis 1 do programu." in text and "Przypis 2 do programu." in text
+    assert_same_pdf(serial, render_pdf_parallel(document, 3))
 
 
 @pytest.mark.slow
