@@ -108,6 +108,12 @@ def test_a_continuing_piece_takes_the_part_footnotes_along() -> None:
     assert all(note in piece.document.parts[0].blocks for piece in pieces)
 
 
+def test_new_page_parts_are_the_html_writers() -> None:
+    from paldocs.writers import html, pdf_parallel
+
+    assert pdf_parallel.NEW_PAGE_PARTS == html._NEW_PAGE_PARTS
+
+
 # --- rendering: parallel equals serial -----------------------------------------------------------------
 
 

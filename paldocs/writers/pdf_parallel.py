@@ -8,13 +8,14 @@ Contract:
 - Pieces are cut only where the serial layout starts a new page anyway, so that cutting changes no page:
   before a part that opens on a new page (an annex, a justification, a report) and after a page break
   (``ir.PageBreak``) at the top level of a part — a long annex whose chapters each begin on a new page is cut
-  at those chapters. A document without such places, or ``workers`` ≤ 1, is rendered serially by ``to_pdf``.
+  at those chapters. A document without such places, or ``workers`` ≤ 1, or a Python without pypdf (the
+  joiner), is rendered serially by ``to_pdf``.
   :func:`plan_pieces` groups the places into at most ``workers`` pieces of similar text length.
 - A piece that continues a part carries the part's page numbers on: each worker lays out its piece, reports
   the footer counter of its last page, and receives the number its first page continues from before the
   footers (WeasyPrint's margin boxes, made after the whole piece is laid out) are drawn. So layout runs in
   parallel and only the footers wait for the pieces before them.
-- Joining keeps: every page in order; the outline rebuilt from every piece's bookmarks with their heading
+- Joining (:mod:`paldocs.writers.pdf_join`) keeps: every page in order; the outline rebuilt from every piece's bookmarks with their heading
   levels (a chapter in a later piece nests under the annex heading of an earlier one, as in the serial file);
   named destinations and link annotations (pypdf's merge); the structure tree (one Document element whose
   children are every piece's, parent tree keys renumbered); the first piece's document information,
@@ -27,24 +28,17 @@ Contract:
 from __future__ import annotations
 
 import dataclasses
-import io
 import multiprocessing
 import multiprocessing.connection
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import pypdf
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    Fit,
-    NameObject,
-    NumberObject,
-)
-
 from paldocs import document as ir
 from paldocs.errors import PaldocsError, RenderError
-from paldocs.writers.html import _NEW_PAGE_PARTS as NEW_PAGE_PARTS  # parts the HTML opens on a new page
+from paldocs.writers.pdf_join import HAVE_PYPDF, RenderedPiece, join_pieces
+
+# The parts the HTML writer opens on a new page (class "new-page"; a test keeps the two lists equal).
+NEW_PAGE_PARTS = frozenset({"annex", "justification", "report"})
 
 COUNTER_A = "part-page-a"  # print.css: the footer counters of consecutive numbered parts (a, b, a, …)
 COUNTER_B = "part-page-b"
@@ -70,7 +64,7 @@ def render_pdf_parallel(document: ir.Document, workers: int, *, variant: str | N
     from paldocs.writers.pdf import to_pdf
 
     pieces = plan_pieces(document, workers)
-    if len(pieces) <= 1:
+    if len(pieces) <= 1 or not HAVE_PYPDF:
         return to_pdf(document, variant=variant)
     rendered = _render_pieces(pieces, variant)
     return join_pieces(rendered)
@@ -139,13 +133,7 @@ def _part_slice(part: ir.Part, start: int, end: int) -> ir.Part:
 # --- workers ------------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Rendered:
-    pdf: bytes
-    bookmark_levels: list[int]
-
-
-def _render_pieces(pieces: list[Piece], variant: str | None) -> list[_Rendered]:
+def _render_pieces(pieces: list[Piece], variant: str | None) -> list[RenderedPiece]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     connections: list[multiprocessing.connection.Connection] = []
@@ -170,7 +158,7 @@ def _render_pieces(pieces: list[Piece], variant: str | None) -> list[_Rendered]:
         results = []
         for connection in connections:
             message = _receive(connection)
-            results.append(_Rendered(message[1], message[2]))
+            results.append(RenderedPiece(message[1], message[2]))
         return results
     finally:
         for connection in connections:
@@ -273,144 +261,3 @@ class _footers_after_handshake:
             return list(self.original(context, page, state))
         finally:
             counters[COUNTER_A] = saved
-
-
-# --- joining ------------------------------------------------------------------------------------------
-
-
-def join_pieces(rendered: list[_Rendered]) -> bytes:
-    """One PDF of the pieces' pages, outline, tags, links and the first piece's metadata."""
-    readers = [pypdf.PdfReader(io.BytesIO(r.pdf)) for r in rendered]
-    writer = pypdf.PdfWriter()
-    for reader in readers:
-        writer.append(reader, import_outline=False)
-    first = readers[0]
-    root = first.trailer["/Root"]
-    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/OutputIntents", "/Metadata"):
-        if key in root:
-            writer._root_object[NameObject(key)] = root.raw_get(key).clone(writer)
-    if first.metadata is not None:
-        writer.add_metadata({k: v for k, v in first.metadata.items()})
-    if first.trailer.get("/ID") is not None:
-        writer._ID = first.trailer["/ID"].clone(writer)
-    writer.pdf_header = first.pdf_header
-    _join_structure(writer, readers)
-    _join_outline(writer, readers, rendered)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _join_structure(writer: pypdf.PdfWriter, readers: list[pypdf.PdfReader]) -> None:
-    """One structure tree: a Document element holding every piece's children; parent tree keys (pages'
-    /StructParents, annotations' /StructParent) shifted past the keys of the pieces before."""
-    trees = [reader.trailer["/Root"].get("/StructTreeRoot") for reader in readers]
-    if any(tree is None for tree in trees):
-        return
-    kids = ArrayObject()
-    nums = ArrayObject()
-    shift = 0
-    page_index = 0
-    new_document: DictionaryObject | None = None
-    namespaces = None
-    for reader, tree in zip(readers, trees, strict=True):
-        tree = tree.get_object()
-        document_elements = tree["/K"] if isinstance(tree["/K"], list) else [tree["/K"]]
-        if namespaces is None and "/Namespaces" in tree:
-            namespaces = tree.raw_get("/Namespaces").clone(writer)
-        for element in document_elements:
-            cloned = element.clone(writer)  # pages already cloned by append: /Pg refers to the joined pages
-            cloned_object = cloned.get_object()
-            if new_document is None:
-                new_document = cloned_object
-                continue
-            for child in _as_list(cloned_object.get("/K")):
-                kids.append(child)
-        parent_tree = tree["/ParentTree"].get_object()
-        entries = _number_tree(parent_tree)
-        top = 0
-        for key, value in entries:
-            nums.append(NumberObject(key + shift))
-            nums.append(value.clone(writer) if hasattr(value, "clone") else value)
-            top = max(top, key + 1)
-        # pypdf's append leaves out the pages' and annotations' parent tree keys: set them from the piece's.
-        for page, source in zip(writer.pages[page_index:page_index + len(reader.pages)], reader.pages,
-                                strict=True):
-            if "/StructParents" in source:
-                page[NameObject("/StructParents")] = NumberObject(source["/StructParents"] + shift)
-            for annotation, original in zip(_as_list(page.get("/Annots")), _as_list(source.get("/Annots")),
-                                            strict=False):
-                annotation, original = annotation.get_object(), original.get_object()
-                if "/StructParent" in original:
-                    annotation[NameObject("/StructParent")] = NumberObject(original["/StructParent"] + shift)
-        page_index += len(reader.pages)
-        shift += top
-    assert new_document is not None
-    first_kids = ArrayObject(_as_list(new_document.get("/K")))
-    first_kids.extend(kids)
-    new_document[NameObject("/K")] = first_kids
-    document_ref = writer._add_object(new_document) if new_document.indirect_reference is None \
-        else new_document.indirect_reference
-    for child in kids:
-        child_object = child.get_object()
-        if isinstance(child_object, DictionaryObject) and "/P" in child_object:
-            child_object[NameObject("/P")] = document_ref
-    root = DictionaryObject({
-        NameObject("/Type"): NameObject("/StructTreeRoot"),
-        NameObject("/K"): ArrayObject([document_ref]),
-        NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): nums})),
-    })
-    if namespaces is not None:
-        root[NameObject("/Namespaces")] = namespaces
-    root_ref = writer._add_object(root)
-    new_document[NameObject("/P")] = root_ref
-    writer._root_object[NameObject("/StructTreeRoot")] = root_ref
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    value = value.get_object() if hasattr(value, "get_object") else value
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _number_tree(node: DictionaryObject) -> list[tuple[int, Any]]:
-    """The (key, value) pairs of a number tree, kids included."""
-    pairs: list[tuple[int, Any]] = []
-    nums = node.get("/Nums")
-    if nums is not None:
-        nums = nums.get_object()
-        pairs += [(int(nums[i]), nums.raw_get(i + 1) if hasattr(nums, "raw_get") else nums[i + 1])
-                  for i in range(0, len(nums), 2)]
-    for kid in _as_list(node.get("/Kids")):
-        pairs += _number_tree(kid.get_object())
-    return pairs
-
-
-def _join_outline(writer: pypdf.PdfWriter, readers: list[pypdf.PdfReader], rendered: list[_Rendered]) -> None:
-    """The outline of all pieces, nested by heading level as WeasyPrint nests one document's bookmarks."""
-    entries: list[tuple[int, str, int, Any, Any]] = []  # level, title, page, left, top
-    page_base = 0
-    for reader, result in zip(readers, rendered, strict=True):
-        flat = list(_flatten(reader, reader.outline))
-        if len(flat) != len(result.bookmark_levels):
-            raise RenderError("Zakładki części PDF-u nie zgadzają się z nagłówkami.")
-        for level, (title, page, left, top) in zip(result.bookmark_levels, flat, strict=True):
-            entries.append((level, title, page + page_base, left, top))
-        page_base += len(reader.pages)
-    stack: list[tuple[int, Any]] = []  # (level, outline item) of the open ancestors
-    for level, title, page, left, top in entries:
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        parent = stack[-1][1] if stack else None
-        item = writer.add_outline_item(title=title, page_number=page, parent=parent,
-                                       fit=Fit.xyz(left=left, top=top, zoom=0), is_open=False)
-        stack.append((level, item))
-
-
-def _flatten(reader: pypdf.PdfReader, outline: list[Any]) -> Iterator[tuple[str, int, Any, Any]]:
-    for item in outline:
-        if isinstance(item, list):
-            yield from _flatten(reader, item)
-        else:
-            yield item.title, reader.get_destination_page_number(item), item.left, item.top
