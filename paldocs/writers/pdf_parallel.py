@@ -15,11 +15,8 @@ Contract:
   the footer counter of its last page, and receives the number its first page continues from before the
   footers (WeasyPrint's margin boxes, made after the whole piece is laid out) are drawn. So layout runs in
   parallel and only the footers wait for the pieces before them.
-- Joining (:mod:`paldocs.writers.pdf_join`) keeps: every page in order; the outline rebuilt from every piece's bookmarks with their heading
-  levels (a chapter in a later piece nests under the annex heading of an earlier one, as in the serial file);
-  named destinations and link annotations (pypdf's merge); the structure tree (one Document element whose
-  children are every piece's, parent tree keys renumbered); the first piece's document information,
-  XMP metadata, output intent (PDF/A), /Lang, /MarkInfo, /ViewerPreferences and file identifier.
+- Joining is :mod:`paldocs.writers.pdf_join` (pages, outline nested by heading level, named destinations,
+  links, one structure tree, the first piece's metadata and PDF/A output intent).
 - Embedded source files (``attachments`` of ``to_pdf``) are not offered here: a build with them stays serial.
 - Workers are forked processes (``fork`` where the platform has it, else ``spawn``); a worker's
   :class:`~paldocs.errors.PaldocsError` is raised again in the caller.
