@@ -34,6 +34,8 @@ Contract:
 - ``attachments`` (:class:`~paldocs.writers.pdf_archive.SourceFile` s) are embedded, with the
   ``paldocs-source.json`` manifest, as associated files with AFRelationship /Source (in the catalog's /AF
   for PDF/A-3) and fixed dates (the document's date, see above), so the bytes stay reproducible.
+- :func:`render` is ``to_pdf`` with a hook that sees WeasyPrint's laid-out document (used by
+  :mod:`paldocs.writers.pdf_parallel`, which lays a long document out in several processes).
 - The WeasyPrint ``FontConfiguration`` is built once per process and the parsed print CSS once per house
   style (the document's ``house_style``: the packaged one, and the 16 most recent with overrides), then
   reused (WeasyPrint is not thread-safe; neither is this cache).
@@ -48,7 +50,7 @@ import importlib.resources
 import io
 import re
 from pathlib import Path
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pydyf
@@ -180,6 +182,13 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
            attachments: Sequence[SourceFile] = (), tagged: bool = True) -> bytes:
     """Render ``document`` as PDF bytes (``variant``: WeasyPrint's ``pdf_variant``, e.g. "pdf/a-3b";
     ``attachments``: source files to embed, with a manifest; ``tagged``: see the module docstring)."""
+    return render(document, variant=variant, attachments=attachments, tagged=tagged)
+
+
+def render(document: ir.Document, *, variant: str | None = None, attachments: Sequence[SourceFile] = (),
+           tagged: bool = True, observe: Callable[[weasyprint.Document], None] | None = None) -> bytes:
+    """:func:`to_pdf`, calling ``observe`` with WeasyPrint's laid-out document before it is written (the
+    parallel writer reads the bookmarks' heading levels there)."""
     if variant is not None and variant not in VARIANTS:
         raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
     if variant is not None and not tagged:
@@ -202,7 +211,7 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
         options["attachments"] = _attachments(document, attachments)
     try:
         return page.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant,
-                              finisher=functools.partial(_finish, document), **options)
+                              finisher=functools.partial(_finish, document, observe), **options)
     except FatalURLFetchingError as error:
         refused = ", ".join(fetcher.refused) or str(error)
         raise RenderError(f"Dokument odwołuje się do zasobu spoza paldocs ({refused}); nie został pobrany.",
@@ -239,8 +248,11 @@ def _check_figures(document: ir.Document) -> None:
                               hint="Dołącz wersję SVG wykresu (w PDF-ie zostaje wektorowa) albo zmniejsz obraz PNG.")
 
 
-def _finish(document: ir.Document, rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
+def _finish(document: ir.Document, observe: Callable[[weasyprint.Document], None] | None,
+            rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
     """Check the fonts actually used, and set the full language tag (the HTML carries only "pl")."""
+    if observe is not None:
+        observe(rendered)
     family, package = pdf_font(document)
     families = {font.family for font in rendered.fonts.values()}
     if families and family not in families:

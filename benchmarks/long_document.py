@@ -1,0 +1,122 @@
+"""A long document's PDF serially and on several cores (paldocs.writers.pdf_parallel).
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/long_document.py [--scale 100] [--workers 2] [--runs 1]
+
+Contract:
+- :func:`measure` ``(scale, workers, runs=1)`` builds the synthetic programme ``scale`` times the Kętrzyn
+  example (:func:`synthetic.scaled_program`) with each chapter of the annex opening a new page
+  (:func:`chapters_on_new_pages`: the parallel writer cuts a document only where a new page begins, and the
+  synthetic programme has no page breaks of its own), then times, in this process after one untimed warm-up
+  (fonts, parsed CSS), ``to_pdf`` (serial) and ``render_pdf_parallel(document, workers)``, interleaved,
+  ``runs`` times each; medians. It returns a dict: scale, workers, pieces (as planned), pages, serial_s,
+  parallel_s, speedup (serial ÷ parallel), pages_per_s of each, same_text_and_pages (the two PDFs compared
+  page by page, footer numbers included), cpus, load average before and after, and the pieces the plain
+  programme (without the page breaks) would be cut into.
+- Nothing is written except a temporary data file (removed). The numbers depend on the machine's load: the
+  load averages are part of the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import io
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pypdf  # noqa: E402
+from synthetic import scaled_program  # noqa: E402
+
+import paldocs  # noqa: E402
+from paldocs import document as ir  # noqa: E402
+from paldocs.writers.pdf import to_pdf  # noqa: E402
+from paldocs.writers.pdf_parallel import plan_pieces, render_pdf_parallel  # noqa: E402
+
+
+def chapters_on_new_pages(document: ir.Document) -> ir.Document:
+    """``document`` with a page break before every level-1 heading of its annexes but the first."""
+    parts = []
+    for part in document.parts:
+        blocks: list[ir.Block] = []
+        for block in part.blocks:
+            if part.kind == "annex" and isinstance(block, ir.Heading) and block.level == 1 \
+                    and any(isinstance(b, ir.Heading) for b in blocks):
+                blocks.append(ir.PageBreak())
+            blocks.append(block)
+        parts.append(dataclasses.replace(part, blocks=blocks))
+    return dataclasses.replace(document, parts=parts)
+
+
+def long_document(scale: int) -> ir.Document:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"program-{scale}x.yaml"
+        path.write_text(scaled_program(scale), encoding="utf-8")
+        document, _ = paldocs.to_document(path)
+    return document
+
+
+def _texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def measure(scale: int, workers: int, runs: int = 1) -> dict[str, Any]:
+    """Serial vs parallel PDF of the ``scale``× programme with chapters on new pages (see the module)."""
+    load_before = os.getloadavg()
+    plain = long_document(scale)
+    document = chapters_on_new_pages(plain)
+    to_pdf(long_document(1))  # warm-up: font configuration and parsed print CSS, inherited by the workers
+    serial_times, parallel_times = [], []
+    serial = parallel = b""
+    for _ in range(runs):
+        start = time.perf_counter()
+        serial = to_pdf(document)
+        serial_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        parallel = render_pdf_parallel(document, workers)
+        parallel_times.append(time.perf_counter() - start)
+    serial_texts, parallel_texts = _texts(serial), _texts(parallel)
+    serial_s, parallel_s = statistics.median(serial_times), statistics.median(parallel_times)
+    pages = len(serial_texts)
+    return {
+        "scale": scale,
+        "workers": workers,
+        "runs": runs,
+        "pieces": len(plan_pieces(document, workers)),
+        "pieces_without_page_breaks": len(plan_pieces(plain, workers)),
+        "pages": pages,
+        "serial_s": round(serial_s, 3),
+        "parallel_s": round(parallel_s, 3),
+        "speedup": round(serial_s / parallel_s, 3),
+        "serial_pages_per_s": round(pages / serial_s, 1),
+        "parallel_pages_per_s": round(pages / parallel_s, 1),
+        "same_text_and_pages": serial_texts == parallel_texts,
+        "cpus": os.cpu_count(),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "serial_samples": [round(x, 3) for x in serial_times],
+        "parallel_samples": [round(x, 3) for x in parallel_times],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.scale, args.workers, args.runs), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
