@@ -323,15 +323,34 @@ def load_catalog(extra: Sequence[str | Path] = ()) -> Catalog:
     return catalog
 
 
+# Modules whose code decides what the parsed package catalog holds (its models, validators, YAML reader).
+_CATALOG_CODE = ("paldocs.legal.catalog", "paldocs.legal.journal", "paldocs.model.base", "paldocs.model.load",
+                 "paldocs.model.yaml_reader")
+
+
 @functools.cache
 def _package_catalog() -> Catalog:
+    """The shipped catalog, parsed and validated once per install: later processes unpickle it from the user
+    cache (:func:`paldocs.usercache.derived`; parsing and validating ``acts.yaml`` is a visible share of a
+    cold ``paldocs check``)."""
+    from paldocs.usercache import derived
+
+    resource = importlib.resources.files("paldocs.legal").joinpath("acts.yaml")
+    inputs = [resource] if isinstance(resource, Path) else []  # a zipped install: parsed every time
+    version, acts, files = derived("acts-catalog", inputs, _parse_package_catalog, code=_CATALOG_CODE) if inputs \
+        else _parse_package_catalog()
+    return Catalog(version, MappingProxyType(acts), files)
+
+
+def _parse_package_catalog() -> tuple[str, dict[str, Act], tuple[str, ...]]:
+    """``acts.yaml`` parsed and validated: version, acts, files (a plain tuple: what the cache pickles)."""
     text = importlib.resources.files("paldocs.legal").joinpath("acts.yaml").read_text(encoding="utf-8")
     data, positions = parse_yaml(text, PACKAGE_FILE)
     header = _read_header(data, PACKAGE_FILE, positions)
     if header.version is None:
         raise DataError("brak wymaganego pola „version”", Location(PACKAGE_FILE, 1, 1, "version"))
     acts = {key: _validate_act(Act, raw, key, PACKAGE_FILE, positions) for key, raw in header.acts.items()}
-    return Catalog(header.version.isoformat(), MappingProxyType(acts), (PACKAGE_FILE,))
+    return header.version.isoformat(), acts, (PACKAGE_FILE,)
 
 
 def _merge_file(base: Catalog, path: Path) -> Catalog:
