@@ -140,7 +140,7 @@ def _store(folder: Path, name: str, entry: Path, value: object) -> None:
         for older in folder.glob(f"{name}-*.pickle"):
             if older != entry:
                 older.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
+    except Exception:  # noqa: BLE001 — a full disk, a value that does not pickle: the value is still returned
         pass
 
 
