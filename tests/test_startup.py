@@ -5,6 +5,8 @@
 - The shipped acts catalog read back from the cache is the catalog parsed from ``acts.yaml``.
 - A fresh ``paldocs build FILE -f pdf`` loads neither morfeusz2 (the example's profile gives every form) nor
   python-docx, matplotlib or the report model; ``paldocs.report`` still gives its names on first use.
+- The command line ends its process after the exit handlers with its exit status and all its output, without
+  the interpreter's teardown; click's test runner still gets ``SystemExit``.
 - ``benchmarks/startup.py`` runs and returns well-formed figures (the times themselves are never asserted).
 """
 
@@ -196,3 +198,58 @@ def test_the_startup_benchmark_reports_well_formed_figures() -> None:
     json.dumps(report)
     steps = startup.stages()
     assert "PDF (first)" in steps and all(value >= 0 for value in steps.values())
+
+
+@pytest.mark.parametrize(("code", "status"), [
+    (None, 0),
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (256 + 3, 3),  # as the operating system truncates it
+    ("błąd: opis", 1),  # printed to standard error, as sys.exit does
+])
+def test_exit_status_follows_sys_exit(code: object, status: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from paldocs.cli.exit import exit_status
+
+    assert exit_status(code) == status
+    assert capsys.readouterr().err == (f"{code}\n" if isinstance(code, str) else "")
+
+
+EXIT_PROBE = """
+import atexit, sys
+from pathlib import Path
+marker = Path(sys.argv[1])
+sys.argv[1:2] = []
+atexit.register(lambda: marker.write_text("ran", encoding="utf-8"))
+from paldocs.cli import main
+main()
+"""
+
+
+@pytest.mark.slow  # fresh interpreters
+@pytest.mark.parametrize(("args", "status"), [
+    (["--version"], 0),
+    (["check", "resolutions/no-such-file.yaml"], 2),
+    (["no-such-command"], 2),
+    (["rules", "--markdown"], 0),
+])
+def test_the_command_line_ends_the_process_with_its_status_after_the_exit_handlers(
+        tmp_path: Path, args: list[str], status: int) -> None:
+    marker = tmp_path / "atexit-ran"
+    result = subprocess.run([sys.executable, "-c", EXIT_PROBE, str(marker), *args],
+                            capture_output=True, text=True, cwd=REPO, check=False)
+    assert result.returncode == status, result.stderr
+    assert marker.read_text(encoding="utf-8") == "ran"
+    if args == ["rules", "--markdown"]:  # every byte written reaches the reader before the process ends
+        assert result.stdout == (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_the_temporary_folders_of_a_command_are_removed_at_exit(tmp_path: Path) -> None:
+    probe = ("import sys, tempfile\n"
+             "folder = tempfile.TemporaryDirectory(dir=sys.argv[1])\n"
+             "sys.argv[1:] = ['--version']\n"
+             "from paldocs.cli import main\n"
+             "main()\n")
+    subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, cwd=REPO, check=True)
+    assert list(tmp_path.iterdir()) == []
