@@ -4,7 +4,8 @@
   when an input or the code changes, and never makes a command fail (cache off, damaged, unwritable).
 - The shipped acts catalog read back from the cache is the catalog parsed from ``acts.yaml``.
 - A fresh ``paldocs build FILE -f pdf`` loads neither morfeusz2 (the example's profile gives every form) nor
-  python-docx, matplotlib or the report model; ``paldocs.report`` still gives its names on first use.
+  python-docx, matplotlib or the report model, a fresh ``paldocs check`` of a resolution none of them and no
+  WeasyPrint; ``paldocs.report`` still gives its names on first use.
 - The command line ends its process after the exit handlers with its exit status and all its output, without
   the interpreter's teardown; click's test runner still gets ``SystemExit``.
 - ``benchmarks/startup.py`` runs and returns well-formed figures (the times themselves are never asserted).
@@ -162,6 +163,12 @@ def test_a_cold_pdf_build_loads_only_what_it_needs(tmp_path: Path) -> None:
         assert outcome == {"code": 0, "loaded": ["weasyprint"]}, outcome
     assert (tmp_path / "out" / "ketrzyn-2014-pal.pdf").stat().st_size > 0
     assert [entry.name.split("-")[:2] for entry in (tmp_path / "cache" / "derived").iterdir()] == [["acts", "catalog"]]
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_a_cold_check_of_a_resolution_loads_no_writer_and_no_report_model(tmp_path: Path) -> None:
+    outcome = _fresh("check", "resolutions/ketrzyn-2014-pal.yaml", "--today", "2026-11-25", cache=tmp_path / "cache")
+    assert outcome["code"] in (0, 1) and outcome["loaded"] == [], outcome  # 1: findings, check's normal answer
 
 
 @pytest.mark.slow  # a fresh interpreter
