@@ -14,7 +14,8 @@ Contract:
 - :func:`derived` gives a value computed from shipped files (e.g. ``acts.yaml`` parsed and validated),
   pickled in ``<cache>/derived/<name>-<key>.pickle``. The key covers the Python and pydantic versions, the
   size and modification time of each input file and of each module whose code shapes the value (a new
-  install or an edited file is a new key, the old entry is removed). A missing, damaged or unreadable entry is
+  install or an edited file is a new key; the newest :data:`KEPT_ENTRIES` entries of a value are kept, so
+  installs sharing the cache do not evict each other). A missing, damaged or unreadable entry is
   computed again; a failed write is ignored. Only paldocs's own shipped files go here, never a user's data:
   a user file may change between two runs within the same mtime granularity, a shipped one does not.
   Pickles are read from the user's own cache folder only (the same trust as Jinja's bytecode cache there).
@@ -36,6 +37,7 @@ from typing import TypeVar
 import jinja2
 
 T = TypeVar("T")
+KEPT_ENTRIES = 8  # per derived value: entries of other installs or versions kept beside this one
 
 # Modules whose code decides what a compiled template does (the origin-marking extension, the environment's
 # options): a change to them must not reuse code compiled before it.
@@ -126,7 +128,7 @@ def derived(name: str, inputs: Sequence[str | os.PathLike[str]], compute: Callab
 
 
 def _store(folder: Path, name: str, entry: Path, value: object) -> None:
-    """Write ``entry`` whole (a temporary file renamed over it) and remove older entries of ``name``."""
+    """Write ``entry`` whole (a temporary file renamed over it) and remove the oldest entries of ``name``."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
@@ -137,9 +139,13 @@ def _store(folder: Path, name: str, entry: Path, value: object) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-        for older in folder.glob(f"{name}-*.pickle"):
-            if older != entry:
-                older.unlink(missing_ok=True)
+        # Several installs may share one cache (virtual environments, checkouts): each keeps its own entry, and
+        # only the oldest beyond KEPT_ENTRIES are removed — removing every other key would make two installs
+        # used in turn derive the value again on every run.
+        others = sorted((path for path in folder.glob(f"{name}-*.pickle") if path != entry),
+                        key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for older in others[KEPT_ENTRIES - 1:]:
+            older.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 — a full disk, a value that does not pickle: the value is still returned
         pass
 

@@ -64,13 +64,24 @@ def test_a_derived_value_is_computed_once_and_read_back(cache: Path, source: Pat
     assert len(_entries(cache)) == 1
 
 
-def test_an_edited_input_is_derived_again_and_the_old_entry_removed(cache: Path, source: Path) -> None:
+def test_an_edited_input_is_derived_again(cache: Path, source: Path) -> None:
     assert usercache.derived("table", [source], Counter("old")) == "old"
     source.write_text("a: 2, b: 3\n", encoding="utf-8")  # another size: another key whatever the mtime clock
     compute = Counter("new")
     assert usercache.derived("table", [source], compute) == "new"
     assert compute.calls == 1
-    assert len(_entries(cache)) == 1
+
+
+def test_only_the_newest_entries_of_a_value_are_kept(cache: Path, source: Path) -> None:
+    for size in range(usercache.KEPT_ENTRIES + 3):  # as many installs or versions, each its own key
+        source.write_text("x" * size, encoding="utf-8")
+        usercache.derived("table", [source], Counter(size))
+    assert len(_entries(cache)) == usercache.KEPT_ENTRIES
+    compute = Counter("unused")
+    assert usercache.derived("table", [source], compute) == usercache.KEPT_ENTRIES + 2  # the newest is kept
+    assert compute.calls == 0
+    usercache.derived("other", [source], Counter("other"))
+    assert len(_entries(cache)) == usercache.KEPT_ENTRIES + 1  # another value's entries are not counted
 
 
 def test_the_code_that_shapes_a_value_is_part_of_its_key(cache: Path, source: Path) -> None:
