@@ -12,7 +12,8 @@ Contract:
   the templates are compiled in memory as before. Entries are written whole (Jinja writes a temporary file
   and renames it), so parallel builds never read half an entry.
 - :func:`derived` gives a value computed from shipped files (e.g. ``acts.yaml`` parsed and validated),
-  pickled in ``<cache>/derived/<name>-<key>.pickle``. The key covers the Python and pydantic versions, the
+  pickled in ``<cache>/derived/<name>-<key>.pickle`` (:func:`derived_from_package` for a file shipped in a
+  package). The key covers the Python and pydantic versions, the
   size and modification time of each input file and of each module whose code shapes the value (a new
   install or an edited file is a new key; the newest :data:`KEPT_ENTRIES` entries of a value are kept, so
   installs sharing the cache do not evict each other). A missing, damaged or unreadable entry is
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.resources
 import os
 import pickle
 import sys
@@ -127,6 +129,14 @@ def derived(name: str, inputs: Sequence[str | os.PathLike[str]], compute: Callab
     return value
 
 
+def derived_from_package(name: str, package: str, resource: str, compute: Callable[[], T], *,
+                         code: Sequence[str] = ()) -> T:
+    """:func:`derived` from the file ``resource`` shipped in ``package``; in a zipped install (no plain file to
+    key on) ``compute()`` every time."""
+    file = importlib.resources.files(package).joinpath(resource)
+    return derived(name, [file], compute, code=code) if isinstance(file, Path) else compute()
+
+
 def _store(folder: Path, name: str, entry: Path, value: object) -> None:
     """Write ``entry`` whole (a temporary file renamed over it) and remove the oldest entries of ``name``."""
     try:
@@ -166,4 +176,4 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
-__all__ = ["cache_root", "derived", "template_cache"]
+__all__ = ["cache_root", "derived", "derived_from_package", "template_cache"]

@@ -323,22 +323,15 @@ def load_catalog(extra: Sequence[str | Path] = ()) -> Catalog:
     return catalog
 
 
-# Modules whose code decides what the parsed package catalog holds (its models, validators, YAML reader).
-_CATALOG_CODE = ("paldocs.legal.catalog", "paldocs.legal.journal", "paldocs.model.base", "paldocs.model.load",
-                 "paldocs.model.yaml_reader")
-
-
 @functools.cache
 def _package_catalog() -> Catalog:
-    """The shipped catalog, parsed and validated once per install: later processes unpickle it from the user
-    cache (:func:`paldocs.usercache.derived`; parsing and validating ``acts.yaml`` is a visible share of a
-    cold ``paldocs check``)."""
-    from paldocs.usercache import derived
+    """Parsed and validated once per install, later unpickled from the user cache (:mod:`paldocs.usercache`)."""
+    from paldocs.usercache import derived_from_package
 
-    resource = importlib.resources.files("paldocs.legal").joinpath("acts.yaml")
-    inputs = [resource] if isinstance(resource, Path) else []  # a zipped install: parsed every time
-    version, acts, files = derived("acts-catalog", inputs, _parse_package_catalog, code=_CATALOG_CODE) if inputs \
-        else _parse_package_catalog()
+    version, acts, files = derived_from_package(  # the code that decides what the parsed catalog holds: in the key
+        "acts-catalog", "paldocs.legal", "acts.yaml", _parse_package_catalog,
+        code=("paldocs.legal.catalog", "paldocs.legal.journal", "paldocs.model.base", "paldocs.model.load",
+              "paldocs.model.yaml_reader"))
     return Catalog(version, MappingProxyType(acts), files)
 
 
