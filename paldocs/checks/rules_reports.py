@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from paldocs.checks.engine import CheckContext, Report, Severity, rule
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
 from paldocs.report.kinds import ReportKind, kind_of
-from paldocs.report.model import MonitoringReport
+
+if TYPE_CHECKING:  # a check of a resolution does not load the report model
+    from paldocs.report.model import MonitoringReport
 
 FieldPath = tuple[str | int, ...]
 

@@ -3,6 +3,9 @@
 Contract: :class:`LazyGroup` takes ``lazy_subcommands``, a mapping of command name → ``"module:attribute"``
 (click's documented lazy-loading pattern). Listing the commands imports nothing; describing or running one
 imports its module only. A name that does not resolve to a click command is a bug in paldocs: it raises.
+Called without arguments — the process's own entry (the ``paldocs`` script, ``python -m paldocs``) — the group
+ends the process through :func:`paldocs.cli.exit.exit_process` (no interpreter teardown); called with arguments
+(click's test runner, a program) it behaves as any click command.
 """
 
 from __future__ import annotations
@@ -18,6 +21,17 @@ class LazyGroup(click.Group):
     def __init__(self, *args: Any, lazy_subcommands: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_subcommands = dict(lazy_subcommands or {})
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            return super().__call__(*args, **kwargs)
+        try:
+            super().__call__()  # standalone mode: ends with SystemExit, whatever the outcome
+        except SystemExit as stop:
+            from paldocs.cli.exit import exit_process
+
+            exit_process(stop.code)
+        return None  # not reached: click's standalone mode always exits
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy_subcommands])

@@ -325,13 +325,25 @@ def load_catalog(extra: Sequence[str | Path] = ()) -> Catalog:
 
 @functools.cache
 def _package_catalog() -> Catalog:
+    """Parsed and validated once per install, later unpickled from the user cache (:mod:`paldocs.usercache`)."""
+    from paldocs.usercache import derived_from_package
+
+    version, acts, files = derived_from_package(  # the code that decides what the parsed catalog holds: in the key
+        "acts-catalog", "paldocs.legal", "acts.yaml", _parse_package_catalog,
+        code=("paldocs.legal.catalog", "paldocs.legal.journal", "paldocs.model.base", "paldocs.model.load",
+              "paldocs.model.yaml_reader"))
+    return Catalog(version, MappingProxyType(acts), files)
+
+
+def _parse_package_catalog() -> tuple[str, dict[str, Act], tuple[str, ...]]:
+    """``acts.yaml`` parsed and validated: version, acts, files (a plain tuple: what the cache pickles)."""
     text = importlib.resources.files("paldocs.legal").joinpath("acts.yaml").read_text(encoding="utf-8")
     data, positions = parse_yaml(text, PACKAGE_FILE)
     header = _read_header(data, PACKAGE_FILE, positions)
     if header.version is None:
         raise DataError("brak wymaganego pola „version”", Location(PACKAGE_FILE, 1, 1, "version"))
     acts = {key: _validate_act(Act, raw, key, PACKAGE_FILE, positions) for key, raw in header.acts.items()}
-    return Catalog(header.version.isoformat(), MappingProxyType(acts), (PACKAGE_FILE,))
+    return header.version.isoformat(), acts, (PACKAGE_FILE,)
 
 
 def _merge_file(base: Catalog, path: Path) -> Catalog:

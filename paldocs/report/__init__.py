@@ -19,20 +19,33 @@ Usage::
 
 from __future__ import annotations
 
-from paldocs.report.load import ReportSource, load_report
-from paldocs.report.compute import (
-    ActivityFigures,
-    Breakdown,
-    BudgetLine,
-    BudgetSummary,
-    CumulativeProgress,
-    IndicatorResult,
-    ParticipantSummary,
-    ReportFigures,
-    Status,
-    YearResult,
-    compute_figures,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from paldocs.report.compute import (ActivityFigures, Breakdown, BudgetLine, BudgetSummary, CumulativeProgress,
+                                        IndicatorResult, ParticipantSummary, ReportFigures, Status, YearResult,
+                                        compute_figures)
+    from paldocs.report.load import ReportSource, load_report
+
+# Loaded on first use (PEP 562): a resolution adopting a report imports paldocs.report.adoption, which must not
+# load the report model, its spreadsheets and figures for every resolution built.
+_HOMES = {
+    "ReportSource": "load", "load_report": "load",
+    **dict.fromkeys(("ActivityFigures", "Breakdown", "BudgetLine", "BudgetSummary", "CumulativeProgress",
+                     "IndicatorResult", "ParticipantSummary", "ReportFigures", "Status", "YearResult",
+                     "compute_figures"), "compute"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'paldocs.report' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"paldocs.report.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["ActivityFigures", "Breakdown", "BudgetLine", "BudgetSummary", "CumulativeProgress", "IndicatorResult",
            "ParticipantSummary", "ReportFigures", "ReportSource", "Status", "YearResult", "compute_figures",
