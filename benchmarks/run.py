@@ -2,8 +2,10 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/run.py [--sizes 1,10,100] [--repeat N] [--json out.json] [--markdown] [--quick]
-                                       [--no-soffice] [--batch 100] [--batch-runs 3] [--cli-runs 5]
+    .venv/bin/python benchmarks/run.py [--sizes 1,10,100] [--repeat N] [--json out.json] [--markdown]
+                                       [--quick | --smallest] [--no-soffice] [--batch 100] [--batch-runs 3]
+                                       [--cli-runs 5] [--no-scale] [--startup-runs 5] [--long-scale 100]
+                                       [--long-workers N] [--cluster-documents 100]
 
 Contract:
 - Inputs: the Kętrzyn example (``resolutions/ketrzyn-2014-pal.yaml``) as size 1 and synthetic programs N times
@@ -30,6 +32,13 @@ Contract:
 - What tagging costs (:mod:`tagging`): the PDF stage with the structure tags every PDF gets by default and
   without them, at 1× and 10× (the sizes asked for among these), 5 runs each (``--quick``: 1), median; in the
   table, the JSON (``"tagging"``) and the Markdown summary. No goal: it states the price of accessibility.
+- Performance and scale side by side (:mod:`scale`): the whole process (``startup.measure``), the long
+  document on one core and on all cores (``long_document.measure``), a batch on local processes and on Dask
+  (``cluster.measure``), with the memory of each; each part in a fresh process with the machine's load while
+  it ran; a part whose module is not there yet says "not built yet" (and, where run.py measured the same thing
+  itself, shows that figure with its origin). ``--no-scale`` leaves it out. Its goals join the goal table.
+- ``--smallest``: the smallest run that still exercises every section — size 1 once, the command line once, no
+  batch, no soffice, every scale part at its smallest — for tests and smoke checks; its times mean nothing.
 - Goals, each with PASS/MISS: PDF stage ÷ raw WeasyPrint (≤ 1.15), DOCX stage ÷ raw python-docx (≤ 2.0), full
   build ÷ (raw python-docx + soffice) (≤ 0.33), time at size N ÷ time at the smallest size for every stage
   and the full build (≤ 1.1 × N, i.e. 11× at 10×, 110× at 100×), ``paldocs --help`` ≤ 0.3 s, a cold
@@ -39,7 +48,7 @@ Contract:
   summary for README.md; with ``--json FILE`` the numbers plus every sample as JSON, and the Markdown summary
   beside it (FILE with the suffix ``.md``: ``benchmarks/latest.md`` for ``--json benchmarks/latest.json``).
   Exit code 0 whether goals pass or not (a benchmark reports, it does not gate); 2 on a usage error; non-zero
-  if a build fails.
+  if a build fails, and 1 when a scale part failed (after the report is written).
 - Nothing outside the temporary folder is written except the ``--json`` and ``.md`` files; paldocs is not
   modified.
 """
@@ -72,6 +81,7 @@ if str(HERE) not in sys.path:  # run as a script this is already sys.path[0]; im
     sys.path.insert(0, str(HERE))
 
 import commandline  # light (standard library only), like synthetic: this process imports paldocs later
+import scale  # light (standard library only); each part runs in a fresh process
 import tagging  # light until measure_tagging runs (it imports paldocs then)
 from synthetic import (
     scaled_program,
@@ -400,7 +410,29 @@ def goal_rows(results: list[SizeResult], report: dict[str, Any]) -> list[dict[st
     if batch := report.get("batch"):
         add("batch speed-up, CLI --jobs 2 vs --jobs 1", f"{batch['documents']} docs", batch["speedup"],
             GOAL_BATCH_SPEEDUP, op="≥")
+    for row in report.get("scale", {}).get("rows", []):  # the side-by-side table's goals, when measured
+        if row["goal"] is not None and isinstance(row["value"], float):
+            add(f"{row['part']}: {row['name'].replace('`', '')}", "–", row["value"], row["goal"], row["op"],
+                "s" if row["unit"] == "s" else "")
     return rows
+
+
+def own_figures(report: dict[str, Any], results: list[SizeResult]) -> dict[str, Any]:
+    """What this run measured itself that the side-by-side table shows where a scale part is not built."""
+    own: dict[str, Any] = {}
+    if cold := report.get("cold_start"):
+        own["check_s"] = cold["median_s"].get("check")
+        own["build_peak_mb"] = cold["peak_rss_mb"].get("build")
+    largest = results[-1]
+    if largest.factor > 1:  # the 1× document is not a long one
+        own.update(pdf_large_s=largest.median("pdf"), pdf_large_factor=largest.factor,
+                   pdf_large_pages=largest.info.get("pdf_pages"),
+                   pdf_large_peak_mb=(largest.cold.get("peak_rss_kib") or 0) * KIB / 1e6 or None)
+    if batch := report.get("batch"):
+        own.update(batch_documents_per_s=batch["documents_per_s"]["2"], batch_jobs=2,
+                   batch_documents=batch["documents"],
+                   batch_tree_pss_mb=(batch["tree_peak_pss_kib"]["2"] or 0) * KIB / 1e6 or None)
+    return own
 
 
 def ms(seconds: float | None) -> str:
@@ -504,6 +536,8 @@ def report_text(report: dict[str, Any], results: list[SizeResult]) -> str:
         lines += ["", *cold_start_lines(cold)]
     if batch := report.get("batch"):
         lines += ["", *batch_lines(batch)]
+    if scale_report := report.get("scale"):
+        lines += ["", *scale.text_rows(scale_rows(scale_report), scale_report)]
     lines.append("")
     lines.append(f"{'goal':46}{'size':>10}{'value':>10}{'goal':>11}  result")
     for goal in report["ratios"]:
@@ -602,6 +636,10 @@ def report_markdown(report: dict[str, Any], results: list[SizeResult]) -> str:
          f"paldocs {machine['git']}; load average {load['start'][0]:.2f} at the start, {load['end'][0]:.2f} "
          "at the end" + (" (other work was running: times are inflated)." if _other_work(report) else ".")),
         "",
+    ]
+    if scale_report := report.get("scale"):
+        lines += [*scale.markdown_rows(scale_rows(scale_report), scale_report), ""]
+    lines += [
         "| warm stage, ms (median) | " + " | ".join(f"{r.factor}×" for r in results) + " |",
         "|---|" + "--:|" * len(results),
     ]
@@ -638,6 +676,12 @@ def report_markdown(report: dict[str, Any], results: list[SizeResult]) -> str:
     lines += ["", (f"{len(report['ratios']) - missed} goals pass, {missed} miss "
                   f"(`benchmarks/run.py`, {report['runtime_s']:.0f} s).")]
     return "\n".join(lines) + "\n"
+
+
+def scale_rows(scale_report: dict[str, Any]) -> list[scale.Row]:
+    """The side-by-side rows back from their JSON form (``report["scale"]["rows"]``)."""
+    return [scale.Row(row["part"], row["name"], row["value"], row["unit"], row["goal"], row["op"], row["source"],
+                      row["note"]) for row in scale_report.get("rows", [])]
 
 
 def json_report(report: dict[str, Any], results: list[SizeResult]) -> dict[str, Any]:
@@ -684,6 +728,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-runs", type=int, help="runs of each --jobs value (default 3; --quick: 1)")
     parser.add_argument("--cli-runs", type=int, help="fresh-process runs of each command for the cold start "
                                                      "(default 5; --quick: 3; 0: skip)")
+    parser.add_argument("--smallest", action="store_true", help="the smallest run through every section (size 1 "
+                                                                "once, no batch, no soffice, every scale part "
+                                                                "at its smallest): a check that it runs")
+    parser.add_argument("--no-scale", action="store_true", help="leave out the side-by-side scale parts")
+    parser.add_argument("--startup-runs", type=int, help="fresh-process runs for the whole-process part "
+                                                         "(default 5; --quick 3; --smallest 1)")
+    parser.add_argument("--long-scale", type=int, help="size of the long document, times the Kętrzyn program "
+                                                       "(default 100; --quick 10; --smallest 1)")
+    parser.add_argument("--long-workers", type=int, help="worker processes for the long document (default: every "
+                                                         "usable core, at least 2)")
+    parser.add_argument("--cluster-documents", type=int, help="documents in the cluster batch (default 100; "
+                                                              "--quick 10; --smallest 4)")
+    parser.add_argument("--part-child", choices=[part.key for part in scale.PARTS], help=argparse.SUPPRESS)
+    parser.add_argument("--part-args", help=argparse.SUPPRESS)
+    parser.add_argument("--part-path", type=Path, default=HERE, help=argparse.SUPPRESS)
     parser.add_argument("--cold-child", type=Path, help=argparse.SUPPRESS)  # internal: the fresh-process build
     parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--batch-child", type=Path, help=argparse.SUPPRESS)  # internal: build_files in a child
@@ -691,6 +750,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-jobs", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--warm-worker-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.smallest and args.quick:
+        parser.error("--smallest and --quick: give one of them")
+    if args.smallest:  # defaults only: an option given explicitly still counts
+        args.sizes = args.sizes or "1"
+        args.repeat = args.repeat or 1
+        args.batch = 0 if args.batch is None else args.batch
+        args.cli_runs = 1 if args.cli_runs is None else args.cli_runs
+        args.no_soffice = True
     try:
         text = args.sizes or ("1,10" if args.quick else "1,10,100")
         args.sizes = [int(x) for x in text.split(",") if x.strip()]
@@ -707,6 +774,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--batch and --cli-runs must not be negative, --batch-runs must be at least 1")
     if args.batch == 1:
         parser.error("--batch 1 measures no parallelism: give at least 2 documents, or 0 for no batch")
+    defaults = scale.default_settings("smallest" if args.smallest else "quick" if args.quick else "full")
+    args.scale_settings = scale.Settings(args.startup_runs or defaults.startup_runs,
+                                         args.long_scale or defaults.long_scale,
+                                         args.long_workers or defaults.long_workers,
+                                         args.cluster_documents or defaults.cluster_documents)
+    if min(args.scale_settings.startup_runs, args.scale_settings.long_scale, args.scale_settings.long_workers,
+           args.scale_settings.cluster_documents) < 1:
+        parser.error("--startup-runs, --long-scale, --long-workers and --cluster-documents must be at least 1")
     return args
 
 
@@ -721,16 +796,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.warm_worker_child:
         commandline.warm_worker_child(args.child_out)
         return 0
+    if args.part_child:
+        scale.part_child(args.part_child, json.loads(args.part_args or "{}"), args.child_out, args.part_path)
+        return 0
     soffice = None if args.no_soffice else soffice_command()
     report: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "load_average": {"start": list(os.getloadavg())},
         "settings": {"sizes": args.sizes, "repeat": args.repeat, "quick": args.quick, "batch": args.batch,
-                     "batch_runs": args.batch_runs, "cli_runs": args.cli_runs},
+                     "batch_runs": args.batch_runs, "cli_runs": args.cli_runs, "smallest": args.smallest,
+                     "scale": not args.no_scale},
         "goals": {"pdf_vs_weasyprint": GOAL_PDF_VS_WEASYPRINT, "docx_vs_python_docx": GOAL_DOCX_VS_PYTHON_DOCX,
                   "full_vs_user_route": GOAL_FULL_VS_USER_ROUTE, "scaling_slack": SCALING_SLACK,
                   "help_s": GOAL_HELP_S, "cold_build_s": GOAL_COLD_BUILD_S, "cold_build_peak_rss_mb": GOAL_COLD_BUILD_MB,
-                  "batch_speedup": GOAL_BATCH_SPEEDUP},
+                  "batch_speedup": GOAL_BATCH_SPEEDUP, "whole_process_ratio": scale.GOAL_WHOLE_PROCESS_RATIO,
+                  "check_s": scale.GOAL_CHECK_S, "long_document_speedup": scale.GOAL_LONG_DOCUMENT_SPEEDUP},
     }
     report["machine"] = machine_info(soffice_command())  # the version even when --no-soffice skips its timing
     started = time.perf_counter()
@@ -767,7 +847,8 @@ def main(argv: list[str] | None = None) -> int:
             raw_docx_files[result.factor] = work / f"raw-{result.factor}x.docx"
             raw_docx_files[result.factor].write_bytes(measure_warm(result, raw_weasyprint))
         if tagged_sizes := tuple(factor for factor in args.sizes if factor in tagging.DEFAULT_SIZES):
-            report["tagging"] = tagging.measure_tagging(tagged_sizes, 1 if args.quick else tagging.DEFAULT_RUNS,
+            report["tagging"] = tagging.measure_tagging(tagged_sizes,
+                                                        1 if args.quick or args.smallest else tagging.DEFAULT_RUNS,
                                                         work)
 
         if soffice is None:
@@ -789,6 +870,11 @@ def main(argv: list[str] | None = None) -> int:
         # Last, in fresh processes: this process's imports and memory do not reach the batch's workers.
         if args.batch:
             report["batch"] = measure_batch(work, args.batch, args.batch_runs)
+        if not args.no_scale:
+            report["scale"] = scale.measure_scale(args.scale_settings, work,
+                                                  announce=lambda text: print(text, file=sys.stderr, flush=True))
+            report["scale"]["rows"] = [row.as_dict() for row in
+                                       scale.side_by_side(report["scale"], own_figures(report, results))]
 
     report["load_average"]["end"] = list(os.getloadavg())
     report["ratios"] = goal_rows(results, report)
@@ -803,6 +889,9 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(json_report(report, results), ensure_ascii=False, indent=2) + "\n",
                              encoding="utf-8")
         args.json.with_suffix(".md").write_text(markdown, encoding="utf-8")
+    if scale.any_failed(report.get("scale", {})):
+        print("a scale part failed (see its line above)", file=sys.stderr)
+        return 1
     return 0
 
 
