@@ -100,6 +100,7 @@ def measure(scale: int, workers: int, runs: int = 1) -> dict[str, Any]:
         "serial_pages_per_s": round(pages / serial_s, 1),
         "parallel_pages_per_s": round(pages / parallel_s, 1),
         "same_text_and_pages": serial_texts == parallel_texts,
+        "same_as_serial": serial_texts == parallel_texts,  # the name benchmarks/run.py's table reads
         "cpus": os.cpu_count(),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],

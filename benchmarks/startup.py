@@ -125,6 +125,9 @@ def measure(runs: int = 5) -> dict[str, Any]:
         "load_average_before": load_before, "load_average_after": _load(),
         "median_s": median, "cpu_median_s": cpu_median, "wall_s": wall, "cpu_s": cpu,
         "ratio": round(ratio, 3), "cpu_ratio": round(cpu_ratio, 3),
+        # the flat names benchmarks/run.py's side-by-side table reads
+        "build_median_s": round(median["build"], 3), "weasyprint_median_s": round(median["raw_weasyprint"], 3),
+        "check_median_s": round(median["check"], 3),
         "goals": {"ratio": {"value": round(ratio, 3), "goal": GOAL_RATIO, "op": "≤", "pass": ratio <= GOAL_RATIO},
                   "check_s": {"value": round(median["check"], 3), "goal": GOAL_CHECK_S, "op": "≤",
                               "pass": median["check"] <= GOAL_CHECK_S}},
