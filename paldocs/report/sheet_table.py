@@ -33,7 +33,8 @@ from paldocs.errors import DataError, Location
 from paldocs.model.sheet_table import NUMERIC_TYPES, ColumnType, SheetTable
 from paldocs.polish.numerals import format_amount, format_decimal, format_integer, format_percent
 from paldocs.report import numbers
-from paldocs.report.workbook import Cell, Grid, SheetLocation, read_grid
+from paldocs.report.workbook import (Cell, Grid, SheetLocation, file_in_folder, header_texts, read_grid,
+                                     same_header)
 
 MISSING = "b.d."
 TOTAL_LABEL = "Razem"
@@ -60,42 +61,11 @@ class PrintedTable:
     path: Path  # the file read
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _safe_path(table: SheetTable, folder: Path, where: FieldPlace) -> Path:
-    relative = PurePosixPath(table.file.replace("\\", "/"))
-    path = inputs.absolute(folder / relative)  # resolved: a link out of the folder is seen
-    if (relative.is_absolute() or ".." in relative.parts or ":" in table.file
-            or not path.is_relative_to(inputs.absolute(folder))):
-        # a web tool's user must not make paldocs read (and quote in messages) any file of the machine
-        raise DataError(f"„{table.file}” — arkusz musi leżeć w folderze pliku danych albo w jego podfolderze",
-                        where(("file",)), "podaj ścieżkę względną, np. „dane/budzet.xlsx”")
-    return path
-
-
-def _header(table: SheetTable, grid: Grid) -> dict[int, str]:
-    """Column number → header text of every non-empty header cell; a merged or empty header is an error."""
-    header = next((cells for number, cells in grid.rows if number == table.header_row), None)
-    if header is None or all(cell.value is None for cell in header):
-        raise DataError(f"arkusz nie ma wiersza nagłówka (wiersz {table.header_row} jest pusty)",
-                        grid.where(table.header_row), "podaj „header_row” — numer wiersza z nagłówkami kolumn")
-    for merged in grid.merged:
-        rows = [int(part) for part in re.findall(r"\d+", merged)]
-        if min(rows) <= table.header_row <= max(rows):
-            raise DataError(f"scalone komórki w wierszu nagłówka ({merged}) — każda kolumna potrzebuje "
-                            "własnego nagłówka", grid.where(table.header_row),
-                            "rozdziel scalone komórki (Narzędzia główne → Scal i wyśrodkuj → Rozdziel komórki)")
-    return {index: " ".join(str(cell.value).split()) for index, cell in enumerate(header, start=1)
-            if cell.value is not None and str(cell.value).strip()}
-
-
 def _find_column(name: str, header: dict[int, str], grid: Grid, table: SheetTable, place: Location) -> int:
     """A column named by its header text (which wins: a column headed "ID" is that column) or its letter."""
     from openpyxl.utils import column_index_from_string
 
-    found = [index for index, text in header.items() if _normal(text) == _normal(name)]
+    found = [index for index, text in header.items() if same_header(text, name)]
     if found:
         return found[0]
     if _COLUMN_LETTERS.match(name.strip()):
@@ -142,13 +112,13 @@ def read_sheet_table(table: SheetTable, folder: Path, where: FieldPlace) -> Prin
     """Read and format a sheet table; one located DataError for whatever is wrong (nothing is printed then)."""
     from openpyxl.utils import range_boundaries
 
-    path = _safe_path(table, folder, where)
+    path = file_in_folder(table.file, folder, where(("file",)), "pliku danych", "dane/budzet.xlsx")
     shown = str(folder / PurePosixPath(table.file.replace("\\", "/"))) if str(folder) != "." else table.file
     if path.suffix.lower() in (".xlsx", ".xlsm", ".csv") and not inputs.exists(path):
         raise DataError(f"nie ma pliku „{table.file}” (szukano: {path})", where(("file",)),
                         "ścieżka jest względna wobec folderu pliku danych, w którym jest tabela")
     grid = read_grid(path, shown, table.sheet, where(("file",)))
-    header = _header(table, grid)
+    header = header_texts(grid, table.header_row, "podaj „header_row” — numer wiersza z nagłówkami kolumn")
     if table.columns is None:
         columns = sorted(header)
     else:

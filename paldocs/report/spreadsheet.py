@@ -28,11 +28,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from paldocs import inputs
 from paldocs.errors import DataError, Location
 from paldocs.model.base import NonEmptyText, StrictModel
 from paldocs.report import numbers
-from paldocs.report.workbook import Cell, Grid, SheetLocation, read_grid
+from paldocs.report.workbook import (Cell, Grid, SheetLocation, file_in_folder, header_texts, read_grid,
+                                     same_header)
 
 TableTarget = Literal["indicators", "activities", "costs"]
 CellPath = tuple[str | int, ...]
@@ -125,10 +125,6 @@ def field_kind(into: str, name: str) -> FieldKind | None:
 
 # --- rows → report data ----------------------------------------------------------------------------------
 
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _header_field(text: str, into: str) -> str | None:
     """The field a header cell names: "actual.2015" or "Wartość osiągnięta 2015 (actual.2015)"."""
     text = " ".join(text.split())
@@ -143,22 +139,12 @@ def _column_map(table: TableSource, grid: Grid) -> dict[str, int]:
     """Field → column number, from ``columns`` or from the header row."""
     from openpyxl.utils import column_index_from_string
 
-    header = next((cells for number, cells in grid.rows if number == table.header_row), None)
-    if header is None or all(cell.value is None for cell in header):
-        raise DataError(f"arkusz nie ma wiersza nagłówka (wiersz {table.header_row} jest pusty)",
-                        grid.where(table.header_row), "pierwszy wiersz tabeli to nagłówki kolumn")
-    for merged in grid.merged:
-        rows = [int(part) for part in re.findall(r"\d+", merged)]
-        if min(rows) <= table.header_row <= max(rows):
-            raise DataError(f"scalone komórki w wierszu nagłówka ({merged}) — każda kolumna potrzebuje "
-                            "własnego nagłówka", grid.where(table.header_row),
-                            "rozdziel scalone komórki (Narzędzia główne → Scal i wyśrodkuj → Rozdziel komórki)")
-    texts = {index: str(cell.value).strip() for index, cell in enumerate(header, start=1) if cell.value is not None}
+    texts = header_texts(grid, table.header_row, "pierwszy wiersz tabeli to nagłówki kolumn")
     mapping: dict[str, int] = {}
     if table.columns is not None:
         for name, column in table.columns.items():
             # a header's own text wins over a column letter: a column headed "ID" is that column, not column ID
-            found = [index for index, text in texts.items() if _normal(text) == _normal(column)]
+            found = [index for index, text in texts.items() if same_header(text, column)]
             if not found and _COLUMN_LETTERS.match(column):
                 mapping[name] = column_index_from_string(column)
                 continue
@@ -303,7 +289,6 @@ def merge_tables(data: Mapping[str, Any], report_path: Path,
     files: list[Path] = []
     costs: list[tuple[TableRow, dict[str, Any]]] = []
     for index, entry in enumerate(raw):
-        where = locate(("tables", index))
         try:
             table = TableSource.model_validate(entry)
         except ValidationError as error:
@@ -315,14 +300,9 @@ def merge_tables(data: Mapping[str, Any], report_path: Path,
         if table.into != "costs" and not data.get("program"):
             raise DataError("wskaźniki i działania z arkusza odnoszą się do celów i kierunków programu — podaj plik "
                             "danych programu („program”)", locate(("tables", index, "into")))
-        relative = PurePosixPath(table.file.replace("\\", "/"))
-        path = inputs.absolute(report_path.parent / relative)  # resolved: a link out of the folder is seen
-        if (relative.is_absolute() or ".." in relative.parts or ":" in table.file
-                or not path.is_relative_to(inputs.absolute(report_path.parent))):
-            # a web tool's user must not make paldocs read (and quote in messages) any file of the machine
-            raise DataError(f"„{table.file}” — arkusz musi leżeć w folderze pliku sprawozdania albo w jego podfolderze",
-                            locate(("tables", index, "file")), "podaj ścieżkę względną, np. „dane/wskazniki.xlsx”")
-        shown = str(report_path.parent / relative)
+        path = file_in_folder(table.file, report_path.parent, locate(("tables", index, "file")),
+                              "pliku sprawozdania", "dane/wskazniki.xlsx")
+        shown = str(report_path.parent / PurePosixPath(table.file.replace("\\", "/")))
         grid = read_grid(path, shown, table.sheet, locate(("tables", index, "file")))
         files.append(path)
         for row in read_rows(table, grid):

@@ -17,7 +17,7 @@ import re
 import warnings
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from paldocs import inputs
@@ -167,3 +167,39 @@ def _merged_ranges(content: bytes, member: str | None) -> list[str]:
 
 
 __all__ = ["Cell", "Grid", "SheetLocation", "read_grid", "sheet_location"]
+
+
+def file_in_folder(file: str, folder: Path, where: Location, holder: str, example: str) -> Path:
+    """The absolute path of a spreadsheet named relative to ``folder``; a located error for a file outside it
+    (an absolute path, "..", a drive letter, a link pointing elsewhere). ``holder`` names the folder's file in
+    the message ("pliku danych"), ``example`` is the path the hint suggests."""
+    relative = PurePosixPath(file.replace("\\", "/"))
+    path = inputs.absolute(folder / relative)  # resolved: a link out of the folder is seen
+    if (relative.is_absolute() or ".." in relative.parts or ":" in file
+            or not path.is_relative_to(inputs.absolute(folder))):
+        # a web tool's user must not make paldocs read (and quote in messages) any file of the machine
+        raise DataError(f"„{file}” — arkusz musi leżeć w folderze {holder} albo w jego podfolderze", where,
+                        f"podaj ścieżkę względną, np. „{example}”")
+    return path
+
+
+def header_texts(grid: Grid, header_row: int, hint: str) -> dict[int, str]:
+    """Column number → text (spaces collapsed) of every non-empty cell of the header row; a located error when
+    the row is empty (``hint`` says what to do) or crosses merged cells (each column needs its own header)."""
+    header = next((cells for number, cells in grid.rows if number == header_row), None)
+    if header is None or all(cell.value is None for cell in header):
+        raise DataError(f"arkusz nie ma wiersza nagłówka (wiersz {header_row} jest pusty)", grid.where(header_row),
+                        hint)
+    for merged in grid.merged:
+        rows = [int(part) for part in re.findall(r"\d+", merged)]
+        if min(rows) <= header_row <= max(rows):
+            raise DataError(f"scalone komórki w wierszu nagłówka ({merged}) — każda kolumna potrzebuje "
+                            "własnego nagłówka", grid.where(header_row),
+                            "rozdziel scalone komórki (Narzędzia główne → Scal i wyśrodkuj → Rozdziel komórki)")
+    return {index: " ".join(str(cell.value).split()) for index, cell in enumerate(header, start=1)
+            if cell.value is not None and str(cell.value).strip()}
+
+
+def same_header(one: str, other: str) -> bool:
+    """Two header texts name the same column: spaces and letter case aside."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
