@@ -14,6 +14,10 @@ Contract:
   parallel_s, speedup (serial ÷ parallel), pages_per_s of each, same_text_and_pages (the two PDFs compared
   page by page, footer numbers included), cpus, load average before and after, and the pieces the plain
   programme (without the page breaks) would be cut into.
+- :func:`stylesheet_cost` ``(scale)`` lays the same HTML of the plain ``scale``× programme out with paldocs's
+  print CSS and with a minimal one (page size, margins, font), in this process after one warm-up, and reports
+  layout and writing times, pages and characters of text per second of each: whether anything in paldocs's own
+  CSS slows WeasyPrint's layout. ``--stylesheets`` prints it.
 - Nothing is written except a temporary data file (removed). The numbers depend on the machine's load: the
   load averages are part of the result.
 """
@@ -109,12 +113,51 @@ def measure(scale: int, workers: int, runs: int = 1) -> dict[str, Any]:
     }
 
 
+MINIMAL_CSS = "@page { size: A4; margin: 2cm; } body { font-family: 'Liberation Serif'; font-size: 12pt; }"
+
+
+def stylesheet_cost(scale: int) -> dict[str, Any]:
+    """paldocs's print CSS against a minimal stylesheet on the same HTML (see the module)."""
+    import weasyprint
+
+    from paldocs.writers.html import to_html
+    from paldocs.writers.html import load_print_css
+    from paldocs.writers.pdf import BASE_URL, AssetFetcher, load_resources
+
+    load_resources()
+    document = long_document(scale)
+    html = to_html(document, css="", notes="page")
+    characters = sum(len(node.text) for node in ir.walk(document) if isinstance(node, ir.Text))
+    font_config = weasyprint.text.fonts.FontConfiguration()
+    results: dict[str, Any] = {"scale": scale, "characters": characters,
+                               "load_before": [round(x, 2) for x in os.getloadavg()]}
+    for name, css in (("warm-up", MINIMAL_CSS), ("paldocs", load_print_css(None)), ("minimal", MINIMAL_CSS)):
+        sheet = weasyprint.CSS(string=css, base_url=BASE_URL, url_fetcher=AssetFetcher(), font_config=font_config)
+        start = time.perf_counter()
+        laid_out = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=AssetFetcher()).render(
+            stylesheets=[sheet], font_config=font_config)
+        layout = time.perf_counter() - start
+        laid_out.write_pdf(pdf_tags=True)
+        total = time.perf_counter() - start
+        if name != "warm-up":
+            results[name] = {"pages": len(laid_out.pages), "layout_s": round(layout, 3), "total_s": round(total, 3),
+                             "pages_per_s": round(len(laid_out.pages) / total, 1),
+                             "characters_per_s": round(characters / total)}
+    results["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--stylesheets", action="store_true",
+                        help="paldocs's print CSS against a minimal one on the same text (stylesheet_cost)")
     args = parser.parse_args(argv)
+    if args.stylesheets:
+        print(json.dumps(stylesheet_cost(args.scale), indent=2))
+        return 0
     print(json.dumps(measure(args.scale, args.workers, args.runs), indent=2))
     return 0
 

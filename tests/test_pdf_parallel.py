@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
+import subprocess
 from typing import Any
 
 import pypdf
@@ -19,6 +21,7 @@ import paldocs
 from paldocs import document as ir
 from paldocs.errors import RenderError
 from paldocs.writers.pdf import to_pdf
+from paldocs.writers.pdf_assemble import PieceCounts, bases
 from paldocs.writers.pdf_parallel import plan_pieces, render_pdf_parallel
 from tests.examples import example_files
 
@@ -108,6 +111,30 @@ def test_a_continuing_piece_takes_the_part_footnotes_along() -> None:
     assert all(note in piece.document.parts[0].blocks for piece in pieces)
 
 
+def test_pieces_know_the_number_of_their_first_part(ketrzyn_chapters: ir.Document) -> None:
+    # Footnote ids carry the part's number: a piece must number its parts as the whole document does.
+    pieces = plan_pieces(ketrzyn_chapters, 4)
+    numbers = [piece.first_part_number for piece in pieces]
+    assert numbers[0] == 1 and numbers == sorted(numbers)
+    for piece in pieces:
+        first = piece.document.parts[0]
+        assert ketrzyn_chapters.parts[piece.first_part_number - 1].label == first.label
+
+
+@pytest.mark.parametrize(("counts", "expected"), [
+    # (objects, pages, annotation keys) per piece → (first object, first page key, first annotation key)
+    ([(10, 2, 0)], [(7, 0, 2)]),
+    ([(10, 2, 1), (5, 3, 4)], [(7, 0, 5), (17, 2, 6)]),
+    ([(1, 1, 0), (1, 1, 0), (1, 1, 0)], [(7, 0, 3), (8, 1, 3), (9, 2, 3)]),
+])
+def test_pieces_are_numbered_as_one_document(counts: list[tuple[int, int, int]],
+                                             expected: list[tuple[int, int, int]]) -> None:
+    # Numbers 1–6 are the joined file's own (page tree, catalog, structure root, Document element, parent
+    # tree, namespace); parent-tree keys as in one render: every page first, then the link annotations.
+    places = bases([PieceCounts(*c) for c in counts])
+    assert [(p.first_object, p.first_page_key, p.first_annotation_key) for p in places] == expected
+
+
 def test_new_page_parts_are_the_html_writers() -> None:
     from paldocs.writers import html, pdf_parallel
 
@@ -165,7 +192,7 @@ def _links(reader: pypdf.PdfReader) -> list[list[Any]]:
 
 
 def assert_same_pdf(serial: bytes, parallel: bytes) -> None:
-    s, p = pypdf.PdfReader(io.BytesIO(serial)), pypdf.PdfReader(io.BytesIO(parallel))
+    s, p = pypdf.PdfReader(io.BytesIO(serial)), pypdf.PdfReader(io.BytesIO(parallel), strict=True)
     assert len(p.pages) == len(s.pages)
     assert [page.extract_text() for page in p.pages] == [page.extract_text() for page in s.pages]
     assert p.metadata == s.metadata
@@ -176,6 +203,9 @@ def assert_same_pdf(serial: bytes, parallel: bytes) -> None:
     assert _links(p) == _links(s)
     for key in ("/Lang", "/MarkInfo", "/ViewerPreferences"):
         assert p.trailer["/Root"].get(key) == s.trailer["/Root"].get(key)
+    if shutil.which("pdfinfo"):  # a second, independent reader (poppler) finds nothing wrong in the file
+        checked = subprocess.run(["pdfinfo", "-"], input=parallel, capture_output=True, check=True)
+        assert checked.stderr == b"" and b"Tagged:          yes" in checked.stdout
 
 
 @pytest.mark.slow

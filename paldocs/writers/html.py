@@ -87,10 +87,12 @@ NotePlacement = Literal["end", "page"]
 
 
 def to_html(document: ir.Document, *, standalone: bool = True, css: str | None = None,
-            notes: NotePlacement = "end") -> str:
+            notes: NotePlacement = "end", first_part_number: int = 1) -> str:
     """Render ``document`` as HTML; ``css`` replaces the print CSS of its house style ("" embeds none);
-    ``notes``: footnotes at the end of each part, or at their calls for the page layout (see the module doc)."""
-    body = HtmlWriter(document.meta, notes).render_parts(document.parts)
+    ``notes``: footnotes at the end of each part, or at their calls for the page layout (see the module doc);
+    ``first_part_number``: the number of the first part in a whole document of which ``document`` is a piece
+    (footnote ids carry it, so the pieces of one document never share one)."""
+    body = HtmlWriter(document.meta, notes, first_part_number).render_parts(document.parts)
     if not standalone:
         return body
     stylesheet = load_print_css(document.house_style) if css is None else css
@@ -135,9 +137,10 @@ def _label(label: str, *, followed: bool) -> str:
 class HtmlWriter(Visitor):
     """Visits IR nodes and returns HTML strings; one instance renders one document (ids stay unique)."""
 
-    def __init__(self, meta: ir.Meta, notes: NotePlacement = "end") -> None:
+    def __init__(self, meta: ir.Meta, notes: NotePlacement = "end", first_part_number: int = 1) -> None:
         self.meta = meta
         self.notes = notes
+        self.first_part_number = first_part_number
         self.used_ids: set[str] = set()
         self.figures = 0  # figures rendered so far: the id prefix of the next inline SVG
         self.part_number = 0  # the part being rendered (1-based): footnote ids are unique in the document
@@ -157,7 +160,7 @@ class HtmlWriter(Visitor):
                 numbered += 1
                 if opens_with_title_page(part):
                     classes.append("title-page")  # its first page is unnumbered (print.css)
-            self.part_number = index + 1
+            self.part_number = self.first_part_number + index
             self.part_notes = part_footnotes(part)
             blocks = "".join(self.visit(block) for block in part.blocks if not isinstance(block, ir.Footnote))
             if self.part_notes and self.notes == "end":

@@ -186,9 +186,11 @@ def to_pdf(document: ir.Document, *, variant: str | None = None,
 
 
 def render(document: ir.Document, *, variant: str | None = None, attachments: Sequence[SourceFile] = (),
-           tagged: bool = True, observe: Callable[[weasyprint.Document], None] | None = None) -> bytes:
-    """:func:`to_pdf`, calling ``observe`` with WeasyPrint's laid-out document before it is written (the
-    parallel writer reads the bookmarks' heading levels there)."""
+           tagged: bool = True, observe: Callable[[weasyprint.Document, pydyf.PDF], None] | None = None,
+           first_part_number: int = 1) -> bytes:
+    """:func:`to_pdf`, calling ``observe`` with WeasyPrint's laid-out document and its finished PDF objects just
+    before they are written (the parallel writer takes a piece's objects there); ``first_part_number`` — see
+    :func:`paldocs.writers.html.to_html`."""
     if variant is not None and variant not in VARIANTS:
         raise RenderError(f"Nieznany wariant PDF „{variant}”.", hint="Dostępne: " + ", ".join(sorted(VARIANTS)))
     if variant is not None and not tagged:
@@ -198,7 +200,8 @@ def render(document: ir.Document, *, variant: str | None = None, attachments: Se
     font_config, css = _document_resources(document)
     fetcher = AssetFetcher(_data_image_limit(document))
     # Footnotes at the foot of the page: the HTML puts each note at its call, the print CSS floats it there.
-    page = weasyprint.HTML(string=to_html(document, css="", notes="page"), base_url=BASE_URL, url_fetcher=fetcher)
+    page = weasyprint.HTML(string=to_html(document, css="", notes="page", first_part_number=first_part_number),
+                           base_url=BASE_URL, url_fetcher=fetcher)
     options: dict = {}
     if variant and VARIANTS[variant][1].get("output_intent") == "srgb":
         # WeasyPrint opens its own sRGB profile for these variants and never closes the file (a
@@ -248,11 +251,9 @@ def _check_figures(document: ir.Document) -> None:
                               hint="Dołącz wersję SVG wykresu (w PDF-ie zostaje wektorowa) albo zmniejsz obraz PNG.")
 
 
-def _finish(document: ir.Document, observe: Callable[[weasyprint.Document], None] | None,
+def _finish(document: ir.Document, observe: Callable[[weasyprint.Document, pydyf.PDF], None] | None,
             rendered: weasyprint.Document, pdf: pydyf.PDF) -> None:
     """Check the fonts actually used, and set the full language tag (the HTML carries only "pl")."""
-    if observe is not None:
-        observe(rendered)
     family, package = pdf_font(document)
     families = {font.family for font in rendered.fonts.values()}
     if families and family not in families:
@@ -273,6 +274,8 @@ def _finish(document: ir.Document, observe: Callable[[weasyprint.Document], None
         pdf.catalog["Lang"] = pydyf.String(document.meta.language)
     if "AF" in pdf.catalog:  # WeasyPrint 70's PDF/A-3 step lists each embedded file twice; keep each once
         pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+    if observe is not None:
+        observe(rendered, pdf)
 
 
 def _chars_missing_from(rendered: weasyprint.Document, document: ir.Document) -> str:

@@ -1,4 +1,4 @@
-"""A long document's PDF on several cores: independent pieces laid out in worker processes, joined with pypdf.
+"""A long document's PDF on several cores: independent pieces laid out in worker processes, then joined.
 
 Contract:
 - :func:`render_pdf_parallel` ``(document, workers)`` returns PDF bytes with the same pages, text, page
@@ -8,15 +8,16 @@ Contract:
 - Pieces are cut only where the serial layout starts a new page anyway, so that cutting changes no page:
   before a part that opens on a new page (an annex, a justification, a report) and after a page break
   (``ir.PageBreak``) at the top level of a part — a long annex whose chapters each begin on a new page is cut
-  at those chapters. A document without such places, or ``workers`` ≤ 1, or a Python without pypdf (the
-  joiner), is rendered serially by ``to_pdf``.
+  at those chapters. A document without such places, or ``workers`` ≤ 1, is rendered serially by ``to_pdf``.
   :func:`plan_pieces` groups the places into at most ``workers`` pieces of similar text length.
 - A piece that continues a part carries the part's page numbers on: each worker lays out its piece, reports
   the footer counter of its last page, and receives the number its first page continues from before the
   footers (WeasyPrint's margin boxes, made after the whole piece is laid out) are drawn. So layout runs in
   parallel and only the footers wait for the pieces before them.
-- Joining is :mod:`paldocs.writers.pdf_join` (pages, outline nested by heading level, named destinations,
-  links, one structure tree, the first piece's metadata and PDF/A output intent).
+- Joining is :mod:`paldocs.writers.pdf_assemble`: each worker keeps WeasyPrint's PDF objects instead of writing a
+  file, numbers them into the joined file (after every worker reported how many objects, pages and link
+  annotations it has), and the caller writes them end to end with one page tree, outline, structure tree and the
+  first piece's metadata. A piece holding something the assembler does not join is rendered serially instead.
 - Embedded source files (``attachments`` of ``to_pdf``) are not offered here: a build with them stays serial.
 - Workers are forked processes (``fork`` where the platform has it, else ``spawn``); a worker's
   :class:`~paldocs.errors.PaldocsError` is raised again in the caller.
@@ -25,14 +26,15 @@ Contract:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import multiprocessing
 import multiprocessing.connection
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from paldocs import document as ir
 from paldocs.errors import PaldocsError, RenderError
-from paldocs.writers.pdf_join import HAVE_PYPDF, RenderedPiece, join_pieces
+from paldocs.writers.pdf_assemble import AssembledPiece, Bookmark, UnsupportedPiece, assemble, bases, prepare
 
 # The parts the HTML writer opens on a new page (class "new-page"; a test keeps the two lists equal).
 NEW_PAGE_PARTS = frozenset({"annex", "justification", "report"})
@@ -44,9 +46,11 @@ COUNTER_B = "part-page-b"
 @dataclasses.dataclass(frozen=True, slots=True)
 class Piece:
     """A run of the document laid out by one worker. ``continues`` — its first part is the rest of a part
-    begun in the piece before (its page numbers carry on)."""
+    begun in the piece before (its page numbers carry on); ``first_part_number`` — the number of its first
+    part in the whole document."""
     document: ir.Document
     continues: bool
+    first_part_number: int = 1
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -61,10 +65,12 @@ def render_pdf_parallel(document: ir.Document, workers: int, *, variant: str | N
     from paldocs.writers.pdf import to_pdf
 
     pieces = plan_pieces(document, workers)
-    if len(pieces) <= 1 or not HAVE_PYPDF:
-        return to_pdf(document, variant=variant)
-    rendered = _render_pieces(pieces, variant)
-    return join_pieces(rendered)
+    if len(pieces) > 1:
+        try:
+            return _render_pieces(pieces, variant)
+        except UnsupportedPiece:
+            pass  # something the assembler does not join: the serial render below
+    return to_pdf(document, variant=variant)
 
 
 # --- planning -----------------------------------------------------------------------------------------
@@ -116,7 +122,8 @@ def _piece(document: ir.Document, group: list[_Slice]) -> Piece:
             runs.append((index, start, end))
     parts = [document.parts[index] if (start, end) == (0, len(document.parts[index].blocks))
              else _part_slice(document.parts[index], start, end) for index, start, end in runs]
-    return Piece(dataclasses.replace(document, parts=parts), continues=runs[0][1] > 0)
+    return Piece(dataclasses.replace(document, parts=parts), continues=runs[0][1] > 0,
+                 first_part_number=runs[0][0] + 1)
 
 
 def _part_slice(part: ir.Part, start: int, end: int) -> ir.Part:
@@ -130,14 +137,14 @@ def _part_slice(part: ir.Part, start: int, end: int) -> ir.Part:
 # --- workers ------------------------------------------------------------------------------------------
 
 
-def _render_pieces(pieces: list[Piece], variant: str | None) -> list[RenderedPiece]:
+def _render_pieces(pieces: list[Piece], variant: str | None) -> bytes:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     connections: list[multiprocessing.connection.Connection] = []
     processes = []
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_worker, args=(piece, variant, child_end), daemon=True)
+        process = context.Process(target=_worker, args=(piece, index == 0, variant, child_end), daemon=True)
         process.start()
         child_end.close()
         connections.append(parent_end)
@@ -147,16 +154,23 @@ def _render_pieces(pieces: list[Piece], variant: str | None) -> list[RenderedPie
         # continues that piece's last part.
         carried = 0
         for piece, connection in zip(pieces, connections, strict=True):
-            message = _receive(connection)
+            last = _receive(connection, "laid-out")[1]
             offset = carried if piece.continues else 0
             connection.send(offset)
             # The offset moved the last footer only if the last page is still the piece's first part.
-            carried = message[1] + (offset if len(piece.document.parts) == 1 else 0)
-        results = []
-        for connection in connections:
-            message = _receive(connection)
-            results.append(RenderedPiece(message[1], message[2]))
-        return results
+            carried = last + (offset if len(piece.document.parts) == 1 else 0)
+        # Object numbers and parent-tree keys: known once every piece has made its PDF objects.
+        counts = [_receive(connection, "counts")[1] for connection in connections]
+        for connection, place in zip(connections, bases(counts), strict=True):
+            connection.send(place)
+        messages = [_receive(connection, "piece") for connection in connections]
+        assembled: list[AssembledPiece] = [message[1] for message in messages]
+        version, identifier, compress = messages[0][2]
+        return assemble(assembled, version=version, identifier=identifier, compress=compress)
+    except BaseException:
+        for process in processes:  # the document fails (or goes serial): the other pieces are not needed
+            process.kill()
+        raise
     finally:
         for connection in connections:
             connection.close()
@@ -164,9 +178,10 @@ def _render_pieces(pieces: list[Piece], variant: str | None) -> list[RenderedPie
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
+                process.join()
 
 
-def _receive(connection: multiprocessing.connection.Connection) -> tuple[Any, ...]:
+def _receive(connection: multiprocessing.connection.Connection, expected: str) -> tuple[Any, ...]:
     try:
         message = connection.recv()
     except EOFError:
@@ -174,20 +189,26 @@ def _receive(connection: multiprocessing.connection.Connection) -> tuple[Any, ..
                           hint="Spróbuj bez równoległego składu (jeden proces).") from None
     if message[0] == "error":
         raise message[1]
+    if message[0] == "unsupported":
+        raise UnsupportedPiece(message[1])
+    assert message[0] == expected, f"worker sent {message[0]!r}, expected {expected!r}"
     return message
 
 
-def _worker(piece: Piece, variant: str | None, connection: multiprocessing.connection.Connection) -> None:
+def _worker(piece: Piece, first: bool, variant: str | None,
+            connection: multiprocessing.connection.Connection) -> None:
     """Lay out one piece; before its footers are made, report its last footer number and wait for the
-    number its pages continue from; send the PDF and its bookmark levels."""
+    number its pages continue from; instead of writing its PDF, report its counts, wait for its place in the
+    joined file, and send its objects numbered for that place."""
     from paldocs.writers import pdf as pdf_writer
 
-    levels: list[int] = []
+    def observe(rendered: Any, pdf: Any) -> None:
+        pdf.write = functools.partial(_send_piece, connection, pdf, _page_bookmarks(rendered), first)
+
     try:
         with _footers_after_handshake(connection, _last_counter_name(piece.document)):
-            data = pdf_writer.render(piece.document, variant=variant,
-                                     observe=lambda rendered: levels.extend(_bookmark_levels(rendered)))
-        _send(connection, ("pdf", data, levels))
+            pdf_writer.render(piece.document, variant=variant, observe=observe,
+                              first_part_number=piece.first_part_number)
     except PaldocsError as error:
         _send(connection, ("error", error))
     except EOFError:
@@ -198,6 +219,19 @@ def _worker(piece: Piece, variant: str | None, connection: multiprocessing.conne
         connection.close()
 
 
+def _send_piece(connection: multiprocessing.connection.Connection, pdf: Any, bookmarks: list[list[Bookmark]],
+                first: bool, output: Any, version: Any, identifier: Any, compress: bool) -> None:
+    """Stands in for the piece's ``pydyf.PDF.write``: the piece goes to the caller, no file is written."""
+    try:
+        prepared = prepare(pdf, bookmarks, first=first)
+    except UnsupportedPiece as reason:
+        _send(connection, ("unsupported", str(reason)))
+        return
+    connection.send(("counts", prepared.counts))
+    place = connection.recv()
+    connection.send(("piece", prepared.renumbered(place), (version, identifier, compress)))
+
+
 def _send(connection: multiprocessing.connection.Connection, message: tuple[Any, ...]) -> None:
     try:
         connection.send(message)
@@ -205,16 +239,23 @@ def _send(connection: multiprocessing.connection.Connection, message: tuple[Any,
         pass  # the caller is gone (it stopped at another piece's error)
 
 
+def _page_bookmarks(rendered: Any) -> list[list[Bookmark]]:
+    """Every page's bookmarks with their points in PDF units, as WeasyPrint's outline takes them."""
+    from weasyprint.matrix import Matrix
+
+    scale = 0.75  # PDF points per CSS pixel (72 / 96); paldocs renders at zoom 1
+    pages = []
+    for page in rendered.pages:
+        matrix = Matrix(a=scale, d=-scale, f=page.height * scale)
+        pages.append([(level, label, matrix.transform_point(x, y), state)
+                      for level, label, (x, y), state in page.bookmarks])
+    return pages
+
+
 def _last_counter_name(document: ir.Document) -> str:
     """The footer counter of the piece's last part (numbered parts alternate a, b, a … from the first)."""
     numbered = sum(1 for part in document.parts if part.page_numbers)
     return COUNTER_A if numbered % 2 == 1 or numbered == 0 else COUNTER_B
-
-
-def _bookmark_levels(rendered: Any) -> Iterator[int]:
-    for page in rendered.pages:
-        for level, *_ in page.bookmarks:
-            yield level
 
 
 class _footers_after_handshake:
