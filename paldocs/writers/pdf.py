@@ -173,9 +173,10 @@ def _document_resources(document: ir.Document) -> tuple[FontConfiguration, weasy
     return _resources() if style is None or style == packaged_style() else _styled_resources(style)
 
 
-def load_resources() -> None:
-    """Build the font configuration and parse the print CSS now (a batch worker does it before its first PDF)."""
-    _resources()
+def load_resources(document: ir.Document | None = None) -> None:
+    """Build the font configuration and parse the print CSS (of ``document``'s house style, else the packaged
+    one) now: a batch worker does it before its first PDF, the parallel writer before it forks its workers."""
+    _resources() if document is None else _document_resources(document)
 
 
 def to_pdf(document: ir.Document, *, variant: str | None = None,

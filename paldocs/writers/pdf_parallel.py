@@ -62,10 +62,11 @@ class _Slice:
 
 def render_pdf_parallel(document: ir.Document, workers: int, *, variant: str | None = None) -> bytes:
     """The PDF of ``document`` laid out by up to ``workers`` processes (see the module docstring)."""
-    from paldocs.writers.pdf import to_pdf
+    from paldocs.writers.pdf import load_resources, to_pdf
 
     pieces = plan_pieces(document, workers)
     if len(pieces) > 1:
+        load_resources(document)  # fonts and parsed CSS once, inherited by every forked worker
         try:
             return _render_pieces(pieces, variant)
         except UnsupportedPiece:
