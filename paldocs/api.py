@@ -12,7 +12,9 @@ Contract:
   same for an opened context; :func:`parse_composition` is the parse stage alone.
 - :func:`render` turns an IR document into the bytes of one format: the formats are :data:`WRITERS`
   (format → "module:function", imported on first use, so that a DOCX build never loads WeasyPrint);
-  :data:`FORMATS` and :func:`check_formats` derive from it.
+  :data:`FORMATS` and :func:`check_formats` derive from it. A PDF goes through :func:`render_pdf`: laid out
+  by several processes (:mod:`paldocs.writers.pdf_parallel`) when ``pdf_workers`` asks for it or the
+  automatic choice (:mod:`paldocs.pdf_workers`) makes it, serially otherwise and always with embedded files.
 - :func:`build` does both for one file and writes ``<out>/<stem>.<ext>`` for every format all or nothing
   (:func:`write_all_atomically`: temporary files in the same folder, then renames): a failure leaves no
   partial file and the previous outputs intact; an output that would overwrite an input file is refused
@@ -258,7 +260,8 @@ def render_all(document: Document, formats: Iterable[str], *, pdf_variant: str |
         from paldocs.writers.pdf_archive import source_files
 
         attachments = source_files(files_read)
-    pdf_options: dict[str, Any] = {"pdf_variant": pdf_variant, "attachments": attachments, "pdf_workers": pdf_workers}
+    pdf_options: dict[str, Any] = {"pdf_variant": pdf_variant, "attachments": attachments,
+                                   "pdf_workers": pdf_workers}
     return {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {})) for fmt in check_formats(formats)}
 
 

@@ -4,11 +4,12 @@ Contract:
 - :func:`build_bytes` takes a :class:`BuildRequest` (the data file's text and every file it names, all in
   memory) and returns a :class:`BuiltDocument` (the bytes of each format and the notes). It writes nothing,
   reads no file of the machine (only paldocs's packaged templates, fonts and acts catalog) and gives the same
-  bytes for the same request (its PDF is always the serial writer's, whatever the machine's cores). Request and result are plain picklable values, so the function runs unchanged
-  under ``concurrent.futures``, multiprocessing, Dask or Celery; paldocs itself adds no scheduler. Bad input
-  raises :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names. A caller
-  building many requests may pass one :class:`~paldocs.context.BuildContext` to load the templates, kinds
-  and package catalog once.
+  bytes for the same request (its PDF is always the serial writer's, whatever the machine's cores). Request
+  and result are plain picklable values, so the function runs unchanged under ``concurrent.futures``,
+  multiprocessing, Dask or Celery; paldocs itself adds no scheduler. Bad input raises
+  :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names. A caller building
+  many requests may pass one :class:`~paldocs.context.BuildContext` to load the templates, kinds and package
+  catalog once.
 - :func:`build_files` builds data files on disk in parallel worker processes (``paldocs build --jobs N``):
   each worker keeps one build context (:func:`context_for`: templates, kinds, acts catalogs) and its
   WeasyPrint font configuration and parsed CSS between documents; one failing file does not stop the

@@ -36,8 +36,8 @@ class PdfWorkers(click.IntRange):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
-            self.fail(f"liczba procesów składu PDF musi być liczbą całkowitą nie mniejszą niż 1 (podano „{value}”); "
-                      "1 — skład w jednym procesie", param, ctx)
+            self.fail(f"liczba procesów składu PDF musi być liczbą całkowitą nie mniejszą niż 1 "
+                      f"(podano „{value}”); 1 — skład w jednym procesie", param, ctx)
 
 
 @click.command(epilog=EXAMPLES)
