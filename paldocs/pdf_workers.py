@@ -16,6 +16,8 @@ Contract:
   * the document is too short for the saving to outweigh the cost of the processes and of joining their
     PDFs (:func:`worth_cutting`, estimated from the text length of each planned piece).
   Otherwise it chooses ``min(cores, MAX_AUTOMATIC_WORKERS, pieces)``.
+- The cheap tests come first: a document under :data:`MIN_TOTAL_CHARS` (every ordinary resolution) is
+  decided without importing the parallel writer, pypdf or multiprocessing, so a short build pays nothing.
 - :func:`per_document` is the same batch rule for a request passed on to each document of a batch.
 - The choice depends on the machine (cores), so an automatic build of a long document may be cut
   differently elsewhere: its pages and text are the same, its bytes are not. ``requested=1`` gives the
@@ -40,6 +42,8 @@ MAX_AUTOMATIC_WORKERS = 4  # past four pieces, joining and memory grow faster th
 FIXED_COST_CHARS = 11_000  # ≈ 0.45 s of serial layout
 JOIN_COST_PER_CHAR = 0.075  # joining costs ~7.5 % of the serial layout of the whole text
 MIN_GAIN_CHARS = 6_000  # do not fork for an expected saving under ~0.25 s
+# No document shorter than this can pass :func:`worth_cutting` (at most 4 pieces save at most ¾ of the text).
+MIN_TOTAL_CHARS = int((FIXED_COST_CHARS + MIN_GAIN_CHARS) / (1 - 1 / MAX_AUTOMATIC_WORKERS - JOIN_COST_PER_CHAR))
 
 
 def choose_pdf_workers(document: ir.Document, requested: int | None, *, batch_jobs: int | None = 1,
@@ -49,11 +53,9 @@ def choose_pdf_workers(document: ir.Document, requested: int | None, *, batch_jo
     wanted = per_document(requested, batch_jobs)
     if wanted is not None:
         return wanted
-    if shares_the_machine():
-        return 1
     cores = available_cores() if cores is None else cores
-    if cores < 2:
-        return 1
+    if cores < 2 or text_length(document) < MIN_TOTAL_CHARS or shares_the_machine():
+        return 1  # in this order: a short document (most) costs no import of the parallel writer or pypdf
     from paldocs.writers.pdf_parallel import plan_pieces
 
     pieces = plan_pieces(document, min(cores, MAX_AUTOMATIC_WORKERS))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -149,6 +150,25 @@ def test_available_cores(monkeypatch: pytest.MonkeyPatch, cpu_count: int | None,
     assert policy.available_cores() == expected
 
 
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
+def test_no_document_under_the_minimum_is_worth_cutting(pieces: int) -> None:
+    # the shortcut that spares a short document the parallel writer's imports decides as the full test would
+    below = policy.MIN_TOTAL_CHARS - 1
+    assert not policy.worth_cutting([below // pieces] * pieces)
+    assert policy.worth_cutting([policy.MIN_TOTAL_CHARS // 4 + 1] * 4)
+
+
+def test_a_short_document_does_not_load_the_parallel_writer() -> None:
+    # Every PDF build asks the policy: a short one must not pay for importing pypdf and the joiner.
+    code = ("import sys; import paldocs.pdf_workers as p; from paldocs import document as ir; "
+            "doc = ir.Document(meta=ir.Meta(title='t'), parts=[ir.Part(kind='annex', "
+            "blocks=[ir.Paragraph([ir.Text('x' * 9000)]), ir.PageBreak(), ir.Paragraph([ir.Text('x' * 9000)])])]); "
+            "assert p.choose_pdf_workers(doc, None, cores=4) == 1; "
+            "print(sorted(m for m in ('pypdf', 'paldocs.writers.pdf_parallel', 'multiprocessing') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert result.stdout.strip() == "[]"
+
+
 def test_text_length_counts_the_text() -> None:
     assert policy.text_length(SHORT) == 9_000
 
@@ -197,6 +217,7 @@ def automatic_cuts(monkeypatch: pytest.MonkeyPatch, alone: None) -> None:
     """Automatic as on a free 2-core machine, for any document (so that a short example takes the route)."""
     monkeypatch.setattr(policy, "available_cores", lambda: 2)
     monkeypatch.setattr(policy, "worth_cutting", lambda lengths: True)
+    monkeypatch.setattr(policy, "MIN_TOTAL_CHARS", 0)
 
 
 @pytest.fixture
