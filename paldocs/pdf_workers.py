@@ -4,8 +4,9 @@ Contract:
 - :func:`choose_pdf_workers` ``(document, requested, *, batch_jobs=1)`` returns the number of worker
   processes :func:`paldocs.writers.pdf_parallel.render_pdf_parallel` should use for ``document`` (1 means
   the serial writer, :func:`paldocs.writers.pdf.to_pdf`).
-- An explicit ``requested`` (≥ 1) always wins: 1 is serial, N asks for N pieces (the parallel writer still
-  renders serially what it cannot cut). Less than 1 is a :class:`~paldocs.errors.PaldocsError`.
+- An explicit ``requested`` (≥ 1) wins: 1 is serial, N asks for N pieces (the parallel writer still renders
+  serially what it cannot cut). Less than 1 is a :class:`~paldocs.errors.PaldocsError`. The one exception:
+  a daemonic process (a Dask worker by default) may not start processes, so there the PDF is serial.
 - ``requested=None`` is automatic, and chooses serial when
   * several documents are being built at once (``batch_jobs`` > 1, or ``batch_jobs=None``: an executor or
     a cluster whose width is not known) — the cores are already busy with other documents;
@@ -52,7 +53,7 @@ def choose_pdf_workers(document: ir.Document, requested: int | None, *, batch_jo
     assume (default: :func:`available_cores`)."""
     wanted = per_document(requested, batch_jobs)
     if wanted is not None:
-        return wanted
+        return 1 if wanted > 1 and in_daemonic_process() else wanted
     cores = available_cores() if cores is None else cores
     if cores < 2 or text_length(document) < MIN_TOTAL_CHARS or shares_the_machine():
         return 1  # in this order: a short document (most) costs no import of the parallel writer or pypdf
@@ -101,6 +102,13 @@ def available_cores() -> int:
         except OSError:
             pass
     return max(1, count)
+
+
+def in_daemonic_process() -> bool:
+    """This process is a daemonic :mod:`multiprocessing` process, which may not start processes of its own."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
 
 
 def shares_the_machine() -> bool:

@@ -2,14 +2,15 @@
 batch and ``paldocs build --pdf-workers``.
 
 Contract under test:
-- the policy table: an explicit number wins (1 = serial, even in a batch); automatic is serial for a batch
+- the policy table: an explicit number wins (1 = serial, even in a batch) except in a daemonic process (a
+  Dask worker), which may not start processes and is serial; automatic is serial for a batch
   (``batch_jobs`` > 1 or an executor), inside a multiprocessing worker or a threaded process, on one core,
   and for a document whose planned pieces save too little; otherwise min(cores, 4, pieces); a number below 1
   is refused; the cores are the process's affinity;
 - ``paldocs.render``/``build`` and ``paldocs build`` send a PDF to the parallel writer exactly when the
   chosen number is > 1 and no source files are embedded (PDF/A-3b stays serial and still embeds them);
   ``build_bytes`` stays serial; a batch on several processes or an executor passes each document serial
-  unless a number was given;
+  unless a number was given; on a Dask cluster a number given builds (serially) instead of failing;
 - the parallel build's PDF has the serial build's pages and page texts (footer numbers included), for an
   example with several annexes and, slow, for a long programme whose chapters open new pages;
 - ``--pdf-workers`` / ``PALDOCS_PDF_WORKERS``: bad values exit 2 with a Polish message and no traceback;
@@ -187,6 +188,22 @@ def test_a_multiprocessing_worker_shares_the_machine() -> None:
     process.join(timeout=30)
 
 
+def _report_choice(requested: int, connection: Any) -> None:
+    connection.send(policy.choose_pdf_workers(LONG, requested, cores=2))
+    connection.close()
+
+
+@pytest.mark.parametrize(("daemon", "expected"), [(True, 1), (False, 2)])
+def test_a_daemonic_process_is_serial_even_when_asked(daemon: bool, expected: int) -> None:
+    # A daemonic process (a Dask worker by default) may not start processes: asking for two must not fail.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    parent_end, child_end = context.Pipe()
+    process = context.Process(target=_report_choice, args=(2, child_end), daemon=daemon)
+    process.start()
+    assert parent_end.recv() == expected
+    process.join(timeout=30)
+
+
 def test_another_thread_means_the_machine_is_shared(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(multiprocessing, "parent_process", lambda: None)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
@@ -307,6 +324,18 @@ def test_a_one_at_a_time_batch_keeps_automatic(parallel_calls: list[int], automa
                                                tmp_path: Path) -> None:
     outcomes = build_files([TWO_ANNEXES], BuildOptions(("pdf",), tmp_path), jobs=1)
     assert [outcome.status for outcome in outcomes] == ["ok"] and parallel_calls == [2]
+
+
+@pytest.mark.slow  # a Dask cluster of one worker process
+def test_pdf_workers_on_a_dask_cluster_build_serially(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as client:
+        outcomes = build_files([SEVERAL_ANNEXES], BuildOptions(("pdf",), tmp_path, pdf_workers=2),
+                               executor=client.get_executor())
+    assert [(outcome.status, outcome.message) for outcome in outcomes] == [("ok", "")]
+    expected = page_texts(paldocs.render(paldocs.to_document(SEVERAL_ANNEXES)[0], "pdf", pdf_workers=1))
+    assert page_texts((tmp_path / f"{SEVERAL_ANNEXES.stem}.pdf").read_bytes()) == expected
 
 
 # --- the command line ------------------------------------------------------------------------------------
