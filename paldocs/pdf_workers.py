@@ -36,13 +36,14 @@ from paldocs.errors import PaldocsError
 MAX_AUTOMATIC_WORKERS = 4  # past four pieces, joining and memory grow faster than the layout time saved
 
 # The cost model behind the automatic choice, in characters of text (the proxy of layout time the parallel
-# writer plans its pieces by). Measured on a 2-core machine (load average about 1): serial layout runs at
+# writer plans its pieces by). Measured on a 2-core machine with nothing else running: serial layout runs at
 # about 42 µs per character (~24 pages/s); a parallel render costs about 0.45 s on top (starting the
-# processes, the piece's own fonts and page setup) plus about 3 µs per character to join the pieces.
-# docs/performance.md ("From the command line") gives the figures.
+# processes, each piece's own page setup) plus about 3 µs per character to join the pieces. With another
+# process keeping a core busy, the fixed cost grew to 1.5–1.8 s: the margin asks the saving to cover that
+# growth too, so that a lightly loaded machine does not lose. docs/performance.md ("From the command line").
 FIXED_COST_CHARS = 11_000  # ≈ 0.45 s of serial layout
 JOIN_COST_PER_CHAR = 0.075  # joining costs ~7.5 % of the serial layout of the whole text
-MIN_GAIN_CHARS = 6_000  # do not fork for an expected saving under ~0.25 s
+MIN_GAIN_CHARS = 30_000  # ≈ 1.25 s, what the fixed cost grew by when another process kept a core busy
 # No document shorter than this can pass :func:`worth_cutting` (at most 4 pieces save at most ¾ of the text).
 MIN_TOTAL_CHARS = int((FIXED_COST_CHARS + MIN_GAIN_CHARS) / (1 - 1 / MAX_AUTOMATIC_WORKERS - JOIN_COST_PER_CHAR))
 

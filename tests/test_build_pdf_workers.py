@@ -123,8 +123,9 @@ def test_per_document(requested: int | None, batch_jobs: int | None, expected: i
     ([], False),
     ([100_000], False),  # one piece saves nothing
     ([10_000, 10_000], False),
-    ([19_000, 19_000], False),  # saves 19 000 − 11 000 − 2 850 = 5 150: under the margin
-    ([21_000, 21_000], True),  # saves 21 000 − 11 000 − 3 150 = 6 850
+    ([48_000, 48_000], False),  # saves 48 000 − 11 000 − 7 200 = 29 800: under the margin
+    ([49_000, 49_000], True),  # saves 49 000 − 11 000 − 7 350 = 30 650
+    ([30_000, 30_000], False),
     ([60_000, 60_000], True),
     ([100_000, 5_000], False),  # the long piece sets the time: almost nothing saved
     ([30_000, 30_000, 30_000], True),
@@ -432,9 +433,11 @@ def test_cli_long_programme_parallel_equals_serial(parallel_calls: list[int], tm
     assert len(pdf_parallel.plan_pieces(paldocs.to_document(source)[0], 2)) == 2  # it was really cut
 
 
+@pytest.mark.slow
 def test_automatic_cuts_a_long_programme_not_the_example(alone: None, monkeypatch: pytest.MonkeyPatch,
                                                          tmp_path: Path) -> None:
     monkeypatch.setattr(policy, "available_cores", lambda: 2)
-    document = paldocs.to_document(long_programme(8, tmp_path))[0]
+    document = paldocs.to_document(long_programme(16, tmp_path))[0]  # ~117 000 characters, ~70 pages
     assert policy.choose_pdf_workers(document, None) == 2
+    assert policy.choose_pdf_workers(paldocs.to_document(long_programme(8, tmp_path))[0], None) == 1
     assert policy.choose_pdf_workers(paldocs.to_document(long_programme(1, tmp_path))[0], None) == 1
