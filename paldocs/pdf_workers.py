@@ -33,7 +33,7 @@ import threading
 from paldocs import document as ir
 from paldocs.errors import PaldocsError
 
-MAX_AUTOMATIC_WORKERS = 4  # past four pieces, joining and memory grow faster than the layout time saved
+MAX_AUTOMATIC_WORKERS = 4  # each further piece saves less layout and adds join work and memory (measured on 2 cores only)
 
 # The cost model behind the automatic choice, in characters of text (the proxy of layout time the parallel
 # writer plans its pieces by). Measured on a 2-core machine with nothing else running: serial layout runs at
