@@ -33,7 +33,8 @@ import threading
 from paldocs import document as ir
 from paldocs.errors import PaldocsError
 
-MAX_AUTOMATIC_WORKERS = 4  # each further piece saves less layout and adds join work and memory (measured on 2 cores only)
+# Each further piece saves less layout and adds join work and memory (measured on 2 cores only).
+MAX_AUTOMATIC_WORKERS = 4
 
 # The cost model behind the automatic choice, in characters of text (the proxy of layout time the parallel
 # writer plans its pieces by). Measured on a 2-core machine with nothing else running: serial layout runs at
