@@ -12,7 +12,9 @@ Contract:
   same for an opened context; :func:`parse_composition` is the parse stage alone.
 - :func:`render` turns an IR document into the bytes of one format: the formats are :data:`WRITERS`
   (format → "module:function", imported on first use, so that a DOCX build never loads WeasyPrint);
-  :data:`FORMATS` and :func:`check_formats` derive from it.
+  :data:`FORMATS` and :func:`check_formats` derive from it. A PDF goes through :func:`render_pdf`: laid out
+  by several processes (:mod:`paldocs.writers.pdf_parallel`) when ``pdf_workers`` asks for it or the
+  automatic choice (:mod:`paldocs.pdf_workers`) makes it, serially otherwise and always with embedded files.
 - :func:`build` does both for one file and writes ``<out>/<stem>.<ext>`` for every format all or nothing
   (:func:`write_all_atomically`: temporary files in the same folder, then renames): a failure leaves no
   partial file and the previous outputs intact; an output that would overwrite an input file is refused
@@ -207,14 +209,35 @@ def attach_assets(document: Document, assets: dict[str, Any], source: str | None
 
 
 def render(document: Document, fmt: str, *, pdf_variant: str | None = None,
-           attachments: Sequence[Any] = ()) -> bytes:
+           attachments: Sequence[Any] = (), pdf_workers: int | None = None) -> bytes:
     """One output format of an IR document, as bytes (``pdf_variant``, ``attachments``: PDF only, see
-    :func:`paldocs.writers.pdf.to_pdf`)."""
+    :func:`paldocs.writers.pdf.to_pdf`; ``pdf_workers``: see :func:`render_pdf`)."""
     output = WRITERS.get(fmt)
     if output is None:
         raise PaldocsError(f"nieznany format „{fmt}”; dostępne: {', '.join(WRITERS)}")
+    if fmt == "pdf":
+        return render_pdf(document, pdf_variant=pdf_variant, attachments=attachments, pdf_workers=pdf_workers)
     known: dict[str, Any] = {"variant": pdf_variant, "attachments": attachments}
     content = output.load()(document, **{name: known[name] for name in output.options})
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def render_pdf(document: Document, *, pdf_variant: str | None = None, attachments: Sequence[Any] = (),
+               pdf_workers: int | None = None) -> bytes:
+    """The PDF, laid out by as many processes as :func:`paldocs.pdf_workers.choose_pdf_workers` chooses for
+    ``pdf_workers`` (None: automatic — serial unless the document is long and cores are free; 1: serial).
+    Embedded source files (``attachments``) are not joined by the parallel writer: such a PDF is serial."""
+    from paldocs.pdf_workers import choose_pdf_workers, per_document
+
+    if attachments:
+        per_document(pdf_workers, 1)  # a bad number is refused all the same
+    elif (workers := choose_pdf_workers(document, pdf_workers)) > 1:
+        from paldocs.writers.pdf import load_resources
+        from paldocs.writers.pdf_parallel import render_pdf_parallel
+
+        load_resources()  # fonts and parsed CSS before the fork: every worker inherits them
+        return render_pdf_parallel(document, workers, variant=pdf_variant)
+    content = WRITERS["pdf"].load()(document, variant=pdf_variant, attachments=attachments)
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
@@ -228,28 +251,32 @@ def check_formats(formats: Iterable[str]) -> list[str]:
 
 
 def render_all(document: Document, formats: Iterable[str], *, pdf_variant: str | None = None,
-               files_read: Sequence[Path] = ()) -> dict[str, bytes]:
+               files_read: Sequence[Path] = (), pdf_workers: int | None = None) -> dict[str, bytes]:
     """Every format asked for, rendered before anything is written (all or nothing); a PDF/A-3 embeds the
-    user's input files ``files_read`` and a manifest (:mod:`paldocs.writers.pdf_archive`)."""
+    user's input files ``files_read`` and a manifest (:mod:`paldocs.writers.pdf_archive`); ``pdf_workers``:
+    see :func:`render_pdf`."""
     attachments: list[Any] = []
     if "pdf" in formats and pdf_variant and pdf_variant.startswith("pdf/a-3"):
         from paldocs.writers.pdf_archive import source_files
 
         attachments = source_files(files_read)
-    pdf_options: dict[str, Any] = {"pdf_variant": pdf_variant, "attachments": attachments} if pdf_variant else {}
+    pdf_options: dict[str, Any] = {"pdf_variant": pdf_variant, "attachments": attachments,
+                                   "pdf_workers": pdf_workers}
     return {fmt: render(document, fmt, **(pdf_options if fmt == "pdf" else {})) for fmt in check_formats(formats)}
 
 
 def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: str | Path | None = None,
           *, templates: Path | None = None, acts: Sequence[Path] = (),
           pdf_variant: str | None = None, limits: Limits | None = None,
-          context: BuildContext | None = None, draft: bool = False) -> BuildResult:
+          context: BuildContext | None = None, draft: bool = False,
+          pdf_workers: int | None = None) -> BuildResult:
     """Build one data file to the given formats; outputs go to ``out_dir`` (default: next to the file).
 
     ``pdf_variant`` (e.g. "pdf/a-3b", "pdf/ua-1") applies to the PDF; a PDF/A-3 embeds the input data
     files (not paldocs's packaged ones) and a manifest (:mod:`paldocs.writers.pdf_archive`). All or nothing:
     every format is rendered and written to a temporary file before any output is replaced. ``draft=True``
-    prints the resolution as a draft for a council session (as ``status: projekt``; ``paldocs build --draft``)."""
+    prints the resolution as a draft for a council session (as ``status: projekt``; ``paldocs build --draft``).
+    ``pdf_workers``: processes laying out the PDF (None: automatic, 1: serial; :func:`render_pdf`)."""
     context = make_context(context, templates=templates, acts=acts, limits=limits)
     source = Path(path)
     formats = check_formats(formats)
@@ -262,7 +289,8 @@ def build(path: str | Path, formats: Iterable[str] = ("docx", "pdf"), out_dir: s
             raise RenderError(f"plik wynikowy {target} nadpisałby plik wejściowy — wybierz inny katalog (--out)",
                               Location(str(source)))
     with context.applied():
-        outputs = render_all(document, formats, pdf_variant=pdf_variant, files_read=files_read)
+        outputs = render_all(document, formats, pdf_variant=pdf_variant, files_read=files_read,
+                             pdf_workers=pdf_workers)
     rendered = {targets[fmt]: content for fmt, content in outputs.items()}
     write_all_atomically(rendered)
     return BuildResult(source, outputs=list(rendered), notes=notes)

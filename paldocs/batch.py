@@ -4,16 +4,19 @@ Contract:
 - :func:`build_bytes` takes a :class:`BuildRequest` (the data file's text and every file it names, all in
   memory) and returns a :class:`BuiltDocument` (the bytes of each format and the notes). It writes nothing,
   reads no file of the machine (only paldocs's packaged templates, fonts and acts catalog) and gives the same
-  bytes for the same request. Request and result are plain picklable values, so the function runs unchanged
-  under ``concurrent.futures``, multiprocessing, Dask or Celery; paldocs itself adds no scheduler. Bad input
-  raises :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names. A caller
-  building many requests may pass one :class:`~paldocs.context.BuildContext` to load the templates, kinds
-  and package catalog once.
+  bytes for the same request (its PDF is always the serial writer's, whatever the machine's cores). Request
+  and result are plain picklable values, so the function runs unchanged under ``concurrent.futures``,
+  multiprocessing, Dask or Celery; paldocs itself adds no scheduler. Bad input raises
+  :class:`~paldocs.errors.PaldocsError`, its location naming the request's file names. A caller building
+  many requests may pass one :class:`~paldocs.context.BuildContext` to load the templates, kinds and package
+  catalog once.
 - :func:`build_files` builds data files on disk in parallel worker processes (``paldocs build --jobs N``):
   each worker keeps one build context (:func:`context_for`: templates, kinds, acts catalogs) and its
   WeasyPrint font configuration and parsed CSS between documents; one failing file does not stop the
   others. It returns one :class:`FileOutcome` per file, in the order given, and calls ``progress`` as each
-  finishes.
+  finishes. ``BuildOptions.pdf_workers`` is the processes per PDF (:mod:`paldocs.pdf_workers`): automatic
+  when the files are built one at a time, serial when several build at once (``jobs`` > 1 or an executor)
+  unless the options give a number.
 - ``build_files(..., executor=…)`` runs the same per-file builds on any :class:`concurrent.futures.Executor`
   the caller owns (and shuts down): a ``ProcessPoolExecutor``, or Dask's ``Client.get_executor()`` for a
   cluster (``paldocs build --scheduler``). Each worker reads the data file and writes the outputs itself, so
@@ -83,8 +86,9 @@ def build_bytes(request: BuildRequest, *, context: BuildContext | None = None) -
     base = context or (packaged_context() if request.templates is None else BuildContext(templates=request.templates))
     context = dataclasses.replace(base, files=files, limits=request.limits, parsed=None)
     document, notes, files_read = compose_document(context.open(request.name), source=request.name)
-    with context.applied():
-        outputs = render_all(document, formats, pdf_variant=request.pdf_variant, files_read=files_read)
+    with context.applied():  # serial PDF: the same bytes for the same request on any machine
+        outputs = render_all(document, formats, pdf_variant=request.pdf_variant, files_read=files_read,
+                             pdf_workers=1)
     return BuiltDocument(outputs, tuple(notes))
 
 
@@ -126,6 +130,7 @@ class BuildOptions:
     pdf_variant: str | None = None
     limits: Limits | None = None
     draft: bool = False  # print resolutions as drafts for a council session (paldocs build --draft)
+    pdf_workers: int | None = None  # processes per PDF (None: automatic; serial when files build at once)
 
 
 def build_one(source: Path, options: BuildOptions, context: BuildContext | None = None) -> FileOutcome:
@@ -136,7 +141,8 @@ def build_one(source: Path, options: BuildOptions, context: BuildContext | None 
     started = time.perf_counter()
     try:
         result = build(source, options.formats, options.out_dir, pdf_variant=options.pdf_variant,
-                       context=context or context_for(options), draft=options.draft)
+                       context=context or context_for(options), draft=options.draft,
+                       pdf_workers=options.pdf_workers)
     except PaldocsError as error:
         return FileOutcome(source, "error", message=str(error), seconds=time.perf_counter() - started)
     except Exception as error:  # a bug in paldocs: reported for this file, the batch goes on
@@ -180,9 +186,14 @@ def build_files(sources: Sequence[Path], options: BuildOptions, jobs: int | None
                 executor: Executor | None = None) -> list[FileOutcome]:
     """Build every file (in ``jobs`` worker processes when there are several files, or on ``executor`` when
     one is given: ``jobs`` is then ignored); outcomes in input order."""
+    from paldocs.pdf_workers import per_document
+
     if executor is not None:
+        options = dataclasses.replace(options, pdf_workers=per_document(options.pdf_workers, None))
         return _build_on(executor, sources, options, progress)
     jobs = max(1, min(jobs or default_jobs(), len(sources)))
+    # Several files at once already use the cores: each PDF serial unless the user asked for workers.
+    options = dataclasses.replace(options, pdf_workers=per_document(options.pdf_workers, jobs))
     if jobs == 1:
         context = BuildContext(templates=options.templates, acts=options.acts, limits=options.limits)
         outcomes = []

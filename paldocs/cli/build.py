@@ -1,9 +1,12 @@
 """``paldocs build``: data files (files, folders, glob patterns) → documents, in parallel for many files.
 
 Contract: calls :func:`paldocs.batch.build_files` (one build context per process: templates, kinds and
-catalogs loaded once; with ``--scheduler ADDRESS`` on a running Dask cluster, :mod:`paldocs.cluster`); prints each output's path on standard output, notes as ``uwaga:`` lines and errors as
-``błąd:`` lines on standard error, a progress bar on a terminal and a summary table for several files. Exit
-code 0 when every file built, 2 when a file had bad data, 1 when paldocs failed (:mod:`paldocs.cli.errors`).
+catalogs loaded once; with ``--scheduler ADDRESS`` on a running Dask cluster, :mod:`paldocs.cluster`; the
+processes laying out each PDF: ``--pdf-workers N`` or ``PALDOCS_PDF_WORKERS``, else the automatic choice of
+:mod:`paldocs.pdf_workers`); prints each output's path on standard output, notes as ``uwaga:`` lines and
+errors as ``błąd:`` lines on standard error, a progress bar on a terminal and a summary table for several
+files. Exit code 0 when every file built, 2 when a file had bad data, 1 when paldocs failed
+(:mod:`paldocs.cli.errors`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,22 @@ import click
 
 from paldocs.cli.errors import reports_errors
 from paldocs.cli.options import EXAMPLES, limit_option, parse_formats, templates_option
+
+
+class PdfWorkers(click.IntRange):
+    """A whole number ≥ 1 (click's range check), refused with a message in Polish."""
+
+    name = "liczba procesów"
+
+    def __init__(self) -> None:
+        super().__init__(min=1)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"liczba procesów składu PDF musi być liczbą całkowitą nie mniejszą niż 1 "
+                      f"(podano „{value}”); 1 — skład w jednym procesie", param, ctx)
 
 
 @click.command(epilog=EXAMPLES)
@@ -44,11 +63,17 @@ from paldocs.cli.options import EXAMPLES, limit_option, parse_formats, templates
               help="Buduje na klastrze Dask: adres działającego harmonogramu, np. tcp://serwer:8786 (wymaga "
                    "paldocs[cluster]; workery muszą widzieć pliki danych i katalog wynikowy pod tymi samymi "
                    "ścieżkami).")
+@click.option("--pdf-workers", "pdf_workers", type=PdfWorkers(), default=None, metavar="N",
+              envvar="PALDOCS_PDF_WORKERS",
+              help="Liczba procesów składających jeden PDF (długi dokument dzielony tam, gdzie i tak zaczyna się "
+                   "nowa strona); 1 — skład w jednym procesie. Domyślnie automatycznie: kilka procesów tylko dla "
+                   "długiego dokumentu i wolnych rdzeni, jeden przy wielu plikach naraz (--jobs, --scheduler). "
+                   "Także zmienna środowiskowa PALDOCS_PDF_WORKERS.")
 @limit_option
 @reports_errors
 def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, templates: Path | None,
           acts: tuple[Path, ...], pdf_variant: str | None, draft: bool, limits: Any, jobs: int | None,
-          scheduler: str | None) -> None:
+          scheduler: str | None, pdf_workers: int | None) -> None:
     """Buduje dokumenty z plików danych (pliki, katalogi, wzorce typu 'uchwaly/*.yaml').
 
     Zapis atomowy: <katalog>/<nazwa>.<format>. Wiele plików buduje się równolegle; błąd jednego pliku nie
@@ -64,7 +89,7 @@ def build(inputs: tuple[str, ...], formats: list[str], out_dir: Path | None, tem
     sources = expand_inputs(inputs)
     if not sources:
         raise DataError("nie znaleziono żadnych plików danych", Location(" ".join(inputs)))
-    options = BuildOptions(tuple(formats), out_dir, templates, acts, pdf_variant, limits, draft)
+    options = BuildOptions(tuple(formats), out_dir, templates, acts, pdf_variant, limits, draft, pdf_workers)
     started = time.perf_counter()
     if scheduler is not None:
         from paldocs.cluster import connected
