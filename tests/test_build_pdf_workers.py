@@ -123,9 +123,9 @@ def test_per_document(requested: int | None, batch_jobs: int | None, expected: i
     ([], False),
     ([100_000], False),  # one piece saves nothing
     ([10_000, 10_000], False),
-    ([48_000, 48_000], False),  # saves 48 000 − 11 000 − 7 200 = 29 800: under the margin
-    ([49_000, 49_000], True),  # saves 49 000 − 11 000 − 7 350 = 30 650
-    ([30_000, 30_000], False),
+    ([27_000, 27_000], False),  # saves 27 000 − 6 000 − 1 080 = 19 920: under the margin
+    ([27_200, 27_200], True),  # saves 27 200 − 6 000 − 1 088 = 20 112
+    ([20_000, 20_000], False),
     ([60_000, 60_000], True),
     ([100_000, 5_000], False),  # the long piece sets the time: almost nothing saved
     ([30_000, 30_000, 30_000], True),
