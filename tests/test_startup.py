@@ -271,3 +271,39 @@ def test_the_temporary_folders_of_a_command_are_removed_at_exit(tmp_path: Path) 
              "main()\n")
     subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, cwd=REPO, check=True)
     assert list(tmp_path.iterdir()) == []
+
+
+SETUP_PROBE = """
+import atexit, gc, os, sys
+atexit.register(lambda: print(os.environ.get("PYDANTIC_DISABLE_PLUGINS"), *gc.get_threshold(), file=sys.stderr))
+from paldocs.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("preset", "expected"), [
+    (None, "__all__"),  # the command owns its process: no scan for pydantic plugins
+    ("logfire", "logfire"),  # a user's own setting is kept
+])
+def test_the_command_sets_its_own_process_up(preset: str | None, expected: str) -> None:
+    from paldocs.cli.exit import GC_THRESHOLDS
+
+    environment = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if preset is not None:
+        environment["PYDANTIC_DISABLE_PLUGINS"] = preset
+    result = subprocess.run([sys.executable, "-c", SETUP_PROBE, "--version"], capture_output=True, text=True,
+                            cwd=REPO, env=environment, check=True)
+    assert result.stderr.split() == [expected, *map(str, GC_THRESHOLDS)]
+
+
+def test_importing_the_command_line_changes_nothing_in_the_process() -> None:
+    probe = ("import gc, os, sys\n"
+             "default = gc.get_threshold()\n"
+             "import paldocs, paldocs.cli\n"
+             "from paldocs.cli import main\n"
+             "main(['--version'], standalone_mode=False)\n"
+             "print(gc.get_threshold() == default, 'PYDANTIC_DISABLE_PLUGINS' in os.environ, 'pydantic' in sys.modules)")
+    environment = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO,
+                            env=environment, check=True)
+    assert result.stdout.split()[-3:] == ["True", "False", "False"]
