@@ -4,10 +4,11 @@
   when an input or the code changes, and never makes a command fail (cache off, damaged, unwritable).
 - The shipped acts catalog read back from the cache is the catalog parsed from ``acts.yaml``.
 - A fresh ``paldocs build FILE -f pdf`` loads neither morfeusz2 (the example's profile gives every form) nor
-  python-docx, matplotlib or the report model, a fresh ``paldocs check`` of a resolution none of them and no
-  WeasyPrint; ``paldocs.report`` still gives its names on first use.
+  python-docx, matplotlib, the report model, the report kinds or the amendment applier, a fresh ``paldocs check``
+  of a resolution none of them and no WeasyPrint; ``paldocs.report`` still gives its names on first use.
 - The command line ends its process after the exit handlers with its exit status and all its output, without
-  the interpreter's teardown; click's test runner still gets ``SystemExit``.
+  the interpreter's teardown; click's test runner still gets ``SystemExit``. The command alone (not an import of
+  paldocs) turns pydantic's plugin scan off, unless the user set it, and raises the collector's threshold.
 - ``benchmarks/startup.py`` runs and returns well-formed figures (the times themselves are never asserted).
 """
 
@@ -154,7 +155,8 @@ try:
     main(sys.argv[1:])
 except SystemExit as stop:
     code = stop.code
-watched = ("morfeusz2", "docx", "matplotlib", "paldocs.report.model", "paldocs.report.load", "weasyprint")
+watched = ("morfeusz2", "docx", "matplotlib", "paldocs.report.model", "paldocs.report.load", "paldocs.report.kinds",
+           "paldocs.amendments.apply", "weasyprint")
 print(json.dumps({"code": code, "loaded": [name for name in watched if name in sys.modules]}), file=sys.stderr)
 """
 
