@@ -2,7 +2,9 @@
 
 Contract: :func:`prepare_process` tunes what the command's process alone decides (never a program importing
 paldocs): it turns off pydantic's plugin discovery (``PYDANTIC_DISABLE_PLUGINS``, unless the user set it: no
-scan of every installed distribution's metadata when the first model is built) and makes the cyclic garbage
+scan of every installed distribution's metadata when the first model is built; pydantic's plugin loader, whose
+only answer is then "no plugins", is replaced by that answer, so that ``importlib.metadata`` and the e-mail
+parser it pulls in are not imported either) and makes the cyclic garbage
 collector run less often (generation 0 at 10,000 new objects instead of 700; the older generations keep their
 ratios, so a long batch still collects everything). A cold build allocates a few hundred thousand objects it
 keeps (modules, classes, validators, WeasyPrint's tables); with the default thresholds the collector walks
@@ -25,6 +27,7 @@ import atexit
 import gc
 import os
 import sys
+import types
 
 # Generation 0 collected after this many new container objects (CPython's default: 700); generations 1 and 2
 # keep the default ratio of 10, so a full collection still follows every million net new objects.
@@ -33,8 +36,25 @@ GC_THRESHOLDS = (10_000, 10, 10)
 
 def prepare_process() -> None:
     """Set up the command's own process (call before pydantic is imported; a library import must not)."""
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if "PYDANTIC_DISABLE_PLUGINS" not in os.environ:
+        os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+        _no_plugin_loader()
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _no_plugin_loader() -> None:
+    """Stand in for pydantic's plugin loader with plugins off: ``get_plugins()`` gives none, as the real loader
+    does under ``PYDANTIC_DISABLE_PLUGINS=__all__`` — only without importing ``importlib.metadata`` first.
+    (pydantic builds each model's validator through ``from ._loader import get_plugins``; tests/test_startup.py
+    fails if a pydantic version asks that module for anything else.)"""
+    if PLUGIN_LOADER in sys.modules:
+        return
+    loader = types.ModuleType(PLUGIN_LOADER, "pydantic's plugin loader with plugins off (the paldocs command)")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[PLUGIN_LOADER] = loader
 
 
 def exit_status(code: object) -> int:
