@@ -9,7 +9,8 @@ collector run less often (generation 0 at 10,000 new objects instead of 700; the
 ratios, so a long batch still collects everything). A cold build allocates a few hundred thousand objects it
 keeps (modules, classes, validators, WeasyPrint's tables); with the default thresholds the collector walks
 them again and again, twice over the whole heap — about a tenth of a PDF build's CPU, against a few
-thousand objects it frees, measured by benchmarks/startup.py. :func:`exit_process` ends the process with a command's exit status (``sys.exit`` semantics: None is
+thousand objects it frees, measured by benchmarks/startup.py. It also has WeasyPrint find its native libraries
+from one ``ldconfig -p`` listing (:mod:`paldocs.cli.native_libraries`). :func:`exit_process` ends the process with a command's exit status (``sys.exit`` semantics: None is
 0, an int is itself, anything else is printed to standard error and gives 1) after running every ``atexit``
 handler (temporary folders removed by ``weakref.finalize``, worker pools and threads joined, logging flushed)
 and flushing standard output and error — and then skips only what comes after those: clearing every module
@@ -29,6 +30,8 @@ import os
 import sys
 import types
 
+from paldocs.cli.native_libraries import use_one_library_listing
+
 # Generation 0 collected after this many new container objects (CPython's default: 700); generations 1 and 2
 # keep the default ratio of 10, so a full collection still follows every million net new objects.
 GC_THRESHOLDS = (10_000, 10, 10)
@@ -40,6 +43,7 @@ def prepare_process() -> None:
         os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
         _no_plugin_loader()
     gc.set_threshold(*GC_THRESHOLDS)
+    use_one_library_listing()
 
 
 PLUGIN_LOADER = "pydantic.plugin._loader"
