@@ -322,7 +322,8 @@ def test_importing_the_command_line_changes_nothing_in_the_process() -> None:
              "import paldocs, paldocs.cli\n"
              "from paldocs.cli import main\n"
              "main(['--version'], standalone_mode=False)\n"
-             "print(gc.get_threshold() == default, 'PYDANTIC_DISABLE_PLUGINS' in os.environ, 'pydantic' in sys.modules)")
+             "print(gc.get_threshold() == default, 'PYDANTIC_DISABLE_PLUGINS' in os.environ,\n"
+             "      'pydantic' in sys.modules)")
     environment = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO,
                             env=environment, check=True)

@@ -1,25 +1,28 @@
 """The ``paldocs`` command's own process: how it is set up before a command and left after it.
 
 Contract: :func:`prepare_process` tunes what the command's process alone decides (never a program importing
-paldocs): it turns off pydantic's plugin discovery (``PYDANTIC_DISABLE_PLUGINS``, unless the user set it: no
-scan of every installed distribution's metadata when the first model is built; pydantic's plugin loader, whose
-only answer is then "no plugins", is replaced by that answer, so that ``importlib.metadata`` and the e-mail
-parser it pulls in are not imported either) and makes the cyclic garbage
-collector run less often (generation 0 at 10,000 new objects instead of 700; the older generations keep their
-ratios, so a long batch still collects everything). A cold build allocates a few hundred thousand objects it
-keeps (modules, classes, validators, WeasyPrint's tables); with the default thresholds the collector walks
-them again and again, twice over the whole heap — about a tenth of a PDF build's CPU, against a few
-thousand objects it frees, measured by benchmarks/startup.py. It also has WeasyPrint find its native libraries
-from one ``ldconfig -p`` listing (:mod:`paldocs.cli.native_libraries`). :func:`exit_process` ends the process with a command's exit status (``sys.exit`` semantics: None is
+paldocs):
+- pydantic's plugin discovery is off (``PYDANTIC_DISABLE_PLUGINS=__all__``, unless the user set the variable:
+  no scan of every installed distribution's metadata when the first model is built), and pydantic's plugin
+  loader, whose only answer is then "no plugins", is replaced by that answer, so that ``importlib.metadata`` and
+  the e-mail parser it pulls in are not imported either;
+- the cyclic garbage collector runs less often (generation 0 at 10,000 new objects instead of 700; the older
+  generations keep their ratios, so a long batch still collects everything). A cold build allocates a few
+  hundred thousand objects it keeps (modules, classes, validators, WeasyPrint's tables); with the default
+  thresholds the collector walks them again and again, twice over the whole heap — about a tenth of a PDF
+  build's CPU, against a few thousand objects it frees (measured by benchmarks/startup.py);
+- WeasyPrint finds its native libraries from one ``ldconfig -p`` listing (:mod:`paldocs.cli.native_libraries`).
+
+:func:`exit_process` ends the process with a command's exit status (``sys.exit`` semantics: None is
 0, an int is itself, anything else is printed to standard error and gives 1) after running every ``atexit``
 handler (temporary folders removed by ``weakref.finalize``, worker pools and threads joined, logging flushed)
 and flushing standard output and error — and then skips only what comes after those: clearing every module
 and collecting every object one by one. That teardown is a fixed cost of every command (a quarter of a
 second of CPU after a PDF build, most of it freeing WeasyPrint's and pydantic's objects, measured by
 benchmarks/startup.py) that changes nothing the user sees: the outputs are written and closed by then.
-Only the command line's own entry calls it (:class:`paldocs.cli.lazy.LazyGroup` called without arguments, as
+Only the command line's own entry calls them (:class:`paldocs.cli.lazy.LazyGroup` called without arguments, as
 the ``paldocs`` script and ``python -m paldocs`` do); a program calling the command (click's test runner) gets
-the usual ``SystemExit``.
+the usual ``SystemExit`` and an untouched process.
 """
 
 from __future__ import annotations

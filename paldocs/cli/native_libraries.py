@@ -4,9 +4,9 @@ programs.
 Contract: :func:`use_one_library_listing` (called by :func:`paldocs.cli.exit.prepare_process`, the command's
 own process only; never by a library import) arranges that, when WeasyPrint is first imported (a command that
 never writes a PDF pays nothing, not even the import of :mod:`ctypes`), :func:`ctypes.util.find_library` on
-Linux is replaced with a version
-that reads the dynamic linker's cache listing (``/sbin/ldconfig -p``) once per process, on first use, and
-answers every later name from it by the standard library's own rule (``lib<name>.<…>`` for this machine's ABI).
+Linux is replaced with a version that reads the dynamic linker's cache listing (``/sbin/ldconfig -p``) once per
+process, on first use, and answers every later name from it by the standard library's own rule
+(``lib<name>.<…>`` for this machine's ABI).
 Where the standard library would go on to run ``gcc`` and ``ld`` for a name the cache does not know, this
 answers "not found" at once. Without a listing (no ``ldconfig``, another libc) and outside Linux, nothing is
 replaced.
