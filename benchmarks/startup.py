@@ -6,15 +6,18 @@ Contract:
   ``paldocs build resolutions/ketrzyn-2014-pal.yaml -f pdf --out TMP`` (the console script next to this
   interpreter), of a raw WeasyPrint script on the exact HTML and print CSS paldocs gives WeasyPrint for that
   file (``HTML(string=…).write_pdf(stylesheets=[css], font_config=…, pdf_tags=True)``: tagged, as every paldocs
-  PDF; it also imports only ``weasyprint``), of ``paldocs check FILE`` and of a bare interpreter
-  (``python -c pass``, the floor of any command); the ratio build ÷ raw on wall time and on CPU time (CPU
-  time, user + system from ``os.wait4``, is much less disturbed by other work on a shared machine than the
-  wall), the goals (ratio ≤ 1.15, check ≤ 0.3 s) with pass/miss, and the load average before and after.
+  PDF; it also imports only ``weasyprint``), of the same raw script finding WeasyPrint's native libraries the
+  way the ``paldocs`` command does (one ``ldconfig -p`` listing, :mod:`paldocs.cli.native_libraries`:
+  ``raw_same_lookup``), of ``paldocs check FILE`` and of a bare interpreter (``python -c pass``, the floor of
+  any command); the ratio build ÷ raw on wall time and on CPU time (CPU time, user + system from ``os.wait4``,
+  child processes included, is much less disturbed by other work on a shared machine than the wall), the same
+  two against ``raw_same_lookup`` (``ratio_same_lookup``, ``cpu_ratio_same_lookup``: paldocs's own cost
+  around WeasyPrint, without what the command saves WeasyPrint's library search), the goals (ratio ≤ 1.15, check ≤ 0.3 s) with pass/miss, and the load average before and after.
   Every command is run once untimed first (byte-compiled files and paldocs's user cache exist for a user
   from the second run after an install on), then the four are timed interleaved, so that load changes hit
   all alike.
-- :func:`stages` runs one fresh process that builds the same PDF step by step and returns the milliseconds
-  of each step: importing click and the command line, WeasyPrint, the rest of paldocs, composing, WeasyPrint's
+- :func:`stages` runs one fresh process that builds the same PDF step by step, set up as the command sets its
+  process up, and returns the milliseconds of each step: importing click and the command line, WeasyPrint, the rest of paldocs, composing, WeasyPrint's
   fonts and print CSS, the PDF itself, a second (warm) PDF for comparison — what the first build pays once.
 - Run as a script it prints both as a table (``--json FILE`` writes the dict). Nothing is written outside a
   temporary folder (and the user cache the commands themselves use); no timing is asserted anywhere.
@@ -66,12 +69,25 @@ weasyprint.HTML(string=open(html, encoding="utf-8").read(), base_url="paldocs:/"
     out, stylesheets=[sheet], font_config=fonts, pdf_tags=True)
 """
 
+# The raw script, WeasyPrint's native libraries found as the paldocs command finds them (the module is loaded
+# from its file alone: it needs nothing but the standard library, and the script imports nothing of paldocs).
+RAW_SAME_LOOKUP = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("native_libraries", sys.argv.pop(4))
+native_libraries = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(native_libraries)
+native_libraries.replace_find_library()
+""" + RAW
+NATIVE_LIBRARIES = REPO / "paldocs" / "cli" / "native_libraries.py"
+
 # One fresh process, the build's steps timed one by one (milliseconds).
 STAGES = """
 import json, sys, time
 marks = [("start", time.perf_counter())]
 def mark(name): marks.append((name, time.perf_counter()))
-import click, paldocs.cli, paldocs.cli.build; mark("import click + command line")
+import click, paldocs.cli, paldocs.cli.build
+from paldocs.cli.exit import prepare_process
+prepare_process(); mark("import click + command line")
 import weasyprint; mark("import weasyprint")
 import paldocs.api, paldocs.batch, paldocs.writers.pdf; mark("import the rest of paldocs")
 from paldocs.context import BuildContext
@@ -96,11 +112,15 @@ def measure(runs: int = 5) -> dict[str, Any]:
         work = Path(folder)
         html, css, raw_script = work / "input.html", work / "print.css", work / "raw.py"
         raw_script.write_text(RAW, encoding="utf-8")
+        same_lookup_script = work / "raw_same_lookup.py"
+        same_lookup_script.write_text(RAW_SAME_LOOKUP, encoding="utf-8")
         subprocess.run([sys.executable, "-c", INPUTS, FILE, str(html), str(css)], cwd=REPO, check=True,
                        capture_output=True)
         commands: dict[str, tuple[list[str], tuple[int, ...]]] = {
             "build": ([*paldocs, "build", FILE, "-f", "pdf", "--out", str(work / "out")], (0,)),
             "raw_weasyprint": ([sys.executable, str(raw_script), str(html), str(css), str(work / "raw.pdf")], (0,)),
+            "raw_same_lookup": ([sys.executable, str(same_lookup_script), str(html), str(css),
+                                 str(work / "raw_same_lookup.pdf"), str(NATIVE_LIBRARIES)], (0,)),
             "check": ([*paldocs, "check", FILE], (0, 1)),  # 1: findings, check's normal answer
             "python": ([sys.executable, "-c", "pass"], (0,)),
         }
@@ -120,11 +140,14 @@ def measure(runs: int = 5) -> dict[str, Any]:
     cpu_median = {key: statistics.median(values) for key, values in cpu.items()}
     ratio = median["build"] / median["raw_weasyprint"]
     cpu_ratio = cpu_median["build"] / cpu_median["raw_weasyprint"]
+    same_lookup = median["build"] / median["raw_same_lookup"]
+    cpu_same_lookup = cpu_median["build"] / cpu_median["raw_same_lookup"]
     return {
         "file": FILE, "runs": runs, "command": paldocs, "cores": os.cpu_count(),
         "load_average_before": load_before, "load_average_after": _load(),
         "median_s": median, "cpu_median_s": cpu_median, "wall_s": wall, "cpu_s": cpu,
         "ratio": round(ratio, 3), "cpu_ratio": round(cpu_ratio, 3),
+        "ratio_same_lookup": round(same_lookup, 3), "cpu_ratio_same_lookup": round(cpu_same_lookup, 3),
         # the flat names benchmarks/run.py's side-by-side table reads
         "build_median_s": round(median["build"], 3), "weasyprint_median_s": round(median["raw_weasyprint"], 3),
         "check_median_s": round(median["check"], 3),
@@ -151,6 +174,8 @@ def _table(report: dict[str, Any], steps: dict[str, float] | None) -> str:
         lines.append(f"{name}: {goal['value']} (goal {goal['op']} {goal['goal']}) "
                      f"{'PASS' if goal['pass'] else 'MISS'}")
     lines.append(f"cpu_ratio: {report['cpu_ratio']}")
+    lines.append(f"against raw_same_lookup: ratio {report['ratio_same_lookup']}, "
+                 f"cpu_ratio {report['cpu_ratio_same_lookup']}")
     if steps:
         lines.append("one cold build, step by step (ms):")
         lines += [f"  {value:8.1f}  {name}" for name, value in steps.items()]

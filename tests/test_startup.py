@@ -4,15 +4,18 @@
   when an input or the code changes, and never makes a command fail (cache off, damaged, unwritable).
 - The shipped acts catalog read back from the cache is the catalog parsed from ``acts.yaml``.
 - A fresh ``paldocs build FILE -f pdf`` loads neither morfeusz2 (the example's profile gives every form) nor
-  python-docx, matplotlib or the report model, a fresh ``paldocs check`` of a resolution none of them and no
-  WeasyPrint; ``paldocs.report`` still gives its names on first use.
+  python-docx, matplotlib, the report model, the report kinds or the amendment applier, a fresh ``paldocs check``
+  of a resolution none of them and no WeasyPrint; ``paldocs.report`` still gives its names on first use.
 - The command line ends its process after the exit handlers with its exit status and all its output, without
-  the interpreter's teardown; click's test runner still gets ``SystemExit``.
+  the interpreter's teardown; click's test runner still gets ``SystemExit``. The command alone (not an import of
+  paldocs) turns pydantic's plugin scan off, unless the user set it, and raises the collector's threshold; it
+  finds WeasyPrint's native libraries from one ``ldconfig -p`` listing, loading the very same libraries.
 - ``benchmarks/startup.py`` runs and returns well-formed figures (the times themselves are never asserted).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -154,7 +157,8 @@ try:
     main(sys.argv[1:])
 except SystemExit as stop:
     code = stop.code
-watched = ("morfeusz2", "docx", "matplotlib", "paldocs.report.model", "paldocs.report.load", "weasyprint")
+watched = ("morfeusz2", "docx", "matplotlib", "paldocs.report.model", "paldocs.report.load", "paldocs.report.kinds",
+           "paldocs.amendments.apply", "weasyprint")
 print(json.dumps({"code": code, "loaded": [name for name in watched if name in sys.modules]}), file=sys.stderr)
 """
 
@@ -207,10 +211,12 @@ def test_the_startup_benchmark_reports_well_formed_figures() -> None:
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     report = startup.measure(1)
-    assert set(report["median_s"]) == {"build", "raw_weasyprint", "check", "python"}
+    assert set(report["median_s"]) == {"build", "raw_weasyprint", "raw_same_lookup", "check", "python"}
     assert all(value > 0 for value in report["median_s"].values())
     assert report["ratio"] == pytest.approx(report["median_s"]["build"] / report["median_s"]["raw_weasyprint"],
                                             abs=1e-3)
+    assert report["cpu_ratio_same_lookup"] == pytest.approx(
+        report["cpu_median_s"]["build"] / report["cpu_median_s"]["raw_same_lookup"], abs=1e-3)
     assert set(report["goals"]) == {"ratio", "check_s"}
     assert all(isinstance(goal["pass"], bool) for goal in report["goals"].values())
     json.dumps(report)
@@ -271,3 +277,130 @@ def test_the_temporary_folders_of_a_command_are_removed_at_exit(tmp_path: Path) 
              "main()\n")
     subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, cwd=REPO, check=True)
     assert list(tmp_path.iterdir()) == []
+
+
+SETUP_PROBE = """
+import atexit, gc, os, sys
+atexit.register(lambda: print(os.environ.get("PYDANTIC_DISABLE_PLUGINS"), "importlib.metadata" in sys.modules,
+                              *gc.get_threshold(), file=sys.stderr))
+from paldocs.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("preset", "expected"), [
+    (None, ["__all__", "False"]),  # the command owns its process: no scan for pydantic plugins, no metadata
+    ("logfire", ["logfire", "True"]),  # a user's own setting is kept, and pydantic's own loader with it
+])
+def test_the_command_sets_its_own_process_up(preset: str | None, expected: list[str]) -> None:
+    from paldocs.cli.exit import GC_THRESHOLDS
+
+    environment = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if preset is not None:
+        environment["PYDANTIC_DISABLE_PLUGINS"] = preset
+    result = subprocess.run([sys.executable, "-c", SETUP_PROBE, "check", "resolutions/ketrzyn-2014-pal.yaml",
+                             "--today", "2026-11-25"], capture_output=True, text=True, cwd=REPO, env=environment,
+                            check=False)
+    assert result.returncode in (0, 1), result.stderr  # 1: findings, check's normal answer
+    assert "PD015" in result.stdout  # the data model was built and validated the file
+    assert result.stderr.split()[-5:] == [*expected, *map(str, GC_THRESHOLDS)]
+
+
+def test_pydantic_asks_its_plugin_loader_only_for_get_plugins() -> None:
+    """The command stands in for pydantic.plugin._loader with get_plugins alone (paldocs.cli.exit)."""
+    import pydantic
+
+    root = Path(pydantic.__file__).parent
+    uses = sorted({line.strip() for path in root.rglob("*.py") for line in path.read_text(encoding="utf-8").splitlines()
+                   if "_loader" in line and "import" in line})
+    assert uses == ["from ._loader import get_plugins"]
+
+
+def test_importing_the_command_line_changes_nothing_in_the_process() -> None:
+    probe = ("import gc, os, sys\n"
+             "default = gc.get_threshold()\n"
+             "import paldocs, paldocs.cli\n"
+             "from paldocs.cli import main\n"
+             "main(['--version'], standalone_mode=False)\n"
+             "print(gc.get_threshold() == default, 'PYDANTIC_DISABLE_PLUGINS' in os.environ,\n"
+             "      'pydantic' in sys.modules)")
+    environment = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO,
+                            env=environment, check=True)
+    assert result.stdout.split()[-3:] == ["True", "False", "False"]
+
+
+LISTING = b"""1234 libs found in cache `/etc/ld.so.cache'
+\tlibpangoft2-1.0.so.0 (libc6,x86-64) => /lib/x86_64-linux-gnu/libpangoft2-1.0.so.0
+\tlibpango-1.0.so.0 (libc6,x86-64) => /lib/x86_64-linux-gnu/libpango-1.0.so.0
+\tlibgobject-2.0.so.0 (libc6,x86-64) => /lib/x86_64-linux-gnu/libgobject-2.0.so.0
+\tlibgobject-2.0.so.0 (libc6) => /lib/i386-linux-gnu/libgobject-2.0.so.0
+"""
+
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("gobject-2.0", "libgobject-2.0.so.0"),
+    ("pango-1.0", "libpango-1.0.so.0"),  # not libpangoft2: the name ends where the version begins
+    ("pangoft2-1.0", "libpangoft2-1.0.so.0"),
+    ("libgobject-2.0-0", None),  # WeasyPrint's Windows spelling: not in a Linux cache
+    ("gobject-2.0-0", None),
+    ("harfbuzz", None),
+])
+def test_a_library_is_found_in_the_listing_as_ctypes_finds_it(name: str, found: str | None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from paldocs.cli import native_libraries
+
+    monkeypatch.setattr(native_libraries, "_abi_tag", lambda: "libc6,x86-64")
+    assert native_libraries.listed_library(name, LISTING) == found
+
+
+def test_without_a_listing_the_standard_search_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from paldocs.cli import native_libraries
+
+    monkeypatch.setattr(native_libraries, "_listing", lambda: None)
+    finder = native_libraries._one_listing_finder(lambda name: f"standard:{name}")
+    assert finder("pango-1.0") == "standard:pango-1.0"
+
+
+def test_the_listing_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from paldocs.cli import native_libraries
+
+    reads: list[int] = []
+
+    def listing() -> bytes:
+        reads.append(1)
+        return LISTING
+
+    monkeypatch.setattr(native_libraries, "_listing", functools.cache(listing))
+    monkeypatch.setattr(native_libraries, "_abi_tag", lambda: "libc6,x86-64")
+    finder = native_libraries._one_listing_finder(lambda name: pytest.fail("the standard search ran"))
+    assert [finder(name) for name in ("gobject-2.0", "gobject-2.0-0", "pango-1.0")] == [
+        "libgobject-2.0.so.0", None, "libpango-1.0.so.0"]
+    assert len(reads) == 1
+
+
+LIBRARIES_PROBE = """
+import sys
+if sys.argv[1] == "command":
+    from paldocs.cli.exit import prepare_process
+    prepare_process()
+    import ctypes
+    assert "ctypes.util" not in sys.modules  # nothing is replaced before WeasyPrint is imported
+import weasyprint, ctypes.util
+print(hasattr(ctypes.util.find_library, "standard"))
+print("\\n".join(sorted({line.split()[-1] for line in open("/proc/self/maps") if ".so" in line})))
+"""
+
+
+@pytest.mark.slow  # fresh interpreters importing WeasyPrint
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the listing is used on Linux only")
+def test_the_command_loads_the_same_native_libraries_as_weasyprint_alone() -> None:
+    def loaded(mode: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-c", LIBRARIES_PROBE, mode], capture_output=True, text=True,
+                                cwd=REPO, check=True)
+        return result.stdout.splitlines()
+
+    alone, command = loaded("alone"), loaded("command")
+    replaced = Path("/sbin/ldconfig").exists()
+    assert (alone[0], command[0]) == ("False", str(replaced))
+    assert command[1:] == alone[1:] and any("pango" in name for name in alone)

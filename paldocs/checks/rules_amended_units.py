@@ -91,11 +91,11 @@ def amended_units_exist(context: CheckContext) -> Iterator[Report]:
     aktu zmienianego). Zmiany stosuje się po kolei do danych uchwały zmienianej z tego samego folderu; jednostka
     wpisana ręcznie z błędem („§ 7” w uchwale o pięciu paragrafach) jest tu błędem. docs/amendments.md,
     „Consolidated text”."""
-    from paldocs.amendments.apply import ChangeRefused, apply_change
-
     amendment, act = _amendment(context), amended_act(context)
     if amendment is None or act is None:
         return
+    from paldocs.amendments.apply import ChangeRefused, apply_change  # only an amending resolution needs it
+
     data = act
     for index, change in enumerate(amendment.changes):
         if change.op == "words":

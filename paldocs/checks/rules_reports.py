@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from paldocs.checks.engine import CheckContext, Report, Severity, rule
 from paldocs.polish.dates import MONTHS_GENITIVE, format_date
-from paldocs.report.kinds import ReportKind, kind_of
 
-if TYPE_CHECKING:  # a check of a resolution does not load the report model
+if TYPE_CHECKING:  # a check of a resolution loads neither the report model nor the report kinds
+    from paldocs.report.kinds import ReportKind
     from paldocs.report.model import MonitoringReport
 
 FieldPath = tuple[str | int, ...]
@@ -74,6 +74,8 @@ def report_kind_unverified(context: CheckContext) -> Iterator[Report]:
 
 def report_kind_problems(report: MonitoringReport) -> list[ReportProblem]:
     """Every problem of ``report`` against its kind (PD070–PD074), in rule order."""
+    from paldocs.report.kinds import kind_of
+
     kind = kind_of(report)
     where: FieldPath = ("kind",) if report.kind else ()
     return [*_deadline(report, kind), *_one_year(report, kind), *_expected(report, kind, where),

@@ -4,7 +4,8 @@ Contract: :class:`LazyGroup` takes ``lazy_subcommands``, a mapping of command na
 (click's documented lazy-loading pattern). Listing the commands imports nothing; describing or running one
 imports its module only. A name that does not resolve to a click command is a bug in paldocs: it raises.
 Called without arguments — the process's own entry (the ``paldocs`` script, ``python -m paldocs``) — the group
-ends the process through :func:`paldocs.cli.exit.exit_process` (no interpreter teardown); called with arguments
+sets the process up (:func:`paldocs.cli.exit.prepare_process`) and ends it through
+:func:`paldocs.cli.exit.exit_process` (no interpreter teardown); called with arguments
 (click's test runner, a program) it behaves as any click command.
 """
 
@@ -25,11 +26,12 @@ class LazyGroup(click.Group):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if args or kwargs:
             return super().__call__(*args, **kwargs)
+        from paldocs.cli.exit import exit_process, prepare_process
+
+        prepare_process()
         try:
             super().__call__()  # standalone mode: ends with SystemExit, whatever the outcome
         except SystemExit as stop:
-            from paldocs.cli.exit import exit_process
-
             exit_process(stop.code)
         return None  # not reached: click's standalone mode always exits
 
