@@ -6,10 +6,9 @@ Run from the repository root::
 
 Contract:
 - :func:`measure` ``(scale, workers, runs=1)`` builds the synthetic programme ``scale`` times the Kętrzyn
-  example (:func:`synthetic.scaled_program`) with each chapter of the annex opening a new page
-  (:func:`chapters_on_new_pages`: the parallel writer cuts a document only where a new page begins, and the
-  synthetic programme has no page breaks of its own), then times, in this process after one untimed warm-up
-  (fonts, parsed CSS), ``to_pdf`` (serial) and ``render_pdf_parallel(document, workers)``, interleaved,
+  example (:func:`synthetic.scaled_program`) with each chapter of the annex opening a new page (the
+  programme's ``chapters_on_new_pages``: the parallel writer cuts a document only where a new page begins),
+  then times, in this process after one untimed warm-up (fonts, parsed CSS), ``to_pdf`` (serial) and ``render_pdf_parallel(document, workers)``, interleaved,
   ``runs`` times each; medians. It returns a dict: scale, workers, pieces (as planned), pages, serial_s,
   parallel_s, speedup (serial ÷ parallel), pages_per_s of each, same_text_and_pages (the two PDFs compared
   page by page, footer numbers included), cpus, load average before and after, and the pieces the plain
@@ -25,7 +24,6 @@ Contract:
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import io
 import json
 import os
@@ -47,24 +45,10 @@ from paldocs.writers.pdf import to_pdf  # noqa: E402
 from paldocs.writers.pdf_parallel import plan_pieces, render_pdf_parallel  # noqa: E402
 
 
-def chapters_on_new_pages(document: ir.Document) -> ir.Document:
-    """``document`` with a page break before every level-1 heading of its annexes but the first."""
-    parts = []
-    for part in document.parts:
-        blocks: list[ir.Block] = []
-        for block in part.blocks:
-            if part.kind == "annex" and isinstance(block, ir.Heading) and block.level == 1 \
-                    and any(isinstance(b, ir.Heading) for b in blocks):
-                blocks.append(ir.PageBreak())
-            blocks.append(block)
-        parts.append(dataclasses.replace(part, blocks=blocks))
-    return dataclasses.replace(document, parts=parts)
-
-
-def long_document(scale: int) -> ir.Document:
+def long_document(scale: int, *, chapters_on_new_pages: bool = False) -> ir.Document:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"program-{scale}x.yaml"
-        path.write_text(scaled_program(scale), encoding="utf-8")
+        path.write_text(scaled_program(scale, chapters_on_new_pages=chapters_on_new_pages), encoding="utf-8")
         document, _ = paldocs.to_document(path)
     return document
 
@@ -77,7 +61,7 @@ def measure(scale: int, workers: int, runs: int = 1) -> dict[str, Any]:
     """Serial vs parallel PDF of the ``scale``× programme with chapters on new pages (see the module)."""
     load_before = os.getloadavg()
     plain = long_document(scale)
-    document = chapters_on_new_pages(plain)
+    document = long_document(scale, chapters_on_new_pages=True)
     to_pdf(long_document(1))  # warm-up: font configuration and parsed print CSS, inherited by the workers
     serial_times, parallel_times = [], []
     serial = parallel = b""

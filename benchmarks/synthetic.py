@@ -18,14 +18,17 @@ REPO = Path(__file__).resolve().parent.parent
 KETRZYN = REPO / "resolutions" / "ketrzyn-2014-pal.yaml"
 
 
-def scaled_program(factor: int, source: Path = KETRZYN) -> str:
-    """The data file (YAML text) of a program ``factor`` times the size of ``source``'s."""
+def scaled_program(factor: int, source: Path = KETRZYN, *, chapters_on_new_pages: bool = False) -> str:
+    """The data file (YAML text) of a program ``factor`` times the size of ``source``'s (with
+    ``chapters_on_new_pages``: each chapter but the first opens a page, where the parallel PDF writer can cut)."""
     if factor < 1:
         raise ValueError("factor must be at least 1")
     data: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
     if isinstance(data.get("municipality"), str):
         data["municipality"] = str((source.parent / data["municipality"]).resolve())
     sections = data["program"]["sections"]
+    if chapters_on_new_pages:
+        data["program"]["chapters_on_new_pages"] = True
     if factor > 1:
         data["program"]["sections"] = [_renamed(section, copy_number) for copy_number in range(1, factor + 1)
                                        for section in sections]

@@ -135,6 +135,23 @@ def test_pieces_are_numbered_as_one_document(counts: list[tuple[int, int, int]],
     assert [(p.first_object, p.first_page_key, p.first_annotation_key) for p in places] == expected
 
 
+def test_chapters_on_new_pages_in_the_data_are_the_places_to_cut(ketrzyn_chapters: ir.Document,
+                                                                 tmp_path: Any) -> None:
+    # The programme's option puts a page break before every level-1 chapter but the first: the same blocks
+    # as this file's helper, so a long programme of a municipality can be laid out on all cores.
+    import yaml
+
+    data = yaml.safe_load(example_files()["ketrzyn-2014-pal"].read_text(encoding="utf-8"))
+    data["program"]["chapters_on_new_pages"] = True
+    data["municipality"] = str((example_files()["ketrzyn-2014-pal"].parent / data["municipality"]).resolve())
+    path = tmp_path / "program.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    document, _ = paldocs.to_document(path)
+    kinds = [[type(block).__name__ for block in part.blocks] for part in document.parts]
+    assert kinds == [[type(block).__name__ for block in part.blocks] for part in ketrzyn_chapters.parts]
+    assert len(plan_pieces(document, 2)) == 2
+
+
 def test_new_page_parts_are_the_html_writers() -> None:
     from paldocs.writers import html, pdf_parallel
 

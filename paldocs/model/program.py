@@ -191,6 +191,9 @@ class Program(StrictModel):
     title_style: Literal["as-written", "bold"] = Field(
         "as-written", description="Krój tytułu na pierwszej stronie załącznika: jak zapisano w display_title "
         "(as-written; sam title jest pogrubiony) albo cały pogrubiony (bold).", examples=["bold"])
+    chapters_on_new_pages: bool = Field(
+        False, description="Każdy rozdział 1. poziomu z tytułem (poza pierwszym) zaczyna się od nowej strony; w takim miejscu "
+        "długi program może być składany do PDF-u na kilku rdzeniach procesora naraz.", examples=[True])
     title_gender: Literal["m", "ż", "n", "mnoga"] | None = Field(
         None, description="Rodzaj gramatyczny rzeczownika, od którego zaczyna się tytuł (Program — m, Strategia — ż, "
         "Studium — n, Zasady — mnoga): uzgadnia „stanowiący/stanowiącą/stanowiące załącznik”; domyślnie ze "
