@@ -17,6 +17,10 @@ Contract:
   print CSS and with a minimal one (page size, margins, font), in this process after one warm-up, and reports
   layout and writing times, pages and characters of text per second of each: whether anything in paldocs's own
   CSS slows WeasyPrint's layout. ``--stylesheets`` prints it.
+- :func:`by_size` ``(scales, workers, runs=3)`` times serial and parallel at several sizes (chapters on new
+  pages), with each document's characters of text and what the automatic choice
+  (:func:`paldocs.pdf_workers.choose_pdf_workers`) picks for it: the figures behind that choice's constants.
+  ``--sizes 1,2,4,8,16`` prints them.
 - Nothing is written except a temporary data file (removed). The numbers depend on the machine's load: the
   load averages are part of the result.
 """
@@ -131,6 +135,31 @@ def stylesheet_cost(scale: int) -> dict[str, Any]:
     return results
 
 
+def by_size(scales: list[int], workers: int, runs: int = 3) -> list[dict[str, Any]]:
+    """Serial against parallel at each of ``scales`` (see the module)."""
+    from paldocs.pdf_workers import choose_pdf_workers, text_length
+
+    to_pdf(long_document(1))  # warm-up
+    rows = []
+    for scale in scales:
+        document = long_document(scale, chapters_on_new_pages=True)
+        load = os.getloadavg()[0]
+        serial_times, parallel_times = [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            to_pdf(document)
+            serial_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            render_pdf_parallel(document, workers)
+            parallel_times.append(time.perf_counter() - start)
+        serial_s, parallel_s = statistics.median(serial_times), statistics.median(parallel_times)
+        rows.append({"scale": scale, "characters": text_length(document), "serial_s": round(serial_s, 3),
+                     "parallel_s": round(parallel_s, 3), "speedup": round(serial_s / parallel_s, 3),
+                     "automatic": choose_pdf_workers(document, None, cores=workers),
+                     "load": [round(load, 2), round(os.getloadavg()[0], 2)]})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=100)
@@ -138,7 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--stylesheets", action="store_true",
                         help="paldocs's print CSS against a minimal one on the same text (stylesheet_cost)")
+    parser.add_argument("--sizes", default=None, metavar="1,2,4",
+                        help="serial against parallel at these scales, with the automatic choice (by_size)")
     args = parser.parse_args(argv)
+    if args.sizes:
+        for row in by_size([int(x) for x in args.sizes.split(",")], args.workers, args.runs):
+            print(json.dumps(row))
+        return 0
     if args.stylesheets:
         print(json.dumps(stylesheet_cost(args.scale), indent=2))
         return 0

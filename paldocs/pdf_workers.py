@@ -37,15 +37,15 @@ from paldocs.errors import PaldocsError
 MAX_AUTOMATIC_WORKERS = 4
 
 # The cost model behind the automatic choice, in characters of text (the proxy of layout time the parallel
-# writer plans its pieces by). Measured on a 2-core machine: serial layout runs at about 36 µs per character
-# (~28 pages/s); a parallel render costs about 0.2–0.3 s on top (starting the processes, each piece's own page
-# setup, the second font subset) and its join about 2 % of the serial layout (the workers number and
-# serialize their own PDF objects; the caller only writes them end to end). With another process keeping a
-# core busy a second worker gets little CPU of its own: the margin asks the saving to cover about 0.7 s more,
-# so that a lightly loaded machine does not lose. docs/performance.md ("From the command line").
-FIXED_COST_CHARS = 6_000  # ≈ 0.22 s of serial layout
-JOIN_COST_PER_CHAR = 0.02  # joining costs ~2 % of the serial layout of the whole text
-MIN_GAIN_CHARS = 20_000  # ≈ 0.7 s: the margin for a machine that is not idle
+# writer plans its pieces by). Measured on an idle 2-core machine (benchmarks/long_document.py --sizes):
+# serial layout runs at about 36–48 µs per character (~28 pages/s); a parallel render costs about 0.1–0.15 s on
+# top (starting the processes, each piece's own page setup and font subset) and its join about 1 % of the
+# serial layout (the workers number and serialize their own PDF objects; the caller only writes them end to
+# end). The margin asks for a saving of about 0.35 s besides, so that a machine that is not idle (a second
+# worker getting less than a core) does not lose. docs/performance.md ("From the command line").
+FIXED_COST_CHARS = 3_000  # ≈ 0.12 s of serial layout
+JOIN_COST_PER_CHAR = 0.01  # joining costs ~1 % of the serial layout of the whole text
+MIN_GAIN_CHARS = 10_000  # ≈ 0.35 s: the margin for a machine that is not idle
 # No document shorter than this can pass :func:`worth_cutting` (at most 4 pieces save at most ¾ of the text).
 MIN_TOTAL_CHARS = int((FIXED_COST_CHARS + MIN_GAIN_CHARS) / (1 - 1 / MAX_AUTOMATIC_WORKERS - JOIN_COST_PER_CHAR))
 

@@ -123,9 +123,8 @@ def test_per_document(requested: int | None, batch_jobs: int | None, expected: i
     ([], False),
     ([100_000], False),  # one piece saves nothing
     ([10_000, 10_000], False),
-    ([27_000, 27_000], False),  # saves 27 000 − 6 000 − 1 080 = 19 920: under the margin
-    ([27_200, 27_200], True),  # saves 27 200 − 6 000 − 1 088 = 20 112
-    ([20_000, 20_000], False),
+    ([13_100, 13_100], False),  # saves 13 100 − 3 000 − 262 = 9 838: under the margin
+    ([13_300, 13_300], True),  # saves 13 300 − 3 000 − 266 = 10 034
     ([60_000, 60_000], True),
     ([100_000, 5_000], False),  # the long piece sets the time: almost nothing saved
     ([30_000, 30_000, 30_000], True),
@@ -164,7 +163,7 @@ def test_a_short_document_does_not_load_the_parallel_writer() -> None:
     # Every PDF build asks the policy: for a short document it imports nothing (no pypdf, no joiner).
     code = ("import sys; import paldocs.pdf_workers as p; from paldocs import document as ir; "
             "doc = ir.Document(meta=ir.Meta(title='t'), parts=[ir.Part(kind='annex', blocks=["
-            "ir.Paragraph([ir.Text('x' * 9000)]), ir.PageBreak(), ir.Paragraph([ir.Text('x' * 9000)])])]); "
+            "ir.Paragraph([ir.Text('x' * 8000)]), ir.PageBreak(), ir.Paragraph([ir.Text('x' * 8000)])])]); "
             "before = set(sys.modules); assert p.choose_pdf_workers(doc, None, cores=4) == 1; "
             "print(sorted(set(sys.modules) - before))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
@@ -439,5 +438,6 @@ def test_automatic_cuts_a_long_programme_not_the_example(alone: None, monkeypatc
     monkeypatch.setattr(policy, "available_cores", lambda: 2)
     document = paldocs.to_document(long_programme(16, tmp_path))[0]  # ~117 000 characters, ~70 pages
     assert policy.choose_pdf_workers(document, None) == 2
-    assert policy.choose_pdf_workers(paldocs.to_document(long_programme(8, tmp_path))[0], None) == 1
+    assert policy.choose_pdf_workers(paldocs.to_document(long_programme(4, tmp_path))[0], None) == 2
+    assert policy.choose_pdf_workers(paldocs.to_document(long_programme(2, tmp_path))[0], None) == 1
     assert policy.choose_pdf_workers(paldocs.to_document(long_programme(1, tmp_path))[0], None) == 1
