@@ -232,11 +232,9 @@ def render_pdf(document: Document, *, pdf_variant: str | None = None, attachment
     if attachments:
         per_document(pdf_workers, 1)  # a bad number is refused all the same
     elif (workers := choose_pdf_workers(document, pdf_workers)) > 1:
-        from paldocs.writers.pdf import load_resources
         from paldocs.writers.pdf_parallel import render_pdf_parallel
 
-        load_resources()  # fonts and parsed CSS before the fork: every worker inherits them
-        return render_pdf_parallel(document, workers, variant=pdf_variant)
+        return render_pdf_parallel(document, workers, variant=pdf_variant)  # loads fonts and CSS before forking
     content = WRITERS["pdf"].load()(document, variant=pdf_variant, attachments=attachments)
     return content.encode("utf-8") if isinstance(content, str) else content
 
