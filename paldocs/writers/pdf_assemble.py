@@ -132,15 +132,17 @@ class PreparedPiece:
     def renumbered(self, place: PieceBases) -> AssembledPiece:
         pages = self.counts.pages
 
+        def shifted(key: int) -> int:
+            """A parent-tree key in the joined file: the piece's pages' keys come first, its annotations' after."""
+            return place.first_page_key + key if key < pages else place.first_annotation_key + key - pages
+
         def replace(match: re.Match[bytes]) -> bytes:
             if match.group(1) is not None:
                 local = int(match.group(1))
                 joined = self.special.get(local)
                 return b"%d 0 R" % (joined if joined is not None else place.first_object + self.index[local])
             if match.group(2) is not None:
-                key = int(match.group(3))
-                key = place.first_page_key + key if key < pages else place.first_annotation_key + key - pages
-                return b"/%s %d" % (match.group(2), key)
+                return b"/%s %d" % (match.group(2), shifted(int(match.group(3))))
             return match.group(0)
 
         def renumber(value: Any) -> bytes:
@@ -168,10 +170,7 @@ class PreparedPiece:
             root, document, mapping = (self.structure[k] for k in ("root", "document", "parent_tree"))
             document_kids = [renumber(kid) for kid in document["K"]]
             nums = mapping["Nums"]
-            for i in range(0, len(nums), 2):
-                key = int(nums[i])
-                key = place.first_page_key + key if key < pages else place.first_annotation_key + key - pages
-                parent_tree.append((key, renumber(nums[i + 1])))
+            parent_tree = [(shifted(int(nums[i])), renumber(nums[i + 1])) for i in range(0, len(nums), 2)]
             root_entries = [(k, renumber(v)) for k, v in root.items()
                             if k not in {"Type", "K", "ParentTree", "Namespaces"}]
             if self.structure["namespace"] is not None:
