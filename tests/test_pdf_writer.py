@@ -389,3 +389,19 @@ def test_chart_with_text_in_another_font_is_named() -> None:
     doc.parts[0].blocks[5] = ir.Figure("uczestnicy", alt="x", svg=svg)
     with pytest.raises(RenderError, match="Rysunek SVG zawiera tekst w czcionce DejaVu Sans"):
         to_pdf(doc)
+
+
+def test_page_references_are_remembered_until_a_page_is_added() -> None:
+    # WeasyPrint's tagging asks pydyf for every page's reference once per structure element; the writer makes
+    # pydyf keep the tuple until a page is added, with the values pydyf itself would give.
+    import pydyf
+
+    import paldocs.writers.pdf  # noqa: F401 — installs the remembered property
+
+    pdf = pydyf.PDF()
+    assert pdf.page_references == ()
+    for count in (1, 2, 3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        expected = tuple(f"{number} 0 R".encode("ascii") for number in pdf.pages["Kids"][::3])
+        assert pdf.page_references == expected and len(expected) == count
+        assert pdf.page_references is pdf.page_references  # built once per page count

@@ -69,6 +69,24 @@ from paldocs.writers.html import load_print_css, to_html
 if TYPE_CHECKING:
     from paldocs.writers.pdf_archive import SourceFile
 
+def _remembered_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """pydyf's ``PDF.page_references``, rebuilt only when a page was added since the last call.
+
+    Why: WeasyPrint's tagging asks for the whole tuple once per structure element (``pdf.page_references[n]``),
+    and pydyf builds it anew on every call, so a tagged PDF's cost grew with elements × pages — at 319 pages
+    (thousands of elements) more than a quarter of the whole render. Pages are only ever appended to /Kids, so
+    its length and last entry tell whether the tuple is still right; the values are pydyf's own."""
+    kids = pdf.pages["Kids"]
+    key = (len(kids), kids[-3] if kids else None)
+    remembered = pdf.__dict__.get("_paldocs_page_references")
+    if remembered is None or remembered[0] != key:
+        remembered = (key, tuple(b"%d 0 R" % number for number in kids[::3]))
+        pdf.__dict__["_paldocs_page_references"] = remembered
+    return remembered[1]
+
+
+pydyf.PDF.page_references = property(_remembered_page_references)  # type: ignore[method-assign,assignment]
+
 BASE_URL = "paldocs:/"  # fixed, not a file: URL — relative references resolve to nothing fetchable
 ASSET_SCHEME = "paldocs-asset:"
 SRGB_INTENT = "paldocs-srgb"
