@@ -11,8 +11,9 @@ Contract:
   then times, in this process after one untimed warm-up (fonts, parsed CSS), ``to_pdf`` (serial) and ``render_pdf_parallel(document, workers)``, interleaved,
   ``runs`` times each; medians. It returns a dict: scale, workers, pieces (as planned), pages, serial_s,
   parallel_s, speedup (serial ÷ parallel), pages_per_s of each, same_text_and_pages (the two PDFs compared
-  page by page, footer numbers included), cpus, load average before and after, and the pieces the plain
-  programme (without the page breaks) would be cut into.
+  page by page, footer numbers included), byte_identical (a further parallel run gave the same bytes),
+  serial_peak_rss_mb (this process's peak RSS: the serial renders ran in it), cpus, load average before and
+  after, and the pieces the plain programme (without the page breaks) would be cut into.
 - :func:`stylesheet_cost` ``(scale)`` lays the same HTML of the plain ``scale``× programme out with paldocs's
   print CSS and with a minimal one (page size, margins, font), in this process after one warm-up, and reports
   layout and writing times, pages and characters of text per second of each: whether anything in paldocs's own
@@ -31,6 +32,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -76,6 +78,8 @@ def measure(scale: int, workers: int, runs: int = 1) -> dict[str, Any]:
         start = time.perf_counter()
         parallel = render_pdf_parallel(document, workers)
         parallel_times.append(time.perf_counter() - start)
+    serial_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the serial renders ran here
+    byte_identical = render_pdf_parallel(document, workers) == parallel  # one more run, compared
     serial_texts, parallel_texts = _texts(serial), _texts(parallel)
     serial_s, parallel_s = statistics.median(serial_times), statistics.median(parallel_times)
     pages = len(serial_texts)
@@ -93,6 +97,8 @@ def measure(scale: int, workers: int, runs: int = 1) -> dict[str, Any]:
         "parallel_pages_per_s": round(pages / parallel_s, 1),
         "same_text_and_pages": serial_texts == parallel_texts,
         "same_as_serial": serial_texts == parallel_texts,  # the name benchmarks/run.py's table reads
+        "byte_identical": byte_identical,
+        "serial_peak_rss_mb": round(serial_peak_mb, 1),
         "cpus": os.cpu_count(),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
