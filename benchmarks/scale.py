@@ -227,6 +227,15 @@ def number(value: Any) -> float | None:
     return float(value)
 
 
+def _or_own(value: float | None, source: str, own: dict[str, Any], key: str, own_source: str, *,
+            when: bool = True) -> tuple[float | None, str]:
+    """The part's figure and its source, else (when ``when``) run.py's own measurement of the same thing
+    (``own[key]``), named by ``own_source``."""
+    if value is None and when and (fallback := number(own.get(key))) is not None:
+        return fallback, own_source
+    return value, source
+
+
 def _quotient(numerator: float | None, denominator: float | None) -> float | None:
     return numerator / denominator if numerator is not None and denominator else None
 
@@ -322,16 +331,12 @@ def side_by_side(scale: Mapping[str, Any], own: Mapping[str, Any]) -> list[Row]:
                     note=note))
     rows.append(Row(title, "ratio paldocs ÷ raw WeasyPrint", ratio, "×", GOAL_WHOLE_PROCESS_RATIO,
                     source=source, note=note))
-    check = number(find(figures, "check_median_s", "check_s"))
-    check_source = source
-    if check is None and (fallback := number(own.get("check_s"))) is not None:
-        check, check_source = fallback, "run.py (command line, fresh process)"
+    check, check_source = _or_own(number(find(figures, "check_median_s", "check_s")), source, own, "check_s",
+                                  "run.py (command line, fresh process)")
     rows.append(Row(title, "`paldocs check FILE`, fresh process, median", check, "s", GOAL_CHECK_S,
                     source=check_source, note=note))
-    peak = number(find(figures, "peak_rss_mb", "build_peak_rss_mb"))
-    peak_source = source
-    if peak is None and (fallback := number(own.get("build_peak_mb"))) is not None:
-        peak, peak_source = fallback, "run.py (`paldocs build -f docx,pdf`, peak RSS)"
+    peak, peak_source = _or_own(number(find(figures, "peak_rss_mb", "build_peak_rss_mb")), source, own,
+                                "build_peak_mb", "run.py (`paldocs build -f docx,pdf`, peak RSS)")
     rows.append(Row(title, "peak memory of a build", peak, "MB", source=peak_source, note=note))
 
     # Long document on all cores.
@@ -341,12 +346,10 @@ def side_by_side(scale: Mapping[str, Any], own: Mapping[str, Any]) -> list[Row]:
     title = "long document"
     arguments = (part or {}).get("arguments", {})
     scale_text = f"{arguments.get('scale', '?')}×, {arguments.get('workers', '?')} workers"
-    serial = number(find(figures, "serial_s", "serial_median_s"))
-    serial_source = source
-    serial_name = f"PDF on one core ({scale_text})"
-    if serial is None and (fallback := number(own.get("pdf_large_s"))) is not None:
-        serial, serial_source = fallback, "run.py (warm PDF stage)"
-        serial_name = f"PDF on one core ({own.get('pdf_large_factor')}× program)"
+    serial, serial_source = _or_own(number(find(figures, "serial_s", "serial_median_s")), source, own,
+                                    "pdf_large_s", "run.py (warm PDF stage)")
+    what = scale_text if serial_source == source else f"{own.get('pdf_large_factor')}× program"
+    serial_name = f"PDF on one core ({what})"
     rows.append(Row(title, serial_name, serial, "s", source=serial_source, note=note))
     parallel = number(find(figures, "parallel_s", "parallel_median_s"))
     rows.append(Row(title, f"PDF on all cores ({scale_text})", parallel, "s", source=source, note=note))
@@ -354,10 +357,8 @@ def side_by_side(scale: Mapping[str, Any], own: Mapping[str, Any]) -> list[Row]:
                                                             parallel)
     rows.append(Row(title, "speed-up, one core ÷ all cores", speedup, "×", GOAL_LONG_DOCUMENT_SPEEDUP, "≥",
                     source=source, note=note))
-    pages = number(find(figures, "pages", "page_count"))
-    pages_source = source
-    if pages is None and figures is None and (fallback := number(own.get("pdf_large_pages"))) is not None:
-        pages, pages_source = fallback, "run.py"
+    pages, pages_source = _or_own(number(find(figures, "pages", "page_count")), source, own, "pdf_large_pages",
+                                  "run.py", when=figures is None)
     rows.append(Row(title, "PDF pages", pages, "pages", source=pages_source, note=note))
     same = find(figures, "same_as_serial", "identical", "equal")
     rows.append(Row(title, "same text and page count as the serial PDF", same if isinstance(same, bool) else None,
@@ -365,10 +366,9 @@ def side_by_side(scale: Mapping[str, Any], own: Mapping[str, Any]) -> list[Row]:
     reproducible = find(figures, "byte_identical", "reproducible")
     rows.append(Row(title, "byte-identical between runs",
                     reproducible if isinstance(reproducible, bool) else None, source=source, note=note))
-    serial_peak = number(find(figures, "serial_peak_rss_mb"))
-    serial_peak_source = source
-    if serial_peak is None and figures is None and (fallback := number(own.get("pdf_large_peak_mb"))) is not None:
-        serial_peak, serial_peak_source = fallback, "run.py (cold first build, peak RSS)"
+    serial_peak, serial_peak_source = _or_own(number(find(figures, "serial_peak_rss_mb")), source, own,
+                                              "pdf_large_peak_mb", "run.py (cold first build, peak RSS)",
+                                              when=figures is None)
     rows.append(Row(title, "peak memory on one core", serial_peak, "MB", source=serial_peak_source, note=note))
     parallel_peak = number(find(figures, "parallel_peak_rss_mb")) or (mem(part) if figures is not None else None)
     rows.append(Row(title, "peak memory on all cores (every worker)", parallel_peak, "MB", source=source,
@@ -380,13 +380,12 @@ def side_by_side(scale: Mapping[str, Any], own: Mapping[str, Any]) -> list[Row]:
     source = "benchmarks/cluster.py"
     title = "batch on a cluster"
     documents = (part or {}).get("arguments", {}).get("documents", "?")
-    local = number(find(figures, "local_documents_per_s", "processes_documents_per_s",
-                        "process_pool_documents_per_s"))
-    local_source = source
-    local_name = f"local processes, documents/s ({documents} documents)"
-    if local is None and figures is None and (fallback := number(own.get("batch_documents_per_s"))) is not None:
-        local, local_source = fallback, f"run.py (`paldocs build DIR --jobs {own.get('batch_jobs', 2)}`)"
-        local_name = f"local processes, documents/s ({own.get('batch_documents', '?')} documents)"
+    local, local_source = _or_own(
+        number(find(figures, "local_documents_per_s", "processes_documents_per_s", "process_pool_documents_per_s")),
+        source, own, "batch_documents_per_s", f"run.py (`paldocs build DIR --jobs {own.get('batch_jobs', 2)}`)",
+        when=figures is None)
+    batch = documents if local_source == source else own.get("batch_documents", "?")
+    local_name = f"local processes, documents/s ({batch} documents)"
     rows.append(Row(title, local_name, local, "docs/s", source=local_source, note=note))
     dask = number(find(figures, "dask_documents_per_s"))
     rows.append(Row(title, f"Dask distributed, documents/s ({documents} documents)", dask, "docs/s",
@@ -395,10 +394,9 @@ def side_by_side(scale: Mapping[str, Any], own: Mapping[str, Any]) -> list[Row]:
                     _quotient(dask, number(find(figures, "local_documents_per_s", "processes_documents_per_s",
                                                 "process_pool_documents_per_s"))),
                     "×", source=source, note=note))
-    local_peak = number(find(figures, "local_peak_rss_mb"))
-    local_peak_source = source
-    if local_peak is None and figures is None and (fallback := number(own.get("batch_tree_pss_mb"))) is not None:
-        local_peak, local_peak_source = fallback, "run.py (batch, peak PSS of all processes)"
+    local_peak, local_peak_source = _or_own(number(find(figures, "local_peak_rss_mb")), source, own,
+                                            "batch_tree_pss_mb", "run.py (batch, peak PSS of all processes)",
+                                            when=figures is None)
     rows.append(Row(title, "peak memory, local processes", local_peak, "MB", source=local_peak_source, note=note))
     dask_peak = number(find(figures, "dask_peak_rss_mb")) or (mem(part) if figures is not None else None)
     rows.append(Row(title, "peak memory, Dask (every worker)", dask_peak, "MB", source=source, note=note))
