@@ -7,8 +7,9 @@ Modules: :mod:`~paldocs.legal.catalog` (``acts.yaml`` and user catalogs), :mod:`
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from paldocs.lazy_package import lazy_names
 
 if TYPE_CHECKING:
     from paldocs.legal.catalog import Act, Catalog, JournalRow, load_catalog
@@ -28,13 +29,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'paldocs.legal' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"paldocs.legal.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
 
 
 __all__ = [

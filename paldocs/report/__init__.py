@@ -19,8 +19,9 @@ Usage::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from paldocs.lazy_package import lazy_names
 
 if TYPE_CHECKING:
     from paldocs.report.compute import (ActivityFigures, Breakdown, BudgetLine, BudgetSummary, CumulativeProgress,
@@ -38,13 +39,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'paldocs.report' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"paldocs.report.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
 
 
 __all__ = ["ActivityFigures", "Breakdown", "BudgetLine", "BudgetSummary", "CumulativeProgress", "IndicatorResult",
